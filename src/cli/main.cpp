@@ -1,8 +1,123 @@
-// parley command line: dispatches to the subcommands.
+// parley: raw news text in, CAMEO events out.  See README.md.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
 #include <cstdio>
-#include <cstring>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "dict/load.h"
+#include "io/dates.h"
+#include "tokens/lexicon.h"
+
+namespace parley::cli {
+
+std::string data_dir() {
+  if (const char* env = std::getenv("PARLEY_DATA_DIR"); env && *env) return env;
+  if (std::filesystem::exists(PARLEY_SOURCE_DATA_DIR)) return PARLEY_SOURCE_DATA_DIR;
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return (exe.parent_path().parent_path() / "share" / "parley").string();
+}
+
+}  // namespace parley::cli
+
+namespace {
+
+struct DictFlags {
+  std::string dicts, verbs, actors, agents, discards, issues, wordnet = parley::Lexicon::kDefaultDir;
+};
+
+void add_dict_flags(CLI::App* cmd, DictFlags& f) {
+  cmd->add_option("--dicts", f.dicts, "dictionary folder with a PETR_config.ini (default: parley's own)");
+  cmd->add_option("--verbs", f.verbs, "verb dictionary (overrides the config)");
+  cmd->add_option("--actors", f.actors, "actor dictionaries, comma-separated (override the config)");
+  cmd->add_option("--agents", f.agents, "agent dictionary (overrides the config)");
+  cmd->add_option("--discards", f.discards, "discard dictionary (overrides the config)");
+  cmd->add_option("--issues", f.issues, "issue dictionary (overrides the config)");
+  cmd->add_option("--wordnet", f.wordnet, "WordNet data folder (default /usr/share/wordnet)");
+}
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    std::string part = s.substr(start, comma - start);
+    while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+    while (!part.empty() && part.back() == ' ') part.pop_back();
+    if (!part.empty()) out.push_back(part);
+    start = comma + 1;
+  }
+  return out;
+}
+
+parley::EngineConfig engine_config(const DictFlags& f) {
+  parley::EngineConfig cfg;
+  cfg.wordnet_dir = f.wordnet;
+  const std::string dir = f.dicts.empty() ? parley::cli::data_dir() + "/dict" : f.dicts;
+  const std::string ini = dir + "/PETR_config.ini";
+  cfg.paths = parley::read_config(ini);
+  parley::read_config_options(ini, cfg.dict_options);
+  if (!f.verbs.empty()) cfg.paths.verbs = split_commas(f.verbs);
+  if (!f.actors.empty()) cfg.paths.actors = split_commas(f.actors);
+  if (!f.agents.empty()) cfg.paths.agents = f.agents;
+  if (!f.discards.empty()) cfg.paths.discards = f.discards;
+  if (!f.issues.empty()) cfg.paths.issues = f.issues;
+  return cfg;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  std::fprintf(stderr, "usage: parley code|validate|dict ... (under construction)\n");
-  return argc > 1 && std::strcmp(argv[1], "--help") == 0 ? 0 : 2;
+  CLI::App app{"parley: raw news text in, CAMEO political events out"};
+  app.require_subcommand(1);
+
+  DictFlags code_flags;
+  parley::cli::CodeOptions code;
+  std::string date_text;
+  auto* code_cmd = app.add_subcommand("code", "code documents and write JSON Lines events to stdout");
+  add_dict_flags(code_cmd, code_flags);
+  code_cmd->add_option("--date", date_text, "date of plain-text inputs, YYYY-MM-DD");
+  code_cmd->add_option("--threads", code.threads, "worker threads (output is identical for any number)")
+      ->check(CLI::Range(1, 256));
+  code_cmd->add_option("inputs", code.inputs, "input files: plain text, JSON Lines, PETRARCH XML ('-' = stdin)")
+      ->required();
+
+  DictFlags val_flags;
+  std::string val_file;
+  bool quiet = false;
+  auto* val_cmd = app.add_subcommand("validate", "code a PETRARCH validation file and score it");
+  add_dict_flags(val_cmd, val_flags);
+  val_cmd->add_option("file", val_file, "validation XML (root <Validation>)")->required();
+  val_cmd->add_flag("--quiet", quiet, "print only the table and totals");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  try {
+    if (*code_cmd) {
+      if (!date_text.empty() && !parley::io::parse_date(date_text, &code.date)) {
+        std::fprintf(stderr, "parley: --date %s: expected a valid date YYYY-MM-DD\n", date_text.c_str());
+        return 2;
+      }
+      code.dicts_dir = code_flags.dicts;
+      code.wordnet_dir = code_flags.wordnet;
+      code.engine = [&code_flags] { return engine_config(code_flags); };
+      return parley::cli::run_code(code);
+    }
+    if (*val_cmd) {
+      return parley::cli::run_validate(val_file, val_flags.dicts, val_flags.wordnet, quiet);
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "parley: %s\n", e.what());
+    return 2;
+  }
+  return 0;
 }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -92,6 +93,9 @@ struct PatternItem {
   };
   Kind kind = kWord;
   bool joined_prev = false;  // joined to the previous item (or to '*') by '_'
+  // Written "WORD_" before a space or the end: TABARI's "whole word, not a
+  // stem" marker (PETRARCH2 matches whole words anyway).
+  bool underscore_after = false;
   uint32_t id = 0;
 };
 
@@ -109,11 +113,12 @@ struct Pattern {
 
 // One verb form that can trigger a block: a word sequence with the position of
 // the inflected word ("+CORDON_OFF" -> words {CORDONED, OFF}, head 0).
-struct VerbForm {
+struct VerbEntry {
   std::vector<uint32_t> words;
   uint32_t head = 0;           // index in words of the inflected (anchor) word
   uint32_t block = 0;
   Code code;                   // the verb line's own code; empty = block default
+  Code passive;                // the verb line's passive code ("[A:B]"), if any
   SourceLoc loc;
 };
 
@@ -139,7 +144,7 @@ struct VerbDictionary {
   std::vector<Synset> synsets;
   std::unordered_map<std::string, uint32_t> synset_index;  // name -> index
   std::vector<VerbBlock> blocks;
-  std::vector<VerbForm> forms;
+  std::vector<VerbEntry> forms;
   std::vector<PatternItem> items;
   std::vector<Pattern> patterns;
   std::vector<Transformation> transformations;
@@ -154,11 +159,13 @@ struct DatedCode {
   std::string code;
   int32_t from = 0;            // 0 = open
   int32_t to = 99999999;
+  bool restricted = false;     // has a date restriction; unrestricted codes are
+                               // the fallback when no restricted one applies
   SourceLoc loc;
 };
 
 struct ActorRecord {
-  std::vector<DatedCode> codes;  // file order; the first whose range holds wins
+  std::vector<DatedCode> codes;  // file order; see ActorDictionary::code_on
   SourceLoc loc;
 };
 
@@ -175,7 +182,8 @@ struct ActorDictionary {
   std::vector<ActorPhrase> phrases;
   // first word id -> indices into phrases, longest first.
   std::unordered_map<uint32_t, std::vector<uint32_t>> phrases_by_first;
-  // The code for a record on a date ("" if none applies).
+  // The code for a record on a date: the first restricted code (file order)
+  // whose range holds, else the first unrestricted one; nullptr if none.
   const std::string* code_on(uint32_t record, int32_t date) const;
 };
 
@@ -220,6 +228,10 @@ struct DictOptions {
   // Accept codes that are not in the CAMEO table (the PETRARCH validation suite
   // uses private codes such as 901 and 174K on purpose).  Off by default.
   bool allow_private_codes = false;
+  // Treat warnings (entries the readers skip, see dict/load.h) as errors.
+  bool strict = false;
+  // Receives each warning line "file:line: warning: ..."; unset = stderr.
+  std::function<void(const std::string&)> on_warning;
 };
 
 struct Dictionaries {
@@ -231,6 +243,7 @@ struct Dictionaries {
   std::vector<DiscardEntry> discards;
   std::vector<IssueEntry> issues;
   DictOptions options;
+  std::vector<std::string> warnings;  // "file:line: warning: ..." from the load
 
   std::string where(SourceLoc loc) const {
     return files[loc.file] + ":" + std::to_string(loc.line);

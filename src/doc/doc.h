@@ -94,6 +94,8 @@ struct Sentence {
   uint32_t end = 0;
   uint32_t token_begin = 0;  // token range [token_begin, token_end)
   uint32_t token_end = 0;
+  uint32_t chunk_begin = 0;  // chunk range in Doc::chunks (syntax/)
+  uint32_t chunk_end = 0;
 };
 
 enum class ChunkKind : uint8_t { kNounPhrase, kVerbGroup, kPrepPhrase, kClause };

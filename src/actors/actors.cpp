@@ -1,0 +1,298 @@
+#include "actors/actors.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace parley {
+
+struct ActorFinder::Match {
+  uint32_t begin, end;
+  bool is_agent;
+  bool prefix_agent;
+  std::string_view code;
+};
+
+namespace {
+
+bool contains_code(std::string_view code, std::string_view part) {
+  // PETRARCH compares three-letter blocks: "USAGOV" contains GOV, not "SAG".
+  if (part.empty()) return true;
+  for (size_t i = 0; i + part.size() <= code.size(); i += 3) {
+    if (code.substr(i, part.size()) == part) return true;
+  }
+  return false;
+}
+
+bool np_internal(const Token& t) {
+  switch (t.tag) {
+    case Tag::kDet: case Tag::kAdj: case Tag::kNum: case Tag::kNoun: case Tag::kProper:
+      return true;
+    case Tag::kParticle:
+      return (t.flags & kPossessive) != 0;
+    default:
+      return false;
+  }
+}
+
+bool all_lower(std::string_view text) {
+  for (char c : text) if (c >= 'A' && c <= 'Z') return false;
+  return true;
+}
+
+}  // namespace
+
+void compose_code(std::string_view actor, const std::vector<std::string>& prefix_agents,
+                  const std::vector<std::string>& agents, std::string& out) {
+  out.clear();
+  for (const auto& p : prefix_agents) out += p;
+  out += actor.empty() ? std::string_view("---") : actor;
+  for (const auto& a : agents) {
+    if (!contains_code(out, a)) out += a;
+  }
+}
+
+int32_t SentenceActors::next_group(uint32_t from, uint32_t sentence_begin) const {
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].begin >= from) return static_cast<int32_t>(g);
+  }
+  return -1;
+}
+
+int32_t SentenceActors::prev_group(uint32_t until, uint32_t sentence_begin) const {
+  for (size_t g = groups.size(); g-- > 0;) {
+    if (groups[g].end <= until) return static_cast<int32_t>(g);
+  }
+  return -1;
+}
+
+ActorFinder::ActorFinder(const Dictionaries& dicts, ActorOptions options)
+    : dicts_(dicts), options_(options) {
+  if (options_.stem_matching) {
+    for (uint32_t i = 0; i < dicts.actors.phrases.size(); ++i) {
+      const ActorPhrase& p = dicts.actors.phrases[i];
+      if (!p.exact && p.words.size() == 1) {
+        stems_[std::string(dicts.vocab.word(p.words[0]))].push_back(i);
+      }
+    }
+  }
+  former_id_ = dicts.vocab.find("FORMER");
+  of_id_ = dicts.vocab.find("OF");
+  from_id_ = dicts.vocab.find("FROM");
+  in_id_ = dicts.vocab.find("IN");
+}
+
+void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t date,
+                              std::vector<Match>& out) const {
+  const auto& actors = dicts_.actors;
+  const auto& agents = dicts_.agents;
+  for (uint32_t i = b; i < e;) {
+    const Token& t = doc.tokens[i];
+    uint32_t best_end = i;
+    Match best{i, i, false, false, {}};
+    auto consider_actor = [&](const ActorPhrase& p, uint32_t end) {
+      const std::string* code = actors.code_on(p.record, date);
+      if (!code || end <= best_end) return;
+      best_end = end;
+      best = Match{i, end, false, false, *code};
+    };
+    if (t.word_id) {
+      auto it = actors.phrases_by_first.find(t.word_id);
+      if (it != actors.phrases_by_first.end()) {
+        for (uint32_t idx : it->second) {
+          const ActorPhrase& p = actors.phrases[idx];
+          const uint32_t n = static_cast<uint32_t>(p.words.size());
+          if (i + n > e || i + n <= best_end) continue;
+          bool ok = true;
+          for (uint32_t k = 1; k < n && ok; ++k) {
+            const Token& u = doc.tokens[i + k];
+            if (u.word_id == p.words[k]) continue;
+            if (k + 1 == n && !p.exact && options_.stem_matching &&
+                doc.norm_of(u).starts_with(dicts_.vocab.word(p.words[k]))) continue;
+            ok = false;
+          }
+          if (ok) { consider_actor(p, i + n); break; }
+        }
+      }
+    }
+    if (best_end == i && options_.stem_matching && !stems_.empty()) {
+      std::string_view w = doc.norm_of(t);
+      for (size_t len = w.size(); len >= 3 && best_end == i; --len) {
+        auto it = stems_.find(std::string(w.substr(0, len)));
+        if (it == stems_.end()) continue;
+        for (uint32_t idx : it->second) consider_actor(actors.phrases[idx], i + 1);
+      }
+    }
+    // A lower-case single word that is a pronoun or function word ("us") is
+    // not a country.
+    if (best_end == i + 1 && all_lower(doc.text_of(t)) &&
+        (t.pos_bits & (kPosPronoun | kPosDet | kPosPrep | kPosAux | kPosConj))) {
+      best_end = i;
+    }
+    if (t.word_id) {
+      auto it = agents.entries_by_first.find(t.word_id);
+      if (it != agents.entries_by_first.end()) {
+        for (uint32_t idx : it->second) {
+          const AgentEntry& a = agents.entries[idx];
+          const uint32_t n = static_cast<uint32_t>(a.words.size());
+          if (i + n > e || i + n <= best_end) continue;
+          bool ok = true;
+          for (uint32_t k = 1; k < n && ok; ++k) ok = doc.tokens[i + k].word_id == a.words[k];
+          if (ok) {
+            best_end = i + n;
+            best = Match{i, i + n, true, a.prefix, a.code};
+            break;
+          }
+        }
+      }
+    }
+    if (best_end > i) {
+      out.push_back(best);
+      i = best_end;
+    } else {
+      ++i;
+    }
+  }
+}
+
+void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, SentenceActors& out) const {
+  out.clear();
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin, e = s.token_end;
+  out.group_at.assign(e - b, -1);
+  thread_local std::vector<Match> matches;
+  matches.clear();
+  raw_matches(doc, b, e, date, matches);
+  if (matches.empty()) return;
+
+  // 1. Mentions: matches inside one noun phrase compose into one reference.
+  thread_local std::vector<std::string> prefix, agents;
+  thread_local std::vector<ActorRef> mentions;
+  mentions.clear();
+  for (size_t m = 0; m < matches.size();) {
+    size_t n = m + 1;
+    while (n < matches.size()) {
+      bool joined = true;
+      for (uint32_t k = matches[n - 1].end; k < matches[n].begin && joined; ++k) joined = np_internal(doc.tokens[k]);
+      if (!joined) break;
+      ++n;
+    }
+    prefix.clear();
+    agents.clear();
+    std::string_view actor;
+    bool former = matches[m].begin > b && doc.tokens[matches[m].begin - 1].word_id == former_id_ && former_id_;
+    uint32_t head = matches[m].begin;
+    for (size_t k = m; k < n; ++k) {
+      const Match& x = matches[k];
+      if (k > m) {
+        for (uint32_t j = matches[k - 1].end; j < x.begin; ++j)
+          if (doc.tokens[j].word_id == former_id_ && former_id_) former = true;
+      }
+      if (!x.is_agent) {
+        if (actor.empty()) { actor = x.code; head = x.begin; }
+      } else if (x.prefix_agent) {
+        prefix.emplace_back(x.code);
+      } else {
+        agents.emplace_back(x.code);
+      }
+    }
+    ActorRef ref;
+    ref.begin = matches[m].begin;
+    ref.end = matches[n - 1].end;
+    ref.head = actor.empty() ? matches[n - 1].begin : head;
+    ref.has_actor = !actor.empty();
+    if (former) { agents.clear(); agents.emplace_back("ELI"); }
+    std::vector<std::string> base_agents(agents.begin(), agents.empty() ? agents.end() : agents.end() - 1);
+    compose_code(actor, prefix, base_agents, ref.base);
+    compose_code(actor, prefix, agents, ref.code);
+    if (ref.has_actor || !agents.empty() || !prefix.empty()) mentions.push_back(std::move(ref));
+    m = n;
+  }
+
+  // 2. Compounds: mentions separated only by commas, conjunctions, articles
+  // and adjectives form one group.
+  auto separator_ok = [&](uint32_t from, uint32_t to) {
+    bool has_link = false;
+    for (uint32_t k = from; k < to; ++k) {
+      const Token& t = doc.tokens[k];
+      std::string_view w = doc.norm_of(t);
+      if (w == "," || w == "AND" || w == "OR" || w == "NOR" || w == "&") { has_link = true; continue; }
+      if (t.tag == Tag::kDet || t.tag == Tag::kAdj || w == "BOTH" || w == "EITHER" || w == "NEITHER") continue;
+      return false;
+    }
+    return has_link;
+  };
+  for (size_t m = 0; m < mentions.size();) {
+    size_t n = m + 1;
+    while (n < mentions.size() && separator_ok(mentions[n - 1].end, mentions[n].begin)) ++n;
+    ActorGroup g;
+    g.begin = mentions[m].begin;
+    g.end = mentions[n - 1].end;
+    g.first = static_cast<uint32_t>(out.refs.size());
+    for (size_t k = m; k < n; ++k) {
+      ActorRef r = mentions[k];
+      // "Danish media and government": a bare agent shares the actor before it.
+      if (!r.has_actor && k > m && out.refs.back().has_actor) {
+        agents.clear();
+        std::string_view tail = std::string_view(r.code).substr(3);
+        for (size_t p = 0; p + 3 <= tail.size(); p += 3) agents.emplace_back(tail.substr(p, 3));
+        std::string base = out.refs.back().base;
+        compose_code(base, {}, agents, r.code);
+        r.has_actor = true;
+      }
+      out.refs.push_back(std::move(r));
+    }
+    g.count = static_cast<uint32_t>(out.refs.size()) - g.first;
+    out.groups.push_back(g);
+    m = n;
+  }
+
+  // 3. "the ambassadors of Arnor and Gondor", "soldiers from Gondor",
+  // "lawmakers in Fornost": agents alone, then of/from/in and actors.
+  for (size_t g = 0; g + 1 < out.groups.size(); ++g) {
+    ActorGroup& left = out.groups[g];
+    const ActorGroup& right = out.groups[g + 1];
+    bool all_agents = true, all_actors = true;
+    for (uint32_t k = 0; k < left.count; ++k) all_agents &= !out.refs[left.first + k].has_actor;
+    for (uint32_t k = 0; k < right.count; ++k) all_actors &= out.refs[right.first + k].has_actor;
+    if (!all_agents || !all_actors) continue;
+    uint32_t k = left.end;
+    if (k < right.begin) {
+      uint32_t w = doc.tokens[k].word_id;
+      if (!(w && (w == of_id_ || w == from_id_ || w == in_id_))) continue;
+      ++k;
+    } else {
+      continue;
+    }
+    while (k < right.begin && doc.tokens[k].tag == Tag::kDet) ++k;
+    if (k != right.begin) continue;
+    std::vector<ActorRef> merged;
+    for (uint32_t a = 0; a < left.count; ++a) {
+      const ActorRef& agent = out.refs[left.first + a];
+      agents.clear();
+      std::string_view tail = std::string_view(agent.code).substr(3);
+      for (size_t p = 0; p + 3 <= tail.size(); p += 3) agents.emplace_back(tail.substr(p, 3));
+      for (uint32_t c = 0; c < right.count; ++c) {
+        const ActorRef& actor = out.refs[right.first + c];
+        ActorRef r;
+        r.begin = agent.begin;
+        r.end = actor.end;
+        r.head = actor.head;
+        r.has_actor = true;
+        r.base = actor.code;
+        compose_code(actor.code, {}, agents, r.code);
+        merged.push_back(std::move(r));
+      }
+    }
+    left.first = static_cast<uint32_t>(out.refs.size());
+    left.count = static_cast<uint32_t>(merged.size());
+    left.end = right.end;
+    for (auto& r : merged) out.refs.push_back(std::move(r));
+    out.groups.erase(out.groups.begin() + static_cast<long>(g) + 1);
+  }
+
+  for (size_t g = 0; g < out.groups.size(); ++g) {
+    for (uint32_t k = out.groups[g].begin; k < out.groups[g].end; ++k) out.group_at[k - b] = static_cast<int32_t>(g);
+  }
+}
+
+}  // namespace parley

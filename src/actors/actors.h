@@ -1,0 +1,79 @@
+// parley/actors: who is named in a sentence, as CAMEO actor codes.
+//
+// ActorFinder matches the actor and agent dictionaries against a parsed
+// sentence and composes what it finds into actor references:
+//   "Russian President Vladimir Putin"      -> RUSGOV   (actor + agent)
+//   "the ambassadors of Arnor and Gondor"   -> ARNGOV, GONGOV
+//   "a senior official"                     -> ---GOV   (agent alone)
+// References joined by "and"/"or"/commas form one compound group; a group is
+// what a verb takes as its source or target.  Date-restricted actor codes are
+// resolved on the sentence's date.
+//
+// The finder is built once per Dictionaries and is read-only afterwards, so
+// one instance serves every thread.  SentenceActors is per-worker scratch
+// space, cleared and refilled for each sentence.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dict/dictionary.h"
+#include "doc/doc.h"
+
+namespace parley {
+
+struct ActorRef {
+  uint32_t begin = 0, end = 0;   // token span of the whole mention
+  uint32_t head = 0;             // token of the actor name (or agent) for evidence
+  std::string code;              // composed code, e.g. RUSGOV, ---GOV
+  std::string base;              // the code without its head agent, for compounds
+  bool has_actor = false;        // false: an agent alone ("officials")
+};
+
+struct ActorGroup {
+  uint32_t begin = 0, end = 0;   // token span covering all members
+  uint32_t first = 0, count = 0; // members: SentenceActors::refs[first, first+count)
+};
+
+struct SentenceActors {
+  std::vector<ActorRef> refs;
+  std::vector<ActorGroup> groups;        // in token order
+  std::vector<int32_t> group_at;         // per sentence token: group index or -1
+
+  void clear() { refs.clear(); groups.clear(); group_at.clear(); }
+  // The group that starts at or after token `from` (sentence-absolute), or -1.
+  int32_t next_group(uint32_t from, uint32_t sentence_begin) const;
+  // The group that ends at or before token `until`, or -1.
+  int32_t prev_group(uint32_t until, uint32_t sentence_begin) const;
+};
+
+struct ActorOptions {
+  bool stem_matching = false;    // TABARI: entries without trailing '_' match word prefixes
+  int new_actor_length = 0;      // >0: unknown capitalised phrases up to this many words become actors
+};
+
+class ActorFinder {
+ public:
+  ActorFinder(const Dictionaries& dicts, ActorOptions options);
+  void find(const Doc& doc, uint32_t sentence, int32_t date, SentenceActors& out) const;
+  const ActorOptions& options() const { return options_; }
+
+ private:
+  struct Match;
+  void raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t date, std::vector<Match>& out) const;
+
+  const Dictionaries& dicts_;
+  ActorOptions options_;
+  // TABARI stems (single words) by their text, for prefix matching.
+  std::unordered_map<std::string, std::vector<uint32_t>> stems_;
+  uint32_t former_id_ = 0, of_id_ = 0, from_id_ = 0, in_id_ = 0, and_id_ = 0, or_id_ = 0, nor_id_ = 0;
+};
+
+// Joins an actor code and agent codes the PETRARCH way: an agent code the
+// actor code already contains is not repeated.
+void compose_code(std::string_view actor, const std::vector<std::string>& prefix_agents,
+                  const std::vector<std::string>& agents, std::string& out);
+
+}  // namespace parley

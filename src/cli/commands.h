@@ -1,0 +1,32 @@
+// parley/cli: the command-line front end.  Each subcommand is one file;
+// main.cpp parses arguments (CLI11) and dispatches.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pipeline/engine.h"
+
+namespace parley::cli {
+
+struct CodeOptions {
+  std::vector<std::string> inputs;
+  // Dictionaries for non-validation inputs; called only when one is met, so
+  // coding a validation file never needs the default set.
+  std::function<EngineConfig()> engine;
+  std::string dicts_dir;         // --dicts, also where validation files' names resolve
+  int32_t date = 0;              // --date
+  int threads = 1;
+  std::string wordnet_dir = Lexicon::kDefaultDir;
+};
+
+int run_code(const CodeOptions& opts);
+int run_validate(const std::string& file, const std::string& dicts_dir, const std::string& wordnet_dir,
+                 bool quiet);
+
+// Where the bundled data (data/dict, ...) lives: $PARLEY_DATA_DIR, else the
+// source tree's data/ (for build-tree runs), else <exe>/../share/parley.
+std::string data_dir();
+
+}  // namespace parley::cli

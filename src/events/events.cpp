@@ -1,0 +1,150 @@
+#include "events/events.h"
+
+#include <algorithm>
+
+#include "events/roles.h"
+
+namespace parley {
+namespace {
+
+bool cooperative_root(const Code& c) {
+  std::string_view v = c.view();
+  return v.size() >= 2 && v[0] == '0' && v[1] >= '3' && v[1] <= '6';
+}
+
+// The possessor ("Witkoff's visit") or by-agent of a nominal event, and the
+// group after to/on/against/with/between/targeting.
+void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& actors, const VerbHit& hit,
+                   int32_t& source, int32_t& target) {
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin, e = s.token_end;
+  source = target = -1;
+  // Possessor: GROUP 's (ADJ)* NOUN
+  uint32_t p = hit.begin;
+  while (p > b && (doc.tokens[p - 1].tag == Tag::kAdj || doc.tokens[p - 1].tag == Tag::kNoun)) --p;
+  if (p > b + 1 && (doc.tokens[p - 1].flags & kPossessive) && actors.group_at[p - 2 - b] >= 0)
+    source = actors.group_at[p - 2 - b];
+  for (uint32_t k = hit.end; k < e && k < hit.end + 4; ++k) {
+    std::string_view w = doc.norm_of(doc.tokens[k]);
+    const bool by = w == "BY";
+    const bool to = w == "TO" || w == "ON" || w == "AGAINST" || w == "WITH" || w == "BETWEEN" ||
+                    w == "TARGETING" || w == "IN" || w == "FOR";
+    if (!by && !to) {
+      if (doc.tokens[k].tag == Tag::kVerb || doc.tokens[k].tag == Tag::kPunct) break;
+      continue;
+    }
+    uint32_t n = k + 1;
+    while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj)) ++n;
+    if (n < e && actors.group_at[n - b] >= 0) {
+      if (by && source < 0) source = actors.group_at[n - b];
+      if (to && target < 0) target = actors.group_at[n - b];
+    }
+  }
+}
+
+}  // namespace
+
+void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const SentenceActors& actors,
+                               const std::vector<VerbHit>& verbs, std::vector<Event>& out) const {
+  const size_t first_event = out.size();
+  for (const VerbHit& hit : verbs) {
+    const VerbEntry& form = dicts_.verbs.forms[hit.form];
+    const VerbBlock& block = dicts_.verbs.blocks[form.block];
+    const PatternMatch m = match_pattern(doc, sentence, dicts_, hit, actors);
+
+    Code code = block.code, passive_code = block.passive;
+    if (!form.code.empty()) { code = form.code; passive_code = Code{}; }
+    if (m.pattern >= 0) {
+      const Pattern& p = dicts_.verbs.patterns[m.pattern];
+      if (p.active.view() != "+++") { code = p.active; passive_code = p.passive; }
+    }
+    if (code.empty() || code.is_null() || code.view() == "+++") continue;
+
+    const Chunk* vg = hit.group >= 0 ? &doc.chunks[hit.group] : nullptr;
+    const bool passive = vg && (vg->flags & kPassive);
+    int32_t source = -1, target = -1;
+    if (hit.nominal) {
+      nominal_roles(doc, sentence, actors, hit, source, target);
+      if (source < 0 || target < 0) continue;
+    } else {
+      const int32_t subject = subject_of(doc, sentence, actors, static_cast<uint32_t>(hit.group));
+      if (passive) {
+        source = passive_agent_of(doc, sentence, actors, hit.end);
+        target = subject;
+        if (source < 0 && m.source_group < 0 && m.target_group < 0) {
+          // No agent named: who acted is unknown.
+          target = subject;
+        }
+      } else {
+        source = subject;
+        target = object_of(doc, sentence, actors, std::max(hit.end, m.pattern >= 0 ? hit.end : hit.end));
+      }
+      if (m.source_group >= 0) source = m.source_group;
+      if (m.target_group >= 0) target = m.target_group;
+      if (source >= 0 && source == target && !m.compound) target = m.target_group >= 0 ? target : -1;
+    }
+
+    Code reverse_code;
+    if (options_.paired_codes && !passive_code.empty()) {
+      reverse_code = passive_code;
+    } else if (passive && !passive_code.empty()) {
+      code = passive_code;
+    }
+
+    auto emit = [&](const ActorRef* src, const ActorRef* tgt, const Code& c) {
+      if (c.empty() || c.is_null()) return;
+      if (!src && !tgt) return;
+      if (options_.require_dyad && (!src || !tgt)) return;
+      if (src && tgt && src->code == tgt->code) return;
+      Event ev;
+      ev.sentence = sentence;
+      ev.source = src ? src->code : "---";
+      ev.target = tgt ? tgt->code : "---";
+      ev.code = c;
+      ev.verb_begin = hit.begin;
+      ev.verb_end = hit.end;
+      if (src) { ev.source_begin = static_cast<int32_t>(src->begin); ev.source_end = static_cast<int32_t>(src->end); }
+      if (tgt) { ev.target_begin = static_cast<int32_t>(tgt->begin); ev.target_end = static_cast<int32_t>(tgt->end); }
+      ev.form = hit.form;
+      ev.pattern = m.pattern;
+      ev.passive = passive;
+      ev.negated = vg && (vg->flags & kNegated);
+      ev.nominal = hit.nominal;
+      for (size_t k = first_event; k < out.size(); ++k) {
+        if (out[k].source == ev.source && out[k].target == ev.target && out[k].code == ev.code) return;
+      }
+      out.push_back(std::move(ev));
+    };
+    auto members = [&](int32_t g) -> std::pair<const ActorRef*, uint32_t> {
+      if (g < 0) return {nullptr, 0};
+      const ActorGroup& grp = actors.groups[g];
+      return {&actors.refs[grp.first], grp.count};
+    };
+
+    auto [src, ns] = members(source);
+    auto [tgt, nt] = members(target);
+    if ((m.compound || (target < 0 && cooperative_root(code))) && ns > 1 && target < 0) {
+      // "% HAVE *", or "Gondor and Osgiliath renewed ties": between the members.
+      for (uint32_t i = 0; i < ns; ++i)
+        for (uint32_t j = 0; j < ns; ++j)
+          if (i != j) emit(&src[i], &src[j], code);
+      continue;
+    }
+    if (m.compound && ns > 1 && target >= 0) {
+      for (uint32_t i = 0; i < ns; ++i)
+        for (uint32_t j = 0; j < ns; ++j)
+          if (i != j) emit(&src[i], &src[j], code);
+      continue;
+    }
+    for (uint32_t i = 0; i < std::max<uint32_t>(ns, 1); ++i) {
+      for (uint32_t j = 0; j < std::max<uint32_t>(nt, 1); ++j) {
+        const ActorRef* a = ns ? &src[i] : nullptr;
+        const ActorRef* t = nt ? &tgt[j] : nullptr;
+        emit(a, t, code);
+        if (!reverse_code.empty()) emit(t, a, reverse_code);
+      }
+    }
+  }
+}
+
+}  // namespace parley

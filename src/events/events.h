@@ -1,0 +1,56 @@
+// parley/events: who did what to whom, per sentence.
+//
+// EventCoder takes a parsed sentence, its actor groups and its verb hits, and
+// decides for each verb the source and target groups (subject and object from
+// the shallow parse, passive voice, conjoined verbs, relative clauses, $ and +
+// pattern markers), the code (pattern, verb form, or block default; "---"
+// means no event), and expands compound groups into one event per pair.
+// Each Event keeps the evidence that produced it: the verb and pattern with
+// their dictionary file:line, and token spans for source, verb and target.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "actors/actors.h"
+#include "dict/dictionary.h"
+#include "doc/doc.h"
+#include "verbs/verbs.h"
+
+namespace parley {
+
+struct Event {
+  uint32_t sentence = 0;
+  std::string source, target;    // actor codes; "---" for a missing side
+  Code code;
+  uint32_t verb_begin = 0, verb_end = 0;       // tokens
+  int32_t source_begin = -1, source_end = -1;  // tokens, -1 when absent
+  int32_t target_begin = -1, target_end = -1;
+  uint32_t form = 0;             // VerbDictionary::forms index (evidence)
+  int32_t pattern = -1;          // VerbDictionary::patterns index, -1 = verb default
+  bool passive = false, negated = false, nominal = false;
+};
+
+struct CoderOptions {
+  bool require_dyad = true;
+  bool paired_codes = false;     // TABARI: "[A:B]" = A for source->target and B back
+  int new_actor_length = 0;
+};
+
+class EventCoder {
+ public:
+  EventCoder(const Dictionaries& dicts, CoderOptions options) : dicts_(dicts), options_(options) {}
+  void set_options(const CoderOptions& o) { options_ = o; }
+  const CoderOptions& options() const { return options_; }
+
+  // Appends the sentence's events to `out` (deduplicated within the sentence).
+  void code_sentence(const Doc& doc, uint32_t sentence, const SentenceActors& actors,
+                     const std::vector<VerbHit>& verbs, std::vector<Event>& out) const;
+
+ private:
+  const Dictionaries& dicts_;
+  CoderOptions options_;
+};
+
+}  // namespace parley

@@ -1,0 +1,176 @@
+#include "events/roles.h"
+
+#include "syntax/words.h"
+
+namespace parley {
+namespace {
+
+bool np_internal(const Token& t) {
+  return t.tag == Tag::kDet || t.tag == Tag::kAdj || t.tag == Tag::kNum || t.tag == Tag::kNoun ||
+         t.tag == Tag::kProper || (t.tag == Tag::kParticle && (t.flags & kPossessive));
+}
+
+int32_t chunk_at(const Doc& doc, uint32_t sentence, uint32_t token) {
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t c = s.chunk_begin; c < s.chunk_end; ++c) {
+    if (doc.chunks[c].begin <= token && token < doc.chunks[c].end) return static_cast<int32_t>(c);
+  }
+  return -1;
+}
+
+int32_t previous_verb_group(const Doc& doc, uint32_t sentence, uint32_t before_chunk) {
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t c = before_chunk; c-- > s.chunk_begin;) {
+    const Chunk& ch = doc.chunks[c];
+    if (ch.kind == ChunkKind::kVerbGroup && doc.tokens[ch.head].tag == Tag::kVerb &&
+        !(ch.flags & kInfinitive))
+      return static_cast<int32_t>(c);
+  }
+  return -1;
+}
+
+// A verb group whose head is finite starts at token k.
+bool verb_group_starts(const Doc& doc, uint32_t k, uint32_t e) {
+  while (k < e && doc.tokens[k].tag == Tag::kAdv) ++k;
+  return k < e && (doc.tokens[k].tag == Tag::kVerb || doc.tokens[k].tag == Tag::kAux);
+}
+
+bool is_comma(const Doc& doc, uint32_t k) { return doc.norm_of(doc.tokens[k]) == ","; }
+
+}  // namespace
+
+int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk, int depth) {
+  if (depth > 4) return -1;
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin;
+  const Chunk& vg = doc.chunks[verb_chunk];
+  const bool infinitive = (vg.flags & kInfinitive) != 0;
+  bool saw_pronoun = false;
+  uint32_t i = vg.begin;
+  while (i > b) {
+    const uint32_t k = i - 1;
+    const Token& t = doc.tokens[k];
+    const int32_t g = actors.group_at[k - b];
+    if (g >= 0) {
+      const ActorGroup& grp = actors.groups[g];
+      uint32_t p = grp.begin;
+      while (p > b && (doc.tokens[p - 1].tag == Tag::kDet || doc.tokens[p - 1].tag == Tag::kAdj ||
+                       doc.tokens[p - 1].tag == Tag::kNum))
+        --p;
+      if (p > b && doc.tokens[p - 1].tag == Tag::kPrep) {  // a prepositional object, not the subject
+        i = p - 1;
+        continue;
+      }
+      return g;
+    }
+    std::string_view w = doc.norm_of(t);
+    switch (t.tag) {
+      case Tag::kAdv:
+        --i;
+        continue;
+      case Tag::kNoun: case Tag::kProper: case Tag::kNum: case Tag::kAdj: case Tag::kDet: case Tag::kParticle: {
+        if (t.tag == Tag::kParticle && !(t.flags & kPossessive)) { --i; continue; }
+        // A noun phrase without an actor: inside it a possessor may still be an
+        // actor ("Eriador's death toll"); before it a preposition makes it a PP.
+        uint32_t p = k;
+        while (p > b && np_internal(doc.tokens[p - 1]) && actors.group_at[p - 1 - b] < 0) --p;
+        if (p > b && actors.group_at[p - 1 - b] >= 0 && (doc.tokens[p].flags & kPossessive)) {
+          return actors.group_at[p - 1 - b];
+        }
+        if (p > b && doc.tokens[p - 1].tag == Tag::kPrep) {
+          i = p - 1;
+          continue;
+        }
+        return -1;  // the subject is a noun phrase that names no actor
+      }
+      case Tag::kPrep:
+        --i;
+        continue;
+      case Tag::kPronoun:
+        // "Ethiopia indicated it would act": a subject pronoun stands for the
+        // nearest actor before it.
+        saw_pronoun = true;
+        --i;
+        continue;
+      case Tag::kRelPron:
+        --i;  // the antecedent is the noun phrase before "who"/"which"
+        continue;
+      case Tag::kConj: {
+        // "condemned ... and promised": the first verb's subject.
+        if (is_coordinator(w)) {
+          const int32_t c = chunk_at(doc, sentence, k);
+          (void)c;
+          const int32_t prev = previous_verb_group(doc, sentence, verb_chunk);
+          if (prev >= 0) return subject_of(doc, sentence, actors, static_cast<uint32_t>(prev), depth + 1);
+        }
+        return -1;
+      }
+      case Tag::kSubConj:
+        return -1;
+      case Tag::kAux: case Tag::kVerb: {
+        if (infinitive || saw_pronoun) {  // "Arnor is about to restore": the governing verb's subject
+          const int32_t c = chunk_at(doc, sentence, k);
+          if (c >= 0) return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
+        }
+        return -1;
+      }
+      case Tag::kPunct: {
+        if (w == ",") {
+          // Skip a comma-enclosed parenthetical or appositive.
+          uint32_t p = k;
+          bool found = false;
+          for (uint32_t q = k; q > b && k - q < 14; --q) {
+            if (is_comma(doc, q - 1)) { p = q - 1; found = true; break; }
+          }
+          if (found) { i = p; continue; }
+          return -1;
+        }
+        return -1;
+      }
+      default:
+        return -1;
+    }
+  }
+  return -1;
+}
+
+int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token) {
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin, e = s.token_end;
+  for (uint32_t k = from_token; k < e; ++k) {
+    const int32_t g = actors.group_at[k - b];
+    if (g >= 0) return g;
+    const Token& t = doc.tokens[k];
+    std::string_view w = doc.norm_of(t);
+    if (w == ";" || w == "--" || w == ":") return -1;
+    if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return -1;
+    if (w == ",") {
+      // ", a senior official said": a new clause starts after the comma.
+      uint32_t n = k + 1;
+      if (n < e && (doc.tokens[n].tag == Tag::kConj || doc.tokens[n].tag == Tag::kSubConj)) return -1;
+      while (n < e && (np_internal(doc.tokens[n]) || doc.tokens[n].tag == Tag::kPronoun)) ++n;
+      if (n > k + 1 && verb_group_starts(doc, n, e)) return -1;
+    }
+  }
+  return -1;
+}
+
+int32_t passive_agent_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token) {
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin, e = s.token_end;
+  for (uint32_t k = from_token; k < e && k < from_token + 12; ++k) {
+    const Token& t = doc.tokens[k];
+    std::string_view w = doc.norm_of(t);
+    if (w == "," || w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kSubConj) return -1;
+    if (w == "BY") {
+      uint32_t n = k + 1;
+      while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj)) ++n;
+      if (n < e && actors.group_at[n - b] >= 0 && actors.groups[actors.group_at[n - b]].begin == n)
+        return actors.group_at[n - b];
+      return -1;
+    }
+  }
+  return -1;
+}
+
+}  // namespace parley

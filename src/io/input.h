@@ -1,0 +1,89 @@
+// Input records and the pull-style reader over the three input formats.
+//
+// InputReader::open() detects the format from content: the first byte that
+// is not a UTF-8 BOM or whitespace is '<' -> PETRARCH XML, '{' -> JSON Lines,
+// anything else -> one plain-text document.  next() then yields one record
+// at a time.  A bad record never ends the run: next() returns true with
+// `error` set to "FILE:LINE: record ID: what" and the caller reports it and
+// calls next() again.  Unreadable files are reported the same way (open()
+// never returns null), so every problem reaches stderr with its file name.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace parley::io {
+
+enum class InputFormat { kAuto, kText, kJsonLines, kXml };
+const char* format_name(InputFormat f);
+
+struct ReaderOptions {
+  int32_t date = 0;                      // --date, YYYYMMDD; used when a record has none
+  size_t max_record_bytes = 64u << 20;   // a larger record is an error for that record
+  size_t max_xml_bytes = 1u << 30;       // XML is parsed whole, so its file size is capped
+  InputFormat format = InputFormat::kAuto;
+};
+
+// One <EventCoding sourcecode= targetcode= eventcode=> of a validation record.
+struct GoldEvent {
+  std::string source, target, code;
+};
+
+// The <Environment> of a validation file (file names as written there).
+struct ValidationEnvironment {
+  std::string verbfile, actorfile, agentfile, discardfile, issuefile;
+  std::vector<std::string> include, exclude;  // category lists, split at whitespace
+  std::vector<std::pair<std::string, std::string>> config;  // <Config option= value=>
+  void clear();
+};
+
+struct InputRecord {
+  enum Kind { kDocument, kConfig, kEnvironment };
+  Kind kind = kDocument;
+  std::string id;               // record id; "FILE:LINE" when the input has none
+  int32_t date = 0;             // YYYYMMDD or 0
+  std::string text;             // UTF-8, no NUL; XML <Text> is whitespace-collapsed
+  std::string category;         // validation category (XML category=)
+  bool sentence_mode = false;   // XML sentence="true" (any case): text is one sentence
+  std::string source_file;      // path as given ("-" for stdin)
+  uint32_t source_line = 0;     // 1-based line where the record starts
+  std::vector<GoldEvent> gold;  // expected events (validation XML)
+  bool gold_noevents = false;   // <EventCoding noevents="True">
+  std::string gold_error;       // <EventCoding error="...">
+  std::string option, value;    // kConfig
+  ValidationEnvironment env;    // kEnvironment
+  // Fields the reader does not interpret, as one serialised JSON object
+  // ("" if none): other members of a JSONL line, other attributes of an XML
+  // <Sentence> (e.g. source="AFP"), for pass-through with
+  // JsonWriter::raw_members().
+  std::string extra_json;
+
+  void clear();  // keeps capacity
+};
+
+class InputReader {
+ public:
+  virtual ~InputReader() = default;
+
+  // path "-" reads stdin.
+  static std::unique_ptr<InputReader> open(const std::string& path, const ReaderOptions& options);
+
+  // Fills rec with the next record; false at the end.  On a bad record
+  // returns true with error non-empty; rec.id, source_file and source_line
+  // then say which record it was and the rest of rec is unspecified.
+  virtual bool next(InputRecord& rec, std::string& error) = 0;
+
+  InputFormat format() const { return format_; }
+  const std::string& path() const { return path_; }
+
+ protected:
+  InputReader(std::string path, InputFormat format) : path_(std::move(path)), format_(format) {}
+
+  std::string path_;
+  InputFormat format_;
+};
+
+}  // namespace parley::io

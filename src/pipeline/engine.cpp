@@ -1,0 +1,124 @@
+#include "pipeline/engine.h"
+
+#include <charconv>
+
+#include "syntax/syntax.h"
+#include "text/sentences.h"
+#include "text/utf8.h"
+
+namespace parley {
+namespace {
+
+bool parse_bool(std::string value, bool& out) {
+  for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (value == "true" || value == "1" || value == "yes") { out = true; return true; }
+  if (value == "false" || value == "0" || value == "no") { out = false; return true; }
+  return false;
+}
+
+bool parse_int(const std::string& value, int& out) {
+  auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
+  return ec == std::errc() && p == value.data() + value.size();
+}
+
+}  // namespace
+
+Engine::Engine(const EngineConfig& config) : config_(config) {
+  lexicon_ = std::make_unique<Lexicon>(config.wordnet_dir);
+  DictOptions opts = config.dict_options;
+  if (config.dialect == Dialect::kTabari) opts.allow_private_codes = true;
+  load_dictionaries(config.paths, opts, dicts_);
+  tokenizer_ = std::make_unique<Tokenizer>(*lexicon_, &dicts_.vocab);
+  ActorOptions ao;
+  ao.stem_matching = config.dialect == Dialect::kTabari;
+  actors_ = std::make_unique<ActorFinder>(dicts_, ao);
+  verb_options_.lemma_fallback = config.dialect != Dialect::kTabari;
+  verb_options_.nominal_events = config.dialect != Dialect::kTabari;
+}
+
+CoderOptions Engine::coder_options() const {
+  CoderOptions o;
+  o.require_dyad = dicts_.options.require_dyad;
+  o.new_actor_length = dicts_.options.new_actor_length;
+  o.paired_codes = config_.dialect == Dialect::kTabari;
+  return o;
+}
+
+bool Engine::set_option(const std::string& name, const std::string& value, std::string& error) {
+  DictOptions& o = dicts_.options;
+  bool ok = true;
+  if (name == "require_dyad") ok = parse_bool(value, o.require_dyad);
+  else if (name == "new_actor_length") ok = parse_int(value, o.new_actor_length);
+  else if (name == "comma_min") ok = parse_int(value, o.comma_min);
+  else if (name == "comma_max") ok = parse_int(value, o.comma_max);
+  else if (name == "comma_bmin") ok = parse_int(value, o.comma_bmin);
+  else if (name == "comma_bmax") ok = parse_int(value, o.comma_bmax);
+  else if (name == "comma_emin") ok = parse_int(value, o.comma_emin);
+  else if (name == "comma_emax") ok = parse_int(value, o.comma_emax);
+  else if (name == "stop_on_error" || name == "null_verbs" || name == "null_actors" || name == "write_actor_root" ||
+           name == "write_actor_text" || name == "write_event_text")
+    return true;  // PETRARCH output/debug switches: nothing to do here
+  else {
+    error = "unknown option '" + name + "'";
+    return false;
+  }
+  if (!ok) error = "bad value '" + value + "' for option '" + name + "'";
+  return ok;
+}
+
+Worker::Worker(const Engine& engine) : engine_(engine), coder_(engine.dicts(), engine.coder_options()) {}
+
+bool Worker::discarded(uint32_t sentence, bool& whole_story) const {
+  const auto& discards = engine_.dicts().discards;
+  if (discards.empty()) return false;
+  const Sentence& s = doc_.sentences[sentence];
+  for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+    const uint32_t w = doc_.tokens[i].word_id;
+    if (!w) continue;
+    for (const DiscardEntry& d : discards) {
+      if (d.words.empty() || d.words[0] != w || i + d.words.size() > s.token_end) continue;
+      bool ok = true;
+      for (size_t k = 1; k < d.words.size() && ok; ++k) ok = doc_.tokens[i + k].word_id == d.words[k];
+      if (ok) {
+        whole_story = d.whole_story;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void Worker::code(std::string_view id, int32_t date, std::string_view text, bool sentence_mode, CodedDocument& out) {
+  out.events.clear();
+  out.discarded_sentences.clear();
+  out.story_discarded = false;
+  doc_.clear();
+  doc_.id.assign(id);
+  doc_.date = date;
+  doc_.text.assign(text);
+  out.utf8_repairs = repair_utf8(doc_.text);
+  if (sentence_mode) {
+    doc_.sentences.push_back(Sentence{0, static_cast<uint32_t>(doc_.text.size()), 0, 0, 0, 0});
+  } else {
+    split_sentences(doc_);
+  }
+  engine_.tokenizer().tokenize(doc_);
+  parse_doc(doc_);
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+    bool story = false;
+    if (discarded(s, story)) {
+      if (story) {
+        out.story_discarded = true;
+        out.events.clear();
+        return;
+      }
+      out.discarded_sentences.push_back(s);
+      continue;
+    }
+    engine_.actors().find(doc_, s, date, actors_);
+    find_verbs(doc_, s, engine_.dicts(), engine_.verb_options(), verbs_);
+    coder_.code_sentence(doc_, s, actors_, verbs_, out.events);
+  }
+}
+
+}  // namespace parley

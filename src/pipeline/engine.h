@@ -1,0 +1,95 @@
+// parley/pipeline: the stages wired together.
+//
+// Engine owns everything loaded once and shared read-only by all threads: the
+// lexicon, the dictionaries, and the compiled actor finder.  A Worker owns one
+// thread's scratch space (a Doc, actor and verb buffers) and codes one
+// document at a time:
+//   repair UTF-8 -> sentences -> tokens -> syntax -> discards -> actors
+//   -> verbs/patterns -> events
+// Workers reuse their buffers, so after warm-up coding allocates only for the
+// events it returns.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actors/actors.h"
+#include "dict/dictionary.h"
+#include "dict/load.h"
+#include "doc/doc.h"
+#include "events/events.h"
+#include "tokens/lexicon.h"
+#include "tokens/tokenizer.h"
+#include "verbs/verbs.h"
+
+namespace parley {
+
+// How to read the dictionaries: PETRARCH2 (Phoenix, parley's own) or TABARI
+// (the validation suite): stem matching of actor names and "[A:B]" as a
+// paired event instead of a passive code.
+enum class Dialect { kPetrarch, kTabari };
+
+struct EngineConfig {
+  std::string wordnet_dir = Lexicon::kDefaultDir;
+  DictPaths paths;
+  DictOptions dict_options;
+  Dialect dialect = Dialect::kPetrarch;
+};
+
+class Engine {
+ public:
+  // Throws DictError / LexiconError with a message fit for the user.
+  explicit Engine(const EngineConfig& config);
+
+  const Dictionaries& dicts() const { return dicts_; }
+  const Lexicon& lexicon() const { return *lexicon_; }
+  const Tokenizer& tokenizer() const { return *tokenizer_; }
+  const ActorFinder& actors() const { return *actors_; }
+  const VerbOptions& verb_options() const { return verb_options_; }
+  CoderOptions coder_options() const;
+  Dialect dialect() const { return config_.dialect; }
+
+  // Options a PETRARCH <Config> element or PETR_config.ini may change while
+  // running (require_dyad, new_actor_length, comma_*). Returns false for an
+  // unknown option or a bad value.
+  bool set_option(const std::string& name, const std::string& value, std::string& error);
+
+ private:
+  EngineConfig config_;
+  std::unique_ptr<Lexicon> lexicon_;
+  Dictionaries dicts_;
+  std::unique_ptr<Tokenizer> tokenizer_;
+  std::unique_ptr<ActorFinder> actors_;
+  VerbOptions verb_options_;
+};
+
+struct CodedDocument {
+  std::vector<Event> events;
+  bool story_discarded = false;
+  std::vector<uint32_t> discarded_sentences;
+  size_t utf8_repairs = 0;
+};
+
+class Worker {
+ public:
+  explicit Worker(const Engine& engine);
+
+  // Codes one document.  `sentence_mode`: the text is a single sentence (as
+  // PETRARCH's sentence="true" records); no splitting is done.
+  void code(std::string_view id, int32_t date, std::string_view text, bool sentence_mode, CodedDocument& out);
+
+  const Doc& doc() const { return doc_; }
+  void set_coder_options(const CoderOptions& o) { coder_.set_options(o); }
+
+ private:
+  bool discarded(uint32_t sentence, bool& whole_story) const;
+
+  const Engine& engine_;
+  EventCoder coder_;
+  Doc doc_;
+  SentenceActors actors_;
+  std::vector<VerbHit> verbs_;
+};
+
+}  // namespace parley

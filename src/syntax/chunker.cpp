@@ -1,0 +1,141 @@
+// Noun phrases, verb groups and clause numbers over tagged tokens.
+#include <string_view>
+
+#include "syntax/syntax.h"
+#include "syntax/words.h"
+
+namespace parley {
+
+void tag_sentence(Doc& doc, uint32_t s);
+
+namespace {
+
+bool np_token(const Token& t) {
+  switch (t.tag) {
+    case Tag::kDet: case Tag::kAdj: case Tag::kNum: case Tag::kNoun: case Tag::kProper:
+      return true;
+    case Tag::kParticle:
+      return (t.flags & kPossessive) != 0;
+    default:
+      return false;
+  }
+}
+
+bool np_head_token(const Token& t) {
+  return t.tag == Tag::kNoun || t.tag == Tag::kProper || t.tag == Tag::kPronoun || t.tag == Tag::kNum;
+}
+
+bool vg_token(const Doc& doc, const Token& t) {
+  if (t.tag == Tag::kAux || t.tag == Tag::kVerb) return true;
+  if (t.tag == Tag::kAdv) return true;  // only kept inside a group, see below
+  if (t.tag == Tag::kParticle && !(t.flags & kPossessive)) return true;  // infinitive "to", "not"
+  return false;
+}
+
+bool past_participle_shape(const Doc& doc, const Token& t) {
+  if (t.verb_form == VerbForm::kPastParticiple || t.verb_form == VerbForm::kPast) return true;
+  std::string_view w = doc.norm_of(t);
+  return w.size() > 3 && (w.ends_with("ED") || w.ends_with("EN") || w.ends_with("WN") || w.ends_with("NE"));
+}
+
+}  // namespace
+
+void chunk_sentence(Doc& doc, uint32_t s) {
+  Sentence& sent = doc.sentences[s];
+  const uint32_t b = sent.token_begin, e = sent.token_end;
+  sent.chunk_begin = static_cast<uint32_t>(doc.chunks.size());
+  uint32_t clause = 0;
+  uint32_t i = b;
+  while (i < e) {
+    Token& t = doc.tokens[i];
+    std::string_view w = doc.norm_of(t);
+    if (t.tag == Tag::kSubConj || t.tag == Tag::kRelPron || w == ";" || w == ":") ++clause;
+    t.clause = clause;
+
+    if (t.tag == Tag::kPronoun) {
+      doc.chunks.push_back(Chunk{i, i + 1, i, ChunkKind::kNounPhrase, 0});
+      ++i;
+      continue;
+    }
+    if (np_token(t)) {
+      uint32_t j = i, head = i;
+      bool has_head = false;
+      while (j < e && np_token(doc.tokens[j])) {
+        doc.tokens[j].clause = clause;
+        if (np_head_token(doc.tokens[j])) { head = j; has_head = true; }
+        ++j;
+      }
+      if (has_head) doc.chunks.push_back(Chunk{i, j, head, ChunkKind::kNounPhrase, 0});
+      i = j;
+      continue;
+    }
+    if (t.tag == Tag::kAux || t.tag == Tag::kVerb ||
+        (t.tag == Tag::kParticle && w == "TO" && i + 1 < e && vg_token(doc, doc.tokens[i + 1]))) {
+      uint32_t j = i, head = i;
+      bool has_verb = false, saw_be = false, passive = false, negated = false;
+      const bool infinitive = (w == "TO");
+      while (j < e) {
+        const Token& u = doc.tokens[j];
+        std::string_view uw = doc.norm_of(u);
+        if (u.tag == Tag::kAdv) {
+          if (u.flags & kNegation) negated = true;
+          // An adverb stays in the group only when a verb follows it.
+          uint32_t k = j;
+          while (k < e && doc.tokens[k].tag == Tag::kAdv) ++k;
+          if (k < e && (doc.tokens[k].tag == Tag::kVerb || doc.tokens[k].tag == Tag::kAux)) { j = k; continue; }
+          break;
+        }
+        if (u.tag == Tag::kParticle && !(u.flags & kPossessive)) {
+          if (u.flags & kNegation) negated = true;
+          if (uw != "TO" && !(u.flags & kNegation)) break;
+          if (uw == "TO" && j != i) break;  // "agreed to meet" is two groups
+          ++j;
+          continue;
+        }
+        if (u.tag == Tag::kAux) {
+          if (is_be(uw)) saw_be = true;
+          if (!has_verb) head = j;
+          ++j;
+          continue;
+        }
+        if (u.tag == Tag::kVerb) {
+          if (has_verb) break;  // "began blocking": a new group
+          has_verb = true;
+          head = j;
+          passive = saw_be && past_participle_shape(doc, u);
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (j == i) j = i + 1;
+      uint8_t flags = 0;
+      if (passive) flags |= kPassive;
+      if (negated) flags |= kNegated;
+      if (infinitive) flags |= kInfinitive;
+      for (uint32_t k = i; k < j; ++k) doc.tokens[k].clause = clause;
+      doc.chunks.push_back(Chunk{i, j, head, ChunkKind::kVerbGroup, flags});
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  sent.chunk_end = static_cast<uint32_t>(doc.chunks.size());
+}
+
+void parse_sentence(Doc& doc, uint32_t s) {
+  tag_sentence(doc, s);
+  chunk_sentence(doc, s);
+}
+
+void parse_doc(Doc& doc) {
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) parse_sentence(doc, s);
+}
+
+bool is_speech_verb_lemma(std::string_view w) {
+  return w == "SAY" || w == "TELL" || w == "ANNOUNCE" || w == "STATE" || w == "DECLARE" || w == "ADD" ||
+         w == "NOTE" || w == "CLAIM" || w == "REPORT" || w == "WRITE" || w == "INSIST" || w == "STRESS" ||
+         w == "WARN" || w == "ARGUE" || w == "EXPLAIN" || w == "ASSERT" || w == "REPLY" || w == "RESPOND";
+}
+
+}  // namespace parley

@@ -1,0 +1,32 @@
+// parley/syntax: a shallow, deterministic parse good enough for event coding.
+//
+// Input: a Doc whose tokens carry the lexicon's candidate parts of speech
+// (Token::pos_bits), flags and normalised forms (tokens/).  Output, per
+// sentence:
+//   * Token::tag        one part of speech per token (contextual rules, no model)
+//   * Doc::chunks       noun phrases and verb groups, in token order;
+//                       verb groups carry kPassive / kNegated / kInfinitive
+//   * Token::clause     a clause number: tokens of one clause share it, so the
+//                       coder can keep subjects and objects inside their clause
+//
+// The rules are hand-written (see docs/DESIGN.md, "Syntax"): a Brill-style
+// first guess from the candidates, then context fixes (determiner + X is a
+// noun, "to"/modal + X is a verb, be + participle is passive ...).  It costs a
+// few hundred nanoseconds per token and allocates nothing once the Doc's
+// vectors have grown.
+#pragma once
+
+#include "doc/doc.h"
+
+namespace parley {
+
+// Tags every token of sentence `s` and appends its chunks to doc.chunks.
+void parse_sentence(Doc& doc, uint32_t s);
+
+// Convenience: parse every sentence.
+void parse_doc(Doc& doc);
+
+// Word-class helpers shared by later stages (all take the normalised form).
+bool is_speech_verb_lemma(std::string_view upper_lemma);
+
+}  // namespace parley

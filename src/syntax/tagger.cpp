@@ -1,0 +1,165 @@
+// Contextual part-of-speech choice from the lexicon's candidates.
+//
+// Two passes over a sentence: a context-free first guess, then left-to-right
+// fixes that look one or two tokens either side.  Closed-class words come
+// from the lexicon's hand-written lists, which win over WordNet.
+#include <string_view>
+
+#include "syntax/syntax.h"
+#include "syntax/words.h"
+
+namespace parley {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool is_punct_form(std::string_view s) {
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80) return false;
+  }
+  return !s.empty();
+}
+
+// Likely a tensed or participial verb by its shape alone.
+bool has_verb_ending(std::string_view s) {
+  return ends_with(s, "ED") || ends_with(s, "ING") || ends_with(s, "EN");
+}
+
+Tag first_guess(const Doc& doc, const Token& t) {
+  std::string_view w = doc.norm_of(t);
+  if (t.tag == Tag::kPunct || t.tag == Tag::kQuote || t.tag == Tag::kNum) return t.tag;
+  if (t.flags & kPossessive) return Tag::kParticle;
+  if (is_punct_form(w)) return Tag::kPunct;
+  uint16_t b = t.pos_bits;
+  if (b & kPosNum) return Tag::kNum;
+  if (b & kPosAux) return Tag::kAux;
+  if (w == "TO") return Tag::kPrep;  // particle vs preposition decided in context
+  if (b & kPosDet) return Tag::kDet;
+  if (b & kPosPronoun) return Tag::kPronoun;
+  if (b & kPosRelPron) return Tag::kRelPron;
+  if (b & kPosConj) return Tag::kConj;
+  if (b & kPosPrep) return Tag::kPrep;
+  if (b & kPosSubConj) return Tag::kSubConj;
+  if (b & kPosParticle) return (t.flags & kNegation) ? Tag::kAdv : Tag::kParticle;
+  if (t.flags & kNegation) return Tag::kAdv;
+  const bool capital = (t.flags & kCapitalised) != 0;
+  const bool start = (t.flags & kSentenceStart) != 0;
+  if (capital && !start) return Tag::kProper;
+  if (b == 0) {
+    if (capital) return Tag::kProper;
+    if (t.flags & kHasDigit) return Tag::kNum;
+    if (ends_with(w, "LY")) return Tag::kAdv;
+    if (has_verb_ending(w)) return Tag::kVerb;
+    return Tag::kNoun;
+  }
+  if (b & kPosNoun) return Tag::kNoun;  // noun/verb ambiguity is settled below
+  if (b & kPosVerb) return Tag::kVerb;
+  if (b & kPosAdj) return Tag::kAdj;
+  if (b & kPosAdv) return Tag::kAdv;
+  return Tag::kNoun;
+}
+
+bool noun_like(Tag t) { return t == Tag::kNoun || t == Tag::kProper || t == Tag::kPronoun; }
+
+bool premodifier(Tag t) { return t == Tag::kDet || t == Tag::kAdj || t == Tag::kNum; }
+
+}  // namespace
+
+void tag_sentence(Doc& doc, uint32_t s) {
+  const Sentence& sent = doc.sentences[s];
+  const uint32_t b = sent.token_begin, e = sent.token_end;
+  for (uint32_t i = b; i < e; ++i) doc.tokens[i].tag = first_guess(doc, doc.tokens[i]);
+
+  auto norm = [&](uint32_t i) { return doc.norm_of(doc.tokens[i]); };
+  auto tag = [&](uint32_t i) { return i >= b && i < e ? doc.tokens[i].tag : Tag::kUnknown; };
+
+  for (uint32_t i = b; i < e; ++i) {
+    Token& t = doc.tokens[i];
+    std::string_view w = norm(i);
+    const bool can_verb = (t.pos_bits & kPosVerb) != 0 || (t.pos_bits == 0 && has_verb_ending(w));
+    const bool can_noun = (t.pos_bits & kPosNoun) != 0;
+    // The word before, skipping adverbs ("will not ever clash", "has again appealed").
+    uint32_t p = i;
+    while (p > b && (tag(p - 1) == Tag::kAdv)) --p;
+    const Tag prev = p > b ? tag(p - 1) : Tag::kUnknown;
+    std::string_view prev_word = p > b ? norm(p - 1) : std::string_view();
+    const Tag next = tag(i + 1);
+
+    if (w == "TO") {
+      // Infinitive marker when a base verb follows (possibly after adverbs).
+      uint32_t n = i + 1;
+      while (n < e && doc.tokens[n].tag == Tag::kAdv) ++n;
+      if (n < e && (doc.tokens[n].pos_bits & kPosVerb) && !(doc.tokens[n].pos_bits & kPosDet) &&
+          !(doc.tokens[n].flags & kCapitalised && !(doc.tokens[n].flags & kSentenceStart)) &&
+          !(doc.tokens[n].pos_bits & kPosPronoun)) {
+        t.tag = Tag::kParticle;
+      }
+      continue;
+    }
+    if (t.tag == Tag::kAux) {
+      // "has deep satisfaction": have/do used as a main verb.
+      if ((is_have(w) || is_do(w)) && (next == Tag::kDet || next == Tag::kAdj || next == Tag::kNoun ||
+                                       next == Tag::kNum)) {
+        t.tag = Tag::kVerb;
+      }
+      continue;
+    }
+    if (t.tag == Tag::kProper || !(can_verb || can_noun)) {
+      // A capitalised word right after "to"/a modal is still a verb only in
+      // headlines; keep proper nouns proper.
+      continue;
+    }
+    if (!can_verb) continue;
+    if (!can_noun && t.tag == Tag::kVerb) {
+      if (premodifier(prev) && !(prev == Tag::kAdj && ends_with(w, "ED"))) {
+        // "the affected villages": a participle used as an adjective.
+        if (ends_with(w, "ED") || ends_with(w, "ING")) t.tag = Tag::kAdj;
+      }
+      continue;
+    }
+    // Noun/verb (and adjective/verb) ambiguity from here on.
+    Tag choice = t.tag;
+    if (prev == Tag::kParticle && p > b && norm(p - 1) == "TO") {
+      choice = Tag::kVerb;
+    } else if (prev == Tag::kAux) {
+      if (is_modal(prev_word) || is_do(prev_word)) choice = Tag::kVerb;
+      else if (is_be(prev_word)) choice = (ends_with(w, "ED") || ends_with(w, "EN") || ends_with(w, "ING") ||
+                                           t.verb_form == VerbForm::kPastParticiple || t.verb_form == VerbForm::kPast)
+                                              ? Tag::kVerb : Tag::kNoun;
+      else if (is_have(prev_word)) choice = (t.verb_form == VerbForm::kPastParticiple || t.verb_form == VerbForm::kPast ||
+                                             ends_with(w, "ED") || ends_with(w, "EN"))
+                                                ? Tag::kVerb : Tag::kNoun;
+    } else if (premodifier(prev) || prev == Tag::kParticle /* 's */) {
+      choice = Tag::kNoun;
+    } else if (prev == Tag::kPrep) {
+      choice = ends_with(w, "ING") ? Tag::kVerb : Tag::kNoun;
+    } else if (noun_like(prev) || prev == Tag::kRelPron) {
+      // "Arnor signed", "officials said", "who shot": a tensed verb after a
+      // noun phrase, unless the next word is itself the verb ("death toll has").
+      const bool tensed = t.verb_form == VerbForm::kPast || t.verb_form == VerbForm::kPresent3 ||
+                          t.verb_form == VerbForm::kPastParticiple || ends_with(w, "ED") ||
+                          (ends_with(w, "S") && !ends_with(w, "SS"));
+      const bool next_is_verb = next == Tag::kAux || (next == Tag::kVerb && !(doc.tokens[i + 1].pos_bits & kPosNoun));
+      if (prev == Tag::kRelPron) choice = Tag::kVerb;
+      else if (tensed && !next_is_verb) choice = Tag::kVerb;
+      else if (prev == Tag::kPronoun && !(doc.tokens[p - 1].pos_bits & kPosDet)) choice = Tag::kVerb;
+      else choice = Tag::kNoun;
+    } else if (prev == Tag::kConj) {
+      // "condemned ... and promised": coordinate with a verb earlier on.
+      choice = (t.verb_form == VerbForm::kPast || ends_with(w, "ED")) ? Tag::kVerb : Tag::kNoun;
+    } else if (prev == Tag::kUnknown || prev == Tag::kPunct || prev == Tag::kQuote) {
+      choice = (ends_with(w, "ING") || ends_with(w, "ED")) && next != Tag::kAux ? Tag::kVerb : Tag::kNoun;
+      if (prev == Tag::kPunct && ends_with(w, "ED") && next == Tag::kPrep) choice = Tag::kVerb;
+    } else if (prev == Tag::kVerb) {
+      // "began blocking", "tried talking" vs "signed accords".
+      choice = ends_with(w, "ING") ? Tag::kVerb : Tag::kNoun;
+    }
+    if (choice == Tag::kNoun && !can_noun) choice = (t.pos_bits & kPosAdj) ? Tag::kAdj : Tag::kVerb;
+    t.tag = choice;
+  }
+}
+
+}  // namespace parley

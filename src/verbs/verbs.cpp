@@ -1,0 +1,221 @@
+#include "verbs/verbs.h"
+
+namespace parley {
+namespace {
+
+// Longest verb form anchored at token `h` whose other words sit around it.
+bool best_form(const Doc& doc, uint32_t b, uint32_t e, uint32_t h, uint32_t word, const Dictionaries& dicts,
+               bool single_only, VerbHit& hit) {
+  auto it = dicts.verbs.forms_by_anchor.find(word);
+  if (it == dicts.verbs.forms_by_anchor.end()) return false;
+  size_t best_len = 0;
+  for (uint32_t f : it->second) {
+    const VerbEntry& form = dicts.verbs.forms[f];
+    const size_t n = form.words.size();
+    if (single_only && n != 1) continue;
+    if (n <= best_len) continue;
+    if (h < b + form.head) continue;
+    const uint32_t start = h - form.head;
+    if (start + n > e) continue;
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; ++k) {
+      if (k == form.head) continue;
+      ok = doc.tokens[start + k].word_id == form.words[k];
+    }
+    if (!ok) continue;
+    best_len = n;
+    hit.begin = start;
+    hit.end = static_cast<uint32_t>(start + n);
+    hit.anchor = h;
+    hit.form = f;
+  }
+  return best_len > 0;
+}
+
+struct Cursor {
+  const Doc& doc;
+  const Dictionaries& dicts;
+  const SentenceActors& actors;
+  uint32_t b, e;
+};
+
+// Does synset phrase `words` occur at [at, at+n)?
+bool phrase_at(const Cursor& c, const std::vector<uint32_t>& words, uint32_t at) {
+  if (at < c.b || at + words.size() > c.e) return false;
+  for (size_t k = 0; k < words.size(); ++k)
+    if (c.doc.tokens[at + k].word_id != words[k]) return false;
+  return true;
+}
+
+// Forward search for one item starting at `pos`; on success advances pos.
+bool match_forward(const Cursor& c, const PatternItem& item, bool adjacent, uint32_t max_gap, uint32_t& pos,
+                   PatternMatch& m) {
+  const uint32_t limit = adjacent ? std::min(pos + 1, c.e) : std::min(c.e, pos + max_gap + 1);
+  switch (item.kind) {
+    case PatternItem::kWord:
+      for (uint32_t k = pos; k < limit; ++k) {
+        if (c.doc.tokens[k].word_id == item.id) { pos = k + 1; return true; }
+      }
+      return false;
+    case PatternItem::kSynset: {
+      const Synset& syn = c.dicts.verbs.synsets[item.id];
+      for (uint32_t k = pos; k < limit; ++k) {
+        for (const auto& ph : syn.phrases) {
+          if (phrase_at(c, ph, k)) { pos = static_cast<uint32_t>(k + ph.size()); return true; }
+        }
+      }
+      return false;
+    }
+    case PatternItem::kSource: case PatternItem::kTarget: case PatternItem::kSkipActor: case PatternItem::kCompound: {
+      for (size_t g = 0; g < c.actors.groups.size(); ++g) {
+        const ActorGroup& grp = c.actors.groups[g];
+        if (grp.begin < pos) continue;
+        uint32_t start = pos;
+        while (start < grp.begin && c.doc.tokens[start].tag == Tag::kDet) ++start;
+        if (adjacent && start != grp.begin) return false;
+        if (grp.begin >= limit && adjacent) return false;
+        if (item.kind == PatternItem::kSource) m.source_group = static_cast<int32_t>(g);
+        if (item.kind == PatternItem::kTarget) m.target_group = static_cast<int32_t>(g);
+        if (item.kind == PatternItem::kCompound) { m.source_group = static_cast<int32_t>(g); m.compound = true; }
+        pos = grp.end;
+        return true;
+      }
+      return false;
+    }
+    default:
+      return true;
+  }
+}
+
+// Backward search: the item must end at or before `pos`; on success moves pos
+// to the item's first token.
+bool match_backward(const Cursor& c, const PatternItem& item, bool adjacent, uint32_t& pos, PatternMatch& m) {
+  switch (item.kind) {
+    case PatternItem::kWord:
+      for (uint32_t k = pos; k-- > c.b;) {
+        if (c.doc.tokens[k].word_id == item.id) { pos = k; return true; }
+        if (adjacent) return false;
+      }
+      return false;
+    case PatternItem::kSynset: {
+      const Synset& syn = c.dicts.verbs.synsets[item.id];
+      for (uint32_t end = pos; end > c.b; --end) {
+        for (const auto& ph : syn.phrases) {
+          if (ph.size() <= end - c.b && phrase_at(c, ph, static_cast<uint32_t>(end - ph.size()))) {
+            pos = static_cast<uint32_t>(end - ph.size());
+            return true;
+          }
+        }
+        if (adjacent) return false;
+      }
+      return false;
+    }
+    case PatternItem::kSource: case PatternItem::kTarget: case PatternItem::kSkipActor: case PatternItem::kCompound: {
+      for (size_t g = c.actors.groups.size(); g-- > 0;) {
+        const ActorGroup& grp = c.actors.groups[g];
+        if (grp.end > pos) continue;
+        if (adjacent && grp.end != pos) return false;
+        if (item.kind == PatternItem::kSource) m.source_group = static_cast<int32_t>(g);
+        if (item.kind == PatternItem::kTarget) m.target_group = static_cast<int32_t>(g);
+        if (item.kind == PatternItem::kCompound) { m.source_group = static_cast<int32_t>(g); m.compound = true; }
+        pos = grp.begin;
+        return true;
+      }
+      return false;
+    }
+    default:
+      return true;
+  }
+}
+
+bool is_bracket(const PatternItem& item) {
+  return item.kind == PatternItem::kNounOpen || item.kind == PatternItem::kNounClose ||
+         item.kind == PatternItem::kPrepOpen || item.kind == PatternItem::kPrepClose;
+}
+
+bool try_pattern(const Cursor& c, const Dictionaries& dicts, const Pattern& p, const VerbHit& hit, PatternMatch& m) {
+  const PatternItem* items = dicts.verbs.items.data();
+  int score = 0;
+  // After the verb.
+  uint32_t pos = hit.end;
+  bool in_group = false;
+  bool first_in_group = false;
+  for (uint32_t i = 0; i < p.post_count; ++i) {
+    const PatternItem& item = items[p.post_begin + i];
+    if (is_bracket(item)) {
+      in_group = item.kind == PatternItem::kNounOpen || item.kind == PatternItem::kPrepOpen;
+      first_in_group = in_group;
+      continue;
+    }
+    const bool adjacent = item.joined_prev;
+    // Words inside {..} or (..) stay close together; the group itself may
+    // start anywhere after the verb.
+    const uint32_t gap = (in_group && !first_in_group) ? 3 : (c.e - c.b);
+    first_in_group = false;
+    if (!match_forward(c, item, adjacent, gap, pos, m)) return false;
+    ++score;
+  }
+  m.span_end = pos;
+  // Before the verb, right to left.
+  pos = hit.begin;
+  for (uint32_t i = p.pre_count; i-- > 0;) {
+    const PatternItem& item = items[p.pre_begin + i];
+    if (is_bracket(item)) continue;
+    bool adjacent = (i + 1 == p.pre_count) ? p.verb_joined_prev : items[p.pre_begin + i + 1].joined_prev;
+    if (!match_backward(c, item, adjacent, pos, m)) return false;
+    ++score;
+  }
+  m.span_begin = pos;
+  m.score = score;
+  return true;
+}
+
+}  // namespace
+
+void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbOptions& options,
+                std::vector<VerbHit>& out) {
+  out.clear();
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin, e = s.token_end;
+  for (uint32_t c = s.chunk_begin; c < s.chunk_end; ++c) {
+    const Chunk& ch = doc.chunks[c];
+    if (ch.kind != ChunkKind::kVerbGroup) continue;
+    const Token& h = doc.tokens[ch.head];
+    if (h.tag != Tag::kVerb) continue;
+    VerbHit hit;
+    hit.group = static_cast<int32_t>(c);
+    bool found = h.word_id && best_form(doc, b, e, ch.head, h.word_id, dicts, false, hit);
+    if (!found && options.lemma_fallback && h.lemma_id && h.lemma_id != h.word_id)
+      found = best_form(doc, b, e, ch.head, h.lemma_id, dicts, true, hit);
+    if (found) out.push_back(hit);
+  }
+  if (options.nominal_events) {
+    for (uint32_t i = b; i < e; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.tag != Tag::kNoun || !t.word_id) continue;
+      VerbHit hit;
+      hit.nominal = true;
+      if (best_form(doc, b, e, i, t.word_id, dicts, true, hit)) out.push_back(hit);
+    }
+  }
+}
+
+PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbHit& hit,
+                           const SentenceActors& actors) {
+  const Sentence& s = doc.sentences[sentence];
+  Cursor c{doc, dicts, actors, s.token_begin, s.token_end};
+  const VerbEntry& form = dicts.verbs.forms[hit.form];
+  const VerbBlock& block = dicts.verbs.blocks[form.block];
+  PatternMatch best;
+  for (uint32_t p : block.patterns) {
+    PatternMatch m;
+    if (!try_pattern(c, dicts, dicts.verbs.patterns[p], hit, m)) continue;
+    if (m.score > best.score) {
+      m.pattern = static_cast<int32_t>(p);
+      best = m;
+    }
+  }
+  return best;
+}
+
+}  // namespace parley

@@ -1,0 +1,53 @@
+// parley/verbs: which dictionary verbs a sentence uses, and which of their
+// patterns match.
+//
+// find_verbs() looks each verb-group head (and, for nominal events, nouns
+// listed in the verb dictionary) up in VerbDictionary::forms_by_anchor,
+// checking the neighbouring words of multi-word forms ("broken down",
+// "wire tapped").  match_pattern() then tries the verb block's patterns around
+// the verb: pre-verb items are matched leftwards from the verb, post-verb
+// items rightwards; `_` joins demand adjacency, spaces allow gaps; $ + ^ %
+// consume actor groups.  The most specific matching pattern (most items) wins,
+// earlier patterns winning ties, as in TABARI.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "actors/actors.h"
+#include "dict/dictionary.h"
+#include "doc/doc.h"
+
+namespace parley {
+
+struct VerbHit {
+  uint32_t begin = 0, end = 0;   // tokens of the verb form ("broken down")
+  uint32_t anchor = 0;           // the inflected word
+  uint32_t form = 0;             // index into VerbDictionary::forms
+  int32_t group = -1;            // verb-group chunk index in Doc::chunks, -1 for a noun
+  bool nominal = false;          // a noun carrying the event ("Witkoff's visit")
+};
+
+struct PatternMatch {
+  int32_t pattern = -1;          // index into VerbDictionary::patterns, -1 = none
+  int32_t source_group = -1;     // actor group bound by $ (or %), -1 = not bound
+  int32_t target_group = -1;     // actor group bound by +
+  bool compound = false;         // % : the event is between members of one group
+  uint32_t span_begin = 0, span_end = 0;  // tokens the pattern covered
+  int score = -1;
+};
+
+struct VerbOptions {
+  bool lemma_fallback = true;    // match verb lemmas when the surface form is not listed
+  bool nominal_events = true;    // nouns listed in the verb dictionary carry events
+};
+
+void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbOptions& options,
+                std::vector<VerbHit>& out);
+
+// Tries every pattern of the hit's block; returns the best match (pattern -1
+// when none matches).
+PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbHit& hit,
+                           const SentenceActors& actors);
+
+}  // namespace parley

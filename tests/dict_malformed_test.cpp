@@ -1,0 +1,241 @@
+// Malformed dictionary input: each case names the exact file:line.
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "dict/load.h"
+
+namespace {
+
+using parley::DictError;
+using parley::DictOptions;
+using parley::DictPaths;
+using parley::Dictionaries;
+
+const std::string kData = std::string(PARLEY_TEST_DATA_DIR) + "/dict/";
+
+enum Kind { kVerbs, kActors, kAgents, kDiscards, kIssues };
+
+DictPaths paths_for(Kind kind, const std::string& path) {
+  DictPaths p;
+  switch (kind) {
+    case kVerbs: p.verbs = {path}; break;
+    case kActors: p.actors = {path}; break;
+    case kAgents: p.agents = path; break;
+    case kDiscards: p.discards = path; break;
+    case kIssues: p.issues = path; break;
+  }
+  return p;
+}
+
+// The DictError message of loading `path` as `kind`, "" if it loads.
+std::string load_error(Kind kind, const std::string& path, bool strict = false) {
+  DictOptions o;
+  o.strict = strict;
+  o.on_warning = [](const std::string&) {};
+  Dictionaries d;
+  try {
+    parley::load_dictionaries(paths_for(kind, path), o, d);
+  } catch (const DictError& e) {
+    EXPECT_EQ(e.file(), path);
+    return e.what();
+  }
+  return "";
+}
+
+Dictionaries load_quiet(Kind kind, const std::string& path, std::vector<std::string>& seen) {
+  DictOptions o;
+  o.on_warning = [&](const std::string& w) { seen.push_back(w); };
+  Dictionaries d;
+  parley::load_dictionaries(paths_for(kind, path), o, d);
+  return d;
+}
+
+void expect_error(Kind kind, const std::string& name, int line, const std::string& what) {
+  std::string path = kData + name;
+  std::string msg = load_error(kind, path);
+  std::string where = path + ":" + std::to_string(line) + ": ";
+  EXPECT_EQ(msg.rfind(where, 0), 0u) << "got: " << msg;
+  EXPECT_NE(msg.find(what), std::string::npos) << "got: " << msg;
+}
+
+std::string temp_file(const std::string& name, const std::string& bytes) {
+  std::string path = testing::TempDir() + "/parley_dict_" + name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+TEST(DictMalformed, VerbsUnterminatedBlockHeader) {
+  expect_error(kVerbs, "verbs_unterminated_header.txt", 4, "unterminated '['");
+}
+
+TEST(DictMalformed, VerbsUnknownCode) { expect_error(kVerbs, "verbs_unknown_code.txt", 6, "unknown CAMEO code '999'"); }
+
+TEST(DictMalformed, VerbsCodeWithoutBrackets) {
+  expect_error(kVerbs, "verbs_code_without_brackets.txt", 4, "no [CODE]");
+}
+
+TEST(DictMalformed, VerbsUnterminatedComment) {
+  expect_error(kVerbs, "verbs_unterminated_comment.txt", 3, "unterminated <!-- comment");
+}
+
+TEST(DictMalformed, VerbsNestedSynsetMustExist) {
+  expect_error(kVerbs, "verbs_bad_nested_synset.txt", 3, "undefined synset '&MISSING'");
+}
+
+TEST(DictMalformed, VerbsVerbLineBeforeBlock) {
+  expect_error(kVerbs, "verbs_verb_before_block.txt", 1, "before the first verb block");
+}
+
+TEST(DictMalformed, VerbsUndefinedSynsetInPatternWarnsOrFailsWhenStrict) {
+  std::string path = kData + "verbs_undefined_synset.txt";
+  std::vector<std::string> seen;
+  Dictionaries d = load_quiet(kVerbs, path, seen);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0], path + ":7: warning: undefined synset &NOPE: pattern skipped");
+  EXPECT_EQ(d.warnings, seen);
+  ASSERT_EQ(d.verbs.patterns.size(), 2u);  // lines 6 and 8
+  EXPECT_EQ(d.verbs.patterns[0].loc.line, 6u);
+  EXPECT_EQ(d.verbs.patterns[1].loc.line, 8u);
+  std::string strict = load_error(kVerbs, path, true);
+  EXPECT_EQ(strict.rfind(path + ":7: undefined synset &NOPE", 0), 0u) << strict;
+}
+
+TEST(DictMalformed, VerbsMalformedPatternCodesAreSkippedWithWarnings) {
+  std::string path = kData + "verbs_bad_pattern_code.txt";
+  std::vector<std::string> seen;
+  Dictionaries d = load_quiet(kVerbs, path, seen);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0], path + ":3: warning: malformed code [080!]: pattern skipped");
+  EXPECT_EQ(seen[1], path + ":4: warning: malformed code []: pattern skipped");
+  ASSERT_EQ(d.verbs.patterns.size(), 1u);
+  EXPECT_EQ(d.verbs.patterns[0].active.view(), "036");
+  EXPECT_EQ(load_error(kVerbs, path, true).rfind(path + ":3: ", 0), 0u);
+}
+
+TEST(DictMalformed, VerbsUnbalancedBracketsSkipPattern) {
+  std::string path = kData + "verbs_unbalanced.txt";
+  std::vector<std::string> seen;
+  Dictionaries d = load_quiet(kVerbs, path, seen);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].rfind(path + ":3: warning: ", 0), 0u) << seen[0];
+  EXPECT_TRUE(d.verbs.patterns.empty());
+}
+
+TEST(DictMalformed, ActorsBadDate) { expect_error(kActors, "actors_bad_date.txt", 5, "bad date '95O601'"); }
+
+TEST(DictMalformed, ActorsDateWithWrongDigitCountSkipsThatCode) {
+  std::string path = kData + "actors_bad_date_digits.txt";
+  std::vector<std::string> seen;
+  Dictionaries d = load_quiet(kActors, path, seen);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].rfind(path + ":4: warning: bad date '9506011'", 0), 0u) << seen[0];
+  ASSERT_EQ(d.actors.records.size(), 2u);
+  ASSERT_EQ(d.actors.records[1].codes.size(), 1u);
+  EXPECT_EQ(d.actors.records[1].codes[0].code, "HOBGOV");
+  EXPECT_EQ(load_error(kActors, path, true).rfind(path + ":4: bad date", 0), 0u);
+}
+
+TEST(DictMalformed, ActorsEntryWithoutCode) { expect_error(kActors, "actors_no_code.txt", 3, "has no [CODE]"); }
+TEST(DictMalformed, ActorsUnterminatedCode) { expect_error(kActors, "actors_unterminated_code.txt", 2, "unterminated '['"); }
+TEST(DictMalformed, ActorsBadCode) { expect_error(kActors, "actors_bad_code.txt", 1, "malformed actor code [GO:N]"); }
+
+TEST(DictMalformed, AgentsCodeWithoutTilde) { expect_error(kAgents, "agents_no_tilde.txt", 4, "must be ~CODE"); }
+TEST(DictMalformed, AgentsUnterminatedCode) { expect_error(kAgents, "agents_unterminated_code.txt", 2, "unterminated '['"); }
+TEST(DictMalformed, AgentsUndefinedSubstitution) {
+  expect_error(kAgents, "agents_undefined_set.txt", 3, "undefined substitution set !FOLK!");
+}
+
+TEST(DictMalformed, DiscardsEmptyStoryPhrase) { expect_error(kDiscards, "discards_empty_story.txt", 3, "without a phrase"); }
+
+TEST(DictMalformed, IssuesUnterminatedCode) { expect_error(kIssues, "issues_unterminated_code.txt", 3, "unterminated '['"); }
+TEST(DictMalformed, IssuesUnknownTag) { expect_error(kIssues, "issues_bad_tag.txt", 3, "unexpected tag '<TOPIC>'"); }
+TEST(DictMalformed, IssuesFirstPhraseWithoutCode) { expect_error(kIssues, "issues_no_code.txt", 1, "without [CODE]"); }
+
+TEST(DictMalformed, EmptyFileEveryKind) {
+  std::string path = temp_file("empty.txt", "");
+  std::string blank = temp_file("blank.txt", "  \n\t\n");
+  for (Kind k : {kVerbs, kActors, kAgents, kDiscards, kIssues}) {
+    EXPECT_EQ(load_error(k, path), path + ":1: file is empty");
+    EXPECT_EQ(load_error(k, blank), blank + ":1: file is empty");
+  }
+}
+
+TEST(DictMalformed, InvalidUtf8NamesLineAndColumn) {
+  std::string path = temp_file("badutf8.txt", "GONDOR [GON]\nROHAN [ROH]\nMOR\xff" "DOR [MOR]\n");
+  for (Kind k : {kVerbs, kActors, kAgents, kDiscards, kIssues})
+    EXPECT_EQ(load_error(k, path), path + ":3: invalid UTF-8 (byte 0xFF at column 4)");
+  std::string truncated = temp_file("truncutf8.txt", "GONDOR [GON]\nCAF\xc3");
+  EXPECT_EQ(load_error(kActors, truncated), truncated + ":2: invalid UTF-8 (byte 0xC3 at column 4)");
+  std::string overlong = temp_file("overlong.txt", "A [B]\n\xc0\xaf [C]\n");
+  EXPECT_EQ(load_error(kActors, overlong), overlong + ":2: invalid UTF-8 (byte 0xC0 at column 1)");
+  std::string fine = temp_file("goodutf8.txt", "S\xc3\x83O_PAULO_ [BRA]\n");
+  EXPECT_EQ(load_error(kActors, fine), "");
+}
+
+TEST(DictMalformed, NulByte) {
+  std::string path = temp_file("nul.txt", std::string("GONDOR [GON]\n\nRO\0HAN [ROH]\n", 26));
+  for (Kind k : {kVerbs, kActors, kAgents, kDiscards, kIssues})
+    EXPECT_EQ(load_error(k, path), path + ":3: NUL byte in the text");
+}
+
+TEST(DictMalformed, HugeLineAndMissingFile) {
+  std::string path = temp_file("hugeline.txt", "GONDOR [GON]\n" + std::string(70000, 'A') + " [X]\n");
+  std::string msg = load_error(kActors, path);
+  EXPECT_EQ(msg.rfind(path + ":2: line longer than", 0), 0u) << msg;
+  std::string missing = testing::TempDir() + "/parley_dict_does_not_exist.txt";
+  std::string m = load_error(kVerbs, missing);
+  EXPECT_EQ(m.rfind(missing + ":0: cannot open", 0), 0u) << m;
+}
+
+TEST(DictMalformed, NothingIsLoadedOnError) {
+  Dictionaries d;
+  d.files.push_back("sentinel");
+  DictPaths p;
+  p.actors = {kData + "actors_no_code.txt"};
+  EXPECT_THROW(parley::load_dictionaries(p, DictOptions{}, d), DictError);
+  ASSERT_EQ(d.files.size(), 1u);
+  EXPECT_EQ(d.files[0], "sentinel");
+}
+
+TEST(DictConfig, ResolvesNamesAgainstTheIniFolder) {
+  parley::DictPaths p = parley::read_config(kData + "config_good.ini");
+  ASSERT_EQ(p.verbs.size(), 2u);
+  EXPECT_EQ(p.verbs[0], kData + "verbs_a.txt");
+  EXPECT_EQ(p.verbs[1], kData + "sub/verbs_b.txt");
+  ASSERT_EQ(p.actors.size(), 2u);
+  EXPECT_EQ(p.actors[0], kData + "a.txt");
+  EXPECT_EQ(p.actors[1], "/abs/b.txt");
+  EXPECT_EQ(p.agents, kData + "ag.txt");
+  EXPECT_EQ(p.discards, kData + "d.txt");
+  EXPECT_EQ(p.issues, "");
+  DictOptions o;
+  parley::read_config_options(kData + "config_good.ini", o);
+  EXPECT_FALSE(o.require_dyad);
+  EXPECT_EQ(o.new_actor_length, 6);
+  EXPECT_EQ(o.comma_max, 9);
+  EXPECT_EQ(o.comma_min, 2);  // absent: unchanged
+}
+
+TEST(DictConfig, Malformed) {
+  auto error_of = [](const std::string& name, bool options) -> std::string {
+    try {
+      if (options) {
+        DictOptions o;
+        parley::read_config_options(kData + name, o);
+      } else {
+        parley::read_config(kData + name);
+      }
+    } catch (const DictError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  EXPECT_EQ(error_of("config_no_verbs.ini", false), kData + "config_no_verbs.ini:1: [Dictionaries] has no verbfile_name");
+  EXPECT_EQ(error_of("config_bad_line.ini", false).rfind(kData + "config_bad_line.ini:4: expected 'key = value'", 0), 0u);
+  EXPECT_EQ(error_of("config_bad_int.ini", true), kData + "config_bad_int.ini:2: comma_min: expected an integer, got 'two'");
+}
+
+}  // namespace
