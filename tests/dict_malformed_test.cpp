@@ -138,7 +138,7 @@ TEST(DictMalformed, ActorsDateWithWrongDigitCountSkipsThatCode) {
   EXPECT_EQ(load_error(kActors, path, true).rfind(path + ":4: bad date", 0), 0u);
 }
 
-TEST(DictMalformed, ActorsEntryWithoutCode) { expect_error(kActors, "actors_no_code.txt", 3, "has no [CODE]"); }
+TEST(DictMalformed, ActorsEntryWithoutCode) { expect_error(kActors, "actors_no_code.txt", 5, "has no [CODE]"); }
 TEST(DictMalformed, ActorsUnterminatedCode) { expect_error(kActors, "actors_unterminated_code.txt", 2, "unterminated '['"); }
 TEST(DictMalformed, ActorsBadCode) { expect_error(kActors, "actors_bad_code.txt", 1, "malformed actor code [GO:N]"); }
 

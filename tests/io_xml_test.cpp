@@ -33,9 +33,18 @@ std::vector<Item> read_all(const std::string& path, const ReaderOptions& options
   return items;
 }
 
+// One scratch directory per test process, removed at exit.
+const fs::path& scratch_dir() {
+  static const struct Scratch {
+    fs::path dir = fs::temp_directory_path() / ("parley_io_xml_" + std::to_string(::getpid()));
+    Scratch() { fs::create_directories(dir); }
+    ~Scratch() { std::error_code ec; fs::remove_all(dir, ec); }
+  } scratch;
+  return scratch.dir;
+}
+
 std::string write_temp(const std::string& name, std::string_view bytes) {
-  const fs::path dir = fs::temp_directory_path() / ("parley_io_xml_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const fs::path& dir = scratch_dir();
   const std::string path = (dir / name).string();
   std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   return path;

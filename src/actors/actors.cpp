@@ -172,7 +172,13 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, Sentence
     size_t n = m + 1;
     while (n < matches.size()) {
       bool joined = true;
-      for (uint32_t k = matches[n - 1].end; k < matches[n].begin && joined; ++k) joined = np_internal(doc.tokens[k]);
+      for (uint32_t k = matches[n - 1].end; k < matches[n].begin && joined; ++k) {
+        // "Ithilen's awful and evil minister": "and" between modifiers.
+        const bool inner_and = k > matches[n - 1].end && k + 1 < matches[n].begin &&
+                               doc.norm_of(doc.tokens[k]) == "AND" && doc.tokens[k - 1].tag == Tag::kAdj &&
+                               (doc.tokens[k + 1].tag == Tag::kAdj || doc.tokens[k + 1].tag == Tag::kNoun);
+        joined = np_internal(doc.tokens[k]) || inner_and;
+      }
       if (!joined) break;
       ++n;
     }
@@ -217,6 +223,7 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, Sentence
       std::string_view w = doc.norm_of(t);
       if (w == "," || w == "AND" || w == "OR" || w == "NOR" || w == "&") { has_link = true; continue; }
       if (t.tag == Tag::kDet || t.tag == Tag::kAdj || w == "BOTH" || w == "EITHER" || w == "NEITHER") continue;
+      if (t.tag == Tag::kNoun && !(t.flags & kCapitalised)) continue;  // the evil awful Gondor
       return false;
     }
     return has_link;

@@ -25,6 +25,8 @@ int run_code(const CodeOptions& opts);
 int run_validate(const std::string& file, const std::string& dicts_dir, const std::string& wordnet_dir,
                  bool quiet);
 
+int run_explain(const Engine& engine, const std::string& text, int32_t date);
+
 // Where the bundled data (data/dict, ...) lives: $PARLEY_DATA_DIR, else the
 // source tree's data/ (for build-tree runs), else <exe>/../share/parley.
 std::string data_dir();

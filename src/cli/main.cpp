@@ -95,6 +95,15 @@ int main(int argc, char** argv) {
   val_cmd->add_option("file", val_file, "validation XML (root <Validation>)")->required();
   val_cmd->add_flag("--quiet", quiet, "print only the table and totals");
 
+  DictFlags ex_flags;
+  std::string ex_text, ex_date;
+  bool ex_tabari = false;
+  auto* ex_cmd = app.add_subcommand("explain", "show tokens, tags, chunks, actors, verbs and events of a text");
+  add_dict_flags(ex_cmd, ex_flags);
+  ex_cmd->add_option("text", ex_text, "the text")->required();
+  ex_cmd->add_option("--date", ex_date, "YYYY-MM-DD");
+  ex_cmd->add_flag("--tabari", ex_tabari, "read the dictionaries as TABARI/validation dictionaries");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -111,6 +120,24 @@ int main(int argc, char** argv) {
       code.wordnet_dir = code_flags.wordnet;
       code.engine = [&code_flags] { return engine_config(code_flags); };
       return parley::cli::run_code(code);
+    }
+    if (*ex_cmd) {
+      int32_t date = 0;
+      if (!ex_date.empty() && !parley::io::parse_date(ex_date, &date)) return 2;
+      parley::EngineConfig cfg;
+      if (ex_tabari) {
+        const std::string d = ex_flags.dicts;
+        cfg.wordnet_dir = ex_flags.wordnet;
+        cfg.dialect = parley::Dialect::kTabari;
+        cfg.paths.verbs = {d + "/PETR.Validate.verbs.txt"};
+        cfg.paths.actors = {d + "/PETR.Validate.actors.txt"};
+        cfg.paths.agents = d + "/PETR.Validate.agents.txt";
+        cfg.paths.discards = d + "/PETR.Validate.discards.txt";
+      } else {
+        cfg = engine_config(ex_flags);
+      }
+      parley::Engine engine(cfg);
+      return parley::cli::run_explain(engine, ex_text, date);
     }
     if (*val_cmd) {
       return parley::cli::run_validate(val_file, val_flags.dicts, val_flags.wordnet, quiet);

@@ -46,12 +46,10 @@ class ActorReader {
         if (t.find('[') != std::string_view::npos) cx_.error(line_, "synonym line '+' cannot carry a code");
         phrase(t.substr(1));
       } else {
-        // Code-less primary lines on consecutive lines belong to one record
-        // (Phoenix lists a person's name variants that way).
+        // Entries written before any code join the next entry's record, as in
+        // PETRARCH2 (Phoenix lists name variants as primary lines that way).
         size_t lb = t.find('[');
-        bool continues = record_ >= 0 && codes_written_ == 0 && last_primary_line_ + 1 == line_;
-        if (!continues) {
-          close_record();
+        if (record_ < 0 || codes_written_ > 0) {
           record_ = static_cast<int64_t>(a_.records.size());
           ActorRecord r;
           r.loc = cx_.loc(line_);
@@ -59,7 +57,6 @@ class ActorReader {
           codes_written_ = 0;
         }
         phrase(t.substr(0, lb));
-        last_primary_line_ = line_;
         if (lb != std::string_view::npos) codes(t.substr(lb));
       }
     }
@@ -158,7 +155,6 @@ class ActorReader {
   int64_t record_ = -1;
   uint32_t line_ = 0;
   uint32_t codes_written_ = 0;
-  uint32_t last_primary_line_ = 0;
   std::vector<std::string_view> words_;
 };
 

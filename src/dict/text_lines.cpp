@@ -97,7 +97,7 @@ std::string read_checked_file(const std::string& path) {
   bool failed = std::ferror(f);
   std::fclose(f);
   if (failed) throw DictError(path, 0, "read error");
-  if (trim(text).empty()) throw DictError(path, 1, "file is empty");
+  if (text.find_first_not_of(" \t\r\n\v\f") == std::string::npos) throw DictError(path, 1, "file is empty");
   check_text(path, text);
   return text;
 }

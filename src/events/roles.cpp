@@ -73,10 +73,20 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         // A noun phrase without an actor: inside it a possessor may still be an
         // actor ("Eriador's death toll"); before it a preposition makes it a PP.
         uint32_t p = k;
-        while (p > b && np_internal(doc.tokens[p - 1]) && actors.group_at[p - 1 - b] < 0) --p;
-        if (p > b && actors.group_at[p - 1 - b] >= 0 && (doc.tokens[p].flags & kPossessive)) {
-          return actors.group_at[p - 1 - b];
+        while (p > b && actors.group_at[p - 1 - b] < 0) {
+          if (np_internal(doc.tokens[p - 1])) { --p; continue; }
+          // "death and injury toll": a coordination inside the noun phrase.
+          if (p > b + 1 && doc.tokens[p - 1].tag == Tag::kConj && doc.norm_of(doc.tokens[p - 1]) == "AND" &&
+              (doc.tokens[p - 2].tag == Tag::kNoun || doc.tokens[p - 2].tag == Tag::kAdj) &&
+              actors.group_at[p - 2 - b] < 0) {
+            p -= 2;
+            continue;
+          }
+          break;
         }
+        // An actor inside the subject noun phrase: "Eriador's death toll",
+        // "the primary official news agency WFNA", "the KU basketball team".
+        if (p > b && actors.group_at[p - 1 - b] >= 0) return actors.group_at[p - 1 - b];
         if (p > b && doc.tokens[p - 1].tag == Tag::kPrep) {
           i = p - 1;
           continue;

@@ -142,9 +142,6 @@ class RecordSax {
     not_object = true;
     return false;
   }
-  const char* field_name() const {
-    return field_ == Field::kId ? "id" : field_ == Field::kText ? "text" : "date";
-  }
   void wrong_type(const char* got) {
     if (field_ == Field::kId) note(std::string("field \"id\" must be a string or an integer, got ") + got);
     else if (field_ == Field::kText) note(std::string("field \"text\" must be a string, got ") + got);

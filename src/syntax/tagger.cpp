@@ -72,6 +72,13 @@ void tag_sentence(Doc& doc, uint32_t s) {
   const Sentence& sent = doc.sentences[s];
   const uint32_t b = sent.token_begin, e = sent.token_end;
   for (uint32_t i = b; i < e; ++i) doc.tokens[i].tag = first_guess(doc, doc.tokens[i]);
+  // "most certainly", "very nearly": degree words before an adverb are adverbs.
+  for (uint32_t i = b; i + 1 < e; ++i) {
+    std::string_view w = doc.norm_of(doc.tokens[i]);
+    if (doc.tokens[i + 1].tag == Tag::kAdv &&
+        (w == "MOST" || w == "MORE" || w == "VERY" || w == "LESS" || w == "LEAST" || w == "SO" || w == "TOO"))
+      doc.tokens[i].tag = Tag::kAdv;
+  }
 
   auto norm = [&](uint32_t i) { return doc.norm_of(doc.tokens[i]); };
   auto tag = [&](uint32_t i) { return i >= b && i < e ? doc.tokens[i].tag : Tag::kUnknown; };
@@ -143,9 +150,18 @@ void tag_sentence(Doc& doc, uint32_t s) {
                           t.verb_form == VerbForm::kPastParticiple || ends_with(w, "ED") ||
                           (ends_with(w, "S") && !ends_with(w, "SS"));
       const bool next_is_verb = next == Tag::kAux || (next == Tag::kVerb && !(doc.tokens[i + 1].pos_bits & kPosNoun));
+      // An object right after the word makes it a verb: "Russia attacks Kyiv".
+      const bool object_follows = next == Tag::kDet || next == Tag::kPronoun || next == Tag::kProper ||
+                                  next == Tag::kNum || next == Tag::kAdj;
+      const bool subject_like = prev == Tag::kProper || prev == Tag::kPronoun ||
+                                (prev == Tag::kNoun && (doc.tokens[p - 1].flags & kPlural));
+      const bool s_form = ends_with(w, "S") && !ends_with(w, "SS");
       if (prev == Tag::kRelPron) choice = Tag::kVerb;
-      else if (tensed && !next_is_verb) choice = Tag::kVerb;
+      else if (next_is_verb) choice = Tag::kNoun;  // "death toll has risen"
+      else if (s_form && can_noun) choice = object_follows ? Tag::kVerb : Tag::kNoun;  // "Osgiliath soldiers in"
+      else if (tensed) choice = Tag::kVerb;
       else if (prev == Tag::kPronoun && !(doc.tokens[p - 1].pos_bits & kPosDet)) choice = Tag::kVerb;
+      else if (subject_like && (object_follows || next == Tag::kPrep)) choice = Tag::kVerb;  // "Ethiopia act on"
       else choice = Tag::kNoun;
     } else if (prev == Tag::kConj) {
       // "condemned ... and promised": coordinate with a verb earlier on.

@@ -30,6 +30,13 @@ bool has3(const char* p, const char* end, unsigned char a, unsigned char b, unsi
 }
 bool is_ellipsis_char(const char* p, const char* end) { return has3(p, end, 0xE2, 0x80, 0xA6); }
 
+// Opening double quotes: “ « „ (single quotes are too often apostrophes to count).
+size_t opening_double_quote_len(const char* p, const char* end) {
+  if (has3(p, end, 0xE2, 0x80, 0x9C) || has3(p, end, 0xE2, 0x80, 0x9E)) return 3;
+  if (end - p >= 2 && static_cast<unsigned char>(p[0]) == 0xC2 && static_cast<unsigned char>(p[1]) == 0xAB) return 2;
+  return 0;
+}
+
 // Opening quotes: “ ‘ « „
 size_t opening_quote_len(const char* p, const char* end) {
   if (has3(p, end, 0xE2, 0x80, 0x9C) || has3(p, end, 0xE2, 0x80, 0x98) || has3(p, end, 0xE2, 0x80, 0x9E)) return 3;
@@ -83,7 +90,7 @@ class Splitter {
         if (opens) ++quote_depth_;
         else if (quote_depth_ > 0) --quote_depth_;
         len = 1;
-      } else if ((len = opening_quote_len(p_ + i, end_))) {
+      } else if ((len = opening_double_quote_len(p_ + i, end_))) {
         ++quote_depth_;
       } else if (has3(p_ + i, end_, 0xE2, 0x80, 0x9D) ||
                  (static_cast<unsigned char>(c) == 0xC2 && i + 1 < n_ && static_cast<unsigned char>(p_[i + 1]) == 0xBB)) {

@@ -76,7 +76,8 @@ bool match_forward(const Cursor& c, const PatternItem& item, bool adjacent, uint
         if (grp.begin >= limit && adjacent) return false;
         if (item.kind == PatternItem::kSource) m.source_group = static_cast<int32_t>(g);
         if (item.kind == PatternItem::kTarget) m.target_group = static_cast<int32_t>(g);
-        if (item.kind == PatternItem::kCompound) { m.source_group = static_cast<int32_t>(g); m.compound = true; }
+        // "* WITH %": after the verb a compound is simply the target.
+        if (item.kind == PatternItem::kCompound) m.target_group = static_cast<int32_t>(g);
         pos = grp.end;
         return true;
       }
