@@ -81,6 +81,19 @@ ActorFinder::ActorFinder(const Dictionaries& dicts, ActorOptions options)
   in_id_ = dicts.vocab.find("IN");
 }
 
+const std::string* ActorFinder::code_on(uint32_t record, int32_t date) const {
+  if (!options_.inclusive_range_end) return dicts_.actors.code_on(record, date);
+  const std::string* fallback = nullptr;
+  for (const DatedCode& c : dicts_.actors.records[record].codes) {
+    if (!c.restricted) {
+      if (!fallback) fallback = &c.code;
+    } else if (c.from <= date && (date < c.to || (c.range && date == c.to))) {
+      return &c.code;
+    }
+  }
+  return fallback;
+}
+
 void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t date,
                               std::vector<Match>& out) const {
   const auto& actors = dicts_.actors;
@@ -89,10 +102,16 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
     const Token& t = doc.tokens[i];
     uint32_t best_end = i;
     Match best{i, i, false, false, {}};
-    auto consider_actor = [&](const ActorPhrase& p, uint32_t end) {
-      const std::string* code = actors.code_on(p.record, date);
-      if (!code || end <= best_end) return;
+    // An exact match beats a TABARI stem match of any length ("KUWAIT" over
+    // "THE KU..."); then the longer match wins.
+    bool best_exact = false;
+    auto consider_actor = [&](const ActorPhrase& p, uint32_t end, bool exact) {
+      const std::string* code = code_on(p.record, date);
+      if (!code) return;
+      if (best_end > i && (best_exact && !exact)) return;
+      if (best_end > i && best_exact == exact && end <= best_end) return;
       best_end = end;
+      best_exact = exact;
       best = Match{i, end, false, false, *code};
     };
     if (t.word_id) {
@@ -101,16 +120,19 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
         for (uint32_t idx : it->second) {
           const ActorPhrase& p = actors.phrases[idx];
           const uint32_t n = static_cast<uint32_t>(p.words.size());
-          if (i + n > e || i + n <= best_end) continue;
-          bool ok = true;
+          if (i + n > e) continue;
+          bool ok = true, exact = true;
           for (uint32_t k = 1; k < n && ok; ++k) {
             const Token& u = doc.tokens[i + k];
             if (u.word_id == p.words[k]) continue;
             if (k + 1 == n && !p.exact && options_.stem_matching &&
-                doc.norm_of(u).starts_with(dicts_.vocab.word(p.words[k]))) continue;
+                doc.norm_of(u).starts_with(dicts_.vocab.word(p.words[k]))) {
+              exact = false;
+              continue;
+            }
             ok = false;
           }
-          if (ok) { consider_actor(p, i + n); break; }
+          if (ok) consider_actor(p, i + n, exact);
         }
       }
     }
@@ -119,7 +141,22 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
       for (size_t len = w.size(); len >= 3 && best_end == i; --len) {
         auto it = stems_.find(std::string(w.substr(0, len)));
         if (it == stems_.end()) continue;
-        for (uint32_t idx : it->second) consider_actor(actors.phrases[idx], i + 1);
+        for (uint32_t idx : it->second) consider_actor(actors.phrases[idx], i + 1, false);
+      }
+    }
+    // "The Kuwait government": a stem match ("THE KU...") gives way to an
+    // exact name that starts on its last word.
+    if (best_end > i + 1 && !best_exact) {
+      const Token& last = doc.tokens[best_end - 1];
+      auto it = actors.phrases_by_first.find(last.word_id);
+      if (last.word_id && it != actors.phrases_by_first.end()) {
+        for (uint32_t idx : it->second) {
+          const ActorPhrase& p = actors.phrases[idx];
+          const uint32_t n = static_cast<uint32_t>(p.words.size()), j = best_end - 1;
+          bool ok = j + n <= e;
+          for (uint32_t k = 1; k < n && ok; ++k) ok = doc.tokens[j + k].word_id == p.words[k];
+          if (ok) { best_end = i; break; }
+        }
       }
     }
     // A lower-case single word that is a pronoun or function word ("us") is
@@ -210,7 +247,22 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, Sentence
     std::vector<std::string> base_agents(agents.begin(), agents.empty() ? agents.end() : agents.end() - 1);
     compose_code(actor, prefix, base_agents, ref.base);
     compose_code(actor, prefix, agents, ref.code);
-    if (ref.has_actor || !agents.empty() || !prefix.empty()) mentions.push_back(std::move(ref));
+    if (ref.has_actor && actor.find('/') != std::string_view::npos) {
+      // "THE_SHIRE [FRO/BIL/SAM]": one name standing for several actors.
+      size_t start = 0;
+      while (start <= actor.size()) {
+        size_t slash = actor.find('/', start);
+        if (slash == std::string_view::npos) slash = actor.size();
+        ActorRef part = ref;
+        std::string_view one = actor.substr(start, slash - start);
+        compose_code(one, prefix, base_agents, part.base);
+        compose_code(one, prefix, agents, part.code);
+        mentions.push_back(std::move(part));
+        start = slash + 1;
+      }
+    } else if (ref.has_actor || !agents.empty() || !prefix.empty()) {
+      mentions.push_back(std::move(ref));
+    }
     m = n;
   }
 
@@ -228,9 +280,28 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, Sentence
     }
     return has_link;
   };
+  auto has_conjunction = [&](uint32_t from, uint32_t to) {
+    for (uint32_t k = from; k < to; ++k) {
+      std::string_view w = doc.norm_of(doc.tokens[k]);
+      if (w == "AND" || w == "OR" || w == "NOR" || w == "&") return true;
+    }
+    return false;
+  };
   for (size_t m = 0; m < mentions.size();) {
     size_t n = m + 1;
-    while (n < mentions.size() && separator_ok(mentions[n - 1].end, mentions[n].begin)) ++n;
+    // Parts of one name ("THE_SHIRE" = FRO/BIL/SAM) share a span.
+    while (n < mentions.size() && mentions[n].begin == mentions[m].begin) ++n;
+    size_t last_link = n;
+    while (n < mentions.size() && (mentions[n].begin == mentions[n - 1].begin ||
+                                   separator_ok(mentions[n - 1].end, mentions[n].begin))) {
+      ++n;
+      // A list ends with "and"/"or": "Dagolath, its biggest partner, officials"
+      // is an apposition and a new subject, not a compound.
+      if (mentions[n - 1].begin != mentions[n - 2].begin &&
+          has_conjunction(mentions[n - 2].end, mentions[n - 1].begin)) last_link = n;
+    }
+    n = std::max(last_link, m + 1);
+    while (n < mentions.size() && mentions[n].begin == mentions[n - 1].begin) ++n;
     ActorGroup g;
     g.begin = mentions[m].begin;
     g.end = mentions[n - 1].end;

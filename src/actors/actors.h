@@ -51,6 +51,7 @@ struct SentenceActors {
 
 struct ActorOptions {
   bool stem_matching = false;    // TABARI: entries without trailing '_' match word prefixes
+  bool inclusive_range_end = false;  // TABARI: "[CODE D1-D2]" holds on D2 too
   int new_actor_length = 0;      // >0: unknown capitalised phrases up to this many words become actors
 };
 
@@ -62,6 +63,7 @@ class ActorFinder {
 
  private:
   struct Match;
+  const std::string* code_on(uint32_t record, int32_t date) const;
   void raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t date, std::vector<Match>& out) const;
 
   const Dictionaries& dicts_;

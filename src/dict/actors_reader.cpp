@@ -118,9 +118,10 @@ class ActorReader {
       bool ok;
       if (r[0] == '<') ok = date(r.substr(1), written, dc.to);
       else if (r[0] == '>') ok = date(r.substr(1), written, dc.from);
-      else if (size_t dash = r.find('-'); dash != std::string_view::npos)
+      else if (size_t dash = r.find('-'); dash != std::string_view::npos) {
         ok = date(r.substr(0, dash), written, dc.from) && date(r.substr(dash + 1), written, dc.to);
-      else {
+        dc.range = true;
+      } else {
         // PETRARCH2 mis-evaluates a bare date; in Phoenix it marks a start.
         ok = date(r, written, dc.from);
         if (ok) cx_.warn(line_, "bare date in " + written + " read as '>" + std::string(r) + "' (on or after)");

@@ -161,6 +161,7 @@ struct DatedCode {
   int32_t to = 99999999;
   bool restricted = false;     // has a date restriction; unrestricted codes are
                                // the fallback when no restricted one applies
+  bool range = false;          // written "D1-D2" (TABARI reads the end as inclusive)
   SourceLoc loc;
 };
 

@@ -47,15 +47,27 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
 void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const SentenceActors& actors,
                                const std::vector<VerbHit>& verbs, std::vector<Event>& out) const {
   const size_t first_event = out.size();
-  for (const VerbHit& hit : verbs) {
+  for (size_t h = 0; h < verbs.size();) {
+    // Hits on the same words from several blocks: the best pattern decides.
+    size_t next = h + 1;
+    while (next < verbs.size() && verbs[next].begin == verbs[h].begin && verbs[next].end == verbs[h].end &&
+           verbs[next].nominal == verbs[h].nominal)
+      ++next;
+    size_t chosen = h;
+    PatternMatch m = match_pattern(doc, sentence, dicts_, verbs[h], actors);
+    for (size_t a = h + 1; a < next; ++a) {
+      PatternMatch alt = match_pattern(doc, sentence, dicts_, verbs[a], actors);
+      if (alt.score > m.score) { m = alt; chosen = a; }
+    }
+    h = next;
+    const VerbHit& hit = verbs[chosen];
     const VerbEntry& form = dicts_.verbs.forms[hit.form];
     const VerbBlock& block = dicts_.verbs.blocks[form.block];
-    const PatternMatch m = match_pattern(doc, sentence, dicts_, hit, actors);
 
     Code code = block.code, passive_code = block.passive;
     if (!form.code.empty()) { code = form.code; passive_code = Code{}; }
     if (m.pattern >= 0) {
-      const Pattern& p = dicts_.verbs.patterns[m.pattern];
+      const Pattern& p = dicts_.verbs.patterns[static_cast<size_t>(m.pattern)];
       if (p.active.view() != "+++") { code = p.active; passive_code = p.passive; }
     }
     if (code.empty() || code.is_null() || code.view() == "+++") continue;
@@ -67,20 +79,31 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       nominal_roles(doc, sentence, actors, hit, source, target);
       if (source < 0 || target < 0) continue;
     } else {
-      const int32_t subject = subject_of(doc, sentence, actors, static_cast<uint32_t>(hit.group));
-      if (passive) {
-        source = passive_agent_of(doc, sentence, actors, hit.end);
+      int32_t subject = subject_of(doc, sentence, actors, static_cast<uint32_t>(hit.group));
+      if (subject < 0 && options_.tabari_roles && false) {
+        // TABARI: the first actor of the sentence before the verb.
+        if (!actors.groups.empty() && actors.groups[0].end <= hit.begin) subject = 0;
+      }
+      const int32_t agent = passive ? passive_agent_of(doc, sentence, actors, hit.end) : -1;
+      if (passive && (agent >= 0 || !options_.tabari_roles)) {
+        // "X was greeted by Y": Y acted on X.  With no agent named, who acted
+        // is unknown.
+        source = agent;
         target = subject;
-        if (source < 0 && m.source_group < 0 && m.target_group < 0) {
-          // No agent named: who acted is unknown.
-          target = subject;
-        }
       } else {
         source = subject;
         target = object_of(doc, sentence, actors, std::max(hit.end, m.pattern >= 0 ? hit.end : hit.end));
       }
       if (m.source_group >= 0) source = m.source_group;
       if (m.target_group >= 0) target = m.target_group;
+      if (m.target_group >= 0 && m.source_group < 0 && source == target) {
+        // "X noted that + Y regretted": the pattern made the subject the
+        // target, so the source is the actor before it.
+        source = -1;
+        for (int32_t g = target - 1; g >= 0; --g) {
+          if (actors.groups[g].end <= actors.groups[target].begin) { source = g; break; }
+        }
+      }
       if (source >= 0 && source == target && !m.compound) target = m.target_group >= 0 ? target : -1;
     }
 

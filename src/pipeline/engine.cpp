@@ -31,6 +31,7 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
   tokenizer_ = std::make_unique<Tokenizer>(*lexicon_, &dicts_.vocab);
   ActorOptions ao;
   ao.stem_matching = config.dialect == Dialect::kTabari;
+  ao.inclusive_range_end = config.dialect == Dialect::kTabari;
   actors_ = std::make_unique<ActorFinder>(dicts_, ao);
   verb_options_.lemma_fallback = config.dialect != Dialect::kTabari;
   verb_options_.nominal_events = config.dialect != Dialect::kTabari;
@@ -41,6 +42,7 @@ CoderOptions Engine::coder_options() const {
   o.require_dyad = dicts_.options.require_dyad;
   o.new_actor_length = dicts_.options.new_actor_length;
   o.paired_codes = config_.dialect == Dialect::kTabari;
+  o.tabari_roles = config_.dialect == Dialect::kTabari;
   return o;
 }
 

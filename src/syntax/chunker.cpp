@@ -81,7 +81,11 @@ void chunk_sentence(Doc& doc, uint32_t s) {
           if (u.flags & kNegation) negated = true;
           // An adverb stays in the group only when a verb follows it.
           uint32_t k = j;
-          while (k < e && doc.tokens[k].tag == Tag::kAdv) ++k;
+          // "was heavily and unjustly criticized"
+          while (k < e && (doc.tokens[k].tag == Tag::kAdv ||
+                           (k > j && k + 1 < e && doc.norm_of(doc.tokens[k]) == "AND" &&
+                            doc.tokens[k - 1].tag == Tag::kAdv && doc.tokens[k + 1].tag == Tag::kAdv)))
+            ++k;
           if (k < e && (doc.tokens[k].tag == Tag::kVerb || doc.tokens[k].tag == Tag::kAux)) { j = k; continue; }
           break;
         }

@@ -72,6 +72,19 @@ void tag_sentence(Doc& doc, uint32_t s) {
   const Sentence& sent = doc.sentences[s];
   const uint32_t b = sent.token_begin, e = sent.token_end;
   for (uint32_t i = b; i < e; ++i) doc.tokens[i].tag = first_guess(doc, doc.tokens[i]);
+  // A capitalised first word known only as a noun is most likely a name
+  // ("Ethiopia act on ...").
+  if (b < e) {
+    Token& t = doc.tokens[b];
+    if (t.tag == Tag::kNoun && (t.flags & kCapitalised) && t.pos_bits == kPosNoun && !(t.flags & kPlural)) t.tag = Tag::kProper;
+  }
+  // "that" before a clause subject is a conjunction, before a verb a relative pronoun.
+  for (uint32_t i = b; i + 1 < e; ++i) {
+    if (doc.norm_of(doc.tokens[i]) != "THAT") continue;
+    const Tag n = doc.tokens[i + 1].tag;
+    if (n == Tag::kProper || n == Tag::kPronoun || n == Tag::kNum) doc.tokens[i].tag = Tag::kSubConj;
+    else if (n == Tag::kAux) doc.tokens[i].tag = Tag::kRelPron;
+  }
   // "most certainly", "very nearly": degree words before an adverb are adverbs.
   for (uint32_t i = b; i + 1 < e; ++i) {
     std::string_view w = doc.norm_of(doc.tokens[i]);
@@ -153,15 +166,23 @@ void tag_sentence(Doc& doc, uint32_t s) {
       // An object right after the word makes it a verb: "Russia attacks Kyiv".
       const bool object_follows = next == Tag::kDet || next == Tag::kPronoun || next == Tag::kProper ||
                                   next == Tag::kNum || next == Tag::kAdj;
-      const bool subject_like = prev == Tag::kProper || prev == Tag::kPronoun ||
-                                (prev == Tag::kNoun && (doc.tokens[p - 1].flags & kPlural));
+      // A name or plural noun that opens its noun phrase can be a subject; one
+      // after "an anti-" or "the" is a modifier ("an anti-Gondor parade").
+      uint32_t np_start = p - 1;
+      while (np_start > b && doc.tokens[np_start - 1].tag == Tag::kProper) --np_start;
+      const bool np_opened = np_start > b && (doc.tokens[np_start - 1].tag == Tag::kDet ||
+                                              doc.tokens[np_start - 1].tag == Tag::kAdj ||
+                                              doc.norm_of(doc.tokens[np_start - 1]).ends_with("-"));
+      const bool subject_like = !np_opened && (prev == Tag::kProper || prev == Tag::kPronoun ||
+                                               (prev == Tag::kNoun && (doc.tokens[p - 1].flags & kPlural)));
       const bool s_form = ends_with(w, "S") && !ends_with(w, "SS");
       if (prev == Tag::kRelPron) choice = Tag::kVerb;
       else if (next_is_verb) choice = Tag::kNoun;  // "death toll has risen"
       else if (s_form && can_noun) choice = object_follows ? Tag::kVerb : Tag::kNoun;  // "Osgiliath soldiers in"
       else if (tensed) choice = Tag::kVerb;
       else if (prev == Tag::kPronoun && !(doc.tokens[p - 1].pos_bits & kPosDet)) choice = Tag::kVerb;
-      else if (subject_like && (object_follows || next == Tag::kPrep)) choice = Tag::kVerb;  // "Ethiopia act on"
+      else if (subject_like && (object_follows || (next == Tag::kPrep && norm(i + 1) != "OF")))
+        choice = Tag::kVerb;  // "Ethiopia act on", not "Gollum centre of"
       else choice = Tag::kNoun;
     } else if (prev == Tag::kConj) {
       // "condemned ... and promised": coordinate with a verb earlier on.

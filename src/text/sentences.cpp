@@ -58,6 +58,17 @@ size_t closer_len(const char* p, const char* end, bool& is_quote) {
   return 0;
 }
 
+// Bytes that need no decision: printable ASCII other than . ! ? and ".
+struct PlainTable {
+  bool v[256] = {};
+  constexpr PlainTable() {
+    for (int c = 0x21; c < 0x7F; ++c) v[c] = true;
+    v[static_cast<int>('.')] = v[static_cast<int>('!')] = v[static_cast<int>('?')] = v[static_cast<int>('"')] = false;
+  }
+  constexpr bool operator[](unsigned char c) const { return v[c]; }
+};
+constexpr PlainTable kPlain;
+
 class Splitter {
  public:
   Splitter(Doc& doc, size_t n) : doc_(doc), p_(doc.text.data()), end_(doc.text.data() + n), n_(n) {}
@@ -66,6 +77,13 @@ class Splitter {
     line_start_ = start;
     size_t i = start;
     while (i < n_) {
+      if (kPlain[static_cast<unsigned char>(p_[i])]) {  // the bulk of the text: letters, digits, commas
+        if (sent_begin_ == kNone) sent_begin_ = i;
+        do ++i;
+        while (i < n_ && kPlain[static_cast<unsigned char>(p_[i])]);
+        content_end_ = i;
+        continue;
+      }
       char c = p_[i];
       if (c == '\n') {
         on_newline(i);

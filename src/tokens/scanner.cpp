@@ -71,17 +71,23 @@ bool Scanner::next(Piece& out) {
   uint32_t e;
   PieceKind kind = PieceKind::kWord;
   char c = t_[b];
-  Utf8Char u = decode_utf8(t_.data() + b, t_.data() + end_);
-  if ((e = scan_url(b)) > b) {
+  bool url_prefix = (c == 'h' || c == 'H' || c == 'w' || c == 'W');
+  if (url_prefix && (e = scan_url(b)) > b) {
     kind = PieceKind::kUrl;
   } else if (is_digit(c)) {
     bool letters = false;
     e = scan_number(b, letters);
     kind = letters ? PieceKind::kWord : PieceKind::kNumber;
-  } else if (is_word_cp(u.cp)) {
+  } else if (is_alpha(c) || (static_cast<unsigned char>(c) >= 0x80 &&
+                             is_word_cp(decode_utf8(t_.data() + b, t_.data() + end_).cp))) {
     e = scan_word(b);
   } else {
     e = scan_punct(b, kind);
+  }
+  // name@host.org: the word stopped at '@'.
+  if (kind == PieceKind::kWord && !has_pending_ && e < end_ && t_[e] == '@') {
+    uint32_t u = scan_url(b);
+    if (u > e) e = u, kind = PieceKind::kUrl;
   }
   if (e - b > kMaxTokenBytes) {  // cut at a code point boundary
     e = b + kMaxTokenBytes;

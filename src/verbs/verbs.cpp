@@ -4,16 +4,28 @@ namespace parley {
 namespace {
 
 // Longest verb form anchored at token `h` whose other words sit around it.
+// Forms of the same length in other blocks (a word listed under two verbs,
+// as TABARI allows) are appended to `alternatives`.
 bool best_form(const Doc& doc, uint32_t b, uint32_t e, uint32_t h, uint32_t word, const Dictionaries& dicts,
-               bool single_only, VerbHit& hit) {
+               bool single_only, VerbHit& hit, std::vector<uint32_t>* alternatives = nullptr) {
   auto it = dicts.verbs.forms_by_anchor.find(word);
   if (it == dicts.verbs.forms_by_anchor.end()) return false;
   size_t best_len = 0;
+  if (alternatives) alternatives->clear();
   for (uint32_t f : it->second) {
     const VerbEntry& form = dicts.verbs.forms[f];
     const size_t n = form.words.size();
     if (single_only && n != 1) continue;
-    if (n <= best_len) continue;
+    if (n < best_len) continue;
+    if (n == best_len) {
+      const uint32_t start = h >= b + form.head ? h - form.head : 0;
+      if (alternatives && start == hit.begin && form.block != dicts.verbs.forms[hit.form].block) {
+        bool ok = start + n <= e;
+        for (size_t k = 0; k < n && ok; ++k) ok = k == form.head || doc.tokens[start + k].word_id == form.words[k];
+        if (ok) alternatives->push_back(f);
+      }
+      continue;
+    }
     if (h < b + form.head) continue;
     const uint32_t start = h - form.head;
     if (start + n > e) continue;
@@ -24,6 +36,7 @@ bool best_form(const Doc& doc, uint32_t b, uint32_t e, uint32_t h, uint32_t word
     }
     if (!ok) continue;
     best_len = n;
+    if (alternatives) alternatives->clear();
     hit.begin = start;
     hit.end = static_cast<uint32_t>(start + n);
     hit.anchor = h;
@@ -185,10 +198,25 @@ void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, co
     if (h.tag != Tag::kVerb) continue;
     VerbHit hit;
     hit.group = static_cast<int32_t>(c);
-    bool found = h.word_id && best_form(doc, b, e, ch.head, h.word_id, dicts, false, hit);
+    thread_local std::vector<uint32_t> alternatives;
+    alternatives.clear();
+    bool found = h.word_id && best_form(doc, b, e, ch.head, h.word_id, dicts, false, hit, &alternatives);
+    // "will not wire tap": the tagger may make the first word of a multi-word
+    // verb the head; try the word after it as the anchor.
+    if (!found && ch.head + 1 < e && doc.tokens[ch.head + 1].word_id) {
+      found = best_form(doc, b, e, ch.head + 1, doc.tokens[ch.head + 1].word_id, dicts, false, hit, &alternatives) &&
+              hit.end - hit.begin > 1 && hit.begin <= ch.head;
+    }
     if (!found && options.lemma_fallback && h.lemma_id && h.lemma_id != h.word_id)
       found = best_form(doc, b, e, ch.head, h.lemma_id, dicts, true, hit);
-    if (found) out.push_back(hit);
+    if (found) {
+      out.push_back(hit);
+      for (uint32_t f : alternatives) {
+        VerbHit alt = hit;
+        alt.form = f;
+        out.push_back(alt);
+      }
+    }
   }
   if (options.nominal_events) {
     for (uint32_t i = b; i < e; ++i) {
