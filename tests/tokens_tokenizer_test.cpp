@@ -5,20 +5,16 @@
 #include <cstdlib>
 #include <fstream>
 #include <new>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "dict/dictionary.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
 #include "tokens/tokenizer.h"
 
-// dict/dictionary.h and doc/doc.h both declare parley::VerbForm (a struct and
-// an enum).  This test needs Vocabulary and Doc together, so it renames the
-// dictionary's struct while including it; Vocabulary itself is unaffected.
-#define VerbForm DictVerbForm
-#include "dict/dictionary.h"
-#undef VerbForm
 
 // Counts every allocation so tests can assert that hot paths make none.
 // GCC flags malloc/free inside replaced operators as mismatched; they are not.
@@ -124,6 +120,8 @@ TEST(Tokenizer, HyphensAbbreviationsNumbers) {
   EXPECT_TRUE(r[r.find("Moscow-controlled")].pos_bits & kPosAdj);  // from CONTROLLED
   Tokens a = tokenize("The U.S. and U.N. envoys met Gen. Smith and George W. Bush on Aug. 6 at No. 10.");
   for (const char* t : {"U.S.", "U.N.", "Gen.", "W.", "Aug.", "No."}) EXPECT_NE(a.find(t), SIZE_MAX) << t;
+  Tokens led = tokenize("A U.S.-led coalition struck.");
+  EXPECT_EQ(led.norm, (V{"A", "U.S.-LED", "COALITION", "STRUCK", "."}));
   Tokens end = tokenize("He flew to the U.S.");
   EXPECT_EQ(end.raw.back(), "U.S.");  // the abbreviation's own period ends the sentence
   Tokens num = tokenize("Some 50,000 tonnes worth 11.8 million ducats, 3.5% at 10:30 on 8/6 in the 1990s.");
@@ -135,7 +133,8 @@ TEST(Tokenizer, HyphensAbbreviationsNumbers) {
 }
 
 TEST(Tokenizer, UrlsAndEmails) {
-  Tokens r = tokenize("See https://example.org/a?b=1, www.kremlin.ru or mail press@un.org.");
+  Tokens r = tokenize("See https://example.org/a?b=1, www.kremlin.ru or mail press@un.org or j.smith@afp.com.");
+  EXPECT_NE(r.find("j.smith@afp.com"), SIZE_MAX);
   EXPECT_NE(r.find("https://example.org/a?b=1"), SIZE_MAX);
   EXPECT_NE(r.find("www.kremlin.ru"), SIZE_MAX);
   EXPECT_NE(r.find("press@un.org"), SIZE_MAX);
@@ -233,6 +232,23 @@ TEST(Tokenizer, VocabularyIds) {
   EXPECT_EQ(none[1].lemma_id, 0u);
 }
 
+TEST(Tokenizer, VocabularyGrownAfterSetupStillMaps) {
+  Vocabulary vocab;
+  vocab.intern("RUSSIA");
+  Tokenizer tok(lexicon(), &vocab);
+  uint32_t meet = vocab.intern("MEET");  // after the tokenizer cached its ids
+  uint32_t met = vocab.intern("MET");
+  Doc doc;
+  doc.text = "Russia met Witkoff.";
+  split_sentences(doc);
+  tok.tokenize(doc);
+  ASSERT_EQ(doc.tokens.size(), 4u);
+  EXPECT_EQ(doc.tokens[0].word_id, vocab.find("RUSSIA"));
+  EXPECT_EQ(doc.tokens[1].word_id, met);
+  EXPECT_EQ(doc.tokens[1].lemma_id, meet);
+  EXPECT_EQ(doc.tokens[2].word_id, 0u);
+}
+
 TEST(Tokenizer, MalformedInput) {
   static const char kRaw[] = "Putin\0met \xFF\xFE Witkoff\xC3. Talks\x80 ended \xE2\x80";
   Tokens r = tokenize(std::string(kRaw, sizeof(kRaw) - 1));
@@ -246,6 +262,44 @@ TEST(Tokenizer, MalformedInput) {
   EXPECT_TRUE(empty.doc.tokens.empty());
   Tokens punct = tokenize("?!...---\"\"''``,,;");
   EXPECT_FALSE(punct.doc.tokens.empty());
+}
+
+TEST(Tokenizer, RandomBytesKeepInvariants) {
+  std::mt19937 rng(12345);
+  const std::string pieces[] = {"U.S.", " ", "\n", "\n\n", "didn't", "’s", "“", "”", "\"", "'", ".", "...", "—", "-",
+                          "Gen.", "11.8", "é", "\xFF", "\xE2\x80", std::string("\0", 1), "a@b.c", "http://x",
+                          "Word", "word", "(", ")", "?", "!", ",", "'s", "s'", "cannot", "Élysée", "\t"};
+  Tokenizer tok(lexicon(), nullptr);
+  Doc doc;
+  for (int round = 0; round < 300; ++round) {
+    doc.clear();
+    int n = static_cast<int>(rng() % 200);
+    for (int i = 0; i < n; ++i) {
+      if (rng() % 4 == 0) doc.text.push_back(static_cast<char>(rng() % 256));
+      else doc.text += pieces[rng() % (sizeof(pieces) / sizeof(pieces[0]))];
+    }
+    split_sentences(doc);
+    tok.tokenize(doc);
+    uint32_t prev = 0;
+    for (const Sentence& s : doc.sentences) {
+      ASSERT_LE(prev, s.begin);
+      ASSERT_LT(s.begin, s.end);
+      ASSERT_LE(s.end, doc.text.size());
+      ASSERT_LE(s.token_begin, s.token_end);
+      prev = s.end;
+    }
+    prev = 0;
+    for (const Token& t : doc.tokens) {
+      ASSERT_LE(prev, t.begin);
+      ASSERT_LT(t.begin, t.end);
+      ASSERT_LE(t.end, doc.text.size());
+      const Sentence& s = doc.sentences[t.sentence];
+      ASSERT_GE(t.begin, s.begin);
+      ASSERT_LE(t.end, s.end);
+      ASSERT_LE(static_cast<size_t>(t.norm_begin) + t.norm_len, doc.norm.size());
+      prev = t.end;
+    }
+  }
 }
 
 TEST(Tokenizer, SentenceRangesPastTheTextAreClamped) {

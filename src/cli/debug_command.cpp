@@ -24,6 +24,7 @@ int run_explain(const Engine& engine, const std::string& text, int32_t date) {
   const Doc& doc = worker.doc();
   SentenceActors actors;
   std::vector<VerbHit> verbs;
+  WordPresence present;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
     std::printf("sentence %u:", s);
@@ -47,11 +48,12 @@ int run_explain(const Engine& engine, const std::string& text, int32_t date) {
       std::printf("}");
     }
     find_verbs(doc, s, engine.dicts(), engine.verb_options(), verbs);
+    present.mark(doc, s, engine.dicts().vocab.size());
     std::printf("\n  verbs:");
     for (const auto& v : verbs) {
       const auto& form = engine.dicts().verbs.forms[v.form];
       const auto& block = engine.dicts().verbs.blocks[form.block];
-      PatternMatch m = match_pattern(doc, s, engine.dicts(), v, actors);
+      PatternMatch m = match_pattern(doc, s, engine.dicts(), engine.patterns(), present, v, actors);
       std::printf(" %.*s->%s%s", static_cast<int>(doc.tokens[v.end - 1].end - doc.tokens[v.begin].begin),
                   doc.text.data() + doc.tokens[v.begin].begin, block.name.c_str(), v.nominal ? "(noun)" : "");
       if (m.pattern >= 0) std::printf("[%s]", engine.dicts().where(engine.dicts().verbs.patterns[m.pattern].loc).c_str());

@@ -45,7 +45,8 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
 }  // namespace
 
 void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const SentenceActors& actors,
-                               const std::vector<VerbHit>& verbs, std::vector<Event>& out) const {
+                               const std::vector<VerbHit>& verbs, const WordPresence& present,
+                               std::vector<Event>& out) const {
   const size_t first_event = out.size();
   for (size_t h = 0; h < verbs.size();) {
     // Hits on the same words from several blocks: the best pattern decides.
@@ -54,9 +55,9 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
            verbs[next].nominal == verbs[h].nominal)
       ++next;
     size_t chosen = h;
-    PatternMatch m = match_pattern(doc, sentence, dicts_, verbs[h], actors);
+    PatternMatch m = match_pattern(doc, sentence, dicts_, index_, present, verbs[h], actors);
     for (size_t a = h + 1; a < next; ++a) {
-      PatternMatch alt = match_pattern(doc, sentence, dicts_, verbs[a], actors);
+      PatternMatch alt = match_pattern(doc, sentence, dicts_, index_, present, verbs[a], actors);
       if (alt.score > m.score) { m = alt; chosen = a; }
     }
     h = next;

@@ -43,16 +43,18 @@ struct CoderOptions {
 
 class EventCoder {
  public:
-  EventCoder(const Dictionaries& dicts, CoderOptions options) : dicts_(dicts), options_(options) {}
+  EventCoder(const Dictionaries& dicts, const PatternIndex& index, CoderOptions options)
+      : dicts_(dicts), index_(index), options_(options) {}
   void set_options(const CoderOptions& o) { options_ = o; }
   const CoderOptions& options() const { return options_; }
 
   // Appends the sentence's events to `out` (deduplicated within the sentence).
   void code_sentence(const Doc& doc, uint32_t sentence, const SentenceActors& actors,
-                     const std::vector<VerbHit>& verbs, std::vector<Event>& out) const;
+                     const std::vector<VerbHit>& verbs, const WordPresence& present, std::vector<Event>& out) const;
 
  private:
   const Dictionaries& dicts_;
+  const PatternIndex& index_;
   CoderOptions options_;
 };
 

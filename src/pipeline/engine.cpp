@@ -33,6 +33,9 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
   ao.stem_matching = config.dialect == Dialect::kTabari;
   ao.inclusive_range_end = config.dialect == Dialect::kTabari;
   actors_ = std::make_unique<ActorFinder>(dicts_, ao);
+  patterns_ = std::make_unique<PatternIndex>(dicts_);
+  for (uint32_t i = 0; i < dicts_.discards.size(); ++i)
+    if (!dicts_.discards[i].words.empty()) discards_by_first_[dicts_.discards[i].words[0]].push_back(i);
   verb_options_.lemma_fallback = config.dialect != Dialect::kTabari;
   verb_options_.nominal_events = config.dialect != Dialect::kTabari;
 }
@@ -68,7 +71,8 @@ bool Engine::set_option(const std::string& name, const std::string& value, std::
   return ok;
 }
 
-Worker::Worker(const Engine& engine) : engine_(engine), coder_(engine.dicts(), engine.coder_options()) {}
+Worker::Worker(const Engine& engine)
+    : engine_(engine), coder_(engine.dicts(), engine.patterns(), engine.coder_options()) {}
 
 bool Worker::discarded(uint32_t sentence, bool& whole_story) const {
   const auto& discards = engine_.dicts().discards;
@@ -77,8 +81,11 @@ bool Worker::discarded(uint32_t sentence, bool& whole_story) const {
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
     const uint32_t w = doc_.tokens[i].word_id;
     if (!w) continue;
-    for (const DiscardEntry& d : discards) {
-      if (d.words.empty() || d.words[0] != w || i + d.words.size() > s.token_end) continue;
+    auto it = engine_.discards_by_first_.find(w);
+    if (it == engine_.discards_by_first_.end()) continue;
+    for (uint32_t idx : it->second) {
+      const DiscardEntry& d = discards[idx];
+      if (i + d.words.size() > s.token_end) continue;
       bool ok = true;
       for (size_t k = 1; k < d.words.size() && ok; ++k) ok = doc_.tokens[i + k].word_id == d.words[k];
       if (ok) {
@@ -119,7 +126,9 @@ void Worker::code(std::string_view id, int32_t date, std::string_view text, bool
     }
     engine_.actors().find(doc_, s, date, actors_);
     find_verbs(doc_, s, engine_.dicts(), engine_.verb_options(), verbs_);
-    coder_.code_sentence(doc_, s, actors_, verbs_, out.events);
+    if (verbs_.empty()) continue;
+    present_.mark(doc_, s, engine_.dicts().vocab.size());
+    coder_.code_sentence(doc_, s, actors_, verbs_, present_, out.events);
   }
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,7 @@ class Engine {
   const Tokenizer& tokenizer() const { return *tokenizer_; }
   const ActorFinder& actors() const { return *actors_; }
   const VerbOptions& verb_options() const { return verb_options_; }
+  const PatternIndex& patterns() const { return *patterns_; }
   CoderOptions coder_options() const;
   Dialect dialect() const { return config_.dialect; }
 
@@ -61,7 +63,10 @@ class Engine {
   Dictionaries dicts_;
   std::unique_ptr<Tokenizer> tokenizer_;
   std::unique_ptr<ActorFinder> actors_;
+  std::unique_ptr<PatternIndex> patterns_;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> discards_by_first_;
   VerbOptions verb_options_;
+  friend class Worker;
 };
 
 struct CodedDocument {
@@ -90,6 +95,7 @@ class Worker {
   Doc doc_;
   SentenceActors actors_;
   std::vector<VerbHit> verbs_;
+  WordPresence present_;
 };
 
 }  // namespace parley

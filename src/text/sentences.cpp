@@ -85,6 +85,10 @@ class Splitter {
         continue;
       }
       char c = p_[i];
+      if (c == ' ') {
+        ++i;
+        continue;
+      }
       if (c == '\n') {
         on_newline(i);
         line_start_ = i + 1;

@@ -41,6 +41,11 @@ class LexTable {
         return &s;
     }
   }
+  // Slots by position, for side tables indexed like the table itself.
+  size_t capacity() const { return slots_.size(); }
+  const LexSlot& slot(size_t i) const { return slots_[i]; }
+  size_t index_of(const LexSlot* s) const { return static_cast<size_t>(s - slots_.data()); }
+
   std::string_view key_of(const LexSlot& s) const { return {arena_.data() + s.key_off, s.key_len}; }
   std::string_view lemma_of(const LexSlot& s) const {
     return s.lemma_len ? std::string_view(arena_.data() + s.lemma_off, s.lemma_len) : std::string_view();

@@ -65,6 +65,24 @@ class Lexicon {
     return LexInfo{s->pos_bits, s->verb_forms, s->flags, table_.lemma_of(*s)};
   }
 
+  // Entry positions, stable for the lexicon's lifetime, so a user can keep a
+  // side table per entry (the tokenizer keeps vocabulary ids).  Positions run
+  // over [0, entry_capacity()); empty positions have an empty key.
+  static constexpr uint32_t kNoEntry = 0xFFFFFFFFu;
+  uint32_t find_entry(std::string_view upper_norm) const {
+    const LexSlot* s = table_.find(upper_norm);
+    return s ? static_cast<uint32_t>(table_.index_of(s)) : kNoEntry;
+  }
+  LexInfo entry(uint32_t index) const {
+    const LexSlot& s = table_.slot(index);
+    return LexInfo{s.pos_bits, s.verb_forms, s.flags, table_.lemma_of(s)};
+  }
+  std::string_view entry_key(uint32_t index) const {
+    const LexSlot& s = table_.slot(index);
+    return s.key_len ? table_.key_of(s) : std::string_view();
+  }
+  uint32_t entry_capacity() const { return static_cast<uint32_t>(table_.capacity()); }
+
   size_t size() const { return table_.size(); }
   size_t memory_bytes() const { return table_.memory_bytes(); }
 

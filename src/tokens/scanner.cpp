@@ -84,8 +84,9 @@ bool Scanner::next(Piece& out) {
   } else {
     e = scan_punct(b, kind);
   }
-  // name@host.org: the word stopped at '@'.
-  if (kind == PieceKind::kWord && !has_pending_ && e < end_ && t_[e] == '@') {
+  // name@host.org or j.smith@host.org: the word stopped at '@' or at an inner '.'.
+  if (kind == PieceKind::kWord && !has_pending_ && e + 1 < end_ &&
+      (t_[e] == '@' || (t_[e] == '.' && is_alnum(t_[e + 1])))) {
     uint32_t u = scan_url(b);
     if (u > e) e = u, kind = PieceKind::kUrl;
   }
@@ -190,7 +191,13 @@ uint32_t Scanner::scan_word(uint32_t b) {
       }
       // "than I." ends a sentence; "George W. Bush" does not.
       if (k == AbbrevKind::kInitial && i + 1 >= end_) break;
-      if (k != AbbrevKind::kNone || (dotted && i - b >= 3)) return i + 1;
+      if (k != AbbrevKind::kNone || (dotted && i - b >= 3)) {
+        if (i + 2 < end_ && t_[i + 1] == '-' && is_alnum(t_[i + 2])) {  // U.S.-led
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
       break;
     }
     break;

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "dict/dictionary.h"
 #include "text/utf8.h"
 #include "tokens/normalize.h"
 #include "tokens/scanner.h"
-#include "tokens/vocab_lookup.h"
 
 namespace parley {
 namespace {
@@ -96,7 +96,31 @@ VerbForm single_form(uint8_t forms) {
 
 }  // namespace
 
-Tokenizer::Tokenizer(const Lexicon& lexicon, const Vocabulary* vocab) : lex_(lexicon), vocab_(vocab) {}
+Tokenizer::Tokenizer(const Lexicon& lexicon, const Vocabulary* vocab) : lex_(lexicon), vocab_(vocab) {
+  if (!vocab_) return;
+  // Probing our own flat table is much cheaper than Vocabulary::find, so walk
+  // the vocabulary once and resolve lemmas through the lexicon.
+  entry_ids_.assign(lex_.entry_capacity(), {0, 0});
+  vocab_size_ = vocab_->size();
+  const uint32_t words = static_cast<uint32_t>(vocab_size_);
+  for (uint32_t id = 1; id < words; ++id) {
+    uint32_t e = lex_.find_entry(vocab_->word(id));
+    if (e != Lexicon::kNoEntry) entry_ids_[e].first = id;
+  }
+  for (uint32_t i = 0; i < lex_.entry_capacity(); ++i) {
+    std::string_view key = lex_.entry_key(i);
+    if (key.empty()) continue;
+    std::string_view lemma = lex_.entry(i).lemma;
+    if (lemma.empty()) continue;
+    if (lemma == key) {
+      entry_ids_[i].second = entry_ids_[i].first;
+    } else if (uint32_t le = lex_.find_entry(lemma); le != Lexicon::kNoEntry) {
+      entry_ids_[i].second = entry_ids_[le].first;
+    } else {
+      entry_ids_[i].second = vocab_->find(lemma);
+    }
+  }
+}
 
 void Tokenizer::tokenize(Doc& doc) const {
   doc.tokens.clear();
@@ -105,6 +129,7 @@ void Tokenizer::tokenize(Doc& doc) const {
   if (doc.tokens.capacity() < doc.text.size() / 5 + 16) doc.tokens.reserve(doc.text.size() / 5 + 16);
   if (doc.norm.capacity() < doc.text.size() + 16) doc.norm.reserve(doc.text.size() + 16);
   const std::string_view text(doc.text);
+  const bool ids_current = vocab_ && vocab_->size() == vocab_size_;
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     Sentence& sent = doc.sentences[si];
@@ -158,8 +183,18 @@ void Tokenizer::tokenize(Doc& doc) const {
           break;
         case PieceKind::kClitic:
         case PieceKind::kWord: {
-          LexInfo info = lex_.lookup(norm);
-          if (!info.known()) {
+          uint32_t entry = lex_.find_entry(norm);
+          LexInfo info;
+          if (entry != Lexicon::kNoEntry) {
+            info = lex_.entry(entry);
+            if (ids_current) {
+              t.word_id = entry_ids_[entry].first;
+              t.lemma_id = entry_ids_[entry].second;
+              word_looked_up = true;
+            } else if (vocab_ && !info.lemma.empty()) {
+              t.lemma_id = vocab_->find(info.lemma);
+            }
+          } else {
             // Moscow-controlled, pro-Western: the last part tells the part of speech.
             size_t dash = norm.rfind('-');
             if (dash != std::string_view::npos && dash + 1 < norm.size()) {
@@ -172,12 +207,6 @@ void Tokenizer::tokenize(Doc& doc) const {
           t.verb_form = single_form(info.verb_forms);
           if (info.plural_noun()) flags |= kPlural;
           if (info.negation()) flags |= kNegation;
-          if (vocab_) {
-            t.word_id = vocabulary_find(*vocab_, norm);
-            word_looked_up = true;
-            if (!info.lemma.empty())
-              t.lemma_id = info.lemma == norm ? t.word_id : vocabulary_find(*vocab_, info.lemma);
-          }
           if (piece.kind == PieceKind::kClitic && norm == "'S") {
             std::string_view prev_norm(doc.norm.data() + prev_norm_begin, prev_norm_len);
             if (takes_verbal_s(prev_norm)) {
@@ -190,7 +219,7 @@ void Tokenizer::tokenize(Doc& doc) const {
           break;
         }
       }
-      if (vocab_ && !word_looked_up) t.word_id = vocabulary_find(*vocab_, norm);
+      if (vocab_ && !word_looked_up) t.word_id = vocab_->find(norm);
       if (doc.tokens.size() == sent.token_begin + 1) flags |= kSentenceStart;
       if (awaiting_word && t.tag != Tag::kPunct && t.tag != Tag::kQuote) {
         flags |= kSentenceStart;

@@ -15,16 +15,22 @@
 // stay exact.  A reused Doc allocates nothing once its arrays are warm.
 #pragma once
 
+#include <utility>
+#include <vector>
+
 #include "doc/doc.h"
 #include "tokens/lexicon.h"
 
 namespace parley {
 
-class Vocabulary;  // dict/dictionary.h; see tokens/vocab_lookup.h for why not included
+class Vocabulary;  // dict/dictionary.h
 
 class Tokenizer {
  public:
-  // Both must outlive the tokenizer; vocab may be null (all ids 0).
+  // Both must outlive the tokenizer; vocab may be null (all ids 0).  The ids
+  // of the lexicon's words are looked up once, here, not per token; if the
+  // vocabulary grows afterwards, tokenize() notices and looks every token up
+  // (correct, but slower): build the tokenizer after loading dictionaries.
   Tokenizer(const Lexicon& lexicon, const Vocabulary* vocab);
 
   // Requires doc.sentences (text/split_sentences); replaces doc.tokens/norm.
@@ -35,6 +41,9 @@ class Tokenizer {
  private:
   const Lexicon& lex_;
   const Vocabulary* vocab_;
+  // Per lexicon entry: {word id, lemma id} in vocab_.
+  std::vector<std::pair<uint32_t, uint32_t>> entry_ids_;
+  size_t vocab_size_ = 0;  // vocabulary size entry_ids_ was built for
 };
 
 }  // namespace parley

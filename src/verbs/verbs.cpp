@@ -1,5 +1,7 @@
 #include "verbs/verbs.h"
 
+#include <algorithm>
+
 namespace parley {
 namespace {
 
@@ -48,6 +50,7 @@ bool best_form(const Doc& doc, uint32_t b, uint32_t e, uint32_t h, uint32_t word
 struct Cursor {
   const Doc& doc;
   const Dictionaries& dicts;
+  const PatternIndex& index;
   const SentenceActors& actors;
   uint32_t b, e;
 };
@@ -73,8 +76,8 @@ bool match_forward(const Cursor& c, const PatternItem& item, bool adjacent, uint
     case PatternItem::kSynset: {
       const Synset& syn = c.dicts.verbs.synsets[item.id];
       for (uint32_t k = pos; k < limit; ++k) {
-        for (const auto& ph : syn.phrases) {
-          if (phrase_at(c, ph, k)) { pos = static_cast<uint32_t>(k + ph.size()); return true; }
+        for (uint32_t ph : c.index.synset_phrases(item.id, c.doc.tokens[k].word_id)) {
+          if (phrase_at(c, syn.phrases[ph], k)) { pos = static_cast<uint32_t>(k + syn.phrases[ph].size()); return true; }
         }
       }
       return false;
@@ -114,11 +117,15 @@ bool match_backward(const Cursor& c, const PatternItem& item, bool adjacent, uin
     case PatternItem::kSynset: {
       const Synset& syn = c.dicts.verbs.synsets[item.id];
       for (uint32_t end = pos; end > c.b; --end) {
-        for (const auto& ph : syn.phrases) {
-          if (ph.size() <= end - c.b && phrase_at(c, ph, static_cast<uint32_t>(end - ph.size()))) {
-            pos = static_cast<uint32_t>(end - ph.size());
-            return true;
+        // A phrase ending at `end` starts at some k < end: look it up by the
+        // first word of each candidate start.
+        for (uint32_t k = end; k-- > c.b;) {
+          bool found = false;
+          for (uint32_t ph : c.index.synset_phrases(item.id, c.doc.tokens[k].word_id)) {
+            if (k + syn.phrases[ph].size() == end && phrase_at(c, syn.phrases[ph], k)) { found = true; break; }
           }
+          if (found) { pos = k; return true; }
+          if (end - k >= 8) break;  // synset phrases are short
         }
         if (adjacent) return false;
       }
@@ -229,14 +236,61 @@ void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, co
   }
 }
 
-PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbHit& hit,
-                           const SentenceActors& actors) {
+void WordPresence::mark(const Doc& doc, uint32_t sentence, size_t vocab_size) {
+  if (stamp_.size() < vocab_size) stamp_.resize(vocab_size, 0);
+  if (++serial_ == 0) {  // wrapped: forget every old stamp
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    serial_ = 1;
+  }
   const Sentence& s = doc.sentences[sentence];
-  Cursor c{doc, dicts, actors, s.token_begin, s.token_end};
+  for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+    const uint32_t w = doc.tokens[i].word_id;
+    if (w && w < stamp_.size()) stamp_[w] = serial_;
+  }
+}
+
+PatternIndex::PatternIndex(const Dictionaries& dicts) {
+  const auto& v = dicts.verbs;
+  required_begin_.reserve(v.patterns.size() + 1);
+  for (const Pattern& p : v.patterns) {
+    required_begin_.push_back(static_cast<uint32_t>(required_.size()));
+    for (uint32_t i = 0; i < p.pre_count; ++i)
+      if (v.items[p.pre_begin + i].kind == PatternItem::kWord) required_.push_back(v.items[p.pre_begin + i].id);
+    for (uint32_t i = 0; i < p.post_count; ++i)
+      if (v.items[p.post_begin + i].kind == PatternItem::kWord) required_.push_back(v.items[p.post_begin + i].id);
+  }
+  required_begin_.push_back(static_cast<uint32_t>(required_.size()));
+  for (uint32_t s = 0; s < v.synsets.size(); ++s) {
+    const auto& phrases = v.synsets[s].phrases;
+    for (uint32_t ph = 0; ph < phrases.size(); ++ph) {
+      if (phrases[ph].empty()) continue;
+      synset_by_first_[(static_cast<uint64_t>(s) << 32) | phrases[ph][0]].push_back(ph);
+    }
+  }
+}
+
+bool PatternIndex::may_match(uint32_t pattern, const WordPresence& present) const {
+  for (uint32_t i = required_begin_[pattern]; i < required_begin_[pattern + 1]; ++i)
+    if (!present.has(required_[i])) return false;
+  return true;
+}
+
+std::span<const uint32_t> PatternIndex::synset_phrases(uint32_t synset, uint32_t first_word) const {
+  if (!first_word) return {};
+  auto it = synset_by_first_.find((static_cast<uint64_t>(synset) << 32) | first_word);
+  if (it == synset_by_first_.end()) return {};
+  return it->second;
+}
+
+PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const PatternIndex& index,
+                           const WordPresence& present, const VerbHit& hit, const SentenceActors& actors) {
+  const Sentence& s = doc.sentences[sentence];
+  Cursor c{doc, dicts, index, actors, s.token_begin, s.token_end};
   const VerbEntry& form = dicts.verbs.forms[hit.form];
   const VerbBlock& block = dicts.verbs.blocks[form.block];
   PatternMatch best;
   for (uint32_t p : block.patterns) {
+    if (!index.may_match(p, present)) continue;
     PatternMatch m;
     if (!try_pattern(c, dicts, dicts.verbs.patterns[p], hit, m)) continue;
     if (m.score > best.score) {

@@ -12,6 +12,8 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "actors/actors.h"
@@ -42,12 +44,39 @@ struct VerbOptions {
   bool nominal_events = true;    // nouns listed in the verb dictionary carry events
 };
 
+// Which dictionary words occur in the current sentence: a stamp per
+// vocabulary id, so "is X here?" is one array read and clearing is free.
+class WordPresence {
+ public:
+  void mark(const Doc& doc, uint32_t sentence, size_t vocab_size);
+  bool has(uint32_t word) const { return word < stamp_.size() && stamp_[word] == serial_; }
+
+ private:
+  std::vector<uint32_t> stamp_;
+  uint32_t serial_ = 0;
+};
+
+// Compiled once per Dictionaries: the words each pattern cannot match
+// without, and each synset's phrases by their first word, so that a sentence
+// only tries the patterns and phrases its words allow.
+class PatternIndex {
+ public:
+  explicit PatternIndex(const Dictionaries& dicts);
+  bool may_match(uint32_t pattern, const WordPresence& present) const;
+  std::span<const uint32_t> synset_phrases(uint32_t synset, uint32_t first_word) const;
+
+ private:
+  std::vector<uint32_t> required_begin_;   // per pattern, into required_ (+1 sentinel)
+  std::vector<uint32_t> required_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> synset_by_first_;
+};
+
 void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbOptions& options,
                 std::vector<VerbHit>& out);
 
 // Tries every pattern of the hit's block; returns the best match (pattern -1
 // when none matches).
-PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbHit& hit,
-                           const SentenceActors& actors);
+PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const PatternIndex& index,
+                           const WordPresence& present, const VerbHit& hit, const SentenceActors& actors);
 
 }  // namespace parley
