@@ -42,6 +42,15 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
   }
 }
 
+bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
+  const ActorGroup& x = actors.groups[a];
+  const ActorGroup& y = actors.groups[b];
+  if (x.count != y.count) return false;
+  for (uint32_t k = 0; k < x.count; ++k)
+    if (actors.refs[x.first + k].code != actors.refs[y.first + k].code) return false;
+  return true;
+}
+
 }  // namespace
 
 void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const SentenceActors& actors,
@@ -93,7 +102,11 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         target = subject;
       } else {
         source = subject;
-        target = object_of(doc, sentence, actors, std::max(hit.end, m.pattern >= 0 ? hit.end : hit.end));
+        target = object_of(doc, sentence, actors, hit.end);
+        // "Putin met in the Kremlin with Witkoff": an actor identical to the
+        // source is a place or an aside; the target is the next one.
+        for (int guard = 0; guard < 4 && target >= 0 && source >= 0 && same_codes(actors, source, target); ++guard)
+          target = object_of(doc, sentence, actors, actors.groups[target].end);
       }
       if (m.source_group >= 0) source = m.source_group;
       if (m.target_group >= 0) target = m.target_group;

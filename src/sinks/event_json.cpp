@@ -1,3 +1,4 @@
+#include <cmath>
 #include <string>
 
 #include "cameo/cameo.h"
@@ -48,7 +49,8 @@ void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dic
   w.key("quad_class");
   if (cameo) w.integer(static_cast<int>(cameo->quad_class)); else w.null();
   w.key("goldstein");
-  if (cameo) w.number(cameo->goldstein); else w.null();
+  // The table keeps weights as float; print the one-decimal value they are.
+  if (cameo) w.number(std::round(static_cast<double>(cameo->goldstein) * 10.0) / 10.0); else w.null();
   if (ev.negated) { w.key("negated"); w.boolean(true); }
   if (ev.passive) { w.key("passive"); w.boolean(true); }
   if (ev.nominal) { w.key("nominal"); w.boolean(true); }
