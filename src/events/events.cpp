@@ -7,6 +7,11 @@
 namespace parley {
 namespace {
 
+bool is_light_verb(std::string_view w) {
+  return w == "MARKS" || w == "MARKED" || w == "IS" || w == "WAS" || w == "COMES" || w == "CAME" || w == "FOLLOWS" ||
+         w == "FOLLOWED" || w == "WILL";
+}
+
 bool cooperative_root(const Code& c) {
   std::string_view v = c.view();
   return v.size() >= 2 && v[0] == '0' && v[1] >= '3' && v[1] <= '6';
@@ -24,13 +29,22 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
   while (p > b && (doc.tokens[p - 1].tag == Tag::kAdj || doc.tokens[p - 1].tag == Tag::kNoun)) --p;
   if (p > b + 1 && (doc.tokens[p - 1].flags & kPossessive) && actors.group_at[p - 2 - b] >= 0)
     source = actors.group_at[p - 2 - b];
-  for (uint32_t k = hit.end; k < e && k < hit.end + 4; ++k) {
+  uint32_t window = 4;
+  for (uint32_t k = hit.end; k < e && k < hit.end + window; ++k) {
     std::string_view w = doc.norm_of(doc.tokens[k]);
     const bool by = w == "BY";
     const bool to = w == "TO" || w == "ON" || w == "AGAINST" || w == "WITH" || w == "BETWEEN" ||
                     w == "TARGETING" || w == "IN" || w == "FOR";
     if (!by && !to) {
-      if (doc.tokens[k].tag == Tag::kVerb || doc.tokens[k].tag == Tag::kPunct) break;
+      // "Witkoff's visit marks his fifth to Russia": a light verb keeps the
+      // noun's complement going.
+      const Token& t = doc.tokens[k];
+      if ((t.tag == Tag::kVerb || t.tag == Tag::kAux) && k == hit.end &&
+          is_light_verb(doc.norm_of(t))) {
+        window = 8;
+        continue;
+      }
+      if (t.tag == Tag::kVerb || t.tag == Tag::kPunct) break;
       continue;
     }
     uint32_t n = k + 1;
@@ -179,6 +193,18 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         const ActorRef* t = nt ? &tgt[j] : nullptr;
         emit(a, t, code);
         if (!reverse_code.empty()) emit(t, a, reverse_code);
+      }
+    }
+    // Further objects joined by "and": "threatened sanctions on Russia and
+    // penalties targeting India and China" is also aimed at India and China.
+    if (!options_.tabari_roles && !hit.nominal && target >= 0 && m.target_group < 0) {
+      int32_t more = target;
+      for (int guard = 0; guard < 6; ++guard) {
+        more = next_coordinated_object(doc, sentence, actors, more);
+        if (more < 0) break;
+        auto [extra, nx] = members(more);
+        for (uint32_t i = 0; i < std::max<uint32_t>(ns, 1); ++i)
+          for (uint32_t j = 0; j < nx; ++j) emit(ns ? &src[i] : nullptr, &extra[j], code);
       }
     }
   }

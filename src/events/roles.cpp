@@ -104,6 +104,11 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         continue;
       case Tag::kRelPron:
         --i;  // the antecedent is the noun phrase before "who"/"which"
+        // "pressure from Trump -- who threatened": over a dash or comma.
+        while (i > b && (doc.norm_of(doc.tokens[i - 1]) == "--" || doc.norm_of(doc.tokens[i - 1]) == ",")) --i;
+        // The antecedent may sit in a prepositional phrase ("pressure from
+        // Trump, who"): it is the subject all the same.
+        if (i > b && actors.group_at[i - 1 - b] >= 0) return actors.group_at[i - 1 - b];
         continue;
       case Tag::kConj: {
         // "condemned ... and promised": the first verb's subject.
@@ -161,6 +166,26 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
       while (n < e && (np_internal(doc.tokens[n]) || doc.tokens[n].tag == Tag::kPronoun)) ++n;
       if (n > k + 1 && verb_group_starts(doc, n, e)) return -1;
     }
+  }
+  return -1;
+}
+
+int32_t next_coordinated_object(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t object) {
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin, e = s.token_end;
+  uint32_t k = actors.groups[object].end;
+  if (k >= e || doc.norm_of(doc.tokens[k]) != "AND") return -1;
+  for (++k; k < e; ++k) {
+    const int32_t g = actors.group_at[k - b];
+    if (g >= 0) return g;
+    const Token& t = doc.tokens[k];
+    std::string_view w = doc.norm_of(t);
+    if (t.tag == Tag::kSubConj || t.tag == Tag::kRelPron || t.tag == Tag::kAux || t.tag == Tag::kPunct ||
+        t.tag == Tag::kQuote || t.tag == Tag::kConj)
+      return -1;
+    // Participles modify the object ("penalties targeting X"); a finite verb
+    // starts a clause of its own.
+    if (t.tag == Tag::kVerb && !w.ends_with("ING")) return -1;
   }
   return -1;
 }

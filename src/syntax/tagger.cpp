@@ -78,6 +78,16 @@ void tag_sentence(Doc& doc, uint32_t s) {
     Token& t = doc.tokens[b];
     if (t.tag == Tag::kNoun && (t.flags & kCapitalised) && t.pos_bits == kPosNoun && !(t.flags & kPlural)) t.tag = Tag::kProper;
   }
+  // "Trump -- who threatened", "countries like India": who/which after a
+  // noun phrase introduce a relative clause; "like" after a noun is a preposition.
+  for (uint32_t i = b + 1; i < e; ++i) {
+    Token& t = doc.tokens[i];
+    const Tag prev = doc.tokens[i - 1].tag;
+    std::string_view w = doc.norm_of(t);
+    const bool after_np = prev == Tag::kNoun || prev == Tag::kProper || prev == Tag::kPunct;
+    if ((t.pos_bits & kPosRelPron) && (w == "WHO" || w == "WHICH" || w == "WHOM" || w == "WHOSE") && after_np)
+      t.tag = Tag::kRelPron;
+  }
   // "that" before a clause subject is a conjunction, before a verb a relative pronoun.
   for (uint32_t i = b; i + 1 < e; ++i) {
     if (doc.norm_of(doc.tokens[i]) != "THAT") continue;
@@ -196,6 +206,12 @@ void tag_sentence(Doc& doc, uint32_t s) {
     }
     if (choice == Tag::kNoun && !can_noun) choice = (t.pos_bits & kPosAdj) ? Tag::kAdj : Tag::kVerb;
     t.tag = choice;
+  }
+  // "countries like India": "like" after a noun is a preposition.
+  for (uint32_t i = b + 1; i < e; ++i) {
+    const Tag prev = doc.tokens[i - 1].tag;
+    if (doc.norm_of(doc.tokens[i]) == "LIKE" && (prev == Tag::kNoun || prev == Tag::kProper))
+      doc.tokens[i].tag = Tag::kPrep;
   }
 }
 
