@@ -4,7 +4,12 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 #include "pipeline/engine.h"
 
@@ -26,6 +31,21 @@ int run_validate(const std::string& file, const std::string& dicts_dir, const st
                  bool quiet);
 
 int run_explain(const Engine& engine, const std::string& text, int32_t date);
+
+// Subcommands that live in their own files register here: each adds its
+// subcommands to `app` and, for each, a runner that main() calls when that
+// subcommand was chosen.  The runner's value is the exit status.
+using Runner = std::function<int()>;
+using Runners = std::vector<std::pair<CLI::App*, Runner>>;
+void add_dict_commands(CLI::App& app, Runners& runners);    // dict_command.cpp
+void add_store_commands(CLI::App& app, Runners& runners);   // store_commands.cpp
+
+// Builds the engine configuration from --dicts/--verbs/... (shared by commands).
+struct DictFlags {
+  std::string dicts, verbs, actors, agents, discards, issues, wordnet = Lexicon::kDefaultDir;
+};
+void add_dict_flags(CLI::App* cmd, DictFlags& flags);
+EngineConfig engine_config(const DictFlags& flags);
 
 // Where the bundled data (data/dict, ...) lives: $PARLEY_DATA_DIR, else the
 // source tree's data/ (for build-tree runs), else <exe>/../share/parley.

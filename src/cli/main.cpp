@@ -26,9 +26,11 @@ std::string data_dir() {
 
 namespace {
 
-struct DictFlags {
-  std::string dicts, verbs, actors, agents, discards, issues, wordnet = parley::Lexicon::kDefaultDir;
-};
+std::vector<std::string> split_commas(const std::string& s);
+
+}  // namespace
+
+namespace parley::cli {
 
 void add_dict_flags(CLI::App* cmd, DictFlags& f) {
   cmd->add_option("--dicts", f.dicts, "dictionary folder with a PETR_config.ini (default: parley's own)");
@@ -39,6 +41,29 @@ void add_dict_flags(CLI::App* cmd, DictFlags& f) {
   cmd->add_option("--issues", f.issues, "issue dictionary (overrides the config)");
   cmd->add_option("--wordnet", f.wordnet, "WordNet data folder (default /usr/share/wordnet)");
 }
+
+EngineConfig engine_config(const DictFlags& f) {
+  EngineConfig cfg;
+  cfg.wordnet_dir = f.wordnet;
+  const std::string dir = f.dicts.empty() ? data_dir() + "/dict" : f.dicts;
+  const std::string ini = dir + "/PETR_config.ini";
+  cfg.paths = read_config(ini);
+  read_config_options(ini, cfg.dict_options);
+  if (!f.verbs.empty()) cfg.paths.verbs = split_commas(f.verbs);
+  if (!f.actors.empty()) cfg.paths.actors = split_commas(f.actors);
+  if (!f.agents.empty()) cfg.paths.agents = f.agents;
+  if (!f.discards.empty()) cfg.paths.discards = f.discards;
+  if (!f.issues.empty()) cfg.paths.issues = f.issues;
+  return cfg;
+}
+
+}  // namespace parley::cli
+
+namespace {
+
+using parley::cli::DictFlags;
+using parley::cli::add_dict_flags;
+using parley::cli::engine_config;
 
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
@@ -53,21 +78,6 @@ std::vector<std::string> split_commas(const std::string& s) {
     start = comma + 1;
   }
   return out;
-}
-
-parley::EngineConfig engine_config(const DictFlags& f) {
-  parley::EngineConfig cfg;
-  cfg.wordnet_dir = f.wordnet;
-  const std::string dir = f.dicts.empty() ? parley::cli::data_dir() + "/dict" : f.dicts;
-  const std::string ini = dir + "/PETR_config.ini";
-  cfg.paths = parley::read_config(ini);
-  parley::read_config_options(ini, cfg.dict_options);
-  if (!f.verbs.empty()) cfg.paths.verbs = split_commas(f.verbs);
-  if (!f.actors.empty()) cfg.paths.actors = split_commas(f.actors);
-  if (!f.agents.empty()) cfg.paths.agents = f.agents;
-  if (!f.discards.empty()) cfg.paths.discards = f.discards;
-  if (!f.issues.empty()) cfg.paths.issues = f.issues;
-  return cfg;
 }
 
 }  // namespace
@@ -104,6 +114,10 @@ int main(int argc, char** argv) {
   ex_cmd->add_option("--date", ex_date, "YYYY-MM-DD");
   ex_cmd->add_flag("--tabari", ex_tabari, "read the dictionaries as TABARI/validation dictionaries");
 
+  parley::cli::Runners runners;
+  parley::cli::add_dict_commands(app, runners);
+  parley::cli::add_store_commands(app, runners);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -139,6 +153,8 @@ int main(int argc, char** argv) {
       parley::Engine engine(cfg);
       return parley::cli::run_explain(engine, ex_text, date);
     }
+    for (auto& [cmd, run] : runners)
+      if (*cmd) return run();
     if (*val_cmd) {
       return parley::cli::run_validate(val_file, val_flags.dicts, val_flags.wordnet, quiet);
     }
