@@ -39,6 +39,7 @@ using Runner = std::function<int()>;
 using Runners = std::vector<std::pair<CLI::App*, Runner>>;
 void add_dict_commands(CLI::App& app, Runners& runners);    // dict_command.cpp
 void add_store_commands(CLI::App& app, Runners& runners);   // store_commands.cpp
+void add_serve_command(CLI::App& app, Runners& runners);    // serve_command.cpp
 
 // Builds the engine configuration from --dicts/--verbs/... (shared by commands).
 struct DictFlags {

@@ -117,6 +117,7 @@ int main(int argc, char** argv) {
   parley::cli::Runners runners;
   parley::cli::add_dict_commands(app, runners);
   parley::cli::add_store_commands(app, runners);
+  parley::cli::add_serve_command(app, runners);
 
   try {
     app.parse(argc, argv);
