@@ -9,7 +9,10 @@ packages=(
   nlohmann-json3-dev libpugixml-dev
   libcli11-dev
   libutf8proc-dev
+  libgeonames-dev iso-codes
+  libsqlite3-dev
   wordnet-base
+  libcpp-httplib-dev
 )
 as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo)

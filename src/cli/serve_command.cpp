@@ -1,10 +1,77 @@
-// `parley serve`: the HTTP API and dashboard (issue 5).
+// `parley serve`: the HTTP API and dashboard over one store file.
+//
+// Loads the engine once, opens (or creates) the store, binds, prints
+// "parley serve: listening on http://HOST:PORT/" on stdout (so scripts and
+// tests that ask for --port 0 learn the port), and serves until SIGINT or
+// SIGTERM.  The signals are taken by a dedicated thread with sigwait(), so
+// stopping the server happens outside a signal handler.
+#include <pthread.h>
+#include <signal.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+#include <thread>
 
 #include "cli/commands.h"
+#include "server/server.h"
+#include "store/store.h"
 
 namespace parley::cli {
+namespace {
 
-void add_serve_command(CLI::App& app, Runners& runners) {}
+struct ServeFlags {
+  DictFlags dicts;
+  std::string db;
+  ServerOptions server;
+};
+
+int run_serve(const ServeFlags& flags) {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  // Blocked here, before any thread starts, so every thread inherits the mask
+  // and only the waiter below receives them.
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  Engine engine(engine_config(flags.dicts));
+  auto store = store::Store::open(flags.db);
+  ApiServer server(engine, *store, flags.server);
+  std::string error;
+  if (!server.bind(error)) {
+    std::fprintf(stderr, "parley serve: %s\n", error.c_str());
+    return 2;
+  }
+  std::printf("parley serve: listening on http://%s:%d/\n", flags.server.host.c_str(), server.port());
+  std::fflush(stdout);
+
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    server.stop();
+  });
+  server.serve();
+  // serve() also returns if the listening socket fails; wake the waiter.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  return 0;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, Runners& runners) {
+  auto flags = std::make_shared<ServeFlags>();
+  auto* cmd = app.add_subcommand("serve", "serve the HTTP API and the dashboard over an event store");
+  cmd->add_option("--db", flags->db, "SQLite event store (created if missing)")->required();
+  cmd->add_option("--port", flags->server.port, "TCP port (0 = any free port)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--host", flags->server.host, "address to listen on (default 127.0.0.1: this machine only)");
+  cmd->add_option("--threads", flags->server.threads, "coding workers")->check(CLI::Range(1, 64));
+  cmd->add_option("--max-code-bytes", flags->server.limits.max_code_bytes,
+                  "most text one request may code (413 beyond)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20));
+  add_dict_flags(cmd, flags->dicts);
+  runners.emplace_back(cmd, [flags] { return run_serve(*flags); });
+}
 
 }  // namespace parley::cli

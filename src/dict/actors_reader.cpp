@@ -176,9 +176,11 @@ void finish_actors(Dictionaries& dict) {
   std::map<uint32_t, std::vector<uint32_t>> extra_records;  // ordered: deterministic record ids
   std::vector<ActorPhrase> kept;
   kept.reserve(a.phrases.size());
+  a.repeats.clear();
   std::string buf;
   for (ActorPhrase& p : a.phrases) {
     auto [it, fresh] = first.emplace(std::string(key_of(p.words, p.exact, buf)), static_cast<uint32_t>(kept.size()));
+    if (!fresh) a.repeats.push_back(ActorRepeat{it->second, kept[it->second].record, p.record, p.loc});
     if (fresh) {
       kept.push_back(std::move(p));
     } else if (kept[it->second].record != p.record) {

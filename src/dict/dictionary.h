@@ -178,9 +178,21 @@ struct ActorPhrase {
   SourceLoc loc;
 };
 
+// A phrase written again (same words, same exactness) after its first
+// occurrence.  finish_actors() keeps only the first ActorPhrase and merges
+// the repeat's codes into it; the repeat is remembered here so dictionary
+// checks (dictcheck/) can name it.
+struct ActorRepeat {
+  uint32_t phrase = 0;         // index into ActorDictionary::phrases (the kept one)
+  uint32_t first_record = 0;   // the record the first occurrence was written in
+  uint32_t record = 0;         // the record the repeat was written in
+  SourceLoc loc;               // where the repeat was written
+};
+
 struct ActorDictionary {
   std::vector<ActorRecord> records;
   std::vector<ActorPhrase> phrases;
+  std::vector<ActorRepeat> repeats;  // load order
   // first word id -> indices into phrases, longest first.
   std::unordered_map<uint32_t, std::vector<uint32_t>> phrases_by_first;
   // The code for a record on a date: the first restricted code (file order)

@@ -1,0 +1,139 @@
+// POST /v1/code (code text, store nothing) and POST /v1/documents (code and
+// store).  Both lend a Worker from the pool for the coding only, and refuse
+// work that would hold it too long: more than limits.max_code_bytes of text
+// is a 413 before any coding starts.
+#include <chrono>
+
+#include "server/api_error.h"
+#include "server/coded_records.h"
+#include "server/params.h"
+#include "server/request_bodies.h"
+#include "server/routes.h"
+
+namespace parley::server {
+namespace {
+
+WorkerPool::Lease lend_worker(ServerContext& ctx) {
+  auto lease = ctx.workers.acquire(std::chrono::milliseconds(ctx.limits.worker_wait_ms));
+  if (!lease) throw ApiError(503, "all coding workers are busy; retry later");
+  return std::move(*lease);
+}
+
+void check_code_budget(size_t bytes, const ServerLimits& limits) {
+  if (bytes > limits.max_code_bytes) {
+    throw ApiError(413, "text: " + std::to_string(bytes) + " bytes is more than one request may code (" +
+                            std::to_string(limits.max_code_bytes) + "); split it into several requests",
+                   "text");
+  }
+}
+
+bool wants_json_lines(const httplib::Request& req) {
+  const std::string accept = req.get_header_value("Accept");
+  return accept.find("application/x-ndjson") != std::string::npos ||
+         accept.find("application/jsonl") != std::string::npos;
+}
+
+void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const std::string content_type = req.get_header_value("Content-Type");
+  const std::string_view type = media_type(content_type);
+  DocumentInput input;
+  if (type == "application/json") {
+    QueryParams none(req.params, {});
+    input = parse_code_json(req.body);
+  } else if (type == "text/plain" || type.empty()) {
+    QueryParams params(req.params, {"id", "date"});
+    input.id = "request";
+    if (auto id = params.raw("id")) {
+      check_document_id(*id, "id");
+      input.id = std::string(*id);
+    }
+    input.date = params.date("date");
+    input.text = req.body;
+  } else {
+    throw ApiError(415, "Content-Type must be application/json or text/plain", "Content-Type");
+  }
+  check_code_budget(input.text.size(), ctx.limits);
+
+  const bool lines = wants_json_lines(req);
+  std::string out = lines ? "" : "[";
+  size_t repairs = 0;
+  {
+    auto lease = lend_worker(ctx);
+    Worker& worker = lease.worker();
+    CodedDocument coded;
+    worker.code(input.id, input.date, input.text, false, coded);
+    io::JsonWriter scratch;
+    append_event_records(out, lines ? "\n" : ",\n", scratch, worker.doc(), ctx.engine.dicts(), coded);
+    repairs = coded.utf8_repairs;
+  }
+  if (repairs) res.set_header("X-Parley-UTF8-Repairs", std::to_string(repairs));
+  if (lines) {
+    if (!out.empty()) out += '\n';
+    res.set_content(std::move(out), "application/x-ndjson");
+  } else {
+    out += "]\n";
+    res.set_content(std::move(out), "application/json");
+  }
+}
+
+void store_documents(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  QueryParams none(req.params, {});
+  std::vector<DocumentInput> inputs = parse_documents(req.get_header_value("Content-Type"), req.body);
+  size_t bytes = 0;
+  for (const DocumentInput& d : inputs) bytes += d.text.size();
+  check_code_budget(bytes, ctx.limits);
+
+  std::vector<store::StoredDocument> docs;
+  docs.reserve(inputs.size());
+  {
+    auto lease = lend_worker(ctx);
+    Worker& worker = lease.worker();
+    CodedDocument coded;
+    for (const DocumentInput& in : inputs) {
+      worker.code(in.id, in.date, in.text, false, coded);
+      docs.push_back(to_stored_document(worker.doc(), ctx.engine.dicts(), coded, "http"));
+    }
+  }
+  ctx.store.put_documents(docs);
+
+  io::JsonWriter w;
+  w.begin_object();
+  w.key("stored");
+  w.unsigned_integer(docs.size());
+  w.key("documents");
+  w.begin_array();
+  for (const store::StoredDocument& d : docs) {
+    w.begin_object();
+    w.key("id"); w.string(d.id);
+    w.key("sentences"); w.unsigned_integer(d.sentences.size());
+    w.key("events"); w.unsigned_integer(d.events.size());
+    w.end_object();
+  }
+  w.end_array();
+  const store::StoreCounts counts = ctx.store.counts();
+  w.key("totals");
+  w.begin_object();
+  w.key("documents"); w.integer(counts.documents);
+  w.key("sentences"); w.integer(counts.sentences);
+  w.key("events"); w.integer(counts.events);
+  w.key("clusters"); w.integer(counts.clusters);
+  w.key("quotes"); w.integer(counts.quotes);
+  w.key("deadlines"); w.integer(counts.deadlines);
+  w.end_object();
+  w.end_object();
+  w.end_line();
+  send_json(res, w.data());
+}
+
+}  // namespace
+
+void add_code_routes(httplib::Server& http, ServerContext& ctx) {
+  http.Post("/v1/code", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    handle(res, [&] { code_text(ctx, req, res); });
+  });
+  http.Post("/v1/documents", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    handle(res, [&] { store_documents(ctx, req, res); });
+  });
+}
+
+}  // namespace parley::server

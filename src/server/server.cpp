@@ -1,0 +1,107 @@
+#include "server/server.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "server/api_error.h"
+#include "server/routes.h"
+
+namespace parley {
+
+using server::send_error;
+
+namespace server {
+
+void send_json(httplib::Response& res, std::string body, int status) {
+  res.status = status;
+  res.set_content(std::move(body), "application/json");
+}
+
+void send_error(httplib::Response& res, int status, std::string_view message, std::string_view parameter) {
+  res.status = status;
+  res.set_content(error_json(message, parameter) + "\n", "application/json");
+}
+
+void handle(httplib::Response& res, const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const ApiError& e) {
+    send_error(res, e.status(), e.what(), e.parameter());
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "parley serve: store: %s\n", e.what());
+    send_error(res, 500, std::string("store: ") + e.what(), "");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "parley serve: %s\n", e.what());
+    send_error(res, 500, "internal error", "");
+  }
+}
+
+}  // namespace server
+
+struct ApiServer::Impl {
+  Impl(const Engine& engine, store::Store& store, const ServerOptions& o)
+      : options(o), workers(engine, o.threads), ctx{engine, store, workers, options.limits} {}
+  ServerOptions options;
+  server::WorkerPool workers;
+  server::ServerContext ctx;
+  httplib::Server http;
+  int port = 0;
+};
+
+ApiServer::ApiServer(const Engine& engine, store::Store& store, const ServerOptions& options)
+    : impl_(std::make_unique<Impl>(engine, store, options)) {
+  httplib::Server& http = impl_->http;
+  const ServerLimits& limits = impl_->options.limits;
+  // Connection threads outnumber the coding Workers: an idle keep-alive
+  // connection (a browser keeps several) holds its thread.
+  const size_t connection_threads = static_cast<size_t>(std::max(8, impl_->options.threads * 4));
+  http.new_task_queue = [connection_threads] { return new httplib::ThreadPool(connection_threads); };
+  http.set_tcp_nodelay(true);
+  http.set_payload_max_length(limits.max_body_bytes);
+  http.set_read_timeout(limits.read_timeout_ms / 1000, (limits.read_timeout_ms % 1000) * 1000);
+  http.set_write_timeout(limits.write_timeout_ms / 1000, (limits.write_timeout_ms % 1000) * 1000);
+  http.set_keep_alive_max_count(1000);
+  http.set_keep_alive_timeout(5);
+  // Errors httplib raises itself (404, 413, 400 for a broken request) get the
+  // same JSON body as the routes' own; a route's body is left alone.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    const char* what = res.status == 404   ? "no such route"
+                       : res.status == 413 ? "request body larger than the limit"
+                       : res.status == 405 ? "method not allowed"
+                                           : "bad request";
+    send_error(res, res.status, what, res.status == 413 ? "body" : "");
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    send_error(res, 500, "internal error", "");
+  });
+  server::add_code_routes(http, impl_->ctx);
+  server::add_query_routes(http, impl_->ctx);
+  server::add_static_routes(http);
+}
+
+ApiServer::~ApiServer() = default;
+
+bool ApiServer::bind(std::string& error) {
+  if (impl_->options.port == 0) {
+    impl_->port = impl_->http.bind_to_any_port(impl_->options.host);
+  } else if (impl_->http.bind_to_port(impl_->options.host, impl_->options.port)) {
+    impl_->port = impl_->options.port;
+  } else {
+    impl_->port = -1;
+  }
+  if (impl_->port <= 0) {
+    error = "cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port);
+    return false;
+  }
+  return true;
+}
+
+int ApiServer::port() const { return impl_->port; }
+
+void ApiServer::serve() { impl_->http.listen_after_bind(); }
+
+void ApiServer::stop() { impl_->http.stop(); }
+
+}  // namespace parley

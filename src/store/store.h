@@ -1,0 +1,255 @@
+// parley/store: the event store, one SQLite file.
+//
+// Owns the on-disk schema (documents, sentences, events, event_clusters,
+// quotes, deadlines, meta) and every read and write of it: replacing a
+// document's records in one transaction, keeping the cross-story clusters
+// (same date, source, target, code = one event with a mention count) in step,
+// and the analyst's queries (events, dyad timelines, active actors, quotes,
+// open deadlines), which return plain structs so the CLI and the HTTP server
+// share them and only format.
+//
+// Threads: every Store method takes an internal mutex, so one Store may be
+// shared; for parallel reads open one Store per thread (the file is in WAL
+// mode, so readers do not block the writer or each other).
+// Errors: open() and all methods throw StoreError with a message fit for the
+// user ("FILE: ..."). Every statement is prepared and parameterised; query
+// filters never become SQL text.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::store {
+
+// Version of the schema this build writes and reads.  A file with a larger
+// version (a newer parley) or without parley's meta table is refused.
+inline constexpr int kSchemaVersion = 1;
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Byte range [begin, end) in the document text; begin < 0 = absent.
+struct ByteSpan {
+  int64_t begin = -1, end = -1;
+  bool present() const { return begin >= 0; }
+  bool operator==(const ByteSpan&) const = default;
+};
+
+// ------------------------------------------------------------ records (write)
+
+struct SentenceRecord {
+  uint32_t index = 0;
+  ByteSpan span;            // in the document text
+  std::string text;         // the sentence's bytes (copied for text search)
+  bool discarded = false;   // matched a discard phrase
+  bool operator==(const SentenceRecord&) const = default;
+};
+
+// One coded event: every field of a `parley code` JSON event.
+struct EventRecord {
+  uint32_t sentence = 0;
+  std::string source, target;   // actor codes; "---" = missing side
+  std::string code;             // CAMEO code
+  std::string root;             // "04"; "" for a code outside the CAMEO table
+  int quad_class = 0;           // 1..4; 0 for a code outside the table
+  std::optional<double> goldstein;
+  bool passive = false, negated = false, nominal = false;
+  std::string verb;             // the verb's text in the sentence
+  std::string verb_entry;       // dictionary file:line of the verb form
+  std::string pattern;          // dictionary file:line of the pattern; "" = verb default
+  ByteSpan source_span, verb_span, target_span;
+  std::string source_text, target_text;
+  bool operator==(const EventRecord&) const = default;
+};
+
+// A quotation (filled by the quotes component; wired in by the lead).
+struct QuoteRecord {
+  std::string doc_id;           // ignored inside StoredDocument (its id is used)
+  uint32_t sentence = 0;
+  std::string speaker_text;     // as written: "Kirill Dmitriev"
+  std::string speaker_code;     // actor code, "" if unresolved
+  std::string quote_text;
+  ByteSpan speaker_span, quote_span;
+  bool operator==(const QuoteRecord&) const = default;
+};
+
+// A deadline or ultimatum (filled by the deadlines component).
+struct DeadlineRecord {
+  std::string doc_id;           // ignored inside StoredDocument (its id is used)
+  uint32_t sentence = 0;
+  std::string setter_code, setter_text;  // who set it
+  std::string target_code, target_text;  // who must act
+  int32_t due_date = 0;         // YYYYMMDD
+  std::string about;            // what must happen, as written
+  ByteSpan span;                // the deadline statement in the document text
+  bool operator==(const DeadlineRecord&) const = default;
+};
+
+// Everything stored for one input record.
+struct StoredDocument {
+  std::string id;
+  int32_t date = 0;             // YYYYMMDD, 0 = unknown
+  std::string source_file;      // input path as given
+  std::string text;
+  bool story_discarded = false;
+  std::vector<SentenceRecord> sentences;
+  std::vector<EventRecord> events;
+  std::vector<QuoteRecord> quotes;
+  std::vector<DeadlineRecord> deadlines;
+  bool operator==(const StoredDocument&) const = default;
+};
+
+struct StoreCounts {
+  int64_t documents = 0, sentences = 0, events = 0, clusters = 0, quotes = 0, deadlines = 0;
+  bool operator==(const StoreCounts&) const = default;
+};
+
+// ------------------------------------------------------------ queries (read)
+
+// Actor arguments are code prefixes, upper-cased ("rus" matches RUSGOV).
+// Dates are YYYYMMDD; 0 = unbounded.  limit 0 = no limit.
+struct EventFilter {
+  std::string actor;            // source or target starts with this
+  std::string dyad_a, dyad_b;   // both set: a dyad
+  bool directed = false;        // dyad only as a -> b (else either direction)
+  std::string code;             // exact CAMEO code
+  std::string root;             // two-digit root
+  int32_t from = 0, to = 0;     // inclusive
+  std::string text;             // substring of the sentence text (case-insensitive ASCII)
+  std::string doc_id;           // exact
+  int64_t limit = 0, offset = 0;
+};
+
+struct EventRow {
+  int64_t event_id = 0;
+  std::string doc_id;
+  int32_t date = 0;
+  EventRecord event;
+  std::string sentence_text;
+};
+
+// A deduplicated event: all raw events with the same date, source, target
+// and code, across documents (GDELT's NumMentions / NumArticles).
+struct ClusterRow {
+  int64_t cluster_id = 0;
+  int32_t date = 0;
+  std::string source, target, code, root;
+  int quad_class = 0;
+  std::optional<double> goldstein;
+  int64_t mentions = 0;         // raw events
+  int64_t document_count = 0;   // distinct documents
+  std::vector<std::string> documents;  // their ids, sorted
+};
+
+enum class Granularity { kDay, kWeek };  // weeks start on Monday
+
+struct TimelineQuery {
+  std::string a, b;             // dyad (code prefixes); required
+  bool directed = false;
+  int32_t from = 0, to = 0;
+  Granularity by = Granularity::kDay;
+};
+
+struct TimelinePoint {
+  int32_t period = 0;           // first day of the day/week, YYYYMMDD
+  int64_t events = 0;
+  int64_t quad[5] = {0, 0, 0, 0, 0};  // [1..4] = per quad class, [0] = no class
+  double goldstein = 0;         // summed over events with a weight, to one decimal
+};
+
+enum class ActorRole { kSource, kTarget, kEither };
+
+struct ActorQuery {
+  ActorRole role = ActorRole::kEither;
+  int32_t from = 0, to = 0;
+  std::string prefix;           // only actors starting with this
+  int64_t limit = 20;
+};
+
+struct ActorActivity {
+  std::string actor;
+  int64_t as_source = 0, as_target = 0, total = 0;  // total = as counted by the role
+};
+
+struct QuoteFilter {
+  std::string speaker;          // speaker code prefix, or substring of the speaker text
+  std::string doc_id;
+  int32_t from = 0, to = 0;     // document dates
+  int64_t limit = 0;
+};
+
+struct QuoteRow {
+  int64_t quote_id = 0;
+  int32_t date = 0;             // the document's
+  QuoteRecord quote;
+};
+
+struct DeadlineFilter {
+  int32_t as_of = 0;            // open = due_date >= as_of; required (YYYYMMDD)
+  std::string actor;            // setter or target code prefix
+  int64_t limit = 0;
+};
+
+struct DeadlineRow {
+  int64_t deadline_id = 0;
+  int32_t doc_date = 0;
+  DeadlineRecord deadline;
+};
+
+// ------------------------------------------------------------ the store
+
+class Store {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+
+  // Creates the file (kReadWrite) or opens it; sets WAL, foreign keys and a
+  // busy timeout.  Throws StoreError for a file that is not SQLite, is not a
+  // parley store, or has a newer schema.
+  static std::unique_ptr<Store> open(const std::string& path, Mode mode = Mode::kReadWrite);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const;
+
+  // Replaces every record of doc.id (delete + insert) and updates the
+  // clusters it touches, in one transaction.
+  void put_document(const StoredDocument& doc);
+  // The same for several documents in one transaction (later ones win).
+  void put_documents(std::span<const StoredDocument> docs);
+  // Removes a document and its records; false if there was none.
+  bool delete_document(std::string_view id);
+  std::optional<StoredDocument> get_document(std::string_view id);
+
+  // Adds records to an already stored document (for the quote and deadline
+  // components); throws StoreError if the document is not stored.
+  void add_quotes(std::span<const QuoteRecord> quotes);
+  void add_deadlines(std::span<const DeadlineRecord> deadlines);
+
+  StoreCounts counts();
+  std::string integrity_check();  // "ok" when sound
+
+  std::vector<EventRow> events(const EventFilter& filter);
+  // Filters: actor, dyad, code, root, date range, text, limit/offset.
+  std::vector<ClusterRow> clusters(const EventFilter& filter);
+  std::vector<TimelinePoint> timeline(const TimelineQuery& query);
+  std::vector<ActorActivity> top_actors(const ActorQuery& query);
+  std::vector<QuoteRow> quotes(const QuoteFilter& filter);
+  std::vector<DeadlineRow> open_deadlines(const DeadlineFilter& filter);
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parley::store

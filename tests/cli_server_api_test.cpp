@@ -1,0 +1,490 @@
+// `parley serve` end to end: the real binary on a free loopback port with a
+// temporary store, driven over HTTP (cpp-httplib's client).  Covers every
+// route's happy path, idempotent ingest, parameter validation, limits, and
+// SQL-injection attempts on every parameter.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+const char* kExample = PARLEY_SHARED_DIR "/examples/kremlin-witkoff-2025-08-06.txt";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// One server for the whole suite: loading the engine once keeps it fast.
+class Server {
+ public:
+  bool start(const std::vector<std::string>& extra = {}) {
+    dir_ = fs::temp_directory_path() / ("parley-serve-test-" + std::to_string(getpid()) + "-" + std::to_string(++count_));
+    fs::create_directories(dir_);
+    int out[2];
+    if (pipe(out) != 0) return false;
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(out[1], 1);
+      close(out[0]);
+      std::vector<std::string> args = {PARLEY_BIN, "serve", "--db", (dir_ / "events.db").string(), "--port", "0",
+                                       "--threads", "2"};
+      args.insert(args.end(), extra.begin(), extra.end());
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(PARLEY_BIN, argv.data());
+      _exit(127);
+    }
+    close(out[1]);
+    // Bounded wait for "listening on http://127.0.0.1:PORT/".
+    std::string line;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+      pollfd p{out[0], POLLIN, 0};
+      if (poll(&p, 1, 1000) <= 0) continue;
+      char buf[256];
+      ssize_t n = read(out[0], buf, sizeof buf);
+      if (n <= 0) break;
+      line.append(buf, static_cast<size_t>(n));
+    }
+    close(out[0]);
+    const size_t colon = line.rfind(':');
+    if (line.find("listening on http://127.0.0.1:") == std::string::npos || colon == std::string::npos) return false;
+    port_ = std::stoi(line.substr(colon + 1));
+    return port_ > 0;
+  }
+
+  // SIGTERM ends the server cleanly (exit 0).
+  int stop() {
+    if (pid_ <= 0) return -1;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = 0;
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_tcp_nodelay(true);
+    c.set_connection_timeout(5);
+    c.set_read_timeout(30);
+    return c;
+  }
+  int port() const { return port_; }
+
+ private:
+  fs::path dir_;
+  pid_t pid_ = 0;
+  int port_ = 0;
+  static inline int count_ = 0;
+};
+
+class ServeTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new Server;
+    ASSERT_TRUE(server_->start()) << "parley serve did not start";
+  }
+  static void TearDownTestSuite() {
+    EXPECT_EQ(server_->stop(), 0);
+    delete server_;
+    server_ = nullptr;
+  }
+
+  static json get_json(const std::string& path, int expect_status = 200) {
+    auto c = server_->client();
+    auto res = c.Get(path);
+    EXPECT_TRUE(res) << path;
+    if (!res) return json();
+    EXPECT_EQ(res->status, expect_status) << path << " -> " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type").rfind("application/json", 0), 0u) << path;
+    return json::parse(res->body, nullptr, false);
+  }
+  static httplib::Result post(const std::string& path, const std::string& body, const std::string& type) {
+    auto c = server_->client();
+    return c.Post(path, body, type);
+  }
+  static void ingest_example() {
+    json doc = {{"id", "kremlin-witkoff-2025-08-06"}, {"date", "2025-08-06"}, {"text", read_file(kExample)}};
+    auto res = post("/v1/documents", doc.dump(), "application/json");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+  }
+  static bool is_meeting(const json& ev) {
+    return ev["source"] == "RUSGOV" && ev["target"] == "USAGOV" && ev["root"] == "04" &&
+           ev["evidence"]["verb"] == "met" &&
+           ev["evidence"]["source_text"].get<std::string>().find("Putin") != std::string::npos &&
+           ev["evidence"]["target_text"].get<std::string>().find("Witkoff") != std::string::npos;
+  }
+  static bool has_meeting(const json& events) {
+    for (const auto& ev : events)
+      if (is_meeting(ev)) return true;
+    return false;
+  }
+  static void expect_error(const httplib::Result& res, int status, const std::string& parameter) {
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, status) << res->body;
+    json body = json::parse(res->body, nullptr, false);
+    ASSERT_TRUE(body.is_object()) << res->body;
+    EXPECT_TRUE(body["error"].is_string()) << res->body;
+    if (parameter.empty()) {
+      EXPECT_TRUE(body.contains("parameter")) << res->body;
+    } else {
+      EXPECT_EQ(body["parameter"], parameter) << res->body;
+    }
+  }
+
+  static inline Server* server_ = nullptr;
+};
+
+// ------------------------------------------------------------ POST /v1/code
+
+TEST_F(ServeTest, CodeJsonReturnsTheMeetingWithEvidenceOffsets) {
+  const std::string text = read_file(kExample);
+  json req = {{"id", "k"}, {"date", "2025-08-06"}, {"text", text}};
+  auto res = post("/v1/code", req.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  json records = json::parse(res->body);
+  ASSERT_TRUE(records.is_array());
+  ASSERT_TRUE(has_meeting(records)) << res->body;
+  for (const auto& ev : records) {
+    EXPECT_EQ(ev["type"], "event");
+    EXPECT_EQ(ev["id"], "k");
+    EXPECT_EQ(ev["date"], "2025-08-06");
+    // Offsets point at the words they name.
+    const auto& e = ev["evidence"];
+    const auto v = e["verb_offsets"];
+    EXPECT_EQ(text.substr(v[0], v[1].get<size_t>() - v[0].get<size_t>()), e["verb"].get<std::string>());
+    if (e["source_offsets"].is_array()) {
+      const auto s = e["source_offsets"];
+      EXPECT_EQ(text.substr(s[0], s[1].get<size_t>() - s[0].get<size_t>()), e["source_text"].get<std::string>());
+    }
+  }
+}
+
+TEST_F(ServeTest, CodePlainTextAndJsonLines) {
+  auto c = server_->client();
+  httplib::Headers accept = {{"Accept", "application/x-ndjson"}};
+  auto res = c.Post("/v1/code?date=2025-08-06&id=plain", accept, read_file(kExample), "text/plain");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/x-ndjson");
+  std::istringstream lines(res->body);
+  std::string line;
+  json events = json::array();
+  while (std::getline(lines, line)) events.push_back(json::parse(line));
+  EXPECT_TRUE(has_meeting(events));
+  EXPECT_EQ(events[0]["id"], "plain");
+}
+
+TEST_F(ServeTest, CodeStoresNothing) {
+  json before = get_json("/v1/stats");
+  auto res = post("/v1/code", json({{"id", "nostore-1"}, {"text", read_file(kExample)}}).dump(), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(get_json("/v1/stats"), before);
+  EXPECT_EQ(get_json("/v1/events?doc=nostore-1")["total"], 0);
+}
+
+TEST_F(ServeTest, CodeEdgeCases) {
+  auto empty = post("/v1/code", R"({"text": ""})", "application/json");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 200);
+  EXPECT_EQ(json::parse(empty->body), json::array());
+  // Invalid UTF-8 in a plain-text body is repaired and counted, not fatal.
+  auto bad = post("/v1/code", std::string("Putin met Witkoff in Moscow.\xff\xfe"), "text/plain");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 200);
+  EXPECT_EQ(bad->get_header_value("X-Parley-UTF8-Repairs"), "2");
+
+  expect_error(post("/v1/code", "{", "application/json"), 400, "body");
+  expect_error(post("/v1/code", R"({"txt": "x"})", "application/json"), 400, "txt");
+  expect_error(post("/v1/code", R"({"id": "x"})", "application/json"), 400, "text");
+  expect_error(post("/v1/code", R"({"text": 5})", "application/json"), 400, "text");
+  expect_error(post("/v1/code", R"({"text": "x", "date": "2025-02-30"})", "application/json"), 400, "date");
+  expect_error(post("/v1/code", R"(["x"])", "application/json"), 400, "body");
+  expect_error(post("/v1/code", std::string(100, '[') + std::string(100, ']'), "application/json"), 400, "body");
+  expect_error(post("/v1/code?date=yesterday", "x", "text/plain"), 400, "date");
+  expect_error(post("/v1/code?colour=red", "x", "text/plain"), 400, "colour");
+  expect_error(post("/v1/code?date=2025-08-06", R"({"text": "x"})", "application/json"), 400, "date");
+  expect_error(post("/v1/code", "<x/>", "application/xml"), 415, "Content-Type");
+}
+
+TEST_F(ServeTest, BodyAndCodingLimits) {
+  // Over the 1 MiB body limit: 413 before the body is read.
+  expect_error(post("/v1/code", std::string((1 << 20) + 10, 'a'), "text/plain"), 413, "body");
+  // Within the body limit but more text than one request may code.
+  expect_error(post("/v1/code", std::string((512 << 10) + 10, 'a'), "text/plain"), 413, "text");
+}
+
+// ------------------------------------------------------------ POST /v1/documents
+
+TEST_F(ServeTest, IngestTwiceKeepsCountsAndEventsHaveTheMeeting) {
+  ingest_example();
+  json first = get_json("/v1/stats");
+  EXPECT_GE(first["documents"].get<int>(), 1);
+  EXPECT_GE(first["events"].get<int>(), 5);
+  ingest_example();
+  EXPECT_EQ(get_json("/v1/stats"), first);
+
+  json page = get_json("/v1/events?actor=RUS&limit=100");
+  EXPECT_TRUE(has_meeting(page["events"])) << page.dump();
+  for (const auto& ev : page["events"]) {
+    EXPECT_TRUE(ev["source"].get<std::string>().rfind("RUS", 0) == 0 || ev["target"].get<std::string>().rfind("RUS", 0) == 0);
+    EXPECT_TRUE(ev["sentence_text"].is_string());
+  }
+}
+
+TEST_F(ServeTest, IngestManyAsArrayAndJsonLines) {
+  json arr = json::array({{{"id", "many-1"}, {"date", "2025-08-07"}, {"text", "Russian President Vladimir Putin met Steve Witkoff in Moscow."}},
+                          {{"id", "many-2"}, {"date", "2025-08-14"}, {"text", "Russian President Vladimir Putin met Steve Witkoff in Alaska."}}});
+  auto res = post("/v1/documents", arr.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  json out = json::parse(res->body);
+  EXPECT_EQ(out["stored"], 2);
+  EXPECT_EQ(out["documents"][0]["id"], "many-1");
+  EXPECT_GE(out["documents"][0]["events"].get<int>(), 1);
+
+  std::string lines = json({{"id", "many-3"}, {"date", "2025-08-21"}, {"text", "Putin met Witkoff."}}).dump() + "\n\n" +
+                      json({{"id", "many-4"}, {"text", "Witkoff met Putin."}}).dump() + "\n";
+  res = post("/v1/documents", lines, "application/x-ndjson");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["stored"], 2);
+  EXPECT_EQ(get_json("/v1/events?doc=many-2")["events"][0]["date"], "2025-08-14");
+
+  expect_error(post("/v1/documents", R"({"text": "no id"})", "application/json"), 400, "id");
+  expect_error(post("/v1/documents", R"([])", "application/json"), 400, "body");
+  expect_error(post("/v1/documents", R"({"id": "", "text": "x"})", "application/json"), 400, "id");
+  expect_error(post("/v1/documents", "{\"id\": \"a\\u0001b\", \"text\": \"x\"}", "application/json"), 400, "id");
+  expect_error(post("/v1/documents", "{\"id\": \"ok\", \"text\": \"x\"}\n{broken", "application/x-ndjson"), 400, "body");
+  expect_error(post("/v1/documents", "x", "text/plain"), 415, "Content-Type");
+  // A failed request stores nothing, not even its valid first line.
+  EXPECT_EQ(get_json("/v1/events?doc=ok")["total"], 0);
+}
+
+// ------------------------------------------------------------ queries
+
+TEST_F(ServeTest, EventFiltersAndPaging) {
+  ingest_example();
+  json all = get_json("/v1/events?doc=kremlin-witkoff-2025-08-06&limit=1000");
+  const int total = all["total"];
+  ASSERT_GE(total, 5);
+  EXPECT_EQ(all["events"].size(), static_cast<size_t>(total));
+  EXPECT_TRUE(all["total_exact"].get<bool>());
+
+  json page = get_json("/v1/events?doc=kremlin-witkoff-2025-08-06&limit=2&offset=1");
+  EXPECT_EQ(page["total"], total);
+  ASSERT_EQ(page["events"].size(), 2u);
+  EXPECT_EQ(page["events"][0]["event_id"], all["events"][1]["event_id"]);
+  EXPECT_EQ(get_json("/v1/events?doc=kremlin-witkoff-2025-08-06&offset=100000")["events"].size(), 0u);
+
+  EXPECT_TRUE(has_meeting(get_json("/v1/events?dyad=USA,RUS")["events"]));
+  EXPECT_TRUE(has_meeting(get_json("/v1/events?dyad=rus,usa&directed=true")["events"]));
+  EXPECT_FALSE(has_meeting(get_json("/v1/events?dyad=USA,RUS&directed=true")["events"]));
+  EXPECT_TRUE(has_meeting(get_json("/v1/events?source=RUS&target=USA")["events"]));
+  for (const auto& ev : get_json("/v1/events?source=USA&limit=1000")["events"])
+    EXPECT_EQ(ev["source"].get<std::string>().rfind("USA", 0), 0u) << ev.dump();
+  for (const auto& ev : get_json("/v1/events?target=UKR&limit=1000")["events"])
+    EXPECT_EQ(ev["target"].get<std::string>().rfind("UKR", 0), 0u) << ev.dump();
+  EXPECT_FALSE(get_json("/v1/events?target=UKR")["events"].empty());
+  for (const auto& ev : get_json("/v1/events?root=13&limit=1000")["events"]) EXPECT_EQ(ev["root"], "13");
+  EXPECT_FALSE(get_json("/v1/events?root=13")["events"].empty());
+  for (const auto& ev : get_json("/v1/events?code=1312&limit=1000")["events"]) EXPECT_EQ(ev["code"], "1312");
+  EXPECT_TRUE(has_meeting(get_json("/v1/events?from=2025-08-06&to=2025-08-06&q=kremlin")["events"]));
+  EXPECT_EQ(get_json("/v1/events?from=2030-01-01")["total"], 0);
+  EXPECT_EQ(get_json("/v1/events?q=no%20such%20words%20here")["total"], 0);
+}
+
+TEST_F(ServeTest, TimelineQuotesDeadlinesActors) {
+  ingest_example();
+  json day = get_json("/v1/dyads/RUS/USA/timeline?interval=day");
+  EXPECT_EQ(day["a"], "RUS");
+  ASSERT_FALSE(day["points"].empty());
+  bool found = false;
+  for (const auto& p : day["points"]) {
+    if (p["period"] != "2025-08-06") continue;
+    found = true;
+    EXPECT_GE(p["events"].get<int>(), 3);
+    EXPECT_GE(p["quad_classes"]["1"].get<int>(), 2);
+    EXPECT_TRUE(p["goldstein_mean"].is_number());
+  }
+  EXPECT_TRUE(found) << day.dump();
+  json week = get_json("/v1/dyads/usa/rus/timeline?interval=week");
+  EXPECT_EQ(week["interval"], "week");
+  EXPECT_EQ(week["points"][0]["period"], "2025-08-04");  // the Monday of that week
+
+  json quotes = get_json("/v1/quotes?speaker=Ushakov");
+  EXPECT_TRUE(quotes["quotes"].is_array());
+  json deadlines = get_json("/v1/deadlines?as_of=2025-08-06");
+  EXPECT_EQ(deadlines["as_of"], "2025-08-06");
+  EXPECT_TRUE(deadlines["deadlines"].is_array());
+  EXPECT_TRUE(get_json("/v1/deadlines")["as_of"].is_string());
+  json actors = get_json("/v1/actors?role=source&limit=5");
+  ASSERT_FALSE(actors["actors"].empty());
+  EXPECT_LE(actors["actors"].size(), 5u);
+}
+
+TEST_F(ServeTest, EveryBadParameterIsA400NamingIt) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/v1/events?actor=RUS-GOV", "actor"},        {"/v1/events?actor=", "actor"},
+      {"/v1/events?source=" + std::string(30, 'A'), "source"},
+      {"/v1/events?target=%C3%A9", "target"},       {"/v1/events?dyad=RUS", "dyad"},
+      {"/v1/events?dyad=RUS,USA&source=RUS", "dyad"}, {"/v1/events?directed=true", "directed"},
+      {"/v1/events?dyad=RUS,USA&directed=maybe", "directed"},
+      {"/v1/events?code=4", "code"},                {"/v1/events?code=04%25", "code"},
+      {"/v1/events?root=21", "root"},               {"/v1/events?root=4", "root"},
+      {"/v1/events?from=2025-13-01", "from"},       {"/v1/events?to=tomorrow", "to"},
+      {"/v1/events?from=2025-08-07&to=2025-08-06", "from"},
+      {"/v1/events?q=" + std::string(201, 'x'), "q"}, {"/v1/events?q=a%0Ab", "q"},
+      {"/v1/events?q=%FF", "q"},                    {"/v1/events?limit=0", "limit"},
+      {"/v1/events?limit=1001", "limit"},           {"/v1/events?limit=10abc", "limit"},
+      {"/v1/events?offset=-1", "offset"},           {"/v1/events?limit=1&limit=2", "limit"},
+      {"/v1/events?sort=date", "sort"},             {"/v1/events?doc=" + std::string(300, 'd'), "doc"},
+      {"/v1/dyads/RUS/U$A/timeline", "b"},          {"/v1/dyads/R%20S/USA/timeline", "a"},
+      {"/v1/dyads/RUS/USA/timeline?interval=month", "interval"},
+      {"/v1/dyads/RUS/USA/timeline?from=2025-08-06&to=2025-08-01", "from"},
+      {"/v1/quotes?speaker=a%00b", "speaker"},      {"/v1/quotes?limit=-5", "limit"},
+      {"/v1/quotes?who=x", "who"},                  {"/v1/deadlines?as_of=2025-02-29", "as_of"},
+      {"/v1/deadlines?actor=U.S.", "actor"},        {"/v1/actors?role=victim", "role"},
+      {"/v1/stats?x=1", "x"},
+  };
+  auto c = server_->client();
+  for (const auto& [path, parameter] : cases) {
+    SCOPED_TRACE(path);
+    expect_error(c.Get(path), 400, parameter);
+  }
+  expect_error(c.Get("/v1/nothing"), 404, "");
+}
+
+// Every parameter of every route gets classic injection strings.  Each must
+// be refused as ill-formed (4xx) or answered as the harmless literal it is
+// (200, nothing matched); afterwards the store holds exactly what it did.
+TEST_F(ServeTest, SqlInjectionOnEveryParameterChangesNothing) {
+  ingest_example();
+  const json before = get_json("/v1/stats");
+  const json events_before = get_json("/v1/events?limit=1000");
+  const std::vector<std::string> attacks = {
+      "' OR '1'='1",     "RUS' OR 1=1 --",  "1; DROP TABLE events; --", "\") OR 1=1 --",
+      "RUS%' --",         "%",               "_",                         "1 UNION SELECT * FROM documents",
+      "2025-08-06' OR '1'='1", "0 OR 1=1",    "RUS\\",                    "*/ OR 1=1 /*",
+  };
+  const std::vector<std::string> query_params = {
+      "/v1/events?actor=", "/v1/events?source=", "/v1/events?target=", "/v1/events?dyad=RUS,",
+      "/v1/events?code=",  "/v1/events?root=",   "/v1/events?from=",   "/v1/events?to=",
+      "/v1/events?q=",     "/v1/events?doc=",    "/v1/events?limit=",  "/v1/events?offset=",
+      "/v1/events?dyad=RUS,USA&directed=",
+      "/v1/dyads/RUS/USA/timeline?interval=", "/v1/dyads/RUS/USA/timeline?from=",
+      "/v1/quotes?speaker=", "/v1/quotes?doc=",  "/v1/quotes?limit=",
+      "/v1/deadlines?as_of=", "/v1/deadlines?actor=", "/v1/actors?prefix=", "/v1/actors?role="};
+  auto c = server_->client();
+  auto check = [&](const std::string& path) {
+    SCOPED_TRACE(path);
+    auto res = c.Get(path);
+    ASSERT_TRUE(res);
+    if (res->status == 200) {
+      json body = json::parse(res->body);
+      for (const char* list : {"events", "points", "quotes", "deadlines", "actors"}) {
+        if (body.contains(list)) EXPECT_TRUE(body[list].empty()) << res->body;
+      }
+    } else {
+      EXPECT_GE(res->status, 400);
+      EXPECT_LT(res->status, 500);
+      EXPECT_TRUE(json::parse(res->body)["error"].is_string());
+    }
+  };
+  for (const std::string& attack : attacks) {
+    const std::string encoded = httplib::detail::encode_query_param(attack);
+    for (const std::string& route : query_params) check(route + encoded);
+    check("/v1/dyads/" + encoded + "/USA/timeline");
+    check("/v1/dyads/RUS/" + encoded + "/timeline");
+    // Bodies too: as a document id and as text, to code or to store.
+    auto coded = post("/v1/code", json({{"id", attack}, {"text", attack}}).dump(), "application/json");
+    ASSERT_TRUE(coded);
+    EXPECT_EQ(coded->status, 200);
+  }
+  EXPECT_EQ(get_json("/v1/stats"), before);
+  EXPECT_EQ(get_json("/v1/events?limit=1000"), events_before);
+
+  // Stored injection strings stay inert data and are found only literally.
+  auto res = post("/v1/documents", json({{"id", "x'); DROP TABLE events; --"}, {"text", "Putin met Witkoff in ' OR 1=1 -- Moscow."}}).dump(),
+                  "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  json found = get_json("/v1/events?doc=" + httplib::detail::encode_query_param("x'); DROP TABLE events; --"));
+  EXPECT_GE(found["total"].get<int>(), 1);
+  EXPECT_EQ(get_json("/v1/events?q=" + httplib::detail::encode_query_param("' OR 1=1 --"))["total"], found["total"]);
+  EXPECT_EQ(get_json("/v1/stats")["documents"].get<int>(), before["documents"].get<int>() + 1);
+}
+
+// ------------------------------------------------------------ description, dashboard
+
+TEST_F(ServeTest, OpenApiDescribesEveryRoute) {
+  json spec = get_json("/openapi.json");
+  EXPECT_EQ(spec["openapi"].get<std::string>().rfind("3.", 0), 0u);
+  for (const char* path : {"/v1/code", "/v1/documents", "/v1/events", "/v1/dyads/{a}/{b}/timeline", "/v1/quotes",
+                           "/v1/deadlines", "/v1/actors", "/v1/stats", "/openapi.json", "/"}) {
+    EXPECT_TRUE(spec["paths"].contains(path)) << path;
+  }
+  // Each documented query parameter of /v1/events is one the route accepts.
+  for (const auto& p : spec["paths"]["/v1/events"]["get"]["parameters"]) {
+    const std::string name = p["name"];
+    auto c = server_->client();
+    auto res = c.Get("/v1/events?" + name + "=@@");
+    ASSERT_TRUE(res);
+    if (res->status == 400) EXPECT_NE(res->body.find("\"parameter\":\"" + name + "\""), std::string::npos) << res->body;
+    EXPECT_EQ(res->body.find("unknown parameter"), std::string::npos) << name;
+  }
+}
+
+TEST_F(ServeTest, DashboardIsServedFromTheBinary) {
+  auto c = server_->client();
+  auto page = c.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("<script src=\"/app.js\">"), std::string::npos);
+  EXPECT_EQ(page->body.find("http://"), std::string::npos) << "the dashboard must not load anything remote";
+  for (const char* asset : {"/app.js", "/style.css"}) {
+    auto res = c.Get(asset);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << asset;
+    EXPECT_GT(res->body.size(), 1000u) << asset;
+  }
+  auto missing = c.Get("/nothing.js");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+}
+
+TEST(ServeCommand, RefusesABadPortAndAFileThatIsNotAStore) {
+  const fs::path junk = fs::temp_directory_path() / ("parley-not-a-store-" + std::to_string(getpid()));
+  { std::ofstream(junk) << "this is not SQLite"; }
+  const std::string cmd = std::string(PARLEY_BIN) + " serve --db " + junk.string() + " --port 0 > /dev/null 2>&1";
+  EXPECT_NE(std::system(cmd.c_str()), 0);
+  EXPECT_NE(std::system((std::string(PARLEY_BIN) + " serve --db x.db --port 70000 > /dev/null 2>&1").c_str()), 0);
+  fs::remove(junk);
+}
+
+}  // namespace

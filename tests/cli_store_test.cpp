@@ -1,0 +1,260 @@
+// End-to-end: `parley ingest` and `parley query` on the example article and
+// small inputs: the store holds exactly what `parley code` prints, re-ingest
+// changes nothing, each query kind and output format, bad input and hostile
+// arguments.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+const std::string kBin = PARLEY_BIN;
+const std::string kArticle = PARLEY_SHARED_DIR "/examples/kremlin-witkoff-2025-08-06.txt";
+
+struct Result {
+  int status = -1;
+  std::string out, err;
+};
+
+std::filesystem::path temp_dir() {
+  const auto dir = std::filesystem::temp_directory_path() / ("parley_cli_store_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string quote_arg(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+Result run(const std::string& args) {
+  const std::string out = (temp_dir() / "out").string(), err = (temp_dir() / "err").string();
+  const std::string cmd = kBin + " " + args + " > " + out + " 2> " + err;
+  Result r;
+  const int raw = std::system(cmd.c_str());
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  std::ifstream o(out, std::ios::binary), e(err, std::ios::binary);
+  std::stringstream so, se;
+  so << o.rdbuf();
+  se << e.rdbuf();
+  r.out = so.str();
+  r.err = se.str();
+  return r;
+}
+
+std::string fresh_db(const std::string& name) {
+  const auto p = temp_dir() / name;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
+  return p.string();
+}
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  const auto path = temp_dir() / name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path.string();
+}
+
+std::vector<nlohmann::json> lines(const std::string& out) {
+  std::vector<nlohmann::json> v;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) v.push_back(nlohmann::json::parse(line));
+  return v;
+}
+
+nlohmann::json stats(const std::string& db) {
+  Result r = run("query --db " + db + " --format jsonl stats");
+  EXPECT_EQ(r.status, 0) << r.err;
+  auto v = lines(r.out);
+  EXPECT_EQ(v.size(), 1u);
+  return v.empty() ? nlohmann::json() : v[0];
+}
+
+class CliStore : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new std::string(fresh_db("article.db"));
+    Result r = run("ingest --db " + *db_ + " --date 2025-08-06 " + kArticle);
+    ASSERT_EQ(r.status, 0) << r.err;
+    Result c = run("code --date 2025-08-06 " + kArticle);
+    ASSERT_EQ(c.status, 0) << c.err;
+    coded_ = new std::vector<nlohmann::json>(lines(c.out));
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    delete coded_;
+  }
+  static std::string* db_;
+  static std::vector<nlohmann::json>* coded_;
+};
+std::string* CliStore::db_ = nullptr;
+std::vector<nlohmann::json>* CliStore::coded_ = nullptr;
+
+}  // namespace
+
+TEST_F(CliStore, StoredEventsEqualParleyCode) {
+  ASSERT_GT(coded_->size(), 3u);
+  Result r = run("query --db " + *db_ + " --format jsonl events");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto stored = lines(r.out);
+  ASSERT_EQ(stored.size(), coded_->size());
+  for (size_t i = 0; i < stored.size(); ++i) {
+    const auto& s = stored[i];
+    const auto& c = (*coded_)[i];
+    SCOPED_TRACE(c.dump());
+    EXPECT_EQ(s["id"], c["id"]);
+    EXPECT_EQ(s["sentence"], c["sentence"]);
+    EXPECT_EQ(s["date"], c["date"]);
+    EXPECT_EQ(s["source"], c["source"]);
+    EXPECT_EQ(s["target"], c["target"]);
+    EXPECT_EQ(s["code"], c["code"]);
+    EXPECT_EQ(s["root"], c["root"]);
+    EXPECT_EQ(s["quad_class"], c["quad_class"]);
+    EXPECT_EQ(s["goldstein"], c["goldstein"]);
+    EXPECT_EQ(s["passive"], c.value("passive", false));
+    EXPECT_EQ(s["verb"], c["evidence"]["verb"]);
+    EXPECT_EQ(s["verb_entry"], c["evidence"]["verb_entry"]);
+    EXPECT_EQ(s["pattern"], c["evidence"]["pattern"]);
+    EXPECT_EQ(s["verb_begin"], c["evidence"]["verb_offsets"][0]);
+    EXPECT_EQ(s["verb_end"], c["evidence"]["verb_offsets"][1]);
+    if (c["evidence"]["source_offsets"].is_null()) {
+      EXPECT_TRUE(s["source_begin"].is_null());
+    } else {
+      EXPECT_EQ(s["source_begin"], c["evidence"]["source_offsets"][0]);
+      EXPECT_EQ(s["source_text"], c["evidence"]["source_text"]);
+    }
+    if (!c["evidence"]["target_offsets"].is_null()) EXPECT_EQ(s["target_end"], c["evidence"]["target_offsets"][1]);
+  }
+}
+
+TEST_F(CliStore, ReingestTwiceLeavesCountsUnchanged) {
+  const std::string db = fresh_db("twice.db");
+  ASSERT_EQ(run("ingest --db " + db + " --date 2025-08-06 " + kArticle).status, 0);
+  const auto once = stats(db);
+  Result r = run("ingest --db " + db + " --date 2025-08-06 --threads 2 " + kArticle + " " + kArticle);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(stats(db), once);
+  EXPECT_EQ(once["documents"], 1);
+  EXPECT_EQ(once["events"], coded_->size());
+  EXPECT_NE(r.err.find("stored 2 document(s)"), std::string::npos) << r.err;
+}
+
+TEST_F(CliStore, EventFiltersFromTheCommandLine) {
+  auto count = [&](const std::string& flags) {
+    Result r = run("query --db " + *db_ + " events --format jsonl " + flags);
+    EXPECT_EQ(r.status, 0) << flags << ": " << r.err;
+    return lines(r.out).size();
+  };
+  size_t rus = 0, rus_usa = 0, rus_to_usa = 0;
+  for (const auto& c : *coded_) {
+    const std::string s = c["source"], t = c["target"];
+    const bool sr = s.rfind("RUS", 0) == 0, tr = t.rfind("RUS", 0) == 0;
+    const bool su = s.rfind("USA", 0) == 0, tu = t.rfind("USA", 0) == 0;
+    rus += sr || tr;
+    rus_usa += (sr && tu) || (su && tr);
+    rus_to_usa += sr && tu;
+  }
+  ASSERT_GT(rus, 0u);
+  EXPECT_EQ(count("--actor rus"), rus);
+  EXPECT_EQ(count("--dyad RUS,USA"), rus_usa);
+  EXPECT_EQ(count("--dyad RUS,USA --directed"), rus_to_usa);
+  EXPECT_EQ(count("--from 2025-08-07"), 0u);
+  EXPECT_EQ(count("--to 2025-08-06 --from 2025-08-06"), coded_->size());
+  EXPECT_EQ(count("--text Witkoff --limit 1"), 1u);
+  EXPECT_EQ(count("--code " + (*coded_)[0]["code"].get<std::string>()) > 0, true);
+}
+
+TEST_F(CliStore, OutputFormats) {
+  Result table = run("query --db " + *db_ + " actors --limit 3");
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_EQ(table.out.rfind("actor ", 0), 0u) << table.out;  // header first, padded
+  EXPECT_NE(table.out.find("RUS"), std::string::npos);
+  Result csv = run("query --db " + *db_ + " --format csv events --text Witkoff");
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("date,id,sentence,source,target,code,", 0), 0u);
+  EXPECT_NE(csv.out.find("\r\n"), std::string::npos);
+  // Sentences with commas or quotes are quoted fields.
+  EXPECT_NE(csv.out.find(",\""), std::string::npos);
+  Result timeline = run("query --db " + *db_ + " --format jsonl timeline --dyad RUS,USA --by week");
+  ASSERT_EQ(timeline.status, 0) << timeline.err;
+  auto weeks = lines(timeline.out);
+  ASSERT_EQ(weeks.size(), 1u);
+  EXPECT_EQ(weeks[0]["period"], "2025-08-04");
+  Result clusters = run("query --db " + *db_ + " --format jsonl clusters");
+  ASSERT_EQ(clusters.status, 0) << clusters.err;
+  for (const auto& c : lines(clusters.out)) EXPECT_EQ(c["documents"], 1);
+  Result deadlines = run("query --db " + *db_ + " deadlines --as-of 2025-01-01");
+  ASSERT_EQ(deadlines.status, 0) << deadlines.err;
+  EXPECT_EQ(deadlines.out.rfind("due", 0), 0u);
+  Result quotes = run("query --db " + *db_ + " quotes --speaker x");
+  EXPECT_EQ(quotes.status, 0) << quotes.err;
+}
+
+TEST_F(CliStore, HostileArgumentsChangeNothing) {
+  const auto before = stats(*db_);
+  for (const std::string h : {"x'; DROP TABLE events; --", "' OR '1'='1", "%", "_", "\"", "RUS%"}) {
+    for (const std::string flag : {"--actor", "--code", "--root", "--text", "--id"}) {
+      Result r = run("query --db " + *db_ + " --format jsonl events " + flag + " " + quote_arg(h));
+      EXPECT_EQ(r.status, 0) << flag << " " << h << ": " << r.err;
+      if (flag != "--text") EXPECT_EQ(r.out, "") << flag << " " << h;
+    }
+    EXPECT_EQ(run("query --db " + *db_ + " --format jsonl timeline --dyad " + quote_arg(h + ",USA")).out, "");
+    EXPECT_EQ(run("query --db " + *db_ + " --format jsonl quotes --speaker " + quote_arg(h)).out, "");
+  }
+  EXPECT_EQ(stats(*db_), before);
+}
+
+TEST(CliStoreErrors, BadArgumentsAndFiles) {
+  const std::string db = fresh_db("errors.db");
+  Result r = run("ingest --db " + db + " --date 2025-02-30 " + kArticle);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--date 2025-02-30"), std::string::npos) << r.err;
+  r = run("query --db " + fresh_db("nothing.db") + " stats");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("cannot open"), std::string::npos) << r.err;
+  const std::string text = write_temp("not-a-db.db", std::string(4096, 'x'));
+  r = run("query --db " + text + " stats");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("not a SQLite database"), std::string::npos) << r.err;
+  r = run("ingest --db " + text + " " + kArticle);
+  EXPECT_EQ(r.status, 2);
+  ASSERT_EQ(run("ingest --db " + db + " --date 2025-08-06 " + kArticle).status, 0);
+  r = run("query --db " + db + " timeline --dyad RUS");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("expected two actor codes"), std::string::npos) << r.err;
+  r = run("query --db " + db + " events --from yesterday");
+  EXPECT_EQ(r.status, 2);
+  r = run("query --db " + db + " --format xml events");
+  EXPECT_NE(r.status, 0);
+  r = run("query --db " + db);
+  EXPECT_NE(r.status, 0);
+}
+
+TEST(CliStoreErrors, MalformedRecordsReportedAndSkipped) {
+  const std::string in = write_temp("mixed.jsonl",
+                                    "{\"id\":\"ok1\",\"date\":\"2025-08-06\",\"text\":\"Russia accused Ukraine.\"}\n"
+                                    "{\"id\":\"cut\",\"text\":\"no end\n"
+                                    "not json at all\n"
+                                    "{\"id\":\"bad-utf8\",\"date\":\"2025-08-06\",\"text\":\"Trump met \xff Putin.\"}\n"
+                                    "{\"id\":\"ok2\",\"date\":\"2025-08-07\",\"text\":\"Trump met Putin.\"}\n");
+  const std::string db = fresh_db("mixed.db");
+  Result r = run("ingest --db " + db + " " + in);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("mixed.jsonl:2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mixed.jsonl:3"), std::string::npos) << r.err;
+  Result q = run("query --db " + db + " --format jsonl events --id ok2");
+  ASSERT_EQ(q.status, 0);
+  EXPECT_FALSE(q.out.empty());
+  const auto s = stats(db);
+  EXPECT_GE(s["documents"].get<int>(), 2);
+  EXPECT_LE(s["documents"].get<int>(), 3);
+}

@@ -1,0 +1,72 @@
+// Shared by the quotes_* and modality_* tests: a document coded by the real
+// pipeline on parley's own dictionaries (data/dict), with the actor groups of
+// every sentence kept, then quotes, event modality and deadlines on top.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dict/load.h"
+#include "modality/modality.h"
+#include "pipeline/engine.h"
+#include "quotes/quotes.h"
+
+namespace parley::testing_support {
+
+struct CodedText {
+  Doc doc;
+  std::vector<SentenceActors> actors;
+  std::vector<Event> events;
+  std::vector<Quote> quotes;
+  std::vector<Deadline> deadlines;
+
+  std::string tokens(int32_t b, int32_t e) const {
+    if (b < 0 || e <= b) return {};
+    return doc.text.substr(doc.tokens[b].begin, doc.tokens[e - 1].end - doc.tokens[b].begin);
+  }
+  std::string verb(const Event& ev) const { return tokens(ev.verb_begin, ev.verb_end); }
+};
+
+class CodedTextTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (engine_) return;
+    const std::string ini = std::string(PARLEY_SOURCE_DATA_DIR) + "/dict/PETR_config.ini";
+    EngineConfig cfg;
+    cfg.paths = read_config(ini);
+    read_config_options(ini, cfg.dict_options);
+    engine_ = new Engine(cfg);
+  }
+
+  static CodedText code(const std::string& text, int32_t date = 20250806) {
+    CodedText c;
+    Worker worker(*engine_);
+    CodedDocument coded;
+    worker.code("t", date, text, false, coded);
+    c.doc = worker.doc();
+    c.events = coded.events;
+    c.actors.resize(c.doc.sentences.size());
+    for (uint32_t s = 0; s < c.doc.sentences.size(); ++s) engine_->actors().find(c.doc, s, date, c.actors[s]);
+    QuoteFinder(lexicon()).find(c.doc, c.actors, c.quotes);
+    DeadlineFinder(lexicon()).find(c.doc, c.actors, c.deadlines);
+    return c;
+  }
+
+  static const Lexicon& lexicon() { return engine_->tokenizer().lexicon(); }
+
+  static std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+
+  // Never deleted: one engine serves every test of the binary.
+  static inline Engine* engine_ = nullptr;
+};
+
+}  // namespace parley::testing_support

@@ -1,0 +1,297 @@
+// The store file: creation, schema checks, refusing foreign files, a full
+// round trip of every record kind, replace-by-id, delete, and the insert
+// functions for quotes and deadlines.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "store/store.h"
+
+namespace fs = std::filesystem;
+using namespace parley::store;
+
+namespace {
+
+fs::path temp_db(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("parley_store_basics_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::path p = dir / name;
+  fs::remove(p);
+  fs::remove(p.string() + "-wal");
+  fs::remove(p.string() + "-shm");
+  return p;
+}
+
+EventRecord event(uint32_t sentence, std::string source, std::string target, std::string code) {
+  EventRecord e;
+  e.sentence = sentence;
+  e.source = std::move(source);
+  e.target = std::move(target);
+  e.code = std::move(code);
+  e.root = e.code.substr(0, 2);
+  e.quad_class = 1;
+  e.goldstein = 2.8;
+  e.verb = "met";
+  e.verb_entry = "verbs.txt:12";
+  e.verb_span = {10, 13};
+  e.source_span = {0, 6};
+  e.source_text = "Putin";
+  return e;
+}
+
+StoredDocument full_document() {
+  StoredDocument d;
+  d.id = "doc-1";
+  d.date = 20250806;
+  d.source_file = "in.jsonl";
+  d.text = "Putin met Witkoff. He said \"yes\" – café.";
+  d.sentences = {{0, {0, 18}, "Putin met Witkoff.", false}, {1, {19, 44}, "He said \"yes\" – café.", true}};
+  EventRecord e = event(0, "RUSGOV", "USAGOV", "043");
+  e.passive = true;
+  e.pattern = "verbs.txt:40";
+  e.target_span = {10, 17};
+  e.target_text = "Witkoff";
+  d.events.push_back(e);
+  EventRecord f = event(1, "RUS", "---", "010");
+  f.goldstein.reset();
+  f.root.clear();
+  f.quad_class = 0;
+  f.negated = f.nominal = true;
+  f.source_span = {};
+  f.source_text.clear();
+  d.events.push_back(f);
+  QuoteRecord q;
+  q.sentence = 1;
+  q.speaker_text = "He";
+  q.speaker_code = "RUSGOV";
+  q.quote_text = "yes";
+  q.speaker_span = {19, 21};
+  q.quote_span = {28, 31};
+  d.quotes.push_back(q);
+  DeadlineRecord dl;
+  dl.sentence = 0;
+  dl.setter_code = "USAGOV";
+  dl.setter_text = "Trump";
+  dl.target_code = "RUSGOV";
+  dl.target_text = "Russia";
+  dl.due_date = 20250808;
+  dl.about = "a ceasefire";
+  dl.span = {0, 18};
+  d.deadlines.push_back(dl);
+  return d;
+}
+
+// What get_document returns: quote/deadline doc ids filled in.
+StoredDocument as_read(StoredDocument d) {
+  for (auto& q : d.quotes) q.doc_id = d.id;
+  for (auto& x : d.deadlines) x.doc_id = d.id;
+  return d;
+}
+
+void raw_exec(const fs::path& p, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
+  std::string why = err ? err : "";
+  sqlite3_free(err);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << why;
+}
+
+std::string open_error(const fs::path& p, Store::Mode mode = Store::Mode::kReadWrite) {
+  try {
+    Store::open(p.string(), mode);
+  } catch (const StoreError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST(StoreBasics, CreatesSchemaWithMetaAndWal) {
+  const fs::path p = temp_db("create.db");
+  auto s = Store::open(p.string());
+  EXPECT_EQ(s->counts(), StoreCounts{});
+  EXPECT_EQ(s->integrity_check(), "ok");
+  s.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))), std::to_string(kSchemaVersion));
+  sqlite3_finalize(st);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))), "wal");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+TEST(StoreBasics, RoundTripsEveryField) {
+  const fs::path p = temp_db("roundtrip.db");
+  const StoredDocument d = full_document();
+  Store::open(p.string())->put_document(d);
+  auto s = Store::open(p.string(), Store::Mode::kReadOnly);  // reopened: really on disk
+  auto back = s->get_document("doc-1");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(*back, as_read(d));
+  EXPECT_FALSE(s->get_document("doc-2").has_value());
+  EXPECT_EQ(s->counts(), (StoreCounts{1, 2, 2, 2, 1, 1}));
+}
+
+TEST(StoreBasics, ReputReplacesAndNeverDuplicates) {
+  const fs::path p = temp_db("replace.db");
+  auto s = Store::open(p.string());
+  StoredDocument d = full_document();
+  s->put_document(d);
+  s->put_document(d);
+  EXPECT_EQ(s->counts(), (StoreCounts{1, 2, 2, 2, 1, 1}));
+  d.events.pop_back();
+  d.quotes.clear();
+  d.text = "changed";
+  s->put_document(d);
+  EXPECT_EQ(s->counts(), (StoreCounts{1, 2, 1, 1, 0, 1}));
+  EXPECT_EQ(s->get_document("doc-1")->text, "changed");
+}
+
+TEST(StoreBasics, BatchLaterDocumentWins) {
+  const fs::path p = temp_db("batch.db");
+  auto s = Store::open(p.string());
+  StoredDocument a = full_document(), b = full_document();
+  b.events.resize(1);
+  std::vector<StoredDocument> batch{a, b};
+  s->put_documents(batch);
+  EXPECT_EQ(s->counts().events, 1);
+  EXPECT_EQ(s->counts().documents, 1);
+}
+
+TEST(StoreBasics, DeleteRemovesEverything) {
+  const fs::path p = temp_db("delete.db");
+  auto s = Store::open(p.string());
+  s->put_document(full_document());
+  EXPECT_TRUE(s->delete_document("doc-1"));
+  EXPECT_FALSE(s->delete_document("doc-1"));
+  EXPECT_EQ(s->counts(), StoreCounts{});
+}
+
+TEST(StoreBasics, FailedPutRollsBackWholeDocument) {
+  const fs::path p = temp_db("rollback.db");
+  auto s = Store::open(p.string());
+  s->put_document(full_document());
+  StoredDocument bad = full_document();
+  bad.text = "new text";
+  bad.events.push_back(event(7, "A", "B", "010"));  // sentence 7 does not exist: foreign key
+  EXPECT_THROW(s->put_document(bad), StoreError);
+  // The old version is intact, nothing of the new one is there.
+  EXPECT_EQ(*s->get_document("doc-1"), as_read(full_document()));
+  EXPECT_EQ(s->counts(), (StoreCounts{1, 2, 2, 2, 1, 1}));
+}
+
+TEST(StoreBasics, AddQuotesAndDeadlinesToStoredDocument) {
+  const fs::path p = temp_db("add.db");
+  auto s = Store::open(p.string());
+  s->put_document(full_document());
+  QuoteRecord q;
+  q.doc_id = "doc-1";
+  q.speaker_text = "Witkoff";
+  q.quote_text = "productive";
+  std::vector<QuoteRecord> quotes{q};
+  s->add_quotes(quotes);
+  DeadlineRecord d;
+  d.doc_id = "doc-1";
+  d.due_date = 20250901;
+  std::vector<DeadlineRecord> deadlines{d};
+  s->add_deadlines(deadlines);
+  EXPECT_EQ(s->counts().quotes, 2);
+  EXPECT_EQ(s->counts().deadlines, 2);
+  // Unknown document: clear error, nothing added (one transaction).
+  quotes.push_back(q);
+  quotes.back().doc_id = "missing";
+  try {
+    s->add_quotes(quotes);
+    FAIL() << "expected StoreError";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("'missing' is not stored"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(s->counts().quotes, 2);
+}
+
+TEST(StoreBasics, RefusesNonSqliteFile) {
+  const fs::path p = temp_db("text.db");
+  std::ofstream(p) << "this is not a database, just some text that is long enough to be a header..........\n";
+  EXPECT_NE(open_error(p).find("not a SQLite database"), std::string::npos) << open_error(p);
+}
+
+TEST(StoreBasics, RefusesForeignSqliteFile) {
+  const fs::path p = temp_db("foreign.db");
+  raw_exec(p, "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT)");
+  EXPECT_NE(open_error(p).find("not a parley event store"), std::string::npos) << open_error(p);
+}
+
+TEST(StoreBasics, RefusesNewerSchema) {
+  const fs::path p = temp_db("newer.db");
+  Store::open(p.string());
+  raw_exec(p, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+  const std::string why = open_error(p);
+  EXPECT_NE(why.find("newer parley (schema version 99"), std::string::npos) << why;
+  raw_exec(p, "UPDATE meta SET value = 'x' WHERE key = 'schema_version'");
+  EXPECT_NE(open_error(p).find("unreadable schema_version"), std::string::npos) << open_error(p);
+}
+
+TEST(StoreBasics, ReadOnlyNeedsExistingStore) {
+  const fs::path p = temp_db("missing.db");
+  EXPECT_NE(open_error(p, Store::Mode::kReadOnly).find("cannot open"), std::string::npos);
+  EXPECT_FALSE(fs::exists(p));
+  auto s = Store::open(p.string());
+  s->put_document(full_document());
+  auto ro = Store::open(p.string(), Store::Mode::kReadOnly);
+  EXPECT_THROW(ro->put_document(full_document()), StoreError);
+}
+
+TEST(StoreBasics, SharedStoreIsSafeAcrossThreads) {
+  const fs::path p = temp_db("threads.db");
+  auto s = Store::open(p.string());
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        StoredDocument d = full_document();
+        d.id = "t" + std::to_string(t) + "-" + std::to_string(i);
+        s->put_document(d);
+        (void)s->events(EventFilter{});
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(s->counts().documents, 100);
+  EXPECT_EQ(s->counts().events, 200);
+}
+
+TEST(StoreBasics, ReaderOnOwnConnectionWhileWriting) {
+  const fs::path p = temp_db("wal.db");
+  auto writer = Store::open(p.string());
+  writer->put_document(full_document());
+  auto reader = Store::open(p.string(), Store::Mode::kReadOnly);
+  std::thread w([&] {
+    for (int i = 0; i < 50; ++i) {
+      StoredDocument d = full_document();
+      d.id = "w" + std::to_string(i);
+      writer->put_document(d);
+    }
+  });
+  int64_t last = 0;
+  for (int i = 0; i < 50; ++i) {
+    const int64_t n = reader->counts().documents;
+    EXPECT_GE(n, last);  // never goes back, never sees half a document
+    EXPECT_EQ(reader->counts().events % 2, 0);
+    last = n;
+  }
+  w.join();
+  EXPECT_EQ(reader->counts().documents, 51);
+}
