@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
 
 #include "store/store.h"
 
@@ -155,4 +158,43 @@ TEST(StoreClusters, FiltersApplyToClusters) {
   f.limit = 1;
   f.offset = 1;
   EXPECT_EQ(s->clusters(f).size(), 1u);
+}
+
+// The clusters are maintained incrementally; after any sequence of puts,
+// replacements and deletions they must equal a recount of the raw events.
+TEST(StoreClusters, IncrementalCountsEqualRecountAfterRandomEdits) {
+  auto s = Store::open(temp_db("random.db").string());
+  const Triple kinds[] = {{"RUSGOV", "USAGOV", "043"}, {"USAGOV", "RUSGOV", "043"}, {"CHN", "JPN", "112"},
+                          {"RUSGOV", "USAGOV", "190"}};
+  uint32_t seed = 12345;
+  auto next = [&seed](uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int step = 0; step < 300; ++step) {
+    const std::string id = "d" + std::to_string(next(12));
+    if (next(5) == 0) {
+      s->delete_document(id);
+      continue;
+    }
+    std::vector<Triple> events;
+    for (uint32_t k = 0, n = next(5); k < n; ++k) events.push_back(kinds[next(4)]);
+    s->put_document(doc(id, 20250801 + static_cast<int32_t>(next(3)), events));
+  }
+  std::map<std::tuple<int32_t, std::string, std::string, std::string>, std::pair<int64_t, std::set<std::string>>> want;
+  for (const EventRow& e : s->events({})) {
+    auto& w = want[{e.date, e.event.source, e.event.target, e.event.code}];
+    ++w.first;
+    w.second.insert(e.doc_id);
+  }
+  const auto got = s->clusters({});
+  ASSERT_EQ(got.size(), want.size());
+  for (const ClusterRow& c : got) {
+    const auto it = want.find({c.date, c.source, c.target, c.code});
+    ASSERT_NE(it, want.end()) << c.source << " " << c.target << " " << c.code;
+    EXPECT_EQ(c.mentions, it->second.first);
+    EXPECT_EQ(c.document_count, static_cast<int64_t>(it->second.second.size()));
+    EXPECT_EQ(c.documents, std::vector<std::string>(it->second.second.begin(), it->second.second.end()));
+  }
+  EXPECT_EQ(s->integrity_check(), "ok");
 }

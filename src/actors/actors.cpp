@@ -333,6 +333,12 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, Sentence
     for (uint32_t k = 0; k < left.count; ++k) all_agents &= !out.refs[left.first + k].has_actor;
     for (uint32_t k = 0; k < right.count; ++k) all_actors &= out.refs[right.first + k].has_actor;
     if (!all_agents || !all_actors) continue;
+    // "Niger recalled its ambassador from France": a possessive determiner
+    // names whose agent it is, so "from France" does not attach.
+    if (left.begin > b) {
+      std::string_view d = doc.norm_of(doc.tokens[left.begin - 1]);
+      if (d == "ITS" || d == "THEIR" || d == "HIS" || d == "HER" || d == "OUR" || d == "MY" || d == "YOUR") continue;
+    }
     uint32_t k = left.end;
     if (k < right.begin) {
       uint32_t w = doc.tokens[k].word_id;

@@ -65,7 +65,12 @@ class BatchCoder {
                     std::to_string(coded.utf8_repairs) + " invalid UTF-8 sequence(s) or NUL byte(s) replaced";
     }
     w.clear();
-    for (const Event& ev : coded.events) write_event_json(w, worker.doc(), engine_.dicts(), ev, r.extra_json);
+    for (size_t i = 0; i < coded.events.size(); ++i) {
+      const EventDetails* details = i < coded.details.size() ? &coded.details[i] : nullptr;
+      write_event_json(w, worker.doc(), engine_.dicts(), coded.events[i], details, r.extra_json);
+    }
+    for (const Quote& q : coded.quotes) write_quote_json(w, worker.doc(), q, r.extra_json);
+    for (const Deadline& d : coded.deadlines) write_deadline_json(w, worker.doc(), d, r.extra_json);
     job.output = w.data();
   }
 

@@ -24,7 +24,7 @@ struct IngestArgs {
   DictFlags flags;
   std::string db, date;
   int threads = 1;
-  size_t batch = 64;
+  size_t batch = 256;
   std::vector<std::string> inputs;
 };
 
@@ -216,7 +216,7 @@ void add_store_commands(CLI::App& app, Runners& runners) {
   add_dict_flags(ingest, ingest_args->flags);
   ingest->add_option("--date", ingest_args->date, "date of inputs without one, YYYY-MM-DD");
   ingest->add_option("--threads", ingest_args->threads, "worker threads")->check(CLI::Range(1, 256));
-  ingest->add_option("--batch", ingest_args->batch, "documents per transaction (default 64)")->check(CLI::Range(1, 100000));
+  ingest->add_option("--batch", ingest_args->batch, "documents per transaction (default 256)")->check(CLI::Range(1, 100000));
   ingest->add_option("inputs", ingest_args->inputs, "input files: plain text, JSON Lines, PETRARCH XML ('-' = stdin)")
       ->required();
   runners.emplace_back(ingest, [ingest_args] { return run_ingest(*ingest_args); });

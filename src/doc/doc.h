@@ -74,6 +74,7 @@ struct Token {
   Tag tag = Tag::kUnknown;
   VerbForm verb_form = VerbForm::kNone;
   uint8_t flags = 0;         // TokenFlags
+  uint8_t verb_forms = 0;    // all candidate verb forms (LexInfo::verb_forms bitmask)
 
   uint32_t length() const { return end - begin; }
 };

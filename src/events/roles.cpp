@@ -37,6 +37,15 @@ bool verb_group_starts(const Doc& doc, uint32_t k, uint32_t e) {
 
 bool is_comma(const Doc& doc, uint32_t k) { return doc.norm_of(doc.tokens[k]) == ","; }
 
+// A group of agents with no actor code of their own ("troops", "its forces",
+// "military" in "military drills").
+bool agent_only(const SentenceActors& actors, int32_t g) {
+  const ActorGroup& grp = actors.groups[g];
+  for (uint32_t k = 0; k < grp.count; ++k)
+    if (actors.refs[grp.first + k].has_actor) return false;
+  return true;
+}
+
 }  // namespace
 
 int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk, int depth) {
@@ -46,6 +55,21 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
   const Chunk& vg = doc.chunks[verb_chunk];
   const bool infinitive = (vg.flags & kInfinitive) != 0;
   bool saw_pronoun = false;
+  if (infinitive) {
+    // "it was ready to negotiate", "is willing to help": an infinitive after a
+    // predicate adjective takes the subject of "be".
+    uint32_t k = vg.begin;
+    bool adjective = false;
+    while (k > b && (doc.tokens[k - 1].tag == Tag::kAdv || doc.tokens[k - 1].tag == Tag::kAdj)) {
+      adjective |= doc.tokens[k - 1].tag == Tag::kAdj;
+      --k;
+    }
+    if (adjective && k > b && doc.tokens[k - 1].tag == Tag::kAux && is_be(doc.norm_of(doc.tokens[k - 1]))) {
+      const int32_t c = chunk_at(doc, sentence, k - 1);
+      if (c >= 0 && static_cast<uint32_t>(c) != verb_chunk)
+        return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
+    }
+  }
   uint32_t i = vg.begin;
   while (i > b) {
     const uint32_t k = i - 1;
@@ -58,6 +82,21 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
                        doc.tokens[p - 1].tag == Tag::kNum))
         --p;
       if (p > b && doc.tokens[p - 1].tag == Tag::kPrep) {  // a prepositional object, not the subject
+        // "Thousands of Serbian students protested", "A suicide bomber from
+        // the Pakistani Taliban attacked": an actor after of/from completes a
+        // clause-initial noun phrase that names no actor itself.
+        std::string_view pw = doc.norm_of(doc.tokens[p - 1]);
+        if (pw == "OF" || pw == "FROM") {
+          uint32_t q = p - 1;
+          while (q > b && np_internal(doc.tokens[q - 1]) && actors.group_at[q - 1 - b] < 0) --q;
+          const bool opens_clause = q == b || is_comma(doc, q - 1) || doc.tokens[q - 1].tag == Tag::kSubConj;
+          bool has_head = false;
+          for (uint32_t r = q; r + 1 < p; ++r) {
+            const Tag rt = doc.tokens[r].tag;
+            if (rt == Tag::kNoun || rt == Tag::kNum || rt == Tag::kProper) has_head = true;
+          }
+          if (q < p - 1 && opens_clause && has_head) return g;
+        }
         i = p - 1;
         continue;
       }
@@ -152,22 +191,37 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
 int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token) {
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
+  // An agent-only group ("troops", "its forces", "military drills") is the
+  // object only when no actor follows in the clause: "deployed troops near its
+  // border with Finland" is aimed at Finland.
+  int32_t agents_only = -1;
   for (uint32_t k = from_token; k < e; ++k) {
     const int32_t g = actors.group_at[k - b];
-    if (g >= 0) return g;
+    if (g >= 0) {
+      if (!agent_only(actors, g)) return g;
+      if (agents_only < 0) agents_only = g;
+      k = actors.groups[g].end - 1;
+      continue;
+    }
     const Token& t = doc.tokens[k];
     std::string_view w = doc.norm_of(t);
-    if (w == ";" || w == "--" || w == ":") return -1;
-    if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return -1;
+    if (w == ";" || w == "--" || w == ":") return agents_only;
+    if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return agents_only;
     if (w == ",") {
       // ", a senior official said": a new clause starts after the comma.
       uint32_t n = k + 1;
-      if (n < e && (doc.tokens[n].tag == Tag::kConj || doc.tokens[n].tag == Tag::kSubConj)) return -1;
+      if (n < e && (doc.tokens[n].tag == Tag::kConj || doc.tokens[n].tag == Tag::kSubConj)) return agents_only;
       while (n < e && (np_internal(doc.tokens[n]) || doc.tokens[n].tag == Tag::kPronoun)) ++n;
-      if (n > k + 1 && verb_group_starts(doc, n, e)) return -1;
+      if (n > k + 1 && verb_group_starts(doc, n, e)) return agents_only;
+    }
+    if (agents_only >= 0) {
+      // Looking past the agents: stop where another clause or verb starts.
+      if (t.tag == Tag::kSubConj || t.tag == Tag::kRelPron || t.tag == Tag::kAux || w == "," ||
+          (t.tag == Tag::kVerb && !w.ends_with("ING")) || (t.tag == Tag::kParticle && w == "TO"))
+        return agents_only;
     }
   }
-  return -1;
+  return agents_only;
 }
 
 int32_t next_coordinated_object(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t object) {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "plover/plover.h"
 #include "syntax/syntax.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
@@ -34,6 +35,10 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
   ao.inclusive_range_end = config.dialect == Dialect::kTabari;
   actors_ = std::make_unique<ActorFinder>(dicts_, ao);
   patterns_ = std::make_unique<PatternIndex>(dicts_);
+  gazetteer_ = std::make_unique<Gazetteer>();
+  quotes_ = std::make_unique<QuoteFinder>(*lexicon_);
+  deadlines_ = std::make_unique<DeadlineFinder>(*lexicon_);
+  modality_ = std::make_unique<ModalityAnalyzer>(*lexicon_);
   for (uint32_t i = 0; i < dicts_.discards.size(); ++i)
     if (!dicts_.discards[i].words.empty()) discards_by_first_[dicts_.discards[i].words[0]].push_back(i);
   verb_options_.lemma_fallback = config.dialect != Dialect::kTabari;
@@ -72,7 +77,7 @@ bool Engine::set_option(const std::string& name, const std::string& value, std::
 }
 
 Worker::Worker(const Engine& engine)
-    : engine_(engine), coder_(engine.dicts(), engine.patterns(), engine.coder_options()) {}
+    : engine_(engine), coder_(engine.dicts(), engine.patterns(), engine.coder_options()), places_(engine.gazetteer()) {}
 
 bool Worker::discarded(uint32_t sentence, bool& whole_story) const {
   const auto& discards = engine_.dicts().discards;
@@ -99,6 +104,9 @@ bool Worker::discarded(uint32_t sentence, bool& whole_story) const {
 
 void Worker::code(std::string_view id, int32_t date, std::string_view text, bool sentence_mode, CodedDocument& out) {
   out.events.clear();
+  out.details.clear();
+  out.quotes.clear();
+  out.deadlines.clear();
   out.discarded_sentences.clear();
   out.story_discarded = false;
   doc_.clear();
@@ -113,7 +121,10 @@ void Worker::code(std::string_view id, int32_t date, std::string_view text, bool
   }
   engine_.tokenizer().tokenize(doc_);
   parse_doc(doc_);
-  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+  const size_t n = doc_.sentences.size();
+  if (actors_.size() < n) actors_.resize(n);
+  for (uint32_t s = 0; s < n; ++s) {
+    actors_[s].clear();
     bool story = false;
     if (discarded(s, story)) {
       if (story) {
@@ -124,11 +135,45 @@ void Worker::code(std::string_view id, int32_t date, std::string_view text, bool
       out.discarded_sentences.push_back(s);
       continue;
     }
-    engine_.actors().find(doc_, s, date, actors_);
+    engine_.actors().find(doc_, s, date, actors_[s]);
     find_verbs(doc_, s, engine_.dicts(), engine_.verb_options(), verbs_);
     if (verbs_.empty()) continue;
     present_.mark(doc_, s, engine_.dicts().vocab.size());
-    coder_.code_sentence(doc_, s, actors_, verbs_, present_, out.events);
+    coder_.code_sentence(doc_, s, actors_[s], verbs_, present_, out.events);
+  }
+  add_details(out);
+}
+
+void Worker::add_details(CodedDocument& out) {
+  // Quote and deadline finders look across sentences; they read the actor
+  // groups of the whole document, hence actors_ per sentence (entries past
+  // the document's sentence count are stale and never read).
+  engine_.quotes().find(doc_, actors_, out.quotes);
+  engine_.deadlines().find(doc_, actors_, out.deadlines);
+
+  int32_t dateline_hint = 0;
+  if (auto dl = find_dateline(doc_.text)) dateline_hint = dl->date_hint;
+  const int32_t anchor = anchor_date(doc_.date, dateline_hint);
+  places_.start_document(doc_);
+  out.details.resize(out.events.size());
+  size_t e = 0;
+  for (uint32_t s = 0; s < doc_.sentences.size() && e < out.events.size(); ++s) {
+    // Places are read for every sentence in order: the story's place carries on.
+    std::optional<PlaceMention> place = places_.find(doc_, s);
+    if (out.events[e].sentence != s) continue;
+    dates_.clear();
+    find_dates(doc_, s, anchor, dates_);
+    for (; e < out.events.size() && out.events[e].sentence == s; ++e) {
+      const Event& ev = out.events[e];
+      EventDetails& d = out.details[e];
+      const EventDate when = date_for_event(dates_, ev.verb_begin, anchor);
+      d.date = when.date;
+      d.precision = when.precision;
+      d.date_text.assign(when.date_text);
+      d.place = place;
+      d.modality = engine_.modality().analyse(doc_, ev, &out.quotes);
+      d.plover = plover_for(ev.code.view());
+    }
   }
 }
 

@@ -6,8 +6,10 @@
 // document at a time:
 //   repair UTF-8 -> sentences -> tokens -> syntax -> discards -> actors
 //   -> verbs/patterns -> events
+// then, per document, the records beyond who-did-what: each event's date,
+// place, PLOVER type and modality, and the document's quotes and deadlines.
 // Workers reuse their buffers, so after warm-up coding allocates only for the
-// events it returns.
+// records it returns.
 #pragma once
 
 #include <memory>
@@ -20,6 +22,11 @@
 #include "dict/load.h"
 #include "doc/doc.h"
 #include "events/events.h"
+#include "modality/modality.h"
+#include "places/places.h"
+#include "quotes/quotes.h"
+#include "sinks/sinks.h"
+#include "temporal/temporal.h"
 #include "tokens/lexicon.h"
 #include "tokens/tokenizer.h"
 #include "verbs/verbs.h"
@@ -49,6 +56,10 @@ class Engine {
   const ActorFinder& actors() const { return *actors_; }
   const VerbOptions& verb_options() const { return verb_options_; }
   const PatternIndex& patterns() const { return *patterns_; }
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+  const QuoteFinder& quotes() const { return *quotes_; }
+  const DeadlineFinder& deadlines() const { return *deadlines_; }
+  const ModalityAnalyzer& modality() const { return *modality_; }
   CoderOptions coder_options() const;
   Dialect dialect() const { return config_.dialect; }
 
@@ -64,6 +75,10 @@ class Engine {
   std::unique_ptr<Tokenizer> tokenizer_;
   std::unique_ptr<ActorFinder> actors_;
   std::unique_ptr<PatternIndex> patterns_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<QuoteFinder> quotes_;
+  std::unique_ptr<DeadlineFinder> deadlines_;
+  std::unique_ptr<ModalityAnalyzer> modality_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> discards_by_first_;
   VerbOptions verb_options_;
   friend class Worker;
@@ -71,6 +86,9 @@ class Engine {
 
 struct CodedDocument {
   std::vector<Event> events;
+  std::vector<EventDetails> details;   // parallel to events
+  std::vector<Quote> quotes;
+  std::vector<Deadline> deadlines;
   bool story_discarded = false;
   std::vector<uint32_t> discarded_sentences;
   size_t utf8_repairs = 0;
@@ -93,9 +111,13 @@ class Worker {
   const Engine& engine_;
   EventCoder coder_;
   Doc doc_;
-  SentenceActors actors_;
+  void add_details(CodedDocument& out);
+
+  std::vector<SentenceActors> actors_;   // per sentence of the current document
   std::vector<VerbHit> verbs_;
   WordPresence present_;
+  PlaceFinder places_;
+  std::vector<DateMention> dates_;
 };
 
 }  // namespace parley

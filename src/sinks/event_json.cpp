@@ -21,19 +21,55 @@ std::string_view span_text(const Doc& doc, uint32_t begin, uint32_t end) {
   return std::string_view(doc.text).substr(from, to - from);
 }
 
+void date_value(io::JsonWriter& w, int32_t date) {
+  if (date) w.string(io::format_date(date)); else w.null();
+}
+
+void token_offsets(io::JsonWriter& w, const Doc& doc, int32_t begin, int32_t end) {
+  if (begin < 0 || end <= begin) { w.null(); return; }
+  offsets(w, doc, begin, end);
+}
+
+void write_place(io::JsonWriter& w, const Doc& doc, const PlaceMention& p) {
+  w.begin_object();
+  w.key("name"); w.string(p.place.name);
+  if (!p.place.region.empty()) { w.key("region"); w.string(p.place.region); }
+  w.key("country"); w.string(p.place.iso2);
+  w.key("country_iso3"); if (p.place.iso3.empty()) w.null(); else w.string(p.place.iso3);
+  w.key("lat"); w.number(p.place.lat);
+  w.key("lon"); w.number(p.place.lon);
+  w.key("kind"); w.string(place_kind_name(p.place.kind));
+  w.key("evidence");
+  w.string(p.evidence == PlaceEvidence::kNamed ? "named" : p.evidence == PlaceEvidence::kLandmark ? "landmark" : "inherited");
+  w.key("offsets"); token_offsets(w, doc, static_cast<int32_t>(p.token_begin), static_cast<int32_t>(p.token_end));
+  w.end_object();
+}
+
+void write_modality(io::JsonWriter& w, const Doc& doc, const EventModality& m) {
+  if (m.negated) { w.key("negated"); w.boolean(true); }
+  if (m.conditional) {
+    w.key("conditional"); w.boolean(true);
+    w.key("condition"); w.string(m.condition);
+    w.key("condition_offsets"); token_offsets(w, doc, m.condition_begin, m.condition_end);
+  }
+  if (m.in_condition) { w.key("in_condition"); w.boolean(true); }
+  if (m.hypothetical) { w.key("hypothetical"); w.boolean(true); }
+  if (m.future) { w.key("future"); w.boolean(true); }
+  if (m.reported) { w.key("reported"); w.boolean(true); }
+}
+
 }  // namespace
 
 void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dicts, const Event& ev,
-                      std::string_view extra_json) {
+                      const EventDetails* details, std::string_view extra_json) {
   w.begin_object();
   w.key("type"); w.string("event");
   w.key("id"); w.string(doc.id);
   w.key("sentence"); w.unsigned_integer(ev.sentence);
   w.key("date");
-  if (doc.date) {
-    w.string(io::format_date(doc.date));
-  } else {
-    w.null();
+  date_value(w, details ? details->date : doc.date);
+  if (details && !details->date_text.empty()) {
+    w.key("date_text"); w.string(details->date_text);
   }
   w.key("source"); w.string(ev.source);
   w.key("target"); w.string(ev.target);
@@ -51,7 +87,20 @@ void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dic
   w.key("goldstein");
   // The table keeps weights as float; print the one-decimal value they are.
   if (cameo) w.number(std::round(static_cast<double>(cameo->goldstein) * 10.0) / 10.0); else w.null();
-  if (ev.negated) { w.key("negated"); w.boolean(true); }
+  if (details && details->plover) {
+    w.key("plover");
+    w.begin_object();
+    w.key("type"); w.string(details->plover->type_name());
+    w.key("mode"); if (details->plover->mode.empty()) w.null(); else w.string(details->plover->mode);
+    w.end_object();
+  }
+  if (details) {
+    w.key("place");
+    if (details->place) write_place(w, doc, *details->place); else w.null();
+    write_modality(w, doc, details->modality);
+  } else if (ev.negated) {
+    w.key("negated"); w.boolean(true);
+  }
   if (ev.passive) { w.key("passive"); w.boolean(true); }
   if (ev.nominal) { w.key("nominal"); w.boolean(true); }
   w.key("evidence");
@@ -70,6 +119,57 @@ void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dic
   w.key("target_offsets"); offsets(w, doc, ev.target_begin, ev.target_end);
   if (ev.source_begin >= 0) { w.key("source_text"); w.string(span_text(doc, ev.source_begin, ev.source_end)); }
   if (ev.target_begin >= 0) { w.key("target_text"); w.string(span_text(doc, ev.target_begin, ev.target_end)); }
+  w.end_object();
+  w.raw_members(extra_json);
+  w.end_object();
+  w.end_line();
+}
+
+void write_quote_json(io::JsonWriter& w, const Doc& doc, const Quote& q, std::string_view extra_json) {
+  w.begin_object();
+  w.key("type"); w.string("quote");
+  w.key("id"); w.string(doc.id);
+  w.key("sentence"); w.unsigned_integer(q.sentence);
+  if (q.last_sentence != q.sentence) { w.key("last_sentence"); w.unsigned_integer(q.last_sentence); }
+  w.key("date"); date_value(w, doc.date);
+  w.key("text"); w.string(q.text(doc));
+  w.key("speaker"); if (q.speaker.empty()) w.null(); else w.string(q.speaker);
+  w.key("speaker_code"); if (q.speaker_code.empty()) w.null(); else w.string(q.speaker_code);
+  w.key("attribution");
+  w.string(q.attribution == Attribution::kTrailing ? "trailing" : q.attribution == Attribution::kLeading ? "leading"
+           : q.attribution == Attribution::kContinued ? "continued" : "none");
+  if (!q.closed) { w.key("closed"); w.boolean(false); }
+  w.key("evidence");
+  w.begin_object();
+  w.key("text_offsets");
+  w.begin_array(); w.unsigned_integer(q.text_begin); w.unsigned_integer(q.text_end); w.end_array();
+  w.key("speaker_offsets"); token_offsets(w, doc, q.speaker_begin, q.speaker_end);
+  w.key("speech_verb_offsets"); token_offsets(w, doc, q.speech_verb, q.speech_verb < 0 ? -1 : q.speech_verb + 1);
+  w.end_object();
+  w.raw_members(extra_json);
+  w.end_object();
+  w.end_line();
+}
+
+void write_deadline_json(io::JsonWriter& w, const Doc& doc, const Deadline& d, std::string_view extra_json) {
+  w.begin_object();
+  w.key("type"); w.string("deadline");
+  w.key("id"); w.string(doc.id);
+  w.key("sentence"); w.unsigned_integer(d.sentence);
+  w.key("date"); date_value(w, d.date);
+  w.key("date_text"); if (d.date_text.empty()) w.null(); else w.string(d.date_text);
+  w.key("setter"); if (d.setter.empty()) w.null(); else w.string(d.setter);
+  w.key("setter_code"); if (d.setter_code.empty()) w.null(); else w.string(d.setter_code);
+  w.key("target"); if (d.target.empty()) w.null(); else w.string(d.target);
+  w.key("target_code"); if (d.target_code.empty()) w.null(); else w.string(d.target_code);
+  if (d.target_inferred) { w.key("target_inferred"); w.boolean(true); }
+  w.key("about"); if (d.topic.empty()) w.null(); else w.string(d.topic);
+  w.key("evidence");
+  w.begin_object();
+  w.key("offsets");
+  token_offsets(w, doc, static_cast<int32_t>(d.evidence_begin), static_cast<int32_t>(d.evidence_end));
+  w.key("setter_offsets"); token_offsets(w, doc, d.setter_begin, d.setter_end);
+  w.key("date_offsets"); token_offsets(w, doc, d.date_begin, d.date_end);
   w.end_object();
   w.raw_members(extra_json);
   w.end_object();

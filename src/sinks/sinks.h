@@ -1,23 +1,46 @@
 // parley/sinks: where coded records go.
 //
 // write_event_json() serialises one Event as a JSON Lines record of
-// `parley code`: the input record's id, the sentence index, the date, source,
-// target, CAMEO code with its root, quad class and Goldstein weight (from the
-// compiled CAMEO table; null for private codes outside it), flags, and the
-// evidence: verb and pattern with their dictionary file:line, and byte
+// `parley code`: the input record's id, the sentence index, the event's date
+// (from the sentence's own date words, else the document date) with the words
+// it came from, source, target, CAMEO code with its root, quad class and
+// Goldstein weight (from the compiled CAMEO table; null for private codes),
+// its PLOVER type and mode, where it happened, its modality (negated,
+// conditional with the condition's words, hypothetical, future, reported), and
+// the evidence: verb and pattern with their dictionary file:line, and byte
 // offsets of source, verb and target in the document text.
+// write_quote_json() and write_deadline_json() serialise the other records.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "dict/dictionary.h"
 #include "doc/doc.h"
 #include "events/events.h"
 #include "io/json_writer.h"
+#include "modality/modality.h"
+#include "places/places.h"
+#include "plover/plover.h"
+#include "quotes/quotes.h"
+#include "temporal/temporal.h"
 
 namespace parley {
 
+// What the stages after the coder add to an event (pipeline/ fills it).
+struct EventDetails {
+  int32_t date = 0;                       // YYYYMMDD, 0 = unknown
+  DatePrecision precision = DatePrecision::kDay;
+  std::string date_text;                  // "on Saturday"; empty when from the document date
+  std::optional<PlaceMention> place;
+  EventModality modality;
+  const PloverEntry* plover = nullptr;
+};
+
 void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dicts, const Event& ev,
-                      std::string_view extra_json);
+                      const EventDetails* details, std::string_view extra_json);
+void write_quote_json(io::JsonWriter& w, const Doc& doc, const Quote& q, std::string_view extra_json);
+void write_deadline_json(io::JsonWriter& w, const Doc& doc, const Deadline& d, std::string_view extra_json);
 
 }  // namespace parley

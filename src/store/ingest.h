@@ -24,7 +24,7 @@ struct IngestOptions {
   int threads = 1;
   // Documents coded together and committed in one transaction: a crash loses
   // at most the batch in flight, never part of a document.
-  size_t batch = 64;
+  size_t batch = 256;
 };
 
 struct IngestStats {

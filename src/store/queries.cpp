@@ -110,12 +110,14 @@ std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
   QueryBuilder q;
   where_event_filter(q, f, "c");
   const std::string same_key = "e.date = c.date AND e.source = c.source AND e.target = c.target AND e.code = c.code";
+  // A document filter needs no event scan: cluster_documents lists them.
   if (!f.text.empty()) {
     q.where("EXISTS (SELECT 1 FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE " +
             same_key + " AND " + like_condition(q, "s.text", f.text) + ")");
   }
   if (!f.doc_id.empty()) {
-    q.where("EXISTS (SELECT 1 FROM events e WHERE " + same_key + " AND e.doc_id = " + q.param(f.doc_id) + ")");
+    q.where("EXISTS (SELECT 1 FROM cluster_documents cd WHERE cd.cluster_id = c.id AND cd.doc_id = " +
+            q.param(f.doc_id) + ")");
   }
   const std::string sql =
       "SELECT c.id, c.date, c.source, c.target, c.code, c.root, c.quad_class, c.goldstein, c.mentions, c.documents "
@@ -138,13 +140,10 @@ std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
     c.document_count = st.int64(9);
     out.push_back(std::move(c));
   }
-  sql::Statement docs(impl_->conn,
-                      "SELECT DISTINCT doc_id FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4 "
-                      "ORDER BY doc_id");
   for (ClusterRow& c : out) {
-    docs.bind(1, int64_t{c.date}).bind(2, c.source).bind(3, c.target).bind(4, c.code);
+    sql::Statement& docs = impl_->cached("SELECT doc_id FROM cluster_documents WHERE cluster_id = ?1 ORDER BY doc_id");
+    docs.bind(1, c.cluster_id);
     while (docs.step()) c.documents.push_back(docs.text(0));
-    docs.reset();
   }
   return out;
 }

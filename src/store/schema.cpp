@@ -6,8 +6,9 @@ namespace parley::store {
 namespace {
 
 // Dates are INTEGER YYYYMMDD (0 = unknown); offsets are bytes into
-// documents.text.  events.date repeats the document's date so the cluster key
-// and date filters are indexed without a join.
+// documents.text.  events.date repeats the document's date so date filters
+// are indexed without a join.  event_clusters + cluster_documents are kept
+// by store.cpp in the same transaction as the events they count.
 constexpr const char* kCreateSchema = R"sql(
 CREATE TABLE meta(
   key TEXT PRIMARY KEY,
@@ -54,7 +55,7 @@ CREATE TABLE events(
   FOREIGN KEY(doc_id, sentence) REFERENCES sentences(doc_id, idx) ON DELETE CASCADE
 );
 CREATE INDEX events_doc ON events(doc_id, sentence);
-CREATE INDEX events_cluster ON events(date, source, target, code, doc_id);
+CREATE INDEX events_date ON events(date);
 CREATE INDEX events_source ON events(source, date);
 CREATE INDEX events_target ON events(target, date);
 CREATE INDEX events_code ON events(code, date);
@@ -72,6 +73,13 @@ CREATE TABLE event_clusters(
   UNIQUE(date, source, target, code)
 );
 CREATE INDEX event_clusters_source ON event_clusters(source, date);
+CREATE TABLE cluster_documents(
+  cluster_id INTEGER NOT NULL REFERENCES event_clusters(id) ON DELETE CASCADE,
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  mentions INTEGER NOT NULL,
+  PRIMARY KEY(cluster_id, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX cluster_documents_doc ON cluster_documents(doc_id);
 CREATE INDEX event_clusters_target ON event_clusters(target, date);
 CREATE TABLE quotes(
   id INTEGER PRIMARY KEY,
@@ -148,6 +156,7 @@ void prepare_schema(sql::Connection& conn, bool read_only) {
     // only an OS crash may lose the last commits, never consistency.
     conn.exec("PRAGMA synchronous = NORMAL");
   }
+  conn.exec("PRAGMA cache_size = -65536");  // 64 MiB: clusters and indexes stay in memory
   conn.exec("PRAGMA foreign_keys = ON");
   if (table_count(conn) == 0) {
     if (read_only) throw StoreError(conn.path() + ": empty database, not a parley event store");

@@ -1,8 +1,8 @@
 // Opening the store and writing documents: replace-by-id in one transaction,
-// with the cross-story clusters of every touched (date, source, target, code)
-// recounted from the raw events, so counts stay exact under re-ingest,
-// replacement and deletion.
-#include <set>
+// with the cross-story clusters (date, source, target, code) updated in the
+// same transaction: a document's mentions are subtracted when it is removed
+// or replaced and added when it is inserted, so counts stay exact.
+#include <map>
 #include <tuple>
 
 #include "store/schema.h"
@@ -13,53 +13,63 @@ namespace {
 
 using ClusterKey = std::tuple<int64_t, std::string, std::string, std::string>;
 
-void collect_keys(sql::Connection& conn, std::string_view doc_id, std::set<ClusterKey>& keys) {
-  sql::Statement st(conn, "SELECT DISTINCT date, source, target, code FROM events WHERE doc_id = ?1");
-  st.bind(1, doc_id);
-  while (st.step()) keys.emplace(st.int64(0), st.text(1), st.text(2), st.text(3));
-}
-
-// Recounts one cluster from the events table; removes it when no event is left.
-void refresh_cluster(sql::Connection& conn, const ClusterKey& key) {
-  const auto& [date, source, target, code] = key;
-  sql::Statement count(conn,
-                       "SELECT count(*), count(DISTINCT doc_id), max(root), max(quad_class), max(goldstein) "
-                       "FROM events WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4");
-  count.bind(1, date).bind(2, source).bind(3, target).bind(4, code);
-  count.step();
-  const int64_t mentions = count.int64(0), documents = count.int64(1);
-  const bool has_root = !count.is_null(2), has_quad = !count.is_null(3);
-  const std::string root = count.text(2);
-  const int64_t quad = count.int64(3);
-  const std::optional<double> goldstein = count.optional_real(4);
-  count.reset();
-  if (mentions == 0) {
-    sql::Statement del(conn, "DELETE FROM event_clusters WHERE date = ?1 AND source = ?2 AND target = ?3 AND code = ?4");
-    del.bind(1, date).bind(2, source).bind(3, target).bind(4, code).run();
-    return;
+// Takes a document's events out of their clusters (a cluster left with no
+// mention is removed), then deletes the document; the cascade removes its
+// sentences, events, quotes, deadlines and cluster_documents rows.
+// Incremental, so the cost is that of the document, not of the cluster.
+bool remove_document(Store::Impl& db, std::string_view id) {
+  sql::Statement& mine = db.cached(
+      "SELECT c.id, cd.mentions FROM cluster_documents cd JOIN event_clusters c ON c.id = cd.cluster_id "
+      "WHERE cd.doc_id = ?1");
+  mine.bind(1, id);
+  std::vector<std::pair<int64_t, int64_t>> clusters;
+  while (mine.step()) clusters.emplace_back(mine.int64(0), mine.int64(1));
+  for (const auto& [cluster, mentions] : clusters) {
+    sql::Statement& down = db.cached(
+        "UPDATE event_clusters SET mentions = mentions - ?2, documents = documents - 1 WHERE id = ?1");
+    down.bind(1, cluster).bind(2, mentions).run();
+    sql::Statement& empty = db.cached("DELETE FROM event_clusters WHERE id = ?1 AND mentions <= 0");
+    empty.bind(1, cluster).run();
   }
-  sql::Statement up(conn,
-                    "INSERT INTO event_clusters(date, source, target, code, root, quad_class, goldstein, mentions, documents) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                    "ON CONFLICT(date, source, target, code) DO UPDATE SET root = excluded.root, "
-                    "quad_class = excluded.quad_class, goldstein = excluded.goldstein, "
-                    "mentions = excluded.mentions, documents = excluded.documents");
-  up.bind(1, date).bind(2, source).bind(3, target).bind(4, code);
-  if (has_root) up.bind(5, root); else up.bind_null(5);
-  if (has_quad) up.bind(6, quad); else up.bind_null(6);
-  up.bind(7, goldstein).bind(8, mentions).bind(9, documents).run();
-}
-
-bool remove_document(sql::Connection& conn, std::string_view id, std::set<ClusterKey>& touched) {
-  collect_keys(conn, id, touched);
-  // Cascades to sentences -> events, quotes, deadlines.
-  sql::Statement del(conn, "DELETE FROM documents WHERE id = ?1");
+  sql::Statement& del = db.cached("DELETE FROM documents WHERE id = ?1");
   del.bind(1, id).run();
-  return conn.changes() > 0;
+  return db.conn.changes() > 0;
 }
 
-void insert_quote(sql::Connection& conn, std::string_view doc_id, const QuoteRecord& q) {
-  sql::Statement st(conn,
+struct ClusterAdd {
+  const EventRecord* first = nullptr;  // root, quad class, weight come with the code
+  int64_t mentions = 0;
+};
+
+// Adds a freshly inserted document's events to their clusters.
+void add_to_clusters(Store::Impl& db, const StoredDocument& doc) {
+  std::map<ClusterKey, ClusterAdd> adds;
+  for (const EventRecord& e : doc.events) {
+    ClusterAdd& a = adds[ClusterKey{doc.date, e.source, e.target, e.code}];
+    if (!a.first) a.first = &e;
+    ++a.mentions;
+  }
+  for (const auto& [key, add] : adds) {
+    const auto& [date, source, target, code] = key;
+    const EventRecord& e = *add.first;
+    sql::Statement& up = db.cached(
+        "INSERT INTO event_clusters(date, source, target, code, root, quad_class, goldstein, mentions, documents) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1) ON CONFLICT(date, source, target, code) DO UPDATE SET "
+        "mentions = mentions + excluded.mentions, documents = documents + 1 RETURNING id");
+    up.bind(1, date).bind(2, source).bind(3, target).bind(4, code);
+    if (e.root.empty()) up.bind_null(5); else up.bind(5, e.root);
+    if (e.quad_class) up.bind(6, int64_t{e.quad_class}); else up.bind_null(6);
+    up.bind(7, e.goldstein).bind(8, add.mentions);
+    if (!up.step()) db.conn.fail("updating a cluster");
+    const int64_t cluster = up.int64(0);
+    up.reset();
+    sql::Statement& link = db.cached("INSERT INTO cluster_documents(cluster_id, doc_id, mentions) VALUES (?1, ?2, ?3)");
+    link.bind(1, cluster).bind(2, doc.id).bind(3, add.mentions).run();
+  }
+}
+
+void insert_quote(Store::Impl& db, std::string_view doc_id, const QuoteRecord& q) {
+  sql::Statement& st = db.cached(
                     "INSERT INTO quotes(doc_id, sentence, speaker_text, speaker_code, quote_text, "
                     "speaker_begin, speaker_end, quote_begin, quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   st.bind(1, doc_id).bind(2, int64_t{q.sentence}).bind(3, q.speaker_text).bind(4, q.speaker_code).bind(5, q.quote_text);
@@ -68,8 +78,8 @@ void insert_quote(sql::Connection& conn, std::string_view doc_id, const QuoteRec
   st.run();
 }
 
-void insert_deadline(sql::Connection& conn, std::string_view doc_id, const DeadlineRecord& d) {
-  sql::Statement st(conn,
+void insert_deadline(Store::Impl& db, std::string_view doc_id, const DeadlineRecord& d) {
+  sql::Statement& st = db.cached(
                     "INSERT INTO deadlines(doc_id, sentence, setter_code, setter_text, target_code, target_text, "
                     "due_date, about, begin_byte, end_byte) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   st.bind(1, doc_id).bind(2, int64_t{d.sentence}).bind(3, d.setter_code).bind(4, d.setter_text);
@@ -78,17 +88,17 @@ void insert_deadline(sql::Connection& conn, std::string_view doc_id, const Deadl
   st.run();
 }
 
-void insert_document(sql::Connection& conn, const StoredDocument& doc, std::set<ClusterKey>& touched) {
-  sql::Statement d(conn, "INSERT INTO documents(id, date, source_file, text, story_discarded) VALUES (?1, ?2, ?3, ?4, ?5)");
+void insert_document(Store::Impl& db, const StoredDocument& doc) {
+  sql::Statement& d = db.cached("INSERT INTO documents(id, date, source_file, text, story_discarded) VALUES (?1, ?2, ?3, ?4, ?5)");
   d.bind(1, doc.id).bind(2, int64_t{doc.date}).bind(3, doc.source_file).bind(4, doc.text)
       .bind(5, int64_t{doc.story_discarded}).run();
-  sql::Statement s(conn,
+  sql::Statement& s = db.cached(
                    "INSERT INTO sentences(doc_id, idx, begin_byte, end_byte, text, discarded) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   for (const SentenceRecord& r : doc.sentences) {
     s.bind(1, doc.id).bind(2, int64_t{r.index}).bind(3, r.span.begin).bind(4, r.span.end).bind(5, r.text)
         .bind(6, int64_t{r.discarded}).run();
   }
-  sql::Statement e(conn,
+  sql::Statement& e = db.cached(
                    "INSERT INTO events(doc_id, sentence, date, source, target, code, root, quad_class, goldstein, "
                    "passive, negated, nominal, verb, verb_entry, pattern, source_begin, source_end, verb_begin, "
                    "verb_end, target_begin, target_end, source_text, target_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -107,16 +117,17 @@ void insert_document(sql::Connection& conn, const StoredDocument& doc, std::set<
     if (r.source_span.present()) e.bind(22, r.source_text); else e.bind_null(22);
     if (r.target_span.present()) e.bind(23, r.target_text); else e.bind_null(23);
     e.run();
-    touched.emplace(int64_t{doc.date}, r.source, r.target, r.code);
   }
-  for (const QuoteRecord& q : doc.quotes) insert_quote(conn, doc.id, q);
-  for (const DeadlineRecord& dl : doc.deadlines) insert_deadline(conn, doc.id, dl);
+  for (const QuoteRecord& q : doc.quotes) insert_quote(db, doc.id, q);
+  for (const DeadlineRecord& dl : doc.deadlines) insert_deadline(db, doc.id, dl);
+  add_to_clusters(db, doc);
 }
 
-void require_document(sql::Connection& conn, const std::string& id) {
-  sql::Statement st(conn, "SELECT 1 FROM documents WHERE id = ?1");
+void require_document(Store::Impl& db, const std::string& id) {
+  sql::Statement& st = db.cached("SELECT 1 FROM documents WHERE id = ?1");
   st.bind(1, id);
-  if (!st.step()) throw StoreError(conn.path() + ": document '" + id + "' is not stored");
+  if (!st.step()) throw StoreError(db.conn.path() + ": document '" + id + "' is not stored");
+  st.reset();
 }
 
 }  // namespace
@@ -138,21 +149,17 @@ void Store::put_document(const StoredDocument& doc) { put_documents(std::span<co
 void Store::put_documents(std::span<const StoredDocument> docs) {
   std::lock_guard lock(impl_->mutex);
   sql::Transaction tx(impl_->conn);
-  std::set<ClusterKey> touched;
   for (const StoredDocument& doc : docs) {
-    remove_document(impl_->conn, doc.id, touched);
-    insert_document(impl_->conn, doc, touched);
+    remove_document(*impl_, doc.id);
+    insert_document(*impl_, doc);
   }
-  for (const ClusterKey& key : touched) refresh_cluster(impl_->conn, key);
   tx.commit();
 }
 
 bool Store::delete_document(std::string_view id) {
   std::lock_guard lock(impl_->mutex);
   sql::Transaction tx(impl_->conn);
-  std::set<ClusterKey> touched;
-  const bool removed = remove_document(impl_->conn, id, touched);
-  for (const ClusterKey& key : touched) refresh_cluster(impl_->conn, key);
+  const bool removed = remove_document(*impl_, id);
   tx.commit();
   return removed;
 }
@@ -161,8 +168,8 @@ void Store::add_quotes(std::span<const QuoteRecord> quotes) {
   std::lock_guard lock(impl_->mutex);
   sql::Transaction tx(impl_->conn);
   for (const QuoteRecord& q : quotes) {
-    require_document(impl_->conn, q.doc_id);
-    insert_quote(impl_->conn, q.doc_id, q);
+    require_document(*impl_, q.doc_id);
+    insert_quote(*impl_, q.doc_id, q);
   }
   tx.commit();
 }
@@ -171,8 +178,8 @@ void Store::add_deadlines(std::span<const DeadlineRecord> deadlines) {
   std::lock_guard lock(impl_->mutex);
   sql::Transaction tx(impl_->conn);
   for (const DeadlineRecord& d : deadlines) {
-    require_document(impl_->conn, d.doc_id);
-    insert_deadline(impl_->conn, d.doc_id, d);
+    require_document(*impl_, d.doc_id);
+    insert_deadline(*impl_, d.doc_id, d);
   }
   tx.commit();
 }

@@ -2,7 +2,9 @@
 // by store.cpp (writes, documents) and queries.cpp (reads).
 #pragma once
 
+#include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <string>
 
 #include "store/sqlite.h"
@@ -12,9 +14,21 @@ namespace parley::store {
 
 struct Store::Impl {
   Impl(const std::string& path, bool read_only) : conn(path, read_only), read_only(read_only) {}
+
+  // A prepared statement for fixed SQL (a string literal: its address is the
+  // key), reset and unbound, prepared once per connection.
+  sql::Statement& cached(const char* sql) {
+    auto& slot = statements[sql];
+    if (!slot) slot = std::make_unique<sql::Statement>(conn, sql);
+    slot->reset();
+    return *slot;
+  }
+
   sql::Connection conn;
   bool read_only;
   std::mutex mutex;
+  // Declared after conn: statements are finalised before the connection closes.
+  std::unordered_map<const char*, std::unique_ptr<sql::Statement>> statements;
 };
 
 // A span is two nullable columns: NULL when absent.

@@ -62,6 +62,17 @@ Tag first_guess(const Doc& doc, const Token& t) {
   return Tag::kNoun;
 }
 
+// The lexicon lists this verb form among the word's candidates ("cut" is
+// base, past and participle at once).
+bool may_be(const Token& t, VerbForm f) { return (t.verb_forms & (1u << static_cast<unsigned>(f))) != 0; }
+
+// Closed-class tags from the first guess: prepositions, determiners,
+// conjunctions and pronouns keep them ("deployed troops near its border").
+bool closed_class(Tag t) {
+  return t == Tag::kPrep || t == Tag::kDet || t == Tag::kConj || t == Tag::kSubConj || t == Tag::kPronoun ||
+         t == Tag::kRelPron || t == Tag::kNum;
+}
+
 bool noun_like(Tag t) { return t == Tag::kNoun || t == Tag::kProper || t == Tag::kPronoun; }
 
 bool premodifier(Tag t) { return t == Tag::kDet || t == Tag::kAdj || t == Tag::kNum; }
@@ -131,8 +142,14 @@ void tag_sentence(Doc& doc, uint32_t s) {
     }
     if (t.tag == Tag::kAux) {
       // "has deep satisfaction": have/do used as a main verb.
-      if ((is_have(w) || is_do(w)) && (next == Tag::kDet || next == Tag::kAdj || next == Tag::kNoun ||
-                                       next == Tag::kNum)) {
+      // "has sent warships", "had cut aid": a participle after have keeps it
+      // an auxiliary even when the participle is also a noun.
+      const Token* n = i + 1 < e ? &doc.tokens[i + 1] : nullptr;
+      const bool participle_next = is_have(w) && next == Tag::kNoun && n && (n->pos_bits & kPosVerb) &&
+                                   (may_be(*n, VerbForm::kPastParticiple) || n->verb_form == VerbForm::kPastParticiple ||
+                                    n->verb_form == VerbForm::kPast);
+      if ((is_have(w) || is_do(w)) && !participle_next &&
+          (next == Tag::kDet || next == Tag::kAdj || next == Tag::kNoun || next == Tag::kNum)) {
         t.tag = Tag::kVerb;
       }
       continue;
@@ -152,14 +169,19 @@ void tag_sentence(Doc& doc, uint32_t s) {
     }
     // Noun/verb (and adjective/verb) ambiguity from here on.
     Tag choice = t.tag;
+    const Tag first = t.tag;
     if (prev == Tag::kParticle && p > b && norm(p - 1) == "TO") {
       choice = Tag::kVerb;
     } else if (prev == Tag::kAux) {
       if (is_modal(prev_word) || is_do(prev_word)) choice = Tag::kVerb;
-      else if (is_be(prev_word)) choice = (ends_with(w, "ED") || ends_with(w, "EN") || ends_with(w, "ING") ||
-                                           t.verb_form == VerbForm::kPastParticiple || t.verb_form == VerbForm::kPast)
-                                              ? Tag::kVerb : Tag::kNoun;
+      else if (is_be(prev_word)) {
+        const bool participle = ends_with(w, "ED") || ends_with(w, "EN") || ends_with(w, "ING") ||
+                                t.verb_form == VerbForm::kPastParticiple || t.verb_form == VerbForm::kPast;
+        // "was ready to negotiate": a predicate adjective, not a noun.
+        choice = participle ? Tag::kVerb : (t.pos_bits & kPosAdj) ? Tag::kAdj : Tag::kNoun;
+      }
       else if (is_have(prev_word)) choice = (t.verb_form == VerbForm::kPastParticiple || t.verb_form == VerbForm::kPast ||
+                                             may_be(t, VerbForm::kPastParticiple) ||
                                              ends_with(w, "ED") || ends_with(w, "EN"))
                                                 ? Tag::kVerb : Tag::kNoun;
     } else if (premodifier(prev) || prev == Tag::kParticle /* 's */) {
@@ -169,13 +191,16 @@ void tag_sentence(Doc& doc, uint32_t s) {
     } else if (noun_like(prev) || prev == Tag::kRelPron) {
       // "Arnor signed", "officials said", "who shot": a tensed verb after a
       // noun phrase, unless the next word is itself the verb ("death toll has").
-      const bool tensed = t.verb_form == VerbForm::kPast || t.verb_form == VerbForm::kPresent3 ||
-                          t.verb_form == VerbForm::kPastParticiple || ends_with(w, "ED") ||
-                          (ends_with(w, "S") && !ends_with(w, "SS"));
       const bool next_is_verb = next == Tag::kAux || (next == Tag::kVerb && !(doc.tokens[i + 1].pos_bits & kPosNoun));
       // An object right after the word makes it a verb: "Russia attacks Kyiv".
       const bool object_follows = next == Tag::kDet || next == Tag::kPronoun || next == Tag::kProper ||
                                   next == Tag::kNum || next == Tag::kAdj;
+      // "Russia cut gas supplies": an irregular past that is also the base
+      // form (cut, put, set, hit) is tensed when an object follows it.
+      const bool past_with_object = may_be(t, VerbForm::kPast) && (object_follows || next == Tag::kNoun);
+      const bool tensed = t.verb_form == VerbForm::kPast || t.verb_form == VerbForm::kPresent3 ||
+                          t.verb_form == VerbForm::kPastParticiple || ends_with(w, "ED") ||
+                          (ends_with(w, "S") && !ends_with(w, "SS")) || past_with_object;
       // A name or plural noun that opens its noun phrase can be a subject; one
       // after "an anti-" or "the" is a modifier ("an anti-Gondor parade").
       uint32_t np_start = p - 1;
@@ -205,6 +230,11 @@ void tag_sentence(Doc& doc, uint32_t s) {
       choice = ends_with(w, "ING") ? Tag::kVerb : Tag::kNoun;
     }
     if (choice == Tag::kNoun && !can_noun) choice = (t.pos_bits & kPosAdj) ? Tag::kAdj : Tag::kVerb;
+    // A closed-class word stays closed-class unless a modal or infinitive
+    // "to" demands a verb ("would like to").
+    if (closed_class(first) && !(prev == Tag::kParticle && p > b && norm(p - 1) == "TO") &&
+        !(prev == Tag::kAux && (is_modal(prev_word) || is_do(prev_word))))
+      choice = first;
     t.tag = choice;
   }
   // "countries like India": "like" after a noun is a preposition.

@@ -205,6 +205,7 @@ void Tokenizer::tokenize(Doc& doc) const {
           }
           t.pos_bits = info.pos_bits;
           t.verb_form = single_form(info.verb_forms);
+          t.verb_forms = info.verb_forms;
           if (info.plural_noun()) flags |= kPlural;
           if (info.negation()) flags |= kNegation;
           if (piece.kind == PieceKind::kClitic && norm == "'S") {
