@@ -53,7 +53,10 @@ std::map<std::string, int64_t> events_per_document_by_parley_code(const fs::path
   EXPECT_EQ(std::system(cmd.c_str()), 0);
   std::map<std::string, int64_t> counts;
   std::ifstream in(out);
-  for (std::string line; std::getline(in, line);) ++counts[nlohmann::json::parse(line)["id"].get<std::string>()];
+  for (std::string line; std::getline(in, line);) {
+    const auto record = nlohmann::json::parse(line);
+    if (record["type"] == "event") ++counts[record["id"].get<std::string>()];
+  }
   return counts;
 }
 

@@ -87,15 +87,24 @@ class CliStore : public ::testing::Test {
     ASSERT_EQ(r.status, 0) << r.err;
     Result c = run("code --date 2025-08-06 " + kArticle);
     ASSERT_EQ(c.status, 0) << c.err;
-    coded_ = new std::vector<nlohmann::json>(lines(c.out));
+    coded_ = new std::vector<nlohmann::json>();
+    quotes_ = deadlines_ = 0;
+    for (auto& record : lines(c.out)) {
+      if (record["type"] == "event") coded_->push_back(record);
+      quotes_ += record["type"] == "quote";
+      deadlines_ += record["type"] == "deadline";
+    }
   }
   static void TearDownTestSuite() {
     delete db_;
     delete coded_;
   }
   static std::string* db_;
-  static std::vector<nlohmann::json>* coded_;
+  static std::vector<nlohmann::json>* coded_;  // the event records of `parley code`
+  static int quotes_, deadlines_;
 };
+int CliStore::quotes_ = 0;
+int CliStore::deadlines_ = 0;
 std::string* CliStore::db_ = nullptr;
 std::vector<nlohmann::json>* CliStore::coded_ = nullptr;
 
@@ -132,7 +141,9 @@ TEST_F(CliStore, StoredEventsEqualParleyCode) {
       EXPECT_EQ(s["source_begin"], c["evidence"]["source_offsets"][0]);
       EXPECT_EQ(s["source_text"], c["evidence"]["source_text"]);
     }
-    if (!c["evidence"]["target_offsets"].is_null()) EXPECT_EQ(s["target_end"], c["evidence"]["target_offsets"][1]);
+    if (!c["evidence"]["target_offsets"].is_null()) {
+      EXPECT_EQ(s["target_end"], c["evidence"]["target_offsets"][1]);
+    }
   }
 }
 
@@ -145,6 +156,8 @@ TEST_F(CliStore, ReingestTwiceLeavesCountsUnchanged) {
   EXPECT_EQ(stats(db), once);
   EXPECT_EQ(once["documents"], 1);
   EXPECT_EQ(once["events"], coded_->size());
+  EXPECT_EQ(once["quotes"], quotes_);
+  EXPECT_EQ(once["deadlines"], deadlines_);
   EXPECT_NE(r.err.find("stored 2 document(s)"), std::string::npos) << r.err;
 }
 
@@ -170,7 +183,7 @@ TEST_F(CliStore, EventFiltersFromTheCommandLine) {
   EXPECT_EQ(count("--from 2025-08-07"), 0u);
   EXPECT_EQ(count("--to 2025-08-06 --from 2025-08-06"), coded_->size());
   EXPECT_EQ(count("--text Witkoff --limit 1"), 1u);
-  EXPECT_EQ(count("--code " + (*coded_)[0]["code"].get<std::string>()) > 0, true);
+  EXPECT_GT(count("--code " + (*coded_)[0]["code"].get<std::string>()), 0u);
 }
 
 TEST_F(CliStore, OutputFormats) {
@@ -205,7 +218,9 @@ TEST_F(CliStore, HostileArgumentsChangeNothing) {
     for (const std::string flag : {"--actor", "--code", "--root", "--text", "--id"}) {
       Result r = run("query --db " + *db_ + " --format jsonl events " + flag + " " + quote_arg(h));
       EXPECT_EQ(r.status, 0) << flag << " " << h << ": " << r.err;
-      if (flag != "--text") EXPECT_EQ(r.out, "") << flag << " " << h;
+      if (flag != "--text") {
+        EXPECT_EQ(r.out, "") << flag << " " << h;
+      }
     }
     EXPECT_EQ(run("query --db " + *db_ + " --format jsonl timeline --dyad " + quote_arg(h + ",USA")).out, "");
     EXPECT_EQ(run("query --db " + *db_ + " --format jsonl quotes --speaker " + quote_arg(h)).out, "");
@@ -257,4 +272,27 @@ TEST(CliStoreErrors, MalformedRecordsReportedAndSkipped) {
   const auto s = stats(db);
   EXPECT_GE(s["documents"].get<int>(), 2);
   EXPECT_LE(s["documents"].get<int>(), 3);
+}
+
+TEST_F(CliStore, QuotesAndDeadlinesOfTheArticle) {
+  ASSERT_GT(quotes_, 0) << "the example article has quotations";
+  ASSERT_GT(deadlines_, 0) << "the example article has Trump's August 8 deadline";
+  Result all = run("query --db " + *db_ + " --format jsonl quotes");
+  ASSERT_EQ(all.status, 0) << all.err;
+  EXPECT_EQ(lines(all.out).size(), static_cast<size_t>(quotes_));
+  Result by = run("query --db " + *db_ + " --format jsonl quotes --speaker dmitriev");
+  ASSERT_EQ(by.status, 0) << by.err;
+  auto dmitriev = lines(by.out);
+  ASSERT_EQ(dmitriev.size(), 1u);
+  EXPECT_EQ(dmitriev[0]["quote"], "Dialogue will prevail.");
+  EXPECT_EQ(dmitriev[0]["speaker_code"], "RUSGOV");
+  Result open = run("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-06");
+  ASSERT_EQ(open.status, 0) << open.err;
+  auto due = lines(open.out);
+  ASSERT_EQ(due.size(), static_cast<size_t>(deadlines_));
+  EXPECT_EQ(due[0]["due"], "2025-08-08");
+  EXPECT_EQ(due[0]["setter"], "USAGOV");
+  Result closed = run("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-09 --actor RUS");
+  ASSERT_EQ(closed.status, 0) << closed.err;
+  for (const auto& d : lines(closed.out)) EXPECT_GE(d["due"].get<std::string>(), "2025-08-09");
 }

@@ -87,12 +87,20 @@ TEST_F(StoreIngest, ArticleStoredAsCoded) {
   for (const EventRecord& e : stored->events) {
     ASSERT_TRUE(e.verb_span.present());
     EXPECT_EQ(stored->text.substr(e.verb_span.begin, e.verb_span.end - e.verb_span.begin), e.verb);
-    if (e.source_span.present())
+    if (e.source_span.present()) {
       EXPECT_EQ(stored->text.substr(e.source_span.begin, e.source_span.end - e.source_span.begin), e.source_text);
+    }
     EXPECT_FALSE(e.verb_entry.empty());
     EXPECT_LT(e.sentence, stored->sentences.size());
   }
   EXPECT_EQ(stored->date, 20250806);
+  // Quotes and deadlines of the article are stored with valid offsets.
+  ASSERT_FALSE(stored->quotes.empty());
+  for (const QuoteRecord& q : stored->quotes) {
+    EXPECT_EQ(stored->text.substr(q.quote_span.begin, q.quote_span.end - q.quote_span.begin), q.quote_text);
+  }
+  ASSERT_FALSE(stored->deadlines.empty());
+  EXPECT_EQ(stored->deadlines[0].due_date, 20250808);
 }
 
 TEST_F(StoreIngest, ReingestTwiceChangesNoCount) {

@@ -1,10 +1,27 @@
 #!/usr/bin/env bash
-# Runs every test: the Release build's suite, then the same suite built with
-# AddressSanitizer and UndefinedBehaviorSanitizer.  Installs what is missing
-# first (tools/setup.sh).  Set PARLEY_SKIP_SANITIZERS=1 to run only Release.
+# Runs every test: the Release build's suite (with the dashboard's browser
+# test), then the same suite built with AddressSanitizer and
+# UndefinedBehaviorSanitizer.  Installs what is missing first: the build
+# dependencies (tools/setup.sh), and for the browser test Debian's chromium
+# and playwright-core from npm (tests/browser/package-lock.json).
+# PARLEY_SKIP_SANITIZERS=1 runs only the Release suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+test_packages=()
+dpkg -s chromium > /dev/null 2>&1 || test_packages+=(chromium)
+command -v node > /dev/null 2>&1 || test_packages+=(nodejs)
+command -v npm > /dev/null 2>&1 || test_packages+=(npm)
+if [ ${#test_packages[@]} -gt 0 ]; then
+  "${as_root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${test_packages[@]}"
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+# Re-configure so CMake sees chromium and node_modules and registers the browser test.
+cmake -S . -B build > /dev/null
+cmake --build build -j"$(nproc)"
 jobs=$(nproc)
 echo "== Release tests"
 (cd build && ctest -j"$jobs" --output-on-failure)
@@ -12,5 +29,8 @@ if [ "${PARLEY_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== ASan/UBSan tests"
   cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON > /dev/null
   cmake --build build-sanitize -j"$jobs"
-  (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j"$jobs" --output-on-failure)
+  # The kill -9 and browser tests exercise processes and Chromium, not memory
+  # safety, and take minutes under the sanitizers: the Release run covers them.
+  (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+     ctest -j"$jobs" --output-on-failure -E 'CliStoreKill|browser_dashboard')
 fi

@@ -29,12 +29,22 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
   while (p > b && (doc.tokens[p - 1].tag == Tag::kAdj || doc.tokens[p - 1].tag == Tag::kNoun)) --p;
   if (p > b + 1 && (doc.tokens[p - 1].flags & kPossessive) && actors.group_at[p - 2 - b] >= 0)
     source = actors.group_at[p - 2 - b];
+  // "Russia has increased its oil exports": its/their stands for the nearest
+  // actor before it.
+  if (source < 0 && p > b) {
+    std::string_view det = doc.norm_of(doc.tokens[p - 1]);
+    if (det == "ITS" || det == "THEIR" || det == "HIS" || det == "HER") {
+      for (uint32_t k = p - 1; k-- > b;) {
+        if (actors.group_at[k - b] >= 0) { source = actors.group_at[k - b]; break; }
+      }
+    }
+  }
   uint32_t window = 4;
   for (uint32_t k = hit.end; k < e && k < hit.end + window; ++k) {
     std::string_view w = doc.norm_of(doc.tokens[k]);
     const bool by = w == "BY";
     const bool to = w == "TO" || w == "ON" || w == "AGAINST" || w == "WITH" || w == "BETWEEN" ||
-                    w == "TARGETING" || w == "IN" || w == "FOR";
+                    w == "TARGETING" || w == "IN" || w == "FOR" || w == "FROM";
     if (!by && !to) {
       // "Witkoff's visit marks his fifth to Russia": a light verb keeps the
       // noun's complement going.

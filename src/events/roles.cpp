@@ -46,6 +46,26 @@ bool agent_only(const SentenceActors& actors, int32_t g) {
   return true;
 }
 
+bool possessive_determiner(std::string_view w) {
+  return w == "ITS" || w == "THEIR" || w == "HIS" || w == "HER" || w == "OUR" || w == "MY" || w == "YOUR";
+}
+
+// An agent-only object that is not the one acted on when a real actor follows:
+// the subject's own ("its forces", "their troops"), a modifier of a non-person
+// head ("military drills"), or a bare direct object ("deployed troops near
+// ...").  A prepositional one ("against rebels near Damascus") stays.
+bool agents_give_way(const Doc& doc, uint32_t b, uint32_t e, const SentenceActors& actors, int32_t g,
+                     uint32_t from_token) {
+  const ActorGroup& grp = actors.groups[g];
+  if (grp.begin > b && possessive_determiner(doc.norm_of(doc.tokens[grp.begin - 1]))) return true;
+  if (grp.end < e && doc.tokens[grp.end].tag == Tag::kNoun) return true;
+  uint32_t k = from_token;
+  while (k < grp.begin && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj ||
+                           doc.tokens[k].tag == Tag::kNum || doc.tokens[k].tag == Tag::kAdv))
+    ++k;
+  return k == grp.begin;
+}
+
 }  // namespace
 
 int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk, int depth) {
@@ -199,7 +219,10 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
     const int32_t g = actors.group_at[k - b];
     if (g >= 0) {
       if (!agent_only(actors, g)) return g;
-      if (agents_only < 0) agents_only = g;
+      if (agents_only < 0) {
+        if (!agents_give_way(doc, b, e, actors, g, from_token)) return g;
+        agents_only = g;
+      }
       k = actors.groups[g].end - 1;
       continue;
     }

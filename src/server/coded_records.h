@@ -20,7 +20,7 @@ void append_event_records(std::string& out, std::string_view separator, io::Json
 
 // The document with its sentences and events, as the store keeps them.
 // Evidence offsets refer to doc.text (the text after UTF-8 repair).
-store::StoredDocument to_stored_document(const Doc& doc, const Dictionaries& dicts, const CodedDocument& coded,
-                                         std::string_view source);
+// Stored records of a coded document: store::to_stored_document (store/from_coded.h).
+
 
 }  // namespace parley::server

@@ -45,6 +45,30 @@ EventRecord to_record(const Doc& doc, const Dictionaries& dicts, const Event& ev
   return r;
 }
 
+QuoteRecord to_record(const Doc& doc, const Quote& q) {
+  QuoteRecord r;
+  r.sentence = q.sentence;
+  r.speaker_text = q.speaker;
+  r.speaker_code = q.speaker_code;
+  r.quote_text = std::string(q.text(doc));
+  r.speaker_span = byte_span(doc, q.speaker_begin, q.speaker_end);
+  r.quote_span = ByteSpan{q.text_begin, q.text_end};
+  return r;
+}
+
+DeadlineRecord to_record(const Doc& doc, const Deadline& d) {
+  DeadlineRecord r;
+  r.sentence = d.sentence;
+  r.setter_code = d.setter_code;
+  r.setter_text = d.setter;
+  r.target_code = d.target_code;
+  r.target_text = d.target;
+  r.due_date = d.date;
+  r.about = d.topic;
+  r.span = byte_span(doc, static_cast<int32_t>(d.evidence_begin), static_cast<int32_t>(d.evidence_end));
+  return r;
+}
+
 }  // namespace
 
 StoredDocument to_stored_document(const Doc& doc, const CodedDocument& coded, const Dictionaries& dicts,
@@ -68,6 +92,14 @@ StoredDocument to_stored_document(const Doc& doc, const CodedDocument& coded, co
   }
   out.events.reserve(coded.events.size());
   for (const Event& ev : coded.events) out.events.push_back(to_record(doc, dicts, ev));
+  for (const Quote& q : coded.quotes) {
+    out.quotes.push_back(to_record(doc, q));
+    out.quotes.back().doc_id = doc.id;
+  }
+  for (const Deadline& d : coded.deadlines) {
+    out.deadlines.push_back(to_record(doc, d));
+    out.deadlines.back().doc_id = doc.id;
+  }
   return out;
 }
 
