@@ -60,7 +60,9 @@ TEST(CliCode, PlainTextWithDate) {
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0]["type"], "event");
   EXPECT_EQ(v[0]["id"], "plain");
-  EXPECT_EQ(v[0]["date"], "2025-08-06");
+  // "on Monday" in a story dated Wednesday 2025-08-06: the event's own date.
+  EXPECT_EQ(v[0]["date"], "2025-08-04");
+  EXPECT_EQ(v[0]["date_text"], "Monday");
   EXPECT_EQ(v[0]["source"], "RUS");
   EXPECT_EQ(v[0]["target"], "UKR");
   EXPECT_EQ(v[0]["code"], "112");

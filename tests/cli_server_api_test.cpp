@@ -168,9 +168,18 @@ TEST_F(ServeTest, CodeJsonReturnsTheMeetingWithEvidenceOffsets) {
   json records = json::parse(res->body);
   ASSERT_TRUE(records.is_array());
   ASSERT_TRUE(has_meeting(records)) << res->body;
-  for (const auto& ev : records) {
+  // Events, then the document's quotes and deadlines (issue 4 records).
+  size_t quotes = 0, deadlines = 0;
+  for (const auto& rec : records) {
+    EXPECT_EQ(rec["id"], "k");
+    if (rec["type"] == "quote") { ++quotes; continue; }
+    if (rec["type"] == "deadline") {
+      ++deadlines;
+      EXPECT_EQ(rec["date"], "2025-08-08");
+      continue;
+    }
+    const auto& ev = rec;
     EXPECT_EQ(ev["type"], "event");
-    EXPECT_EQ(ev["id"], "k");
     EXPECT_EQ(ev["date"], "2025-08-06");
     // Offsets point at the words they name.
     const auto& e = ev["evidence"];
@@ -181,6 +190,8 @@ TEST_F(ServeTest, CodeJsonReturnsTheMeetingWithEvidenceOffsets) {
       EXPECT_EQ(text.substr(s[0], s[1].get<size_t>() - s[0].get<size_t>()), e["source_text"].get<std::string>());
     }
   }
+  EXPECT_EQ(quotes, 4u);
+  EXPECT_EQ(deadlines, 1u);
 }
 
 TEST_F(ServeTest, CodePlainTextAndJsonLines) {

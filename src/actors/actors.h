@@ -52,7 +52,6 @@ struct SentenceActors {
 struct ActorOptions {
   bool stem_matching = false;    // TABARI: entries without trailing '_' match word prefixes
   bool inclusive_range_end = false;  // TABARI: "[CODE D1-D2]" holds on D2 too
-  int new_actor_length = 0;      // >0: unknown capitalised phrases up to this many words become actors
 };
 
 class ActorFinder {
@@ -70,7 +69,7 @@ class ActorFinder {
   ActorOptions options_;
   // TABARI stems (single words) by their text, for prefix matching.
   std::unordered_map<std::string, std::vector<uint32_t>> stems_;
-  uint32_t former_id_ = 0, of_id_ = 0, from_id_ = 0, in_id_ = 0, and_id_ = 0, or_id_ = 0, nor_id_ = 0;
+  uint32_t former_id_ = 0, of_id_ = 0, from_id_ = 0, in_id_ = 0;
 };
 
 // Joins an actor code and agent codes the PETRARCH way: an agent code the

@@ -172,8 +172,6 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
       case Tag::kConj: {
         // "condemned ... and promised": the first verb's subject.
         if (is_coordinator(w)) {
-          const int32_t c = chunk_at(doc, sentence, k);
-          (void)c;
           const int32_t prev = previous_verb_group(doc, sentence, verb_chunk);
           if (prev >= 0) return subject_of(doc, sentence, actors, static_cast<uint32_t>(prev), depth + 1);
         }
