@@ -316,14 +316,14 @@ TEST_F(ServeTest, EventFiltersAndPaging) {
   EXPECT_TRUE(has_meeting(get_json("/v1/events?dyad=rus,usa&directed=true")["events"]));
   EXPECT_FALSE(has_meeting(get_json("/v1/events?dyad=USA,RUS&directed=true")["events"]));
   EXPECT_TRUE(has_meeting(get_json("/v1/events?source=RUS&target=USA")["events"]));
-  for (const auto& ev : get_json("/v1/events?source=USA&limit=1000")["events"])
+  for (const json page1 = get_json("/v1/events?source=USA&limit=1000"); const auto& ev : page1["events"])
     EXPECT_EQ(ev["source"].get<std::string>().rfind("USA", 0), 0u) << ev.dump();
-  for (const auto& ev : get_json("/v1/events?target=UKR&limit=1000")["events"])
+  for (const json page2 = get_json("/v1/events?target=UKR&limit=1000"); const auto& ev : page2["events"])
     EXPECT_EQ(ev["target"].get<std::string>().rfind("UKR", 0), 0u) << ev.dump();
   EXPECT_FALSE(get_json("/v1/events?target=UKR")["events"].empty());
-  for (const auto& ev : get_json("/v1/events?root=13&limit=1000")["events"]) EXPECT_EQ(ev["root"], "13");
+  for (const json page3 = get_json("/v1/events?root=13&limit=1000"); const auto& ev : page3["events"]) EXPECT_EQ(ev["root"], "13");
   EXPECT_FALSE(get_json("/v1/events?root=13")["events"].empty());
-  for (const auto& ev : get_json("/v1/events?code=1312&limit=1000")["events"]) EXPECT_EQ(ev["code"], "1312");
+  for (const json page4 = get_json("/v1/events?code=1312&limit=1000"); const auto& ev : page4["events"]) EXPECT_EQ(ev["code"], "1312");
   EXPECT_TRUE(has_meeting(get_json("/v1/events?from=2025-08-06&to=2025-08-06&q=kremlin")["events"]));
   EXPECT_EQ(get_json("/v1/events?from=2030-01-01")["total"], 0);
   EXPECT_EQ(get_json("/v1/events?q=no%20such%20words%20here")["total"], 0);
