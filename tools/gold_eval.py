@@ -230,8 +230,9 @@ def main():
             print(f"  {root}    {g:4d}  {s:6d}  {m:7d}  {pct(m, g):5.1f}%  {pct(m, s):8.1f}%")
 
     failures = []
-    for name, floor, value in (("F1", args.min_f1, f1), ("precision", args.min_precision, precision),
-                               ("silent", args.min_silent, figures["silent"])):
+    # Floors compare the figures as printed (one decimal).
+    for name, floor, value in (("F1", args.min_f1, figures["f1"]), ("precision", args.min_precision,
+                               figures["precision"]), ("silent", args.min_silent, figures["silent"])):
         if floor is not None and value + 1e-9 < floor:
             failures.append(f"{name} {value:.1f} is below the floor {floor:.1f}")
     if failures:

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "events/intent.h"
 #include "plover/plover.h"
 #include "syntax/syntax.h"
 #include "text/sentences.h"
@@ -156,6 +157,17 @@ void Worker::add_details(CodedDocument& out) {
   const int32_t anchor = anchor_date(doc_.date, dateline_hint);
   places_.start_document(doc_);
   out.details.resize(out.events.size());
+  // An act that is only announced is coded as its intent or threat
+  // (events/intent.h): future ("will send", "plans to send") or, in reported
+  // speech, "would" ("said it would send troops").  A negated announcement and
+  // an act that is itself the condition ("if Russia agrees") keep their code.
+  // TABARI-era dictionaries code the act itself, so that dialect keeps it.
+  const bool code_intents = engine_.dialect() == Dialect::kPetrarch;
+  auto announced = [&](const EventModality& m) {
+    if (!code_intents || m.negated || m.in_condition) return false;
+    if (m.future) return true;
+    return m.reported && m.modal >= 0 && doc_.norm_of(doc_.tokens[static_cast<size_t>(m.modal)]) == "WOULD";
+  };
   size_t e = 0;
   for (uint32_t s = 0; s < doc_.sentences.size() && e < out.events.size(); ++s) {
     // Places are read for every sentence in order: the story's place carries on.
@@ -164,7 +176,7 @@ void Worker::add_details(CodedDocument& out) {
     dates_.clear();
     find_dates(doc_, s, anchor, dates_);
     for (; e < out.events.size() && out.events[e].sentence == s; ++e) {
-      const Event& ev = out.events[e];
+      Event& ev = out.events[e];
       EventDetails& d = out.details[e];
       const EventDate when = date_for_event(dates_, ev.verb_begin, anchor);
       d.date = when.date;
@@ -172,6 +184,7 @@ void Worker::add_details(CodedDocument& out) {
       d.date_text.assign(when.date_text);
       d.place = place;
       d.modality = engine_.modality().analyse(doc_, ev, &out.quotes);
+      if (announced(d.modality)) ev.code = intent_code(ev.code);
       d.plover = plover_for(ev.code.view());
     }
   }
