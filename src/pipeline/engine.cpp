@@ -188,6 +188,39 @@ void Worker::add_details(CodedDocument& out) {
       d.plover = plover_for(ev.code.view());
     }
   }
+  if (code_intents) drop_wrapping_statements(out);
+}
+
+// "X said Y attacked Z" is Y's attack, not also a statement by X: a plain 010
+// whose verb reports another event of its sentence (the modality analyser
+// found that event reported by this very verb) says nothing CAMEO codes
+// beyond the reported event, so it is dropped.  Statements that carry their
+// own meaning (011-019, or a 010 reporting nothing coded) stay.  Compacts
+// events and details in place, keeping them parallel.
+void Worker::drop_wrapping_statements(CodedDocument& out) {
+  auto wraps = [&](size_t e) {
+    const Event& ev = out.events[e];
+    if (ev.code.view() != "010") return false;
+    for (size_t f = 0; f < out.events.size(); ++f) {
+      if (f == e || out.events[f].sentence != ev.sentence || out.events[f].code.view() == "010") continue;
+      const EventModality& m = out.details[f].modality;
+      if (m.reported && m.report_verb >= static_cast<int32_t>(ev.verb_begin) &&
+          m.report_verb < static_cast<int32_t>(ev.verb_end))
+        return true;
+    }
+    return false;
+  };
+  size_t kept = 0;
+  for (size_t e = 0; e < out.events.size(); ++e) {
+    if (wraps(e)) continue;
+    if (kept != e) {
+      out.events[kept] = std::move(out.events[e]);
+      out.details[kept] = std::move(out.details[e]);
+    }
+    ++kept;
+  }
+  out.events.resize(kept);
+  out.details.resize(kept);
 }
 
 }  // namespace parley

@@ -112,6 +112,7 @@ class Worker {
   EventCoder coder_;
   Doc doc_;
   void add_details(CodedDocument& out);
+  void drop_wrapping_statements(CodedDocument& out);
 
   std::vector<SentenceActors> actors_;   // per sentence of the current document
   std::vector<VerbHit> verbs_;
