@@ -5,13 +5,6 @@
 
 namespace parley {
 
-struct ActorFinder::Match {
-  uint32_t begin, end;
-  bool is_agent;
-  bool prefix_agent;
-  std::string_view code;
-};
-
 namespace {
 
 bool contains_code(std::string_view code, std::string_view part) {
@@ -191,19 +184,21 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
   }
 }
 
-void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, SentenceActors& out) const {
+void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScratch& scratch,
+                       SentenceActors& out) const {
   out.clear();
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
   out.group_at.assign(e - b, -1);
-  thread_local std::vector<Match> matches;
+  std::vector<Match>& matches = scratch.matches;
   matches.clear();
   raw_matches(doc, b, e, date, matches);
   if (matches.empty()) return;
 
   // 1. Mentions: matches inside one noun phrase compose into one reference.
-  thread_local std::vector<std::string> prefix, agents;
-  thread_local std::vector<ActorRef> mentions;
+  std::vector<std::string>& prefix = scratch.prefix;
+  std::vector<std::string>& agents = scratch.agents;
+  std::vector<ActorRef>& mentions = scratch.mentions;
   mentions.clear();
   for (size_t m = 0; m < matches.size();) {
     size_t n = m + 1;

@@ -38,7 +38,6 @@ struct CoderOptions {
   // TABARI habits: a verb with no subject actor takes the first actor before
   // it, and a passive verb with no "by" agent keeps its active roles.
   bool tabari_roles = false;
-  int new_actor_length = 0;      // read from configs; quoted-text actors are not implemented yet
 };
 
 class EventCoder {
