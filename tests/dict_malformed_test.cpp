@@ -214,7 +214,7 @@ TEST(DictConfig, ResolvesNamesAgainstTheIniFolder) {
   DictOptions o;
   parley::read_config_options(kData + "config_good.ini", o);
   EXPECT_FALSE(o.require_dyad);
-  EXPECT_EQ(o.new_actor_length, 6);
+  EXPECT_EQ(o.new_actor_length, 0);
   EXPECT_EQ(o.comma_max, 9);
   EXPECT_EQ(o.comma_min, 2);  // absent: unchanged
 }
@@ -236,6 +236,9 @@ TEST(DictConfig, Malformed) {
   EXPECT_EQ(error_of("config_no_verbs.ini", false), kData + "config_no_verbs.ini:1: [Dictionaries] has no verbfile_name");
   EXPECT_EQ(error_of("config_bad_line.ini", false).rfind(kData + "config_bad_line.ini:4: expected 'key = value'", 0), 0u);
   EXPECT_EQ(error_of("config_bad_int.ini", true), kData + "config_bad_int.ini:2: comma_min: expected an integer, got 'two'");
+  // Not implemented, so refused where it is set rather than ignored.
+  EXPECT_EQ(error_of("config_new_actors.ini", true),
+            kData + "config_new_actors.ini:3: " + parley::kNewActorLengthUnsupported);
 }
 
 }  // namespace

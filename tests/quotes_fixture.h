@@ -50,7 +50,8 @@ class CodedTextTest : public ::testing::Test {
     c.doc = worker.doc();
     c.events = coded.events;
     c.actors.resize(c.doc.sentences.size());
-    for (uint32_t s = 0; s < c.doc.sentences.size(); ++s) engine_->actors().find(c.doc, s, date, c.actors[s]);
+    ActorScratch scratch;
+    for (uint32_t s = 0; s < c.doc.sentences.size(); ++s) engine_->actors().find(c.doc, s, date, scratch, c.actors[s]);
     QuoteFinder(lexicon()).find(c.doc, c.actors, c.quotes);
     DeadlineFinder(lexicon()).find(c.doc, c.actors, c.deadlines);
     return c;

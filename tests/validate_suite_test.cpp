@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <string>
 
 #include "validate/validate.h"
 
@@ -23,7 +24,9 @@ TEST(ValidationSuite, CodesAtLeastTheFloorExactly) {
   print_report(report, std::cout, false);
   EXPECT_EQ(report.records.size(), 279u);
   EXPECT_EQ(report.skipped, 5u);
-  EXPECT_TRUE(report.errors.empty());
+  // The suite sets new_actor_length to 4, 4 and 3; parley refuses each at its line.
+  ASSERT_EQ(report.errors.size(), 3u);
+  for (const std::string& e : report.errors) EXPECT_NE(e.find("new_actor_length"), std::string::npos) << e;
   EXPECT_GE(report.passed(), kFloor);
 }
 

@@ -3,14 +3,9 @@
 #include <algorithm>
 #include <string_view>
 
-namespace parley {
+#include "syntax/words.h"
 
-struct ActorFinder::Match {
-  uint32_t begin, end;
-  bool is_agent;
-  bool prefix_agent;
-  std::string_view code;
-};
+namespace parley {
 
 namespace {
 
@@ -21,17 +16,6 @@ bool contains_code(std::string_view code, std::string_view part) {
     if (code.substr(i, part.size()) == part) return true;
   }
   return false;
-}
-
-bool np_internal(const Token& t) {
-  switch (t.tag) {
-    case Tag::kDet: case Tag::kAdj: case Tag::kNum: case Tag::kNoun: case Tag::kProper:
-      return true;
-    case Tag::kParticle:
-      return (t.flags & kPossessive) != 0;
-    default:
-      return false;
-  }
 }
 
 bool all_lower(std::string_view text) {
@@ -191,19 +175,21 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
   }
 }
 
-void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, SentenceActors& out) const {
+void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScratch& scratch,
+                       SentenceActors& out) const {
   out.clear();
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
   out.group_at.assign(e - b, -1);
-  thread_local std::vector<Match> matches;
+  std::vector<Match>& matches = scratch.matches;
   matches.clear();
   raw_matches(doc, b, e, date, matches);
   if (matches.empty()) return;
 
   // 1. Mentions: matches inside one noun phrase compose into one reference.
-  thread_local std::vector<std::string> prefix, agents;
-  thread_local std::vector<ActorRef> mentions;
+  std::vector<std::string>& prefix = scratch.prefix;
+  std::vector<std::string>& agents = scratch.agents;
+  std::vector<ActorRef>& mentions = scratch.mentions;
   mentions.clear();
   for (size_t m = 0; m < matches.size();) {
     size_t n = m + 1;
@@ -273,7 +259,7 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, Sentence
     for (uint32_t k = from; k < to; ++k) {
       const Token& t = doc.tokens[k];
       std::string_view w = doc.norm_of(t);
-      if (w == "," || w == "AND" || w == "OR" || w == "NOR" || w == "&") { has_link = true; continue; }
+      if (w == "," || is_list_conjunction(w)) { has_link = true; continue; }
       if (t.tag == Tag::kDet || t.tag == Tag::kAdj || w == "BOTH" || w == "EITHER" || w == "NEITHER") continue;
       if (t.tag == Tag::kNoun && !(t.flags & kCapitalised)) continue;  // the evil awful Gondor
       return false;
@@ -283,7 +269,7 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, Sentence
   auto has_conjunction = [&](uint32_t from, uint32_t to) {
     for (uint32_t k = from; k < to; ++k) {
       std::string_view w = doc.norm_of(doc.tokens[k]);
-      if (w == "AND" || w == "OR" || w == "NOR" || w == "&") return true;
+      if (is_list_conjunction(w)) return true;
     }
     return false;
   };
@@ -336,8 +322,7 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, Sentence
     // "Niger recalled its ambassador from France": a possessive determiner
     // names whose agent it is, so "from France" does not attach.
     if (left.begin > b) {
-      std::string_view d = doc.norm_of(doc.tokens[left.begin - 1]);
-      if (d == "ITS" || d == "THEIR" || d == "HIS" || d == "HER" || d == "OUR" || d == "MY" || d == "YOUR") continue;
+      if (is_possessive_determiner(doc.norm_of(doc.tokens[left.begin - 1]))) continue;
     }
     uint32_t k = left.end;
     if (k < right.begin) {

@@ -10,12 +10,14 @@
 // resolved on the sentence's date.
 //
 // The finder is built once per Dictionaries and is read-only afterwards, so
-// one instance serves every thread.  SentenceActors is per-worker scratch
-// space, cleared and refilled for each sentence.
+// one instance serves every thread.  SentenceActors (the result) and
+// ActorScratch (working space) belong to the caller's worker, cleared and
+// refilled for each sentence, so finding allocates nothing after warm-up.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -49,6 +51,21 @@ struct SentenceActors {
   int32_t prev_group(uint32_t until, uint32_t sentence_begin) const;
 };
 
+// One worker's working space for ActorFinder::find(); its contents mean
+// nothing between calls.  Kept by the caller so that the finder stays const
+// and shared, and its buffers keep their capacity across sentences.
+struct ActorScratch {
+  struct Match {
+    uint32_t begin, end;
+    bool is_agent;
+    bool prefix_agent;
+    std::string_view code;   // into the dictionaries
+  };
+  std::vector<Match> matches;
+  std::vector<std::string> prefix, agents;
+  std::vector<ActorRef> mentions;
+};
+
 struct ActorOptions {
   bool stem_matching = false;    // TABARI: entries without trailing '_' match word prefixes
   bool inclusive_range_end = false;  // TABARI: "[CODE D1-D2]" holds on D2 too
@@ -57,11 +74,11 @@ struct ActorOptions {
 class ActorFinder {
  public:
   ActorFinder(const Dictionaries& dicts, ActorOptions options);
-  void find(const Doc& doc, uint32_t sentence, int32_t date, SentenceActors& out) const;
+  void find(const Doc& doc, uint32_t sentence, int32_t date, ActorScratch& scratch, SentenceActors& out) const;
   const ActorOptions& options() const { return options_; }
 
  private:
-  struct Match;
+  using Match = ActorScratch::Match;
   const std::string* code_on(uint32_t record, int32_t date) const;
   void raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t date, std::vector<Match>& out) const;
 

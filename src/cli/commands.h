@@ -27,8 +27,6 @@ struct CodeOptions {
 };
 
 int run_code(const CodeOptions& opts);
-int run_validate(const std::string& file, const std::string& dicts_dir, const std::string& wordnet_dir,
-                 bool quiet);
 
 int run_explain(const Engine& engine, const std::string& text, int32_t date);
 
@@ -47,6 +45,13 @@ struct DictFlags {
 };
 void add_dict_flags(CLI::App* cmd, DictFlags& flags);
 EngineConfig engine_config(const DictFlags& flags);
+// The single files --verbs/--actors/--agents/--discards/--issues name (empty
+// fields where the flag was not given).
+DictPaths dict_overrides(const DictFlags& flags);
+
+// `parley validate`: flags.dicts is where the <Environment>'s names resolve;
+// the single-file flags replace the files it names.
+int run_validate(const std::string& file, const DictFlags& flags, bool quiet);
 
 // Where the bundled data (data/dict, ...) lives: $PARLEY_DATA_DIR, else the
 // source tree's data/ (for build-tree runs), else <exe>/../share/parley.

@@ -23,7 +23,9 @@ int run_explain(const Engine& engine, const std::string& text, int32_t date) {
   worker.code("explain", date, text, false, coded);
   const Doc& doc = worker.doc();
   SentenceActors actors;
+  ActorScratch actor_scratch;
   std::vector<VerbHit> verbs;
+  VerbScratch verb_scratch;
   WordPresence present;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
@@ -40,14 +42,14 @@ int run_explain(const Engine& engine, const std::string& text, int32_t date) {
                   (ch.flags & kPassive) ? ",pass" : "", (ch.flags & kNegated) ? ",neg" : "",
                   static_cast<int>(to - from), doc.text.data() + from);
     }
-    engine.actors().find(doc, s, date, actors);
+    engine.actors().find(doc, s, date, actor_scratch, actors);
     std::printf("\n  actors:");
     for (const auto& g : actors.groups) {
       std::printf(" {");
       for (uint32_t k = 0; k < g.count; ++k) std::printf("%s%s", k ? " " : "", actors.refs[g.first + k].code.c_str());
       std::printf("}");
     }
-    find_verbs(doc, s, engine.dicts(), engine.verb_options(), verbs);
+    find_verbs(doc, s, engine.dicts(), engine.verb_options(), verb_scratch, verbs);
     present.mark(doc, s, engine.dicts().vocab.size());
     std::printf("\n  verbs:");
     for (const auto& v : verbs) {

@@ -25,21 +25,6 @@ struct CheckArgs {
   bool allow_private = false;
 };
 
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t comma = s.find(',', start);
-    if (comma == std::string::npos) comma = s.size();
-    std::string part = s.substr(start, comma - start);
-    while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-    while (!part.empty() && part.back() == ' ') part.pop_back();
-    if (!part.empty()) out.push_back(part);
-    start = comma + 1;
-  }
-  return out;
-}
-
 int run_dict_check(const CheckArgs& a) {
   DictFlags f = a.flags;
   if (!a.dir.empty()) f.dicts = a.dir;
@@ -50,11 +35,7 @@ int run_dict_check(const CheckArgs& a) {
     if (explicit_only) {
       // Only the named files: engine_config() would add parley's own set
       // for the kinds not named.
-      paths.verbs = split_list(f.verbs);
-      paths.actors = split_list(f.actors);
-      paths.agents = f.agents;
-      paths.discards = f.discards;
-      paths.issues = f.issues;
+      paths = dict_overrides(f);
     } else {
       paths = engine_config(f).paths;
     }

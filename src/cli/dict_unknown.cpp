@@ -73,9 +73,9 @@ class UnknownCollector {
       if (std::find(coded_.discarded_sentences.begin(), coded_.discarded_sentences.end(), s) !=
           coded_.discarded_sentences.end())
         continue;
-      engine_.actors().find(doc, s, doc.date, actors_);
+      engine_.actors().find(doc, s, doc.date, actor_scratch_, actors_);
       proper_runs(doc, s);
-      find_verbs(doc, s, engine_.dicts(), engine_.verb_options(), hits_);
+      find_verbs(doc, s, engine_.dicts(), engine_.verb_options(), verb_scratch_, hits_);
       unmatched_verbs(doc, s);
     }
   }
@@ -128,7 +128,9 @@ class UnknownCollector {
   Worker worker_;
   CodedDocument coded_;
   SentenceActors actors_;
+  ActorScratch actor_scratch_;
   std::vector<VerbHit> hits_;
+  VerbScratch verb_scratch_;
   std::string key_;
   TallyMap proper_, verbs_;
 };

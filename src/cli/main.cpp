@@ -42,6 +42,16 @@ void add_dict_flags(CLI::App* cmd, DictFlags& f) {
   cmd->add_option("--wordnet", f.wordnet, "WordNet data folder (default /usr/share/wordnet)");
 }
 
+DictPaths dict_overrides(const DictFlags& f) {
+  DictPaths p;
+  p.verbs = split_commas(f.verbs);
+  p.actors = split_commas(f.actors);
+  p.agents = f.agents;
+  p.discards = f.discards;
+  p.issues = f.issues;
+  return p;
+}
+
 EngineConfig engine_config(const DictFlags& f) {
   EngineConfig cfg;
   cfg.wordnet_dir = f.wordnet;
@@ -49,11 +59,12 @@ EngineConfig engine_config(const DictFlags& f) {
   const std::string ini = dir + "/PETR_config.ini";
   cfg.paths = read_config(ini);
   read_config_options(ini, cfg.dict_options);
-  if (!f.verbs.empty()) cfg.paths.verbs = split_commas(f.verbs);
-  if (!f.actors.empty()) cfg.paths.actors = split_commas(f.actors);
-  if (!f.agents.empty()) cfg.paths.agents = f.agents;
-  if (!f.discards.empty()) cfg.paths.discards = f.discards;
-  if (!f.issues.empty()) cfg.paths.issues = f.issues;
+  const DictPaths over = dict_overrides(f);
+  if (!over.verbs.empty()) cfg.paths.verbs = over.verbs;
+  if (!over.actors.empty()) cfg.paths.actors = over.actors;
+  if (!over.agents.empty()) cfg.paths.agents = over.agents;
+  if (!over.discards.empty()) cfg.paths.discards = over.discards;
+  if (!over.issues.empty()) cfg.paths.issues = over.issues;
   return cfg;
 }
 
@@ -138,9 +149,17 @@ int main(int argc, char** argv) {
     }
     if (*ex_cmd) {
       int32_t date = 0;
-      if (!ex_date.empty() && !parley::io::parse_date(ex_date, &date)) return 2;
+      if (!ex_date.empty() && !parley::io::parse_date(ex_date, &date)) {
+        std::fprintf(stderr, "parley: --date %s: expected a valid date YYYY-MM-DD\n", ex_date.c_str());
+        return 2;
+      }
       parley::EngineConfig cfg;
       if (ex_tabari) {
+        // The validation suite's file names, in the folder --dicts names.
+        if (ex_flags.dicts.empty()) {
+          std::fprintf(stderr, "parley: explain --tabari needs --dicts DIR, the folder of the PETR.Validate.* dictionaries\n");
+          return 2;
+        }
         const std::string d = ex_flags.dicts;
         cfg.wordnet_dir = ex_flags.wordnet;
         cfg.dialect = parley::Dialect::kTabari;
@@ -157,7 +176,7 @@ int main(int argc, char** argv) {
     for (auto& [cmd, run] : runners)
       if (*cmd) return run();
     if (*val_cmd) {
-      return parley::cli::run_validate(val_file, val_flags.dicts, val_flags.wordnet, quiet);
+      return parley::cli::run_validate(val_file, val_flags, quiet);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "parley: %s\n", e.what());

@@ -3,8 +3,9 @@
 //   parley ingest --db FILE [--dicts DIR] [--date D] [--threads N] INPUT...
 //   parley query --db FILE [--format table|jsonl|csv] events|clusters|timeline|actors|quotes|deadlines|stats ...
 //
-// Ingest and every query live in src/store (the HTTP server calls the same
-// functions); this file parses flags and chooses the output format.
+// Ingest lives in src/ingest and every query in src/store (the HTTP server
+// calls the same functions); this file parses flags and chooses the output
+// format.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
@@ -13,7 +14,7 @@
 
 #include "cli/commands.h"
 #include "io/dates.h"
-#include "store/ingest.h"
+#include "ingest/ingest.h"
 #include "store/result_table.h"
 #include "store/store.h"
 
@@ -66,7 +67,7 @@ int32_t today() {
 int run_ingest(const IngestArgs& a) {
   int32_t date = 0;
   if (!parse_flag_date("--date", a.date, date)) return 2;
-  store::IngestOptions opts;
+  ingest::IngestOptions opts;
   opts.inputs = a.inputs;
   opts.date = date;
   opts.threads = a.threads;
@@ -76,9 +77,9 @@ int run_ingest(const IngestArgs& a) {
   const DictFlags flags = a.flags;
   opts.engine = [flags] { return engine_config(flags); };
   auto db = store::Store::open(a.db);
-  store::IngestStats stats;
+  ingest::IngestStats stats;
   const auto start = std::chrono::steady_clock::now();
-  const int status = store::ingest(opts, *db, stats, stderr);
+  const int status = ingest::ingest(opts, *db, stats, stderr);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::fprintf(stderr, "parley: stored %lld document(s), %lld event(s) in %s in %.2f s; %lld bad record(s) skipped\n",
                static_cast<long long>(stats.documents), static_cast<long long>(stats.events), a.db.c_str(), seconds,

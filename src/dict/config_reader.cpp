@@ -142,6 +142,8 @@ void read_config_options(const std::string& ini_path, DictOptions& options) {
               {"comma_emin", &options.comma_emin}, {"comma_emax", &options.comma_emax}};
   for (const IntOption& o : ints)
     if (const IniValue* v = ini.get("options", o.key)) *o.field = parse_int(ini, *v, o.key);
+  if (options.new_actor_length != 0)
+    throw DictError(ini.path, ini.get("options", "new_actor_length")->line, kNewActorLengthUnsupported);
 }
 
 }  // namespace parley

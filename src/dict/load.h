@@ -24,6 +24,12 @@
 
 namespace parley {
 
+// PETRARCH's new_actor_length makes uncoded capitalised noun phrases new
+// actors; parley does not implement it, so any value but 0 is refused (by
+// the config reader and by a <Config> record) rather than quietly ignored.
+inline constexpr const char* kNewActorLengthUnsupported =
+    "new_actor_length: new actors from uncoded noun phrases are not implemented; only 0 is accepted";
+
 struct DictPaths {
   std::vector<std::string> verbs, actors;
   std::string agents, discards, issues;  // empty = not loaded
@@ -35,7 +41,8 @@ struct DictPaths {
 DictPaths read_config(const std::string& ini_path);
 
 // The coder options of [Options] (require_dyad, new_actor_length, comma_*);
-// keys that are absent leave `options` unchanged.  Throws DictError.
+// keys that are absent leave `options` unchanged.  Throws DictError, also
+// for a new_actor_length other than 0 (kNewActorLengthUnsupported).
 void read_config_options(const std::string& ini_path, DictOptions& options);
 
 // Reads all files into a fresh set and moves it into `out` (out.options =

@@ -5,11 +5,7 @@
 namespace parley::dict_internal {
 namespace {
 
-struct Lexeme {
-  std::string_view text;
-  bool joined = false;            // only '_' between it and the previous lexeme
-  bool underscore_after = false;  // "TEXT_" followed by a blank or the end
-};
+using Lexeme = PatternParser::Lexeme;
 
 bool is_single(char c) { return c == '*' || c == '(' || c == ')' || c == '{' || c == '}'; }
 
@@ -40,10 +36,10 @@ void lex(std::string_view body, std::vector<Lexeme>& out) {
 
 }  // namespace
 
-PatternParse parse_pattern(std::string_view body,
-                           const std::unordered_map<std::string, uint32_t>& synset_index,
-                           Vocabulary& vocab, PatternItems& out, std::string& problem) {
-  thread_local std::vector<Lexeme> lexemes;
+PatternParse PatternParser::parse(std::string_view body,
+                                  const std::unordered_map<std::string, uint32_t>& synset_index,
+                                  Vocabulary& vocab, PatternItems& out, std::string& problem) {
+  std::vector<Lexeme>& lexemes = lexemes_;
   lex(body, lexemes);
   out = PatternItems{};
   bool seen_verb = false;

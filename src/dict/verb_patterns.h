@@ -28,8 +28,22 @@ enum class PatternParse {
   kError,  // malformed line (no '*', two '*', ...)
 };
 
-PatternParse parse_pattern(std::string_view body,
-                           const std::unordered_map<std::string, uint32_t>& synset_index,
-                           Vocabulary& vocab, PatternItems& out, std::string& problem);
+// One per reader: parse() reuses the parser's lexeme buffer, so a verb file's
+// thousands of patterns do not each allocate one.  Not for use by two
+// threads at once.
+class PatternParser {
+ public:
+  PatternParse parse(std::string_view body, const std::unordered_map<std::string, uint32_t>& synset_index,
+                     Vocabulary& vocab, PatternItems& out, std::string& problem);
+
+  struct Lexeme {
+    std::string_view text;
+    bool joined = false;            // only '_' between it and the previous lexeme
+    bool underscore_after = false;  // "TEXT_" followed by a blank or the end
+  };
+
+ private:
+  std::vector<Lexeme> lexemes_;
+};
 
 }  // namespace parley::dict_internal

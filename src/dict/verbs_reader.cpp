@@ -186,7 +186,7 @@ class VerbReader {
     if (!report_code_error(code, body.substr(lb, rb - lb + 1), true)) return;
     std::string problem;
     PatternItems parsed;
-    PatternParse r = parse_pattern(body.substr(0, lb), v_.synset_index, cx_.dict.vocab, parsed, problem);
+    PatternParse r = pattern_parser_.parse(body.substr(0, lb), v_.synset_index, cx_.dict.vocab, parsed, problem);
     if (r == PatternParse::kError) cx_.error(line_, problem);
     if (r == PatternParse::kSkip) {
       cx_.warn(line_, problem + ": pattern skipped");
@@ -345,6 +345,7 @@ class VerbReader {
   uint32_t line_ = 0;
   size_t current_synset_ = 0;
   std::vector<PendingSynset> pending_;
+  PatternParser pattern_parser_;
   std::unordered_map<uint32_t, size_t> pending_by_index_;
   std::vector<VerbPhrase> forms_;
 };

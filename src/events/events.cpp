@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "events/roles.h"
+#include "syntax/words.h"
 
 namespace parley {
 namespace {
@@ -32,8 +33,7 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
   // "Russia has increased its oil exports": its/their stands for the nearest
   // actor before it.
   if (source < 0 && p > b) {
-    std::string_view det = doc.norm_of(doc.tokens[p - 1]);
-    if (det == "ITS" || det == "THEIR" || det == "HIS" || det == "HER") {
+    if (is_third_person_possessive(doc.norm_of(doc.tokens[p - 1]))) {
       for (uint32_t k = p - 1; k-- > b;) {
         if (actors.group_at[k - b] >= 0) { source = actors.group_at[k - b]; break; }
       }
@@ -113,11 +113,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       nominal_roles(doc, sentence, actors, hit, source, target);
       if (source < 0 || target < 0) continue;
     } else {
-      int32_t subject = subject_of(doc, sentence, actors, static_cast<uint32_t>(hit.group));
-      if (subject < 0 && options_.tabari_roles && false) {
-        // TABARI: the first actor of the sentence before the verb.
-        if (!actors.groups.empty() && actors.groups[0].end <= hit.begin) subject = 0;
-      }
+      const int32_t subject = subject_of(doc, sentence, actors, static_cast<uint32_t>(hit.group));
       const int32_t agent = passive ? passive_agent_of(doc, sentence, actors, hit.end) : -1;
       if (passive && (agent >= 0 || !options_.tabari_roles)) {
         // "X was greeted by Y": Y acted on X.  With no agent named, who acted

@@ -35,10 +35,8 @@ struct Event {
 struct CoderOptions {
   bool require_dyad = true;
   bool paired_codes = false;     // TABARI: "[A:B]" = A for source->target and B back
-  // TABARI habits: a verb with no subject actor takes the first actor before
-  // it, and a passive verb with no "by" agent keeps its active roles.
+  // TABARI habit: a passive verb with no "by" agent keeps its active roles.
   bool tabari_roles = false;
-  int new_actor_length = 0;      // read from configs; quoted-text actors are not implemented yet
 };
 
 class EventCoder {

@@ -5,11 +5,6 @@
 namespace parley {
 namespace {
 
-bool np_internal(const Token& t) {
-  return t.tag == Tag::kDet || t.tag == Tag::kAdj || t.tag == Tag::kNum || t.tag == Tag::kNoun ||
-         t.tag == Tag::kProper || (t.tag == Tag::kParticle && (t.flags & kPossessive));
-}
-
 int32_t chunk_at(const Doc& doc, uint32_t sentence, uint32_t token) {
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t c = s.chunk_begin; c < s.chunk_end; ++c) {
@@ -46,10 +41,6 @@ bool agent_only(const SentenceActors& actors, int32_t g) {
   return true;
 }
 
-bool possessive_determiner(std::string_view w) {
-  return w == "ITS" || w == "THEIR" || w == "HIS" || w == "HER" || w == "OUR" || w == "MY" || w == "YOUR";
-}
-
 // An agent-only object that is not the one acted on when a real actor follows:
 // the subject's own ("its forces", "their troops"), a modifier of a non-person
 // head ("military drills"), or a bare direct object ("deployed troops near
@@ -57,7 +48,7 @@ bool possessive_determiner(std::string_view w) {
 bool agents_give_way(const Doc& doc, uint32_t b, uint32_t e, const SentenceActors& actors, int32_t g,
                      uint32_t from_token) {
   const ActorGroup& grp = actors.groups[g];
-  if (grp.begin > b && possessive_determiner(doc.norm_of(doc.tokens[grp.begin - 1]))) return true;
+  if (grp.begin > b && is_possessive_determiner(doc.norm_of(doc.tokens[grp.begin - 1]))) return true;
   if (grp.end < e && doc.tokens[grp.end].tag == Tag::kNoun) return true;
   uint32_t k = from_token;
   while (k < grp.begin && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj ||

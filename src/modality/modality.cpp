@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "modality/conditions.h"
+#include "syntax/words.h"
 
 namespace parley {
 namespace {
@@ -14,7 +15,6 @@ std::string_view norm(const Doc& doc, uint32_t i) { return doc.norm_of(doc.token
 bool hypothetical_modal(std::string_view w) {
   return w == "WOULD" || w == "COULD" || w == "MIGHT" || w == "MAY" || w == "SHOULD" || w == "'D";
 }
-bool future_modal(std::string_view w) { return w == "WILL" || w == "SHALL" || w == "'LL" || w == "WO"; }
 
 // The verb group holding the event's verb; for a nominal event ("threatened
 // new sanctions"), the nearest group before it in the same clause.
@@ -153,7 +153,7 @@ EventModality ModalityAnalyzer::analyse(const Doc& doc, const Event& event, cons
     for (uint32_t k = vg.begin; k < vg.end; ++k) {
       const std::string_view w = norm(doc, k);
       if (hypothetical_modal(w)) { m.hypothetical = true; m.modal = static_cast<int32_t>(k); }
-      if (future_modal(w)) { m.future = true; m.modal = static_cast<int32_t>(k); }
+      if (is_future_modal(w)) { m.future = true; m.modal = static_cast<int32_t>(k); }
     }
     if ((vg.flags & kInfinitive) && future_lead_in(doc, lex, s, vg)) m.future = true;
   }

@@ -1,6 +1,8 @@
 #include "pipeline/engine.h"
 
+#include <cctype>
 #include <charconv>
+#include <stdexcept>
 
 #include "events/intent.h"
 #include "plover/plover.h"
@@ -12,6 +14,7 @@ namespace parley {
 namespace {
 
 bool parse_bool(std::string value, bool& out) {
+  // PETRARCH files write True, TRUE, true alike.
   for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (value == "true" || value == "1" || value == "yes") { out = true; return true; }
   if (value == "false" || value == "0" || value == "no") { out = false; return true; }
@@ -24,6 +27,32 @@ bool parse_int(const std::string& value, int& out) {
 }
 
 }  // namespace
+
+bool set_run_option(RunOptions& options, const std::string& name, const std::string& value, std::string& error) {
+  bool ok = true;
+  int number = 0;
+  if (name == "require_dyad") {
+    ok = parse_bool(value, options.require_dyad);
+  } else if (name == "new_actor_length") {
+    ok = parse_int(value, number);
+    if (ok && number != 0) {
+      error = std::string(kNewActorLengthUnsupported) + " (got " + value + ")";
+      return false;
+    }
+  } else if (name == "comma_min" || name == "comma_max" || name == "comma_bmin" || name == "comma_bmax" ||
+             name == "comma_emin" || name == "comma_emax") {
+    ok = parse_int(value, number);
+  } else if (name == "stop_on_error" || name == "null_verbs" || name == "null_actors" || name == "write_actor_root" ||
+             name == "write_actor_text" || name == "write_event_text") {
+    bool ignored = false;
+    ok = parse_bool(value, ignored);
+  } else {
+    error = "unknown option '" + name + "'";
+    return false;
+  }
+  if (!ok) error = "bad value '" + value + "' for option '" + name + "'";
+  return ok;
+}
 
 Engine::Engine(const EngineConfig& config) : config_(config) {
   lexicon_ = std::make_unique<Lexicon>(config.wordnet_dir);
@@ -44,56 +73,43 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
     if (!dicts_.discards[i].words.empty()) discards_by_first_[dicts_.discards[i].words[0]].push_back(i);
   verb_options_.lemma_fallback = config.dialect != Dialect::kTabari;
   verb_options_.nominal_events = config.dialect != Dialect::kTabari;
+  if (dicts_.options.new_actor_length != 0) throw std::invalid_argument(kNewActorLengthUnsupported);
+  run_options_.require_dyad = dicts_.options.require_dyad;
 }
 
-CoderOptions Engine::coder_options() const {
+CoderOptions Engine::coder_options(const RunOptions& run) const {
   CoderOptions o;
-  o.require_dyad = dicts_.options.require_dyad;
-  o.new_actor_length = dicts_.options.new_actor_length;
+  o.require_dyad = run.require_dyad;
   o.paired_codes = config_.dialect == Dialect::kTabari;
   o.tabari_roles = config_.dialect == Dialect::kTabari;
   return o;
 }
 
-bool Engine::set_option(const std::string& name, const std::string& value, std::string& error) {
-  DictOptions& o = dicts_.options;
-  bool ok = true;
-  if (name == "require_dyad") ok = parse_bool(value, o.require_dyad);
-  else if (name == "new_actor_length") ok = parse_int(value, o.new_actor_length);
-  else if (name == "comma_min") ok = parse_int(value, o.comma_min);
-  else if (name == "comma_max") ok = parse_int(value, o.comma_max);
-  else if (name == "comma_bmin") ok = parse_int(value, o.comma_bmin);
-  else if (name == "comma_bmax") ok = parse_int(value, o.comma_bmax);
-  else if (name == "comma_emin") ok = parse_int(value, o.comma_emin);
-  else if (name == "comma_emax") ok = parse_int(value, o.comma_emax);
-  else if (name == "stop_on_error" || name == "null_verbs" || name == "null_actors" || name == "write_actor_root" ||
-           name == "write_actor_text" || name == "write_event_text")
-    return true;  // PETRARCH output/debug switches: nothing to do here
-  else {
-    error = "unknown option '" + name + "'";
-    return false;
-  }
-  if (!ok) error = "bad value '" + value + "' for option '" + name + "'";
-  return ok;
+Worker::Worker(const Engine& engine)
+    : engine_(engine),
+      run_options_(engine.run_options()),
+      coder_(engine.dicts(), engine.patterns(), engine.coder_options(run_options_)),
+      places_(engine.gazetteer()) {}
+
+void Worker::set_run_options(const RunOptions& options) {
+  run_options_ = options;
+  coder_.set_options(engine_.coder_options(options));
 }
 
-Worker::Worker(const Engine& engine)
-    : engine_(engine), coder_(engine.dicts(), engine.patterns(), engine.coder_options()), places_(engine.gazetteer()) {}
-
-bool Worker::discarded(uint32_t sentence, bool& whole_story) const {
-  const auto& discards = engine_.dicts().discards;
+bool Engine::discarded(const Doc& doc, uint32_t sentence, bool& whole_story) const {
+  const auto& discards = dicts_.discards;
   if (discards.empty()) return false;
-  const Sentence& s = doc_.sentences[sentence];
+  const Sentence& s = doc.sentences[sentence];
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-    const uint32_t w = doc_.tokens[i].word_id;
+    const uint32_t w = doc.tokens[i].word_id;
     if (!w) continue;
-    auto it = engine_.discards_by_first_.find(w);
-    if (it == engine_.discards_by_first_.end()) continue;
+    auto it = discards_by_first_.find(w);
+    if (it == discards_by_first_.end()) continue;
     for (uint32_t idx : it->second) {
       const DiscardEntry& d = discards[idx];
       if (i + d.words.size() > s.token_end) continue;
       bool ok = true;
-      for (size_t k = 1; k < d.words.size() && ok; ++k) ok = doc_.tokens[i + k].word_id == d.words[k];
+      for (size_t k = 1; k < d.words.size() && ok; ++k) ok = doc.tokens[i + k].word_id == d.words[k];
       if (ok) {
         whole_story = d.whole_story;
         return true;
@@ -127,7 +143,7 @@ void Worker::code(std::string_view id, int32_t date, std::string_view text, bool
   for (uint32_t s = 0; s < n; ++s) {
     actors_[s].clear();
     bool story = false;
-    if (discarded(s, story)) {
+    if (engine_.discarded(doc_, s, story)) {
       if (story) {
         out.story_discarded = true;
         out.events.clear();
@@ -136,8 +152,8 @@ void Worker::code(std::string_view id, int32_t date, std::string_view text, bool
       out.discarded_sentences.push_back(s);
       continue;
     }
-    engine_.actors().find(doc_, s, date, actors_[s]);
-    find_verbs(doc_, s, engine_.dicts(), engine_.verb_options(), verbs_);
+    engine_.actors().find(doc_, s, date, actor_scratch_, actors_[s]);
+    find_verbs(doc_, s, engine_.dicts(), engine_.verb_options(), verb_scratch_, verbs_);
     if (verbs_.empty()) continue;
     present_.mark(doc_, s, engine_.dicts().vocab.size());
     coder_.code_sentence(doc_, s, actors_[s], verbs_, present_, out.events);

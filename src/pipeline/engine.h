@@ -1,9 +1,10 @@
 // parley/pipeline: the stages wired together.
 //
 // Engine owns everything loaded once and shared read-only by all threads: the
-// lexicon, the dictionaries, and the compiled actor finder.  A Worker owns one
-// thread's scratch space (a Doc, actor and verb buffers) and codes one
-// document at a time:
+// lexicon, the dictionaries, and the compiled actor finder; nothing changes
+// it after construction.  A Worker owns one thread's scratch space (a Doc,
+// actor and verb buffers) and its RunOptions, and codes one document at a
+// time:
 //   repair UTF-8 -> sentences -> tokens -> syntax -> discards -> actors
 //   -> verbs/patterns -> events
 // then, per document, the records beyond who-did-what: each event's date,
@@ -25,7 +26,7 @@
 #include "modality/modality.h"
 #include "places/places.h"
 #include "quotes/quotes.h"
-#include "sinks/sinks.h"
+#include "events/details.h"
 #include "temporal/temporal.h"
 #include "tokens/lexicon.h"
 #include "tokens/tokenizer.h"
@@ -37,6 +38,22 @@ namespace parley {
 // (the validation suite): stem matching of actor names and "[A:B]" as a
 // paired event instead of a passive code.
 enum class Dialect { kPetrarch, kTabari };
+
+// The options a PETRARCH <Config> record may change between documents (their
+// starting values come from PETR_config.ini [Options]).  The Engine keeps the
+// loaded values; each Worker codes with its own copy, which pipeline/driver.h
+// changes between batches, exactly where the input says.
+struct RunOptions {
+  bool require_dyad = true;
+};
+
+// Applies `name` = `value` to `options`.  false, with `error` set, for an
+// unknown option, a bad value, or new_actor_length other than 0 (not
+// implemented: see kNewActorLengthUnsupported).  comma_* are checked and have
+// no effect, as in PETRARCH2 (../shared/petrarch/FORMATS.md, section 2);
+// PETRARCH's output and debug switches (write_*, null_*, stop_on_error) are
+// accepted and have nothing to act on.
+bool set_run_option(RunOptions& options, const std::string& name, const std::string& value, std::string& error);
 
 struct EngineConfig {
   std::string wordnet_dir = Lexicon::kDefaultDir;
@@ -60,13 +77,12 @@ class Engine {
   const QuoteFinder& quotes() const { return *quotes_; }
   const DeadlineFinder& deadlines() const { return *deadlines_; }
   const ModalityAnalyzer& modality() const { return *modality_; }
-  CoderOptions coder_options() const;
   Dialect dialect() const { return config_.dialect; }
-
-  // Options a PETRARCH <Config> element or PETR_config.ini may change while
-  // running (require_dyad, new_actor_length, comma_*). Returns false for an
-  // unknown option or a bad value.
-  bool set_option(const std::string& name, const std::string& value, std::string& error);
+  // The options as loaded (PETR_config.ini [Options]); a new Worker starts with them.
+  const RunOptions& run_options() const { return run_options_; }
+  // The coder's options under `run`: the dialect's fixed habits plus `run`.
+  CoderOptions coder_options(const RunOptions& run) const;
+  bool discarded(const Doc& doc, uint32_t sentence, bool& whole_story) const;
 
  private:
   EngineConfig config_;
@@ -81,7 +97,7 @@ class Engine {
   std::unique_ptr<ModalityAnalyzer> modality_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> discards_by_first_;
   VerbOptions verb_options_;
-  friend class Worker;
+  RunOptions run_options_;
 };
 
 struct CodedDocument {
@@ -94,28 +110,37 @@ struct CodedDocument {
   size_t utf8_repairs = 0;
 };
 
+// Codes documents with one Engine.  Not thread-safe: one Worker per thread
+// (pipeline/driver.h keeps one per thread; the server lends one per request).
 class Worker {
  public:
+  // Starts with engine.run_options().  The engine must outlive the Worker.
   explicit Worker(const Engine& engine);
 
   // Codes one document.  `sentence_mode`: the text is a single sentence (as
   // PETRARCH's sentence="true" records); no splitting is done.
   void code(std::string_view id, int32_t date, std::string_view text, bool sentence_mode, CodedDocument& out);
 
+  // The document last coded (its text after UTF-8 repair, sentences, tokens):
+  // what the offsets in the CodedDocument refer to, until the next code().
   const Doc& doc() const { return doc_; }
-  void set_coder_options(const CoderOptions& o) { coder_.set_options(o); }
+  const Engine& engine() const { return engine_; }
+  const RunOptions& run_options() const { return run_options_; }
+  void set_run_options(const RunOptions& options);
 
  private:
-  bool discarded(uint32_t sentence, bool& whole_story) const;
-
-  const Engine& engine_;
-  EventCoder coder_;
-  Doc doc_;
   void add_details(CodedDocument& out);
   void drop_wrapping_statements(CodedDocument& out);
 
+  const Engine& engine_;
+  RunOptions run_options_;
+  EventCoder coder_;
+  Doc doc_;
+
   std::vector<SentenceActors> actors_;   // per sentence of the current document
+  ActorScratch actor_scratch_;
   std::vector<VerbHit> verbs_;
+  VerbScratch verb_scratch_;
   WordPresence present_;
   PlaceFinder places_;
   std::vector<DateMention> dates_;

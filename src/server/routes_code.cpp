@@ -9,7 +9,7 @@
 #include "server/params.h"
 #include "server/request_bodies.h"
 #include "server/routes.h"
-#include "store/from_coded.h"
+#include "ingest/from_coded.h"
 
 namespace parley::server {
 namespace {
@@ -92,7 +92,7 @@ void store_documents(ServerContext& ctx, const httplib::Request& req, httplib::R
     CodedDocument coded;
     for (const DocumentInput& in : inputs) {
       worker.code(in.id, in.date, in.text, false, coded);
-      docs.push_back(store::to_stored_document(worker.doc(), coded, ctx.engine.dicts(), "http"));
+      docs.push_back(ingest::to_stored_document(worker.doc(), coded, ctx.engine.dicts(), "http"));
     }
   }
   ctx.store.put_documents(docs);

@@ -12,31 +12,18 @@
 // write_quote_json() and write_deadline_json() serialise the other records.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 
 #include "dict/dictionary.h"
 #include "doc/doc.h"
+#include "events/details.h"
 #include "events/events.h"
 #include "io/json_writer.h"
 #include "modality/modality.h"
-#include "places/places.h"
-#include "plover/plover.h"
 #include "quotes/quotes.h"
-#include "temporal/temporal.h"
 
 namespace parley {
-
-// What the stages after the coder add to an event (pipeline/ fills it).
-struct EventDetails {
-  int32_t date = 0;                       // YYYYMMDD, 0 = unknown
-  DatePrecision precision = DatePrecision::kDay;
-  std::string date_text;                  // "on Saturday"; empty when from the document date
-  std::optional<PlaceMention> place;
-  EventModality modality;
-  const PloverEntry* plover = nullptr;
-};
 
 void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dicts, const Event& ev,
                       const EventDetails* details, std::string_view extra_json);

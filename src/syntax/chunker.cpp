@@ -10,17 +10,6 @@ void tag_sentence(Doc& doc, uint32_t s);
 
 namespace {
 
-bool np_token(const Token& t) {
-  switch (t.tag) {
-    case Tag::kDet: case Tag::kAdj: case Tag::kNum: case Tag::kNoun: case Tag::kProper:
-      return true;
-    case Tag::kParticle:
-      return (t.flags & kPossessive) != 0;
-    default:
-      return false;
-  }
-}
-
 bool np_head_token(const Token& t) {
   return t.tag == Tag::kNoun || t.tag == Tag::kProper || t.tag == Tag::kPronoun || t.tag == Tag::kNum;
 }
@@ -57,10 +46,10 @@ void chunk_sentence(Doc& doc, uint32_t s) {
       ++i;
       continue;
     }
-    if (np_token(t)) {
+    if (np_internal(t)) {
       uint32_t j = i, head = i;
       bool has_head = false;
-      while (j < e && np_token(doc.tokens[j])) {
+      while (j < e && np_internal(doc.tokens[j])) {
         doc.tokens[j].clause = clause;
         if (np_head_token(doc.tokens[j])) { head = j; has_head = true; }
         ++j;

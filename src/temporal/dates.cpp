@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "io/dates.h"
+#include "syntax/words.h"
 #include "temporal/temporal.h"
 
 namespace parley {
@@ -362,7 +363,7 @@ class SentenceDates {
     // be tagged outside the group).
     for (uint32_t t = ch.begin; t < ch.end + 1 && t < limit_; ++t) {
       const std::string_view w = norm(t);
-      if (t < ch.end && (w == "WILL" || w == "'LL" || w == "SHALL" || w == "WO")) return true;
+      if (t < ch.end && is_future_modal(w)) return true;
       if (w == "IS" || w == "ARE" || w == "AM" || w == "'S" || w == "'RE") present_be = true;
       if (present_be && (w == "DUE" || w == "SCHEDULED" || w == "SET" || w == "EXPECTED" || w == "GOING" ||
                          w == "PLANNED" || w == "SLATED")) {

@@ -1,24 +1,54 @@
 #include "validate/validate.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <iomanip>
 #include <stdexcept>
 
 #include "io/input.h"
-#include "pipeline/engine.h"
+#include "pipeline/driver.h"
 
 namespace parley {
 namespace {
 
-std::string resolve(const std::string& dir, const std::string& name) {
-  if (name.empty()) return name;
-  std::filesystem::path p(name);
-  if (p.is_absolute() || dir.empty()) return name;
-  return (std::filesystem::path(dir) / p).string();
-}
+// Scores each sentence record against its <EventCoding> as it is delivered.
+class ScoringSink : public RecordSink {
+ public:
+  ScoringSink(size_t slots, ValidationReport& report) : got_(slots), report_(report) {}
 
-bool sentence_flag(const io::InputRecord& r) { return r.sentence_mode; }
+  // Only sentence="true" records are coded (from their <Text> alone).
+  bool wants(const io::InputRecord& r) override {
+    if (r.sentence_mode) return true;
+    ++report_.skipped;
+    return false;
+  }
+  void render(size_t slot, const CodedRecord& r) override {
+    std::vector<std::string>& got = got_[slot];
+    got.clear();
+    for (const auto& ev : r.coded.events) got.push_back(ev.source + " " + ev.target + " " + std::string(ev.code.view()));
+  }
+  void deliver(size_t slot, const io::InputRecord& rec) override {
+    ValidationOutcome out;
+    out.id = rec.id;
+    out.category = rec.category;
+    out.text = rec.text;
+    if (rec.gold_error.empty() && !rec.gold_noevents) {
+      for (const auto& g : rec.gold) out.expected.push_back(g.source + " " + g.target + " " + g.code);
+    }
+    out.got = std::move(got_[slot]);
+    std::sort(out.expected.begin(), out.expected.end());
+    out.expected.erase(std::unique(out.expected.begin(), out.expected.end()), out.expected.end());
+    std::sort(out.got.begin(), out.got.end());
+    out.got.erase(std::unique(out.got.begin(), out.got.end()), out.got.end());
+    out.passed = out.expected == out.got;
+    report_.records.push_back(std::move(out));
+  }
+  void bad_record(const std::string& message) override { report_.errors.push_back(message); }
+  void warning(const std::string& message) override { report_.errors.push_back(message); }
+
+ private:
+  std::vector<std::vector<std::string>> got_;  // per slot
+  ValidationReport& report_;
+};
 
 }  // namespace
 
@@ -28,70 +58,24 @@ size_t ValidationReport::passed() const {
 size_t ValidationReport::failed() const { return records.size() - passed(); }
 
 ValidationReport run_validation(const ValidationSettings& settings) {
-  io::ReaderOptions ropts;
-  auto reader = io::InputReader::open(settings.file, ropts);
-  ValidationReport report;
-  std::unique_ptr<Engine> engine;
-  std::unique_ptr<Worker> worker;
-  std::vector<std::pair<std::string, std::string>> pending_config;
-  io::InputRecord rec;
-  std::string error;
-  CodedDocument coded;
-  const std::string dicts_dir =
-      settings.dicts_dir.empty() ? std::filesystem::path(settings.file).parent_path().string() : settings.dicts_dir;
-
-  auto apply = [&](const std::string& option, const std::string& value) {
-    std::string why;
-    if (!engine->set_option(option, value, why)) report.errors.push_back(settings.file + ": <Config>: " + why);
-    worker->set_coder_options(engine->coder_options());
+  DriverOptions d;
+  d.threads = settings.threads;
+  d.dicts_dir = settings.dicts_dir;
+  if (!settings.wordnet_dir.empty()) d.wordnet_dir = settings.wordnet_dir;
+  // No d.engine: a record before any <Environment> is an error here.
+  const DictPaths over = settings.overrides;
+  d.adjust_environment = [over](EngineConfig& cfg) {
+    if (!over.verbs.empty()) cfg.paths.verbs = over.verbs;
+    if (!over.actors.empty()) cfg.paths.actors = over.actors;
+    if (!over.agents.empty()) cfg.paths.agents = over.agents;
+    if (!over.discards.empty()) cfg.paths.discards = over.discards;
+    if (!over.issues.empty()) cfg.paths.issues = over.issues;
   };
-
-  while (reader->next(rec, error)) {
-    if (!error.empty()) {
-      report.errors.push_back(error);
-      error.clear();
-      continue;
-    }
-    if (rec.kind == io::InputRecord::kEnvironment) {
-      EngineConfig cfg;
-      if (!settings.wordnet_dir.empty()) cfg.wordnet_dir = settings.wordnet_dir;
-      cfg.dialect = Dialect::kTabari;
-      cfg.paths.verbs.push_back(resolve(dicts_dir, rec.env.verbfile));
-      if (!rec.env.actorfile.empty()) cfg.paths.actors.push_back(resolve(dicts_dir, rec.env.actorfile));
-      cfg.paths.agents = resolve(dicts_dir, rec.env.agentfile);
-      cfg.paths.discards = resolve(dicts_dir, rec.env.discardfile);
-      cfg.paths.issues = resolve(dicts_dir, rec.env.issuefile);
-      engine = std::make_unique<Engine>(cfg);
-      worker = std::make_unique<Worker>(*engine);
-      for (const auto& [k, v] : rec.env.config) apply(k, v);
-      continue;
-    }
-    if (!engine) throw std::runtime_error(settings.file + ": no <Environment> before the first record");
-    if (rec.kind == io::InputRecord::kConfig) {
-      apply(rec.option, rec.value);
-      continue;
-    }
-    if (!sentence_flag(rec)) {
-      ++report.skipped;
-      continue;
-    }
-    worker->code(rec.id, rec.date, rec.text, true, coded);
-    ValidationOutcome out;
-    out.id = rec.id;
-    out.category = rec.category;
-    out.text = rec.text;
-    if (rec.gold_error.empty() && !rec.gold_noevents) {
-      for (const auto& g : rec.gold) out.expected.push_back(g.source + " " + g.target + " " + g.code);
-    }
-    for (const auto& ev : coded.events) out.got.push_back(ev.source + " " + ev.target + " " + std::string(ev.code.view()));
-    std::sort(out.expected.begin(), out.expected.end());
-    out.expected.erase(std::unique(out.expected.begin(), out.expected.end()), out.expected.end());
-    std::sort(out.got.begin(), out.got.end());
-    out.got.erase(std::unique(out.got.begin(), out.got.end()), out.got.end());
-    out.passed = out.expected == out.got;
-    report.records.push_back(std::move(out));
-  }
-  if (!engine) throw std::runtime_error(settings.file + ": not a PETRARCH validation file (no <Environment>)");
+  Driver driver(d);
+  ValidationReport report;
+  ScoringSink sink(driver.batch_size(), report);
+  const DriverStats stats = driver.run(std::vector<std::string>{settings.file}, sink);
+  if (!stats.environments) throw std::runtime_error(settings.file + ": not a PETRARCH validation file (no <Environment>)");
   return report;
 }
 

@@ -1,8 +1,9 @@
 // parley/validate: PETRARCH validation files, coded from raw text and scored.
 //
-// run_validation() reads a <Validation> file: its <Environment> names the
-// dictionaries (resolved in `dicts_dir`) and its <Config> elements change
-// options in document order.  Every <Sentence sentence="true"> is coded from
+// run_validation() reads a <Validation> file through the pipeline's Driver:
+// its <Environment> names the dictionaries (resolved in `dicts_dir`; single
+// files may be overridden) and its <Config> elements change options in
+// document order.  Every <Sentence sentence="true"> is coded from
 // its <Text> alone (any <Parse> is ignored) and its events compared, as a set
 // of (source, target, code), with its <EventCoding> elements; noevents and
 // error records expect no event.  The report lists each failure with what was
@@ -13,6 +14,8 @@
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "dict/load.h"
 
 namespace parley {
 
@@ -34,6 +37,9 @@ struct ValidationSettings {
   std::string file;
   std::string dicts_dir;         // where the <Environment> file names are found
   std::string wordnet_dir;       // empty = default
+  // Files that replace the ones the <Environment> names (--verbs, --actors,
+  // --agents, --discards, --issues); empty fields keep the environment's.
+  DictPaths overrides;
   int threads = 1;
 };
 

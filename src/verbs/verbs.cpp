@@ -194,7 +194,7 @@ bool try_pattern(const Cursor& c, const Dictionaries& dicts, const Pattern& p, c
 }  // namespace
 
 void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbOptions& options,
-                std::vector<VerbHit>& out) {
+                VerbScratch& scratch, std::vector<VerbHit>& out) {
   out.clear();
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
@@ -205,7 +205,7 @@ void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, co
     if (h.tag != Tag::kVerb) continue;
     VerbHit hit;
     hit.group = static_cast<int32_t>(c);
-    thread_local std::vector<uint32_t> alternatives;
+    std::vector<uint32_t>& alternatives = scratch.alternatives;
     alternatives.clear();
     bool found = h.word_id && best_form(doc, b, e, ch.head, h.word_id, dicts, false, hit, &alternatives);
     // "will not wire tap": the tagger may make the first word of a multi-word

@@ -71,8 +71,15 @@ class PatternIndex {
   std::unordered_map<uint64_t, std::vector<uint32_t>> synset_by_first_;
 };
 
+// One worker's working space for find_verbs(); its contents mean nothing
+// between calls.  Kept by the caller so its capacity survives across
+// sentences and find_verbs() touches no shared state.
+struct VerbScratch {
+  std::vector<uint32_t> alternatives;   // other blocks' forms over the same words
+};
+
 void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbOptions& options,
-                std::vector<VerbHit>& out);
+                VerbScratch& scratch, std::vector<VerbHit>& out);
 
 // Tries every pattern of the hit's block; returns the best match (pattern -1
 // when none matches).

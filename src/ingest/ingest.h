@@ -1,7 +1,11 @@
-// `parley ingest` as a library call: read inputs exactly as `parley code`
-// does (plain text, JSON Lines, PETRARCH XML incl. validation environments
-// and <Config> records), code each record with the Engine/Worker on N
-// threads, and store every coded document, one transaction per batch.
+// parley/ingest: coded documents into the event store (`parley ingest`).
+//
+// ingest() runs the inputs through the pipeline's Driver (the same reading,
+// <Environment>/<Config> handling, batching and threads as `parley code`),
+// turns each coded document into a StoredDocument (ingest/from_coded.h) on
+// the worker that coded it, and stores every batch in one transaction.  The
+// store itself knows nothing of coding: this stage depends on pipeline and
+// store, neither of them on it.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +17,7 @@
 #include "pipeline/engine.h"
 #include "store/store.h"
 
-namespace parley::store {
+namespace parley::ingest {
 
 struct IngestOptions {
   std::vector<std::string> inputs;
@@ -36,6 +40,6 @@ struct IngestStats {
 // Reports bad records on `err` as "parley: FILE:LINE: record ID: what" and
 // goes on.  Returns 0, or 1 if any record was bad.  Throws StoreError /
 // DictError when it cannot go on at all.
-int ingest(const IngestOptions& options, Store& store, IngestStats& stats, std::FILE* err);
+int ingest(const IngestOptions& options, store::Store& store, IngestStats& stats, std::FILE* err);
 
-}  // namespace parley::store
+}  // namespace parley::ingest

@@ -8,10 +8,10 @@
 #include "pipeline/engine.h"
 #include "store/store.h"
 
-namespace parley::store {
+namespace parley::ingest {
 
 // `doc` is worker.doc() right after worker.code() produced `coded`.
-StoredDocument to_stored_document(const Doc& doc, const CodedDocument& coded, const Dictionaries& dicts,
-                                  const std::string& source_file);
+store::StoredDocument to_stored_document(const Doc& doc, const CodedDocument& coded, const Dictionaries& dicts,
+                                         const std::string& source_file);
 
-}  // namespace parley::store
+}  // namespace parley::ingest

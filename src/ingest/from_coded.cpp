@@ -1,11 +1,14 @@
-#include "store/from_coded.h"
+#include "ingest/from_coded.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "cameo/cameo.h"
 
-namespace parley::store {
+namespace parley::ingest {
+
+using namespace parley::store;
+
 namespace {
 
 // Token range -> byte span, exactly as sinks/event_json.cpp writes offsets.
@@ -103,4 +106,4 @@ StoredDocument to_stored_document(const Doc& doc, const CodedDocument& coded, co
   return out;
 }
 
-}  // namespace parley::store
+}  // namespace parley::ingest

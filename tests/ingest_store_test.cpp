@@ -10,12 +10,13 @@
 #include "dict/load.h"
 #include "io/input.h"
 #include "pipeline/engine.h"
-#include "store/from_coded.h"
-#include "store/ingest.h"
+#include "ingest/from_coded.h"
+#include "ingest/ingest.h"
 
 namespace fs = std::filesystem;
 using namespace parley;
 using namespace parley::store;
+using namespace parley::ingest;
 
 namespace {
 
@@ -77,7 +78,7 @@ TEST_F(StoreIngest, ArticleStoredAsCoded) {
   ASSERT_GT(expected.events.size(), 3u) << "the example article should code several events";
   auto s = Store::open(temp_path("article.db").string());
   IngestStats stats;
-  ASSERT_EQ(ingest(options({kArticle}), *s, stats, stderr), 0);
+  ASSERT_EQ(parley::ingest::ingest(options({kArticle}), *s, stats, stderr), 0);
   EXPECT_EQ(stats.documents, 1);
   EXPECT_EQ(stats.events, static_cast<int64_t>(expected.events.size()));
   auto stored = s->get_document(kArticleId);
@@ -106,10 +107,10 @@ TEST_F(StoreIngest, ArticleStoredAsCoded) {
 TEST_F(StoreIngest, ReingestTwiceChangesNoCount) {
   auto s = Store::open(temp_path("twice.db").string());
   IngestStats stats;
-  ASSERT_EQ(ingest(options({kArticle}), *s, stats, stderr), 0);
+  ASSERT_EQ(parley::ingest::ingest(options({kArticle}), *s, stats, stderr), 0);
   const StoreCounts once = s->counts();
   const auto clusters = s->clusters({});
-  ASSERT_EQ(ingest(options({kArticle, kArticle}), *s, stats, stderr), 0);
+  ASSERT_EQ(parley::ingest::ingest(options({kArticle, kArticle}), *s, stats, stderr), 0);
   EXPECT_EQ(s->counts(), once);
   const auto again = s->clusters({});
   ASSERT_EQ(again.size(), clusters.size());
@@ -130,7 +131,7 @@ TEST_F(StoreIngest, SameStoryUnderTwoIdsIsOneClusterWithTwoMentions) {
                     << "{\"id\":\"b\",\"date\":\"2025-08-06\",\"text\":\"" << escaped << "\"}\n";
   auto s = Store::open(temp_path("two.db").string());
   IngestStats stats;
-  ASSERT_EQ(ingest(options({in.string()}), *s, stats, stderr), 0);
+  ASSERT_EQ(parley::ingest::ingest(options({in.string()}), *s, stats, stderr), 0);
   const auto clusters = s->clusters({});
   ASSERT_FALSE(clusters.empty());
   for (const auto& c : clusters) {
@@ -151,7 +152,7 @@ TEST_F(StoreIngest, BadRecordsReportedAndSkipped) {
   auto s = Store::open(temp_path("bad.db").string());
   IngestStats stats;
   std::FILE* err = std::tmpfile();
-  EXPECT_EQ(ingest(options({in.string(), temp_path("missing.txt").string()}), *s, stats, err), 1);
+  EXPECT_EQ(parley::ingest::ingest(options({in.string(), temp_path("missing.txt").string()}), *s, stats, err), 1);
   std::rewind(err);
   std::string messages;
   for (int c; (c = std::fgetc(err)) != EOF;) messages += static_cast<char>(c);
@@ -182,8 +183,8 @@ TEST_F(StoreIngest, ThreadsAndBatchesGiveTheSameStore) {
   o1.batch = 1;
   o2.threads = 2;
   o2.batch = 7;
-  ASSERT_EQ(ingest(o1, *one, s1, stderr), 0);
-  ASSERT_EQ(ingest(o2, *two, s2, stderr), 0);
+  ASSERT_EQ(parley::ingest::ingest(o1, *one, s1, stderr), 0);
+  ASSERT_EQ(parley::ingest::ingest(o2, *two, s2, stderr), 0);
   EXPECT_EQ(one->counts(), two->counts());
   EXPECT_EQ(one->counts().documents, 40);
   for (int i = 0; i < 40; ++i) {

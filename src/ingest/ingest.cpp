@@ -1,0 +1,56 @@
+#include "ingest/ingest.h"
+
+#include "ingest/from_coded.h"
+#include "pipeline/driver.h"
+
+namespace parley::ingest {
+namespace {
+
+class StoreSink : public RecordSink {
+ public:
+  StoreSink(size_t slots, store::Store& store, IngestStats& stats, std::FILE* err)
+      : stored_(slots), store_(store), stats_(stats), err_(err) {}
+
+  void render(size_t slot, const CodedRecord& r) override {
+    stored_[slot] = to_stored_document(r.doc, r.coded, r.engine.dicts(), r.input.source_file);
+  }
+  void deliver(size_t slot, const io::InputRecord&) override {
+    stats_.events += static_cast<int64_t>(stored_[slot].events.size());
+    batch_.push_back(std::move(stored_[slot]));
+  }
+  void end_batch() override {
+    store_.put_documents(batch_);
+    stats_.documents += static_cast<int64_t>(batch_.size());
+    batch_.clear();
+  }
+  void bad_record(const std::string& message) override {
+    std::fprintf(err_, "parley: %s\n", message.c_str());
+    ++stats_.errors;
+  }
+  void warning(const std::string& message) override { std::fprintf(err_, "parley: %s\n", message.c_str()); }
+
+ private:
+  std::vector<store::StoredDocument> stored_;  // per slot
+  std::vector<store::StoredDocument> batch_;   // in input order
+  store::Store& store_;
+  IngestStats& stats_;
+  std::FILE* err_;
+};
+
+}  // namespace
+
+int ingest(const IngestOptions& opts, store::Store& store, IngestStats& stats, std::FILE* err) {
+  DriverOptions d;
+  d.threads = opts.threads;
+  d.batch = opts.batch;
+  d.date = opts.date;
+  d.engine = opts.engine;
+  d.dicts_dir = opts.dicts_dir;
+  d.wordnet_dir = opts.wordnet_dir;
+  Driver driver(d);
+  StoreSink sink(driver.batch_size(), store, stats, err);
+  const DriverStats s = driver.run(opts.inputs, sink);
+  return s.bad_records ? 1 : 0;
+}
+
+}  // namespace parley::ingest

@@ -1,0 +1,259 @@
+#include "pipeline/driver.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <utility>
+
+namespace parley {
+namespace {
+
+std::string resolve_in(const std::string& dir, const std::string& name) {
+  if (name.empty() || dir.empty() || std::filesystem::path(name).is_absolute()) return name;
+  return (std::filesystem::path(dir) / name).string();
+}
+
+std::string where(const io::InputRecord& r) { return r.source_file + ":" + std::to_string(r.source_line); }
+
+}  // namespace
+
+EngineConfig validation_config(const io::ValidationEnvironment& env, const std::string& dir,
+                               const std::string& wordnet_dir) {
+  EngineConfig cfg;
+  cfg.wordnet_dir = wordnet_dir;
+  cfg.dialect = Dialect::kTabari;
+  cfg.paths.verbs.push_back(resolve_in(dir, env.verbfile));
+  if (!env.actorfile.empty()) cfg.paths.actors.push_back(resolve_in(dir, env.actorfile));
+  cfg.paths.agents = resolve_in(dir, env.agentfile);
+  cfg.paths.discards = resolve_in(dir, env.discardfile);
+  cfg.paths.issues = resolve_in(dir, env.issuefile);
+  return cfg;
+}
+
+class Driver::Impl {
+ public:
+  explicit Impl(DriverOptions options) : opts_(std::move(options)) {
+    opts_.batch = std::max<size_t>(1, opts_.batch);
+    const size_t threads = static_cast<size_t>(std::max(1, opts_.threads));
+    records_.resize(opts_.batch);
+    repairs_.resize(opts_.batch);
+    lanes_.resize(threads);
+    for (size_t t = 1; t < threads; ++t) helpers_.emplace_back(&Impl::helper, this, t);
+  }
+
+  ~Impl() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    for (auto& th : helpers_) th.join();
+  }
+
+  DriverStats run(io::InputReader& reader, RecordSink& sink);
+  size_t batch_size() const { return opts_.batch; }
+  int32_t date() const { return opts_.date; }
+  int threads() const { return static_cast<int>(lanes_.size()); }
+
+ private:
+  // One per thread: lane 0 is the calling thread's, lane t the helper t's.
+  struct Lane {
+    std::unique_ptr<Worker> worker;
+    CodedDocument coded;
+  };
+
+  void use_engine(const Engine& engine);
+  void set_option(const io::InputRecord& at, const std::string& name, const std::string& value);
+  void flush();
+  void code_batch();
+  void work(size_t lane);
+  void helper(size_t lane);
+
+  DriverOptions opts_;
+  std::unique_ptr<Engine> default_engine_;
+  std::unique_ptr<Engine> environment_engine_;
+  const Engine* engine_ = nullptr;   // the current input's; lanes' Workers use it
+  std::vector<Lane> lanes_;
+
+  // The batch: records and what coding them found, by slot.
+  std::vector<io::InputRecord> records_;
+  std::vector<size_t> repairs_;
+  size_t filled_ = 0;
+  RecordSink* sink_ = nullptr;
+  DriverStats stats_;
+
+  // The helpers sleep on wake_ until generation_ moves, take slots from
+  // next_ until count_, and the last to finish signals done_.  The batch's
+  // fields are written before generation_ is bumped under mutex_, so helpers
+  // see them.
+  std::vector<std::thread> helpers_;
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  uint64_t generation_ = 0;
+  size_t busy_ = 0;
+  bool stop_ = false;
+  std::atomic<size_t> next_{0};
+  size_t count_ = 0;
+  std::exception_ptr failure_;
+};
+
+void Driver::Impl::use_engine(const Engine& engine) {
+  engine_ = &engine;
+  for (Lane& lane : lanes_) lane.worker = std::make_unique<Worker>(engine);
+}
+
+void Driver::Impl::set_option(const io::InputRecord& at, const std::string& name, const std::string& value) {
+  RunOptions options = lanes_[0].worker->run_options();
+  std::string why;
+  if (!set_run_option(options, name, value, why)) {
+    sink_->warning(where(at) + ": " + why);
+    return;
+  }
+  for (Lane& lane : lanes_) lane.worker->set_run_options(options);
+}
+
+void Driver::Impl::work(size_t lane) {
+  Lane& ln = lanes_[lane];
+  try {
+    for (size_t i = next_++; i < count_; i = next_++) {
+      const io::InputRecord& r = records_[i];
+      ln.worker->code(r.id, r.date, r.text, r.sentence_mode, ln.coded);
+      repairs_[i] = ln.coded.utf8_repairs;
+      sink_->render(i, CodedRecord{r, ln.worker->doc(), ln.coded, *engine_, lane});
+    }
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    if (!failure_) failure_ = std::current_exception();
+    next_ = count_;  // the others stop at their next record
+  }
+}
+
+void Driver::Impl::helper(size_t lane) {
+  uint64_t seen = 0;
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stop_ || generation_ != seen; });
+      if (stop_) return;
+      seen = generation_;
+    }
+    work(lane);
+    {
+      std::lock_guard lock(mutex_);
+      if (--busy_ == 0) done_.notify_one();
+    }
+  }
+}
+
+void Driver::Impl::code_batch() {
+  count_ = filled_;
+  next_ = 0;
+  if (helpers_.empty() || count_ < 2) {
+    work(0);
+  } else {
+    {
+      std::lock_guard lock(mutex_);
+      ++generation_;
+      busy_ = helpers_.size();
+    }
+    wake_.notify_all();
+    work(0);
+    std::unique_lock lock(mutex_);
+    done_.wait(lock, [&] { return busy_ == 0; });
+  }
+  if (failure_) {
+    std::exception_ptr e = std::exchange(failure_, nullptr);
+    filled_ = 0;
+    std::rethrow_exception(e);
+  }
+}
+
+void Driver::Impl::flush() {
+  if (!filled_) return;
+  code_batch();
+  for (size_t i = 0; i < filled_; ++i) {
+    const io::InputRecord& r = records_[i];
+    if (repairs_[i]) {
+      sink_->warning(where(r) + ": record " + r.id + ": " + std::to_string(repairs_[i]) +
+                     " invalid UTF-8 sequence(s) or NUL byte(s) replaced");
+    }
+    sink_->deliver(i, r);
+  }
+  sink_->end_batch();
+  stats_.documents += static_cast<int64_t>(filled_);
+  filled_ = 0;
+}
+
+DriverStats Driver::Impl::run(io::InputReader& reader, RecordSink& sink) {
+  sink_ = &sink;
+  stats_ = DriverStats{};
+  filled_ = 0;
+  engine_ = nullptr;  // each input starts outside any validation environment
+  std::string error;
+  io::InputRecord rec;
+  while (reader.next(rec, error)) {
+    if (!error.empty()) {
+      sink.bad_record(error);
+      ++stats_.bad_records;
+      error.clear();
+      continue;
+    }
+    if (rec.kind == io::InputRecord::kEnvironment) {
+      flush();
+      const std::string dir =
+          opts_.dicts_dir.empty() ? std::filesystem::path(reader.path()).parent_path().string() : opts_.dicts_dir;
+      EngineConfig cfg = validation_config(rec.env, dir, opts_.wordnet_dir);
+      if (opts_.adjust_environment) opts_.adjust_environment(cfg);
+      auto loaded = std::make_unique<Engine>(cfg);
+      use_engine(*loaded);  // before the old environment's Engine goes: the Workers point into it
+      environment_engine_ = std::move(loaded);
+      ++stats_.environments;
+      for (const auto& [name, value] : rec.env.config) set_option(rec, name, value);
+      continue;
+    }
+    if (!engine_) {
+      if (!opts_.engine) throw std::runtime_error(reader.path() + ": no <Environment> before the first record");
+      if (!default_engine_) default_engine_ = std::make_unique<Engine>(opts_.engine());
+      use_engine(*default_engine_);
+    }
+    if (rec.kind == io::InputRecord::kConfig) {
+      flush();
+      set_option(rec, rec.option, rec.value);
+      continue;
+    }
+    if (!sink.wants(rec)) continue;
+    std::swap(records_[filled_], rec);
+    if (++filled_ == opts_.batch) flush();
+  }
+  flush();
+  return stats_;
+}
+
+Driver::Driver(DriverOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Driver::~Driver() = default;
+
+DriverStats Driver::run(io::InputReader& reader, RecordSink& sink) { return impl_->run(reader, sink); }
+
+DriverStats Driver::run(const std::vector<std::string>& inputs, RecordSink& sink) {
+  DriverStats total;
+  for (const std::string& input : inputs) {
+    io::ReaderOptions ropts;
+    ropts.date = impl_->date();
+    auto reader = io::InputReader::open(input, ropts);
+    const DriverStats s = impl_->run(*reader, sink);
+    total.documents += s.documents;
+    total.bad_records += s.bad_records;
+    total.environments += s.environments;
+  }
+  return total;
+}
+
+size_t Driver::batch_size() const { return impl_->batch_size(); }
+int Driver::threads() const { return impl_->threads(); }
+
+}  // namespace parley
