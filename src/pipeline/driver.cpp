@@ -75,8 +75,8 @@ class Driver::Impl {
   void helper(size_t lane);
 
   DriverOptions opts_;
-  std::unique_ptr<Engine> default_engine_;
-  std::unique_ptr<Engine> environment_engine_;
+  std::unique_ptr<const Engine> default_engine_;
+  std::unique_ptr<const Engine> environment_engine_;
   const Engine* engine_ = nullptr;   // the current input's; lanes' Workers use it
   std::vector<Lane> lanes_;
 
@@ -209,7 +209,7 @@ DriverStats Driver::Impl::run(io::InputReader& reader, RecordSink& sink) {
           opts_.dicts_dir.empty() ? std::filesystem::path(reader.path()).parent_path().string() : opts_.dicts_dir;
       EngineConfig cfg = validation_config(rec.env, dir, opts_.wordnet_dir);
       if (opts_.adjust_environment) opts_.adjust_environment(cfg);
-      auto loaded = std::make_unique<Engine>(cfg);
+      auto loaded = std::make_unique<const Engine>(cfg);
       use_engine(*loaded);  // before the old environment's Engine goes: the Workers point into it
       environment_engine_ = std::move(loaded);
       ++stats_.environments;
@@ -218,7 +218,7 @@ DriverStats Driver::Impl::run(io::InputReader& reader, RecordSink& sink) {
     }
     if (!engine_) {
       if (!opts_.engine) throw std::runtime_error(reader.path() + ": no <Environment> before the first record");
-      if (!default_engine_) default_engine_ = std::make_unique<Engine>(opts_.engine());
+      if (!default_engine_) default_engine_ = std::make_unique<const Engine>(opts_.engine());
       use_engine(*default_engine_);
     }
     if (rec.kind == io::InputRecord::kConfig) {
