@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "validate/validate.h"
+#include "support/paths.h"
 
 namespace parley {
 namespace {
@@ -14,8 +15,7 @@ namespace {
 constexpr size_t kFloor = 245;  // of 279 active records (measured: 247)
 
 TEST(ValidationSuite, CodesAtLeastTheFloorExactly) {
-  const std::string dir = PARLEY_SHARED_DIR "/petrarch/validation";
-  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no " << dir;
+  const std::string dir = test::shared_path("petrarch/validation");
   ValidationSettings s;
   s.file = dir + "/PETR.UnitTest.records.xml";
   s.dicts_dir = dir;
