@@ -48,8 +48,9 @@ struct DictFlags {
 void add_dict_flags(CLI::App* cmd, DictFlags& flags);
 EngineConfig engine_config(const DictFlags& flags);
 
-// Where the bundled data (data/dict, ...) lives: $PARLEY_DATA_DIR, else the
-// source tree's data/ (for build-tree runs), else <exe>/../share/parley.
+// Where the bundled data (data/dict, ...) lives: $PARLEY_DATA_DIR, else
+// <exe>/../share/parley when installed, else the source tree's data/ (for
+// build-tree runs).
 std::string data_dir();
 
 }  // namespace parley::cli
