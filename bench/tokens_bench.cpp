@@ -36,7 +36,7 @@ long status_kb(const char* key) {
 double cpu_ms() {
   timespec ts;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 }  // namespace
@@ -59,8 +59,9 @@ int main(int argc, char** argv) {
   double load_wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count();
   long rss1 = status_kb("VmRSS:");
   std::printf("lexicon: %zu forms, table %.1f MB, RSS +%.1f MB (process RSS %.1f MB, peak %.1f MB)\n",
-              lexicon.size(), lexicon.memory_bytes() / 1e6, (rss1 - rss0) / 1024.0, rss1 / 1024.0,
-              status_kb("VmHWM:") / 1024.0);
+              lexicon.size(), static_cast<double>(lexicon.memory_bytes()) / 1e6,
+              static_cast<double>(rss1 - rss0) / 1024.0, static_cast<double>(rss1) / 1024.0,
+              static_cast<double>(status_kb("VmHWM:")) / 1024.0);
   std::printf("lexicon load: %.1f ms wall, %.1f ms cpu\n", load_wall, load_cpu);
 
   pugi::xml_document doc_xml;
@@ -138,9 +139,10 @@ int main(int argc, char** argv) {
   long allocs = parley::test::allocation_count() - allocs_before;
   std::printf("%zu rounds, %zu sentences, %zu tokens in %.2f s wall, %.2f s cpu\n", rounds, sentences, tokens,
               elapsed, cpu);
-  std::printf("throughput (cpu time): %.0f sentences/s, %.0f tokens/s, %.1f ns/token\n", sentences / cpu,
-              tokens / cpu, cpu * 1e9 / tokens);
-  std::printf("throughput (wall time): %.0f sentences/s\n", sentences / elapsed);
-  std::printf("allocations after warm-up: %ld (%.6f per token)\n", allocs, static_cast<double>(allocs) / tokens);
+  const double n_sentences = static_cast<double>(sentences), n_tokens = static_cast<double>(tokens);
+  std::printf("throughput (cpu time): %.0f sentences/s, %.0f tokens/s, %.1f ns/token\n", n_sentences / cpu,
+              n_tokens / cpu, cpu * 1e9 / n_tokens);
+  std::printf("throughput (wall time): %.0f sentences/s\n", n_sentences / elapsed);
+  std::printf("allocations after warm-up: %ld (%.6f per token)\n", allocs, static_cast<double>(allocs) / n_tokens);
   return 0;
 }
