@@ -6,36 +6,21 @@
 //   tokens_bench [--seconds S] [--xml PATH] [--wordnet DIR]
 #include <pugixml.hpp>
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
-#include <new>
 #include <string>
 #include <vector>
 
 #include "dict/dictionary.h"
 #include "text/sentences.h"
+#include "support/alloc_counter.h"
+#include "support/paths.h"
 #include "tokens/tokenizer.h"
 
-
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-namespace {
-std::atomic<long> g_allocations{0};
-}  // namespace
-void* operator new(std::size_t n) {
-  ++g_allocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -51,14 +36,14 @@ long status_kb(const char* key) {
 double cpu_ms() {
   timespec ts;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   double seconds = 2.0;
-  std::string xml = std::string(PARLEY_SHARED_DIR) + "/petrarch/phoenix/GigaWord.sample.PETR.xml";
+  std::string xml = parley::test::shared_path("petrarch/phoenix/GigaWord.sample.PETR.xml");
   std::string wordnet = parley::Lexicon::kDefaultDir;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--seconds")) seconds = std::atof(argv[i + 1]);
@@ -74,8 +59,9 @@ int main(int argc, char** argv) {
   double load_wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count();
   long rss1 = status_kb("VmRSS:");
   std::printf("lexicon: %zu forms, table %.1f MB, RSS +%.1f MB (process RSS %.1f MB, peak %.1f MB)\n",
-              lexicon.size(), lexicon.memory_bytes() / 1e6, (rss1 - rss0) / 1024.0, rss1 / 1024.0,
-              status_kb("VmHWM:") / 1024.0);
+              lexicon.size(), static_cast<double>(lexicon.memory_bytes()) / 1e6,
+              static_cast<double>(rss1 - rss0) / 1024.0, static_cast<double>(rss1) / 1024.0,
+              static_cast<double>(status_kb("VmHWM:")) / 1024.0);
   std::printf("lexicon load: %.1f ms wall, %.1f ms cpu\n", load_wall, load_cpu);
 
   pugi::xml_document doc_xml;
@@ -95,7 +81,7 @@ int main(int argc, char** argv) {
   parley::Vocabulary vocab;
   for (const char* name : {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                            "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "CAMEO.2.0.txt"}) {
-    std::ifstream f(std::string(PARLEY_SHARED_DIR) + "/petrarch/phoenix/" + name);
+    std::ifstream f(parley::test::shared_path(std::string("petrarch/phoenix/") + name));
     std::string line;
     while (std::getline(f, line)) {
       size_t stop = line.find_first_of("[#{");
@@ -140,7 +126,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < 50; ++i) run_once(s, k);  // warm-up
 
   size_t sentences = 0, tokens = 0, rounds = 0;
-  long allocs_before = g_allocations.load();
+  long allocs_before = parley::test::allocation_count();
   auto t0 = std::chrono::steady_clock::now();
   double cpu0 = cpu_ms();
   double elapsed = 0;
@@ -150,12 +136,13 @@ int main(int argc, char** argv) {
     elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
   double cpu = (cpu_ms() - cpu0) / 1e3;
-  long allocs = g_allocations.load() - allocs_before;
+  long allocs = parley::test::allocation_count() - allocs_before;
   std::printf("%zu rounds, %zu sentences, %zu tokens in %.2f s wall, %.2f s cpu\n", rounds, sentences, tokens,
               elapsed, cpu);
-  std::printf("throughput (cpu time): %.0f sentences/s, %.0f tokens/s, %.1f ns/token\n", sentences / cpu,
-              tokens / cpu, cpu * 1e9 / tokens);
-  std::printf("throughput (wall time): %.0f sentences/s\n", sentences / elapsed);
-  std::printf("allocations after warm-up: %ld (%.6f per token)\n", allocs, static_cast<double>(allocs) / tokens);
+  const double n_sentences = static_cast<double>(sentences), n_tokens = static_cast<double>(tokens);
+  std::printf("throughput (cpu time): %.0f sentences/s, %.0f tokens/s, %.1f ns/token\n", n_sentences / cpu,
+              n_tokens / cpu, cpu * 1e9 / n_tokens);
+  std::printf("throughput (wall time): %.0f sentences/s\n", n_sentences / elapsed);
+  std::printf("allocations after warm-up: %ld (%.6f per token)\n", allocs, static_cast<double>(allocs) / n_tokens);
   return 0;
 }

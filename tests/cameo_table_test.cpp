@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "cameo/cameo.h"
+#include "support/paths.h"
 
 namespace {
 
@@ -27,12 +28,10 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
   return rows;
 }
 
-const std::string kShared = PARLEY_SHARED_DIR;
-
 int expected_quad(int root) { return root <= 5 ? 1 : root <= 8 ? 2 : root <= 14 ? 3 : 4; }
 
 TEST(CameoTable, MatchesReferenceCodesNamesRoots) {
-  auto rows = read_tsv(kShared + "/cameo/cameo_codes.tsv");
+  auto rows = read_tsv(parley::test::shared_path("cameo/cameo_codes.tsv"));
   ASSERT_GT(rows.size(), 300u);
   EXPECT_EQ(parley::cameo_codes().size(), rows.size());
   for (const auto& r : rows) {
@@ -48,7 +47,7 @@ TEST(CameoTable, MatchesReferenceCodesNamesRoots) {
 
 TEST(CameoTable, GoldsteinWeightsOrClosestListedParent) {
   std::map<std::string, float> weights;
-  for (const auto& r : read_tsv(kShared + "/cameo/goldstein.tsv")) weights[r[0]] = std::stof(r[1]);
+  for (const auto& r : read_tsv(parley::test::shared_path("cameo/goldstein.tsv"))) weights[r[0]] = std::stof(r[1]);
   int inherited = 0;
   for (const parley::CameoCode& c : parley::cameo_codes()) {
     std::string parent(c.code);

@@ -1,62 +1,29 @@
 // End-to-end: the `parley` binary on good and bad inputs.  A bad record is
 // reported on stderr naming the file and the record, and the run goes on.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+
+#include "support/paths.h"
+#include "support/run.h"
+#include "support/temp_dir.h"
 
 namespace {
 
-const std::string kBin = PARLEY_BIN;
-const std::string kDicts = PARLEY_TEST_DATA_DIR "/pipeline";
+using namespace parley::test;
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
-
-Result run(const std::string& args) {
-  const auto dir = std::filesystem::temp_directory_path() / ("parley_cli_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string out = (dir / "out").string(), err = (dir / "err").string();
-  const std::string cmd = kBin + " " + args + " > " + out + " 2> " + err;
-  Result r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream o(out), e(err);
-  std::stringstream so, se;
-  so << o.rdbuf();
-  se << e.rdbuf();
-  r.out = so.str();
-  r.err = se.str();
-  return r;
-}
-
-std::string write_temp(const std::string& name, const std::string& content) {
-  const auto dir = std::filesystem::temp_directory_path() / ("parley_cli_in_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path.string();
-}
-
-std::vector<nlohmann::json> lines(const std::string& out) {
-  std::vector<nlohmann::json> v;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) v.push_back(nlohmann::json::parse(line));
-  return v;
-}
+const std::string kDicts = parley::test::test_data_path("pipeline");
 
 TEST(CliCode, PlainTextWithDate) {
-  const std::string in = write_temp("plain.txt", "Russia accused Ukraine on Monday. Trump met Putin.");
-  Result r = run("code --dicts " + kDicts + " --date 2025-08-06 " + in);
+  const TempDir tmp("cli_code");
+  const std::string in = tmp.write("plain.txt", "Russia accused Ukraine on Monday. Trump met Putin.");
+  RunResult r = run_parley("code --dicts " + kDicts + " --date 2025-08-06 " + in);
   ASSERT_EQ(r.status, 0) << r.err;
-  auto v = lines(r.out);
+  auto v = json_lines(r.out);
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0]["type"], "event");
   EXPECT_EQ(v[0]["id"], "plain");
@@ -75,15 +42,16 @@ TEST(CliCode, PlainTextWithDate) {
 }
 
 TEST(CliCode, BadJsonLineIsReportedAndTheRunGoesOn) {
-  const std::string in = write_temp("mixed.jsonl",
+  const TempDir tmp("cli_code");
+  const std::string in = tmp.write("mixed.jsonl",
                                     "{\"id\":\"a\",\"date\":\"2025-08-06\",\"text\":\"Russia accused Ukraine.\"}\n"
                                     "{\"id\":\"b\",\"text\": broken\n"
                                     "{\"id\":\"c\",\"date\":\"2025-02-30\",\"text\":\"France met Russia.\"}\n"
                                     "{\"id\":\"d\",\"text\":\"France met Russia.\"}\n"
                                     "{\"id\":\"e\",\"text\":\"Russia accu");
-  Result r = run("code --dicts " + kDicts + " " + in);
+  RunResult r = run_parley("code --dicts " + kDicts + " " + in);
   EXPECT_EQ(r.status, 1);
-  auto v = lines(r.out);
+  auto v = json_lines(r.out);
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0]["id"], "a");
   EXPECT_EQ(v[1]["id"], "d");
@@ -94,25 +62,27 @@ TEST(CliCode, BadJsonLineIsReportedAndTheRunGoesOn) {
 }
 
 TEST(CliCode, TruncatedXmlKeepsTheRecordsBeforeTheBreak) {
-  const std::string in = write_temp("cut.xml",
+  const TempDir tmp("cli_code");
+  const std::string in = tmp.write("cut.xml",
                                     "<Sentences>\n<Sentence date=\"20250806\" id=\"s1\" sentence=\"True\">\n"
                                     "<Text>Russia accused Ukraine.</Text></Sentence>\n"
                                     "<Sentence date=\"20250806\" id=\"s2\" sentence=\"True\">\n<Text>France me");
-  Result r = run("code --dicts " + kDicts + " " + in);
+  RunResult r = run_parley("code --dicts " + kDicts + " " + in);
   EXPECT_EQ(r.status, 1);
-  auto v = lines(r.out);
+  auto v = json_lines(r.out);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0]["id"], "s1");
   EXPECT_NE(r.err.find("cut.xml"), std::string::npos) << r.err;
 }
 
 TEST(CliCode, InvalidUtf8IsWarnedAboutByRecord) {
-  const std::string in = write_temp("bad.jsonl", "{\"id\":\"ok\",\"text\":\"Russia accused Ukraine.\"}\n");
-  const std::string raw = write_temp("raw.txt", std::string("Russia accused Ukraine.\xff\xfe France met Russia.\n"));
-  Result r = run("code --dicts " + kDicts + " " + raw + " " + in);
+  const TempDir tmp("cli_code");
+  const std::string in = tmp.write("bad.jsonl", "{\"id\":\"ok\",\"text\":\"Russia accused Ukraine.\"}\n");
+  const std::string raw = tmp.write("raw.txt", std::string("Russia accused Ukraine.\xff\xfe France met Russia.\n"));
+  RunResult r = run_parley("code --dicts " + kDicts + " " + raw + " " + in);
   // The damaged document is refused with its file, record and byte offset;
   // the next input is coded as usual.
-  auto v = lines(r.out);
+  auto v = json_lines(r.out);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0]["id"], "ok");
   EXPECT_NE(r.err.find("raw.txt:1: record raw: invalid UTF-8"), std::string::npos) << r.err;
@@ -120,28 +90,29 @@ TEST(CliCode, InvalidUtf8IsWarnedAboutByRecord) {
 }
 
 TEST(CliCode, MalformedDictionaryNamesFileAndLine) {
-  const auto dir = std::filesystem::temp_directory_path() / ("parley_cli_dict_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const TempDir tmp("cli_code");
+  const auto& dir = tmp.path();
   for (const char* f : {"PETR_config.ini", "test.actors.txt", "test.agents.txt", "test.discards.txt"})
     std::filesystem::copy_file(kDicts + "/" + f, dir / f, std::filesystem::copy_options::overwrite_existing);
   std::ofstream(dir / "test.verbs.txt") << "####### VERB PATTERNS #######\n--- MEET [040] ---\nMEET\n- * TALKS [9x9]\n";
-  const std::string in = write_temp("one.txt", "France met Russia.");
-  Result r = run("code --dicts " + dir.string() + " " + in);
+  const std::string in = tmp.write("one.txt", "France met Russia.");
+  RunResult r = run_parley("code --dicts " + dir.string() + " " + in);
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("test.verbs.txt:4:"), std::string::npos) << r.err;
   EXPECT_TRUE(r.out.empty());
 }
 
 TEST(CliCode, ThreadsGiveByteIdenticalOutput) {
+  const TempDir tmp("cli_code");
   std::string jsonl;
   for (int i = 0; i < 3000; ++i) {
     jsonl += "{\"id\":\"r" + std::to_string(i) + "\",\"date\":\"2025-01-" + std::to_string(10 + i % 20) +
              "\",\"text\":\"Trump threatened Russia with tariffs. Putin met Trump in Moscow. Russia accused Ukraine.\"}\n";
   }
-  const std::string in = write_temp("many.jsonl", jsonl);
-  Result one = run("code --dicts " + kDicts + " --threads 1 " + in);
-  Result two = run("code --dicts " + kDicts + " --threads 2 " + in);
-  Result four = run("code --dicts " + kDicts + " --threads 4 " + in);
+  const std::string in = tmp.write("many.jsonl", jsonl);
+  RunResult one = run_parley("code --dicts " + kDicts + " --threads 1 " + in);
+  RunResult two = run_parley("code --dicts " + kDicts + " --threads 2 " + in);
+  RunResult four = run_parley("code --dicts " + kDicts + " --threads 4 " + in);
   ASSERT_EQ(one.status, 0) << one.err;
   EXPECT_FALSE(one.out.empty());
   EXPECT_EQ(one.out, two.out);
@@ -149,16 +120,16 @@ TEST(CliCode, ThreadsGiveByteIdenticalOutput) {
 }
 
 TEST(CliCode, EmptyInputFile) {
-  const std::string in = write_temp("empty.txt", "");
-  Result r = run("code --dicts " + kDicts + " " + in);
+  const TempDir tmp("cli_code");
+  const std::string in = tmp.write("empty.txt", "");
+  RunResult r = run_parley("code --dicts " + kDicts + " " + in);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("empty.txt"), std::string::npos) << r.err;
 }
 
 TEST(CliValidate, LastLineCountsPassedAndFailed) {
-  const std::string dir = PARLEY_SHARED_DIR "/petrarch/validation";
-  if (!std::filesystem::exists(dir)) GTEST_SKIP();
-  Result r = run("validate --quiet --dicts " + dir + " " + dir + "/PETR.UnitTest.records.xml");
+  const std::string dir = parley::test::shared_path("petrarch/validation");
+  RunResult r = run_parley("validate --quiet --dicts " + dir + " " + dir + "/PETR.UnitTest.records.xml");
   std::string last = r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1);
   EXPECT_NE(last.find(" passed, "), std::string::npos) << last;
   EXPECT_NE(last.find(" failed"), std::string::npos) << last;

@@ -4,112 +4,52 @@
 // SQL-injection attempts on every parameter.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/paths.h"
+#include "support/run.h"
+#include "support/server.h"
+#include "support/temp_dir.h"
 
 namespace {
 
 using nlohmann::json;
-namespace fs = std::filesystem;
 
-const char* kExample = PARLEY_SHARED_DIR "/examples/kremlin-witkoff-2025-08-06.txt";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+// The example article's text; a test that needs it fails if ../shared is missing.
+std::string example_text() { return parley::test::read_file(parley::test::example_article()); }
 
 // One server for the whole suite: loading the engine once keeps it fast.
-class Server {
+class Server : public parley::test::ServerProcess {
  public:
-  bool start(const std::vector<std::string>& extra = {}) {
-    dir_ = fs::temp_directory_path() / ("parley-serve-test-" + std::to_string(getpid()) + "-" + std::to_string(++count_));
-    fs::create_directories(dir_);
-    int out[2];
-    if (pipe(out) != 0) return false;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], 1);
-      close(out[0]);
-      std::vector<std::string> args = {PARLEY_BIN, "serve", "--db", (dir_ / "events.db").string(), "--port", "0",
-                                       "--threads", "2"};
-      args.insert(args.end(), extra.begin(), extra.end());
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(PARLEY_BIN, argv.data());
-      _exit(127);
-    }
-    close(out[1]);
-    // Bounded wait for "listening on http://127.0.0.1:PORT/".
-    std::string line;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-      pollfd p{out[0], POLLIN, 0};
-      if (poll(&p, 1, 1000) <= 0) continue;
-      char buf[256];
-      ssize_t n = read(out[0], buf, sizeof buf);
-      if (n <= 0) break;
-      line.append(buf, static_cast<size_t>(n));
-    }
-    close(out[0]);
-    const size_t colon = line.rfind(':');
-    if (line.find("listening on http://127.0.0.1:") == std::string::npos || colon == std::string::npos) return false;
-    port_ = std::stoi(line.substr(colon + 1));
-    return port_ > 0;
-  }
-
-  // SIGTERM ends the server cleanly (exit 0).
-  int stop() {
-    if (pid_ <= 0) return -1;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = 0;
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-
   httplib::Client client() const {
-    httplib::Client c("127.0.0.1", port_);
+    httplib::Client c("127.0.0.1", port());
     c.set_tcp_nodelay(true);
     c.set_connection_timeout(5);
     c.set_read_timeout(30);
     return c;
   }
-  int port() const { return port_; }
-
- private:
-  fs::path dir_;
-  pid_t pid_ = 0;
-  int port_ = 0;
-  static inline int count_ = 0;
 };
 
 class ServeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new Server;
-    ASSERT_TRUE(server_->start()) << "parley serve did not start";
+    try {
+      server_ = new Server;
+    } catch (const std::exception& e) {
+      FAIL() << e.what();
+    }
   }
   static void TearDownTestSuite() {
-    EXPECT_EQ(server_->stop(), 0);
+    if (server_) {
+      EXPECT_EQ(server_->stop(), 0);  // SIGTERM ends the server cleanly
+    }
     delete server_;
     server_ = nullptr;
   }
+  void SetUp() override { ASSERT_NE(server_, nullptr) << "parley serve did not start"; }
 
   static json get_json(const std::string& path, int expect_status = 200) {
     auto c = server_->client();
@@ -125,7 +65,7 @@ class ServeTest : public ::testing::Test {
     return c.Post(path, body, type);
   }
   static void ingest_example() {
-    json doc = {{"id", "kremlin-witkoff-2025-08-06"}, {"date", "2025-08-06"}, {"text", read_file(kExample)}};
+    json doc = {{"id", "kremlin-witkoff-2025-08-06"}, {"date", "2025-08-06"}, {"text", example_text()}};
     auto res = post("/v1/documents", doc.dump(), "application/json");
     ASSERT_TRUE(res);
     ASSERT_EQ(res->status, 200) << res->body;
@@ -160,7 +100,7 @@ class ServeTest : public ::testing::Test {
 // ------------------------------------------------------------ POST /v1/code
 
 TEST_F(ServeTest, CodeJsonReturnsTheMeetingWithEvidenceOffsets) {
-  const std::string text = read_file(kExample);
+  const std::string text = example_text();
   json req = {{"id", "k"}, {"date", "2025-08-06"}, {"text", text}};
   auto res = post("/v1/code", req.dump(), "application/json");
   ASSERT_TRUE(res);
@@ -197,7 +137,7 @@ TEST_F(ServeTest, CodeJsonReturnsTheMeetingWithEvidenceOffsets) {
 TEST_F(ServeTest, CodePlainTextAndJsonLines) {
   auto c = server_->client();
   httplib::Headers accept = {{"Accept", "application/x-ndjson"}};
-  auto res = c.Post("/v1/code?date=2025-08-06&id=plain", accept, read_file(kExample), "text/plain");
+  auto res = c.Post("/v1/code?date=2025-08-06&id=plain", accept, example_text(), "text/plain");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(res->get_header_value("Content-Type"), "application/x-ndjson");
@@ -211,7 +151,7 @@ TEST_F(ServeTest, CodePlainTextAndJsonLines) {
 
 TEST_F(ServeTest, CodeStoresNothing) {
   json before = get_json("/v1/stats");
-  auto res = post("/v1/code", json({{"id", "nostore-1"}, {"text", read_file(kExample)}}).dump(), "application/json");
+  auto res = post("/v1/code", json({{"id", "nostore-1"}, {"text", example_text()}}).dump(), "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(get_json("/v1/stats"), before);
@@ -418,7 +358,9 @@ TEST_F(ServeTest, SqlInjectionOnEveryParameterChangesNothing) {
     if (res->status == 200) {
       json body = json::parse(res->body);
       for (const char* list : {"events", "points", "quotes", "deadlines", "actors"}) {
-        if (body.contains(list)) EXPECT_TRUE(body[list].empty()) << res->body;
+        if (body.contains(list)) {
+          EXPECT_TRUE(body[list].empty()) << res->body;
+        }
       }
     } else {
       EXPECT_GE(res->status, 400);
@@ -465,7 +407,9 @@ TEST_F(ServeTest, OpenApiDescribesEveryRoute) {
     auto c = server_->client();
     auto res = c.Get("/v1/events?" + name + "=@@");
     ASSERT_TRUE(res);
-    if (res->status == 400) EXPECT_NE(res->body.find("\"parameter\":\"" + name + "\""), std::string::npos) << res->body;
+    if (res->status == 400) {
+      EXPECT_NE(res->body.find("\"parameter\":\"" + name + "\""), std::string::npos) << res->body;
+    }
     EXPECT_EQ(res->body.find("unknown parameter"), std::string::npos) << name;
   }
 }
@@ -490,12 +434,10 @@ TEST_F(ServeTest, DashboardIsServedFromTheBinary) {
 }
 
 TEST(ServeCommand, RefusesABadPortAndAFileThatIsNotAStore) {
-  const fs::path junk = fs::temp_directory_path() / ("parley-not-a-store-" + std::to_string(getpid()));
-  { std::ofstream(junk) << "this is not SQLite"; }
-  const std::string cmd = std::string(PARLEY_BIN) + " serve --db " + junk.string() + " --port 0 > /dev/null 2>&1";
-  EXPECT_NE(std::system(cmd.c_str()), 0);
-  EXPECT_NE(std::system((std::string(PARLEY_BIN) + " serve --db x.db --port 70000 > /dev/null 2>&1").c_str()), 0);
-  fs::remove(junk);
+  const parley::test::TempDir tmp("serve_refuses");
+  const std::string junk = tmp.write("junk.db", "this is not SQLite");
+  EXPECT_NE(parley::test::run_parley("serve --db " + junk + " --port 0").status, 0);
+  EXPECT_NE(parley::test::run_parley("serve --db " + tmp.file("x.db") + " --port 70000").status, 0);
 }
 
 }  // namespace

@@ -3,10 +3,7 @@
 // complete documents: each stored document has exactly the events `parley
 // code` gives it.  Ingesting again afterwards completes the store.
 #include <gtest/gtest.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -17,20 +14,19 @@
 #include <thread>
 
 #include "store/store.h"
+#include "support/child.h"
+#include "support/run.h"
+#include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using parley::store::Store;
+using parley::test::ChildProcess;
 
 namespace {
 
-const std::string kBin = PARLEY_BIN;
-constexpr int kDocuments = 30000;
+using parley::test::run_parley;
 
-fs::path temp_dir() {
-  const auto dir = fs::temp_directory_path() / ("parley_cli_store_kill_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir;
-}
+constexpr int kDocuments = 30000;
 
 // Varied short stories so documents code to different numbers of events.
 void write_corpus(const fs::path& path) {
@@ -48,13 +44,10 @@ void write_corpus(const fs::path& path) {
 }
 
 std::map<std::string, int64_t> events_per_document_by_parley_code(const fs::path& corpus) {
-  const fs::path out = temp_dir() / "coded.jsonl";
-  const std::string cmd = kBin + " code " + corpus.string() + " > " + out.string();
-  EXPECT_EQ(std::system(cmd.c_str()), 0);
+  const auto r = run_parley("code " + corpus.string());
+  EXPECT_EQ(r.status, 0) << r.err;
   std::map<std::string, int64_t> counts;
-  std::ifstream in(out);
-  for (std::string line; std::getline(in, line);) {
-    const auto record = nlohmann::json::parse(line);
+  for (const auto& record : parley::test::json_lines(r.out)) {
     if (record["type"] == "event") ++counts[record["id"].get<std::string>()];
   }
   return counts;
@@ -71,20 +64,16 @@ int64_t stored_documents(const fs::path& db) {
 }  // namespace
 
 TEST(CliStoreKill, KilledIngestLeavesOnlyCompleteDocuments) {
-  const fs::path corpus = temp_dir() / "corpus.jsonl";
-  const fs::path db = temp_dir() / "killed.db";
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+  const parley::test::TempDir tmp("cli_store_kill");
+  const fs::path corpus = tmp.file("corpus.jsonl");
+  const fs::path db = tmp.fresh_db("killed.db");
   write_corpus(corpus);
 
-  const pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    const int devnull = ::open("/dev/null", O_WRONLY);
-    dup2(devnull, 2);
-    execl(kBin.c_str(), kBin.c_str(), "ingest", "--db", db.c_str(), "--batch", "16", corpus.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  // Killed by the guard if the test fails before the kill below.
+  ChildProcess::Options quiet;
+  quiet.quiet_stderr = true;
+  ChildProcess ingest({parley::test::parley_bin(), "ingest", "--db", db.string(), "--batch", "16", corpus.string()},
+                      quiet);
   // Wait until some documents are committed, then a little more, so the kill
   // lands in the middle of the run (most likely inside a transaction).
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -92,10 +81,7 @@ TEST(CliStoreKill, KilledIngestLeavesOnlyCompleteDocuments) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(150));
-  ASSERT_EQ(kill(child, SIGKILL), 0);
-  int status = 0;
-  ASSERT_EQ(waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFSIGNALED(status)) << "ingest ended before the kill; make the corpus larger";
+  ASSERT_EQ(ingest.stop(SIGKILL), 128 + SIGKILL) << "ingest ended before the kill; make the corpus larger";
 
   const auto expected = events_per_document_by_parley_code(corpus);
   auto store = Store::open(db.string());  // recovers the WAL like any later run
@@ -117,8 +103,8 @@ TEST(CliStoreKill, KilledIngestLeavesOnlyCompleteDocuments) {
   store.reset();
 
   // Running again completes the store, without duplicates.
-  const std::string again = kBin + " ingest --db " + db.string() + " " + corpus.string() + " 2> /dev/null";
-  ASSERT_EQ(std::system(again.c_str()), 0);
+  const auto again = run_parley("ingest --db " + db.string() + " " + corpus.string());
+  ASSERT_EQ(again.status, 0) << again.err;
   auto done = Store::open(db.string(), Store::Mode::kReadOnly);
   EXPECT_EQ(done->counts().documents, kDocuments);
   int64_t total = 0;

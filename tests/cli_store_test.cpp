@@ -3,78 +3,32 @@
 // changes nothing, each query kind and output format, bad input and hostile
 // arguments.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+
+#include "support/paths.h"
+#include "support/run.h"
+#include "support/temp_dir.h"
 
 namespace {
 
-const std::string kBin = PARLEY_BIN;
-const std::string kArticle = PARLEY_SHARED_DIR "/examples/kremlin-witkoff-2025-08-06.txt";
+using namespace parley::test;
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
+// The example article; the test that needs it fails if ../shared is missing.
+std::string article() { return example_article(); }
 
-std::filesystem::path temp_dir() {
-  const auto dir = std::filesystem::temp_directory_path() / ("parley_cli_store_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
-std::string quote_arg(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
-
-Result run(const std::string& args) {
-  const std::string out = (temp_dir() / "out").string(), err = (temp_dir() / "err").string();
-  const std::string cmd = kBin + " " + args + " > " + out + " 2> " + err;
-  Result r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream o(out, std::ios::binary), e(err, std::ios::binary);
-  std::stringstream so, se;
-  so << o.rdbuf();
-  se << e.rdbuf();
-  r.out = so.str();
-  r.err = se.str();
-  return r;
-}
-
-std::string fresh_db(const std::string& name) {
-  const auto p = temp_dir() / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
-  return p.string();
-}
-
-std::string write_temp(const std::string& name, const std::string& content) {
-  const auto path = temp_dir() / name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path.string();
-}
-
-std::vector<nlohmann::json> lines(const std::string& out) {
-  std::vector<nlohmann::json> v;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) v.push_back(nlohmann::json::parse(line));
-  return v;
-}
+// Files shared by the suite live in the process's temporary directory.
+std::string fresh_db(const std::string& name) { return process_temp_dir().fresh_db(name); }
+std::string write_temp(const std::string& name, const std::string& content) { return process_temp_dir().write(name, content); }
 
 nlohmann::json stats(const std::string& db) {
-  Result r = run("query --db " + db + " --format jsonl stats");
+  RunResult r = run_parley("query --db " + db + " --format jsonl stats");
   EXPECT_EQ(r.status, 0) << r.err;
-  auto v = lines(r.out);
+  auto v = json_lines(r.out);
   EXPECT_EQ(v.size(), 1u);
   return v.empty() ? nlohmann::json() : v[0];
 }
@@ -83,13 +37,13 @@ class CliStore : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     db_ = new std::string(fresh_db("article.db"));
-    Result r = run("ingest --db " + *db_ + " --date 2025-08-06 " + kArticle);
+    RunResult r = run_parley("ingest --db " + *db_ + " --date 2025-08-06 " + article());
     ASSERT_EQ(r.status, 0) << r.err;
-    Result c = run("code --date 2025-08-06 " + kArticle);
+    RunResult c = run_parley("code --date 2025-08-06 " + article());
     ASSERT_EQ(c.status, 0) << c.err;
     coded_ = new std::vector<nlohmann::json>();
     quotes_ = deadlines_ = 0;
-    for (auto& record : lines(c.out)) {
+    for (auto& record : json_lines(c.out)) {
       if (record["type"] == "event") coded_->push_back(record);
       quotes_ += record["type"] == "quote";
       deadlines_ += record["type"] == "deadline";
@@ -112,9 +66,9 @@ std::vector<nlohmann::json>* CliStore::coded_ = nullptr;
 
 TEST_F(CliStore, StoredEventsEqualParleyCode) {
   ASSERT_GT(coded_->size(), 3u);
-  Result r = run("query --db " + *db_ + " --format jsonl events");
+  RunResult r = run_parley("query --db " + *db_ + " --format jsonl events");
   ASSERT_EQ(r.status, 0) << r.err;
-  auto stored = lines(r.out);
+  auto stored = json_lines(r.out);
   ASSERT_EQ(stored.size(), coded_->size());
   for (size_t i = 0; i < stored.size(); ++i) {
     const auto& s = stored[i];
@@ -149,9 +103,9 @@ TEST_F(CliStore, StoredEventsEqualParleyCode) {
 
 TEST_F(CliStore, ReingestTwiceLeavesCountsUnchanged) {
   const std::string db = fresh_db("twice.db");
-  ASSERT_EQ(run("ingest --db " + db + " --date 2025-08-06 " + kArticle).status, 0);
+  ASSERT_EQ(run_parley("ingest --db " + db + " --date 2025-08-06 " + article()).status, 0);
   const auto once = stats(db);
-  Result r = run("ingest --db " + db + " --date 2025-08-06 --threads 2 " + kArticle + " " + kArticle);
+  RunResult r = run_parley("ingest --db " + db + " --date 2025-08-06 --threads 2 " + article() + " " + article());
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(stats(db), once);
   EXPECT_EQ(once["documents"], 1);
@@ -163,9 +117,9 @@ TEST_F(CliStore, ReingestTwiceLeavesCountsUnchanged) {
 
 TEST_F(CliStore, EventFiltersFromTheCommandLine) {
   auto count = [&](const std::string& flags) {
-    Result r = run("query --db " + *db_ + " events --format jsonl " + flags);
+    RunResult r = run_parley("query --db " + *db_ + " events --format jsonl " + flags);
     EXPECT_EQ(r.status, 0) << flags << ": " << r.err;
-    return lines(r.out).size();
+    return json_lines(r.out).size();
   };
   size_t rus = 0, rus_usa = 0, rus_to_usa = 0;
   for (const auto& c : *coded_) {
@@ -187,28 +141,28 @@ TEST_F(CliStore, EventFiltersFromTheCommandLine) {
 }
 
 TEST_F(CliStore, OutputFormats) {
-  Result table = run("query --db " + *db_ + " actors --limit 3");
+  RunResult table = run_parley("query --db " + *db_ + " actors --limit 3");
   ASSERT_EQ(table.status, 0) << table.err;
   EXPECT_EQ(table.out.rfind("actor ", 0), 0u) << table.out;  // header first, padded
   EXPECT_NE(table.out.find("RUS"), std::string::npos);
-  Result csv = run("query --db " + *db_ + " --format csv events --text Witkoff");
+  RunResult csv = run_parley("query --db " + *db_ + " --format csv events --text Witkoff");
   ASSERT_EQ(csv.status, 0) << csv.err;
   EXPECT_EQ(csv.out.rfind("date,id,sentence,source,target,code,", 0), 0u);
   EXPECT_NE(csv.out.find("\r\n"), std::string::npos);
   // Sentences with commas or quotes are quoted fields.
   EXPECT_NE(csv.out.find(",\""), std::string::npos);
-  Result timeline = run("query --db " + *db_ + " --format jsonl timeline --dyad RUS,USA --by week");
+  RunResult timeline = run_parley("query --db " + *db_ + " --format jsonl timeline --dyad RUS,USA --by week");
   ASSERT_EQ(timeline.status, 0) << timeline.err;
-  auto weeks = lines(timeline.out);
+  auto weeks = json_lines(timeline.out);
   ASSERT_EQ(weeks.size(), 1u);
   EXPECT_EQ(weeks[0]["period"], "2025-08-04");
-  Result clusters = run("query --db " + *db_ + " --format jsonl clusters");
+  RunResult clusters = run_parley("query --db " + *db_ + " --format jsonl clusters");
   ASSERT_EQ(clusters.status, 0) << clusters.err;
-  for (const auto& c : lines(clusters.out)) EXPECT_EQ(c["documents"], 1);
-  Result deadlines = run("query --db " + *db_ + " deadlines --as-of 2025-01-01");
+  for (const auto& c : json_lines(clusters.out)) EXPECT_EQ(c["documents"], 1);
+  RunResult deadlines = run_parley("query --db " + *db_ + " deadlines --as-of 2025-01-01");
   ASSERT_EQ(deadlines.status, 0) << deadlines.err;
   EXPECT_EQ(deadlines.out.rfind("due", 0), 0u);
-  Result quotes = run("query --db " + *db_ + " quotes --speaker x");
+  RunResult quotes = run_parley("query --db " + *db_ + " quotes --speaker x");
   EXPECT_EQ(quotes.status, 0) << quotes.err;
 }
 
@@ -216,41 +170,41 @@ TEST_F(CliStore, HostileArgumentsChangeNothing) {
   const auto before = stats(*db_);
   for (const std::string h : {"x'; DROP TABLE events; --", "' OR '1'='1", "%", "_", "\"", "RUS%"}) {
     for (const std::string flag : {"--actor", "--code", "--root", "--text", "--id"}) {
-      Result r = run("query --db " + *db_ + " --format jsonl events " + flag + " " + quote_arg(h));
+      RunResult r = run_parley("query --db " + *db_ + " --format jsonl events " + flag + " " + quote_arg(h));
       EXPECT_EQ(r.status, 0) << flag << " " << h << ": " << r.err;
       if (flag != "--text") {
         EXPECT_EQ(r.out, "") << flag << " " << h;
       }
     }
-    EXPECT_EQ(run("query --db " + *db_ + " --format jsonl timeline --dyad " + quote_arg(h + ",USA")).out, "");
-    EXPECT_EQ(run("query --db " + *db_ + " --format jsonl quotes --speaker " + quote_arg(h)).out, "");
+    EXPECT_EQ(run_parley("query --db " + *db_ + " --format jsonl timeline --dyad " + quote_arg(h + ",USA")).out, "");
+    EXPECT_EQ(run_parley("query --db " + *db_ + " --format jsonl quotes --speaker " + quote_arg(h)).out, "");
   }
   EXPECT_EQ(stats(*db_), before);
 }
 
 TEST(CliStoreErrors, BadArgumentsAndFiles) {
   const std::string db = fresh_db("errors.db");
-  Result r = run("ingest --db " + db + " --date 2025-02-30 " + kArticle);
+  RunResult r = run_parley("ingest --db " + db + " --date 2025-02-30 " + article());
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("--date 2025-02-30"), std::string::npos) << r.err;
-  r = run("query --db " + fresh_db("nothing.db") + " stats");
+  r = run_parley("query --db " + fresh_db("nothing.db") + " stats");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("cannot open"), std::string::npos) << r.err;
   const std::string text = write_temp("not-a-db.db", std::string(4096, 'x'));
-  r = run("query --db " + text + " stats");
+  r = run_parley("query --db " + text + " stats");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("not a SQLite database"), std::string::npos) << r.err;
-  r = run("ingest --db " + text + " " + kArticle);
+  r = run_parley("ingest --db " + text + " " + article());
   EXPECT_EQ(r.status, 2);
-  ASSERT_EQ(run("ingest --db " + db + " --date 2025-08-06 " + kArticle).status, 0);
-  r = run("query --db " + db + " timeline --dyad RUS");
+  ASSERT_EQ(run_parley("ingest --db " + db + " --date 2025-08-06 " + article()).status, 0);
+  r = run_parley("query --db " + db + " timeline --dyad RUS");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("expected two actor codes"), std::string::npos) << r.err;
-  r = run("query --db " + db + " events --from yesterday");
+  r = run_parley("query --db " + db + " events --from yesterday");
   EXPECT_EQ(r.status, 2);
-  r = run("query --db " + db + " --format xml events");
+  r = run_parley("query --db " + db + " --format xml events");
   EXPECT_NE(r.status, 0);
-  r = run("query --db " + db);
+  r = run_parley("query --db " + db);
   EXPECT_NE(r.status, 0);
 }
 
@@ -262,11 +216,11 @@ TEST(CliStoreErrors, MalformedRecordsReportedAndSkipped) {
                                     "{\"id\":\"bad-utf8\",\"date\":\"2025-08-06\",\"text\":\"Trump met \xff Putin.\"}\n"
                                     "{\"id\":\"ok2\",\"date\":\"2025-08-07\",\"text\":\"Trump met Putin.\"}\n");
   const std::string db = fresh_db("mixed.db");
-  Result r = run("ingest --db " + db + " " + in);
+  RunResult r = run_parley("ingest --db " + db + " " + in);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("mixed.jsonl:2"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("mixed.jsonl:3"), std::string::npos) << r.err;
-  Result q = run("query --db " + db + " --format jsonl events --id ok2");
+  RunResult q = run_parley("query --db " + db + " --format jsonl events --id ok2");
   ASSERT_EQ(q.status, 0);
   EXPECT_FALSE(q.out.empty());
   const auto s = stats(db);
@@ -277,22 +231,22 @@ TEST(CliStoreErrors, MalformedRecordsReportedAndSkipped) {
 TEST_F(CliStore, QuotesAndDeadlinesOfTheArticle) {
   ASSERT_GT(quotes_, 0) << "the example article has quotations";
   ASSERT_GT(deadlines_, 0) << "the example article has Trump's August 8 deadline";
-  Result all = run("query --db " + *db_ + " --format jsonl quotes");
+  RunResult all = run_parley("query --db " + *db_ + " --format jsonl quotes");
   ASSERT_EQ(all.status, 0) << all.err;
-  EXPECT_EQ(lines(all.out).size(), static_cast<size_t>(quotes_));
-  Result by = run("query --db " + *db_ + " --format jsonl quotes --speaker dmitriev");
+  EXPECT_EQ(json_lines(all.out).size(), static_cast<size_t>(quotes_));
+  RunResult by = run_parley("query --db " + *db_ + " --format jsonl quotes --speaker dmitriev");
   ASSERT_EQ(by.status, 0) << by.err;
-  auto dmitriev = lines(by.out);
+  auto dmitriev = json_lines(by.out);
   ASSERT_EQ(dmitriev.size(), 1u);
   EXPECT_EQ(dmitriev[0]["quote"], "Dialogue will prevail.");
   EXPECT_EQ(dmitriev[0]["speaker_code"], "RUSGOV");
-  Result open = run("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-06");
+  RunResult open = run_parley("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-06");
   ASSERT_EQ(open.status, 0) << open.err;
-  auto due = lines(open.out);
+  auto due = json_lines(open.out);
   ASSERT_EQ(due.size(), static_cast<size_t>(deadlines_));
   EXPECT_EQ(due[0]["due"], "2025-08-08");
   EXPECT_EQ(due[0]["setter"], "USAGOV");
-  Result closed = run("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-09 --actor RUS");
+  RunResult closed = run_parley("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-09 --actor RUS");
   ASSERT_EQ(closed.status, 0) << closed.err;
-  for (const auto& d : lines(closed.out)) EXPECT_GE(d["due"].get<std::string>(), "2025-08-09");
+  for (const auto& d : json_lines(closed.out)) EXPECT_GE(d["due"].get<std::string>(), "2025-08-09");
 }

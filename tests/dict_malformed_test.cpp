@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "dict/load.h"
+#include "support/paths.h"
 
 namespace {
 
@@ -14,7 +15,7 @@ using parley::DictOptions;
 using parley::DictPaths;
 using parley::Dictionaries;
 
-const std::string kData = std::string(PARLEY_TEST_DATA_DIR) + "/dict/";
+const std::string kData = parley::test::test_data_path("dict") + "/";
 
 enum Kind { kVerbs, kActors, kAgents, kDiscards, kIssues };
 

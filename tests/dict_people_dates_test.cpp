@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "dict/load.h"
+#include "support/paths.h"
 
 namespace {
 
-const std::string kDataDir = PARLEY_SOURCE_DATA_DIR;
-const std::string kCases = kDataDir + "/../tools/people_date_cases.tsv";
+const std::string kCases = parley::test::source_data_path("../tools/people_date_cases.tsv");
 
 struct Case {
   int line = 0;
@@ -51,7 +51,7 @@ std::vector<Case> read_cases() {
 
 const parley::Dictionaries& actors() {
   static const parley::Dictionaries d = [] {
-    parley::DictPaths all = parley::read_config(kDataDir + "/dict/PETR_config.ini");
+    parley::DictPaths all = parley::read_config(parley::test::source_data_path("dict/PETR_config.ini"));
     parley::DictPaths p;
     p.actors = all.actors;
     parley::Dictionaries out;

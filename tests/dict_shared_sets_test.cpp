@@ -8,13 +8,15 @@
 #include <gtest/gtest.h>
 
 #include "dict/load.h"
+#include "support/paths.h"
 
 namespace {
 
 using namespace parley;
 
-const std::string kValidation = std::string(PARLEY_SHARED_DIR) + "/petrarch/validation/";
-const std::string kPhoenixIni = std::string(PARLEY_SHARED_DIR) + "/petrarch/phoenix/PETR_config.ini";
+// A file of the PETRARCH validation set in ../shared; the test that needs it
+// fails if it is missing.
+std::string validation_file(const std::string& name) { return test::shared_path("petrarch/validation/" + name); }
 
 std::vector<std::string> file_lines(const std::string& path) {
   std::ifstream in(path);
@@ -40,10 +42,10 @@ class ValidationSet : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     DictPaths p;
-    p.verbs = {kValidation + "PETR.Validate.verbs.txt"};
-    p.actors = {kValidation + "PETR.Validate.actors.txt"};
-    p.agents = kValidation + "PETR.Validate.agents.txt";
-    p.discards = kValidation + "PETR.Validate.discards.txt";
+    p.verbs = {validation_file("PETR.Validate.verbs.txt")};
+    p.actors = {validation_file("PETR.Validate.actors.txt")};
+    p.agents = validation_file("PETR.Validate.agents.txt");
+    p.discards = validation_file("PETR.Validate.discards.txt");
     DictOptions o;
     o.allow_private_codes = true;
     o.on_warning = [](const std::string&) {};
@@ -77,7 +79,7 @@ class ValidationSet : public testing::Test {
     return false;
   }
   static Dictionaries* d_;
-  const std::string verbs_ = kValidation + "PETR.Validate.verbs.txt";
+  const std::string verbs_ = validation_file("PETR.Validate.verbs.txt");
 };
 Dictionaries* ValidationSet::d_ = nullptr;
 
@@ -286,7 +288,7 @@ TEST_F(ValidationSet, Discards) {
 }
 
 TEST(PhoenixSet, LoadsWithOnlyTheKnownDamagedEntriesSkipped) {
-  DictPaths p = read_config(kPhoenixIni);
+  DictPaths p = read_config(test::shared_path("petrarch/phoenix/PETR_config.ini"));
   ASSERT_EQ(p.verbs.size(), 1u);
   ASSERT_EQ(p.actors.size(), 3u);
   EXPECT_NE(p.issues.find("Phoenix.IssueCoding.txt"), std::string::npos);

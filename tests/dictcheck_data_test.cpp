@@ -9,18 +9,19 @@
 #include "dict/load.h"
 #include "dictcheck/dictcheck.h"
 #include "tokens/lexicon.h"
+#include "support/lexicon.h"
+#include "support/paths.h"
 
 namespace {
 
 using parley::dictcheck::Finding;
 
-const std::string kIni = PARLEY_SOURCE_DATA_DIR "/dict/PETR_config.ini";
+const std::string kIni = parley::test::source_data_path("dict/PETR_config.ini");
 
 const std::vector<Finding>& findings() {
   static const std::vector<Finding> fs = [] {
-    static const parley::Lexicon lex;
     parley::dictcheck::CheckOptions o;
-    o.lexicon = &lex;
+    o.lexicon = &parley::test::wordnet_lexicon();
     return parley::dictcheck::load_and_check(parley::read_config(kIni), o);
   }();
   return fs;

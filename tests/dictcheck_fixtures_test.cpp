@@ -11,17 +11,16 @@
 #include "dict/load.h"
 #include "dictcheck/dictcheck.h"
 #include "tokens/lexicon.h"
+#include "support/lexicon.h"
+#include "support/paths.h"
 
 namespace {
 
 using parley::dictcheck::Finding;
 
-const std::string kData = PARLEY_TEST_DATA_DIR "/dictcheck/";
+const std::string kData = parley::test::test_data_path("dictcheck") + "/";
 
-const parley::Lexicon& lexicon() {
-  static const parley::Lexicon lex;
-  return lex;
-}
+const parley::Lexicon& lexicon() { return parley::test::wordnet_lexicon(); }
 
 std::vector<Finding> check_set(const std::string& dir, bool with_lexicon = true, bool allow_private = false) {
   parley::dictcheck::CheckOptions o;

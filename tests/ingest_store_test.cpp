@@ -12,6 +12,9 @@
 #include "pipeline/engine.h"
 #include "ingest/from_coded.h"
 #include "ingest/ingest.h"
+#include "support/engine.h"
+#include "support/paths.h"
+#include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace parley;
@@ -20,31 +23,13 @@ using namespace parley::ingest;
 
 namespace {
 
-const std::string kArticle = PARLEY_SHARED_DIR "/examples/kremlin-witkoff-2025-08-06.txt";
+// The example article; a test that needs it fails if ../shared is missing.
+std::string article() { return parley::test::example_article(); }
 const std::string kArticleId = "kremlin-witkoff-2025-08-06";  // a plain-text record is named by its file stem
 
-EngineConfig default_config() {
-  EngineConfig cfg;
-  const std::string ini = std::string(PARLEY_SOURCE_DATA_DIR) + "/dict/PETR_config.ini";
-  cfg.paths = read_config(ini);
-  read_config_options(ini, cfg.dict_options);
-  return cfg;
-}
+EngineConfig default_config() { return parley::test::engine_config(parley::test::source_data_path("dict")); }
 
-fs::path temp_path(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("parley_store_ingest_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  fs::path p = dir / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-  return p;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+fs::path temp_path(const std::string& name) { return parley::test::process_temp_dir().fresh_db(name); }
 
 class StoreIngest : public ::testing::Test {
  protected:
@@ -63,8 +48,8 @@ class StoreIngest : public ::testing::Test {
   StoredDocument expected_article() {
     Worker w(*engine_);
     CodedDocument coded;
-    w.code(kArticleId, 20250806, read_file(kArticle), false, coded);
-    return to_stored_document(w.doc(), coded, engine_->dicts(), kArticle);
+    w.code(kArticleId, 20250806, parley::test::read_file(article()), false, coded);
+    return to_stored_document(w.doc(), coded, engine_->dicts(), article());
   }
 
   static Engine* engine_;
@@ -78,7 +63,7 @@ TEST_F(StoreIngest, ArticleStoredAsCoded) {
   ASSERT_GT(expected.events.size(), 3u) << "the example article should code several events";
   auto s = Store::open(temp_path("article.db").string());
   IngestStats stats;
-  ASSERT_EQ(parley::ingest::ingest(options({kArticle}), *s, stats, stderr), 0);
+  ASSERT_EQ(parley::ingest::ingest(options({article()}), *s, stats, stderr), 0);
   EXPECT_EQ(stats.documents, 1);
   EXPECT_EQ(stats.events, static_cast<int64_t>(expected.events.size()));
   auto stored = s->get_document(kArticleId);
@@ -107,10 +92,10 @@ TEST_F(StoreIngest, ArticleStoredAsCoded) {
 TEST_F(StoreIngest, ReingestTwiceChangesNoCount) {
   auto s = Store::open(temp_path("twice.db").string());
   IngestStats stats;
-  ASSERT_EQ(parley::ingest::ingest(options({kArticle}), *s, stats, stderr), 0);
+  ASSERT_EQ(parley::ingest::ingest(options({article()}), *s, stats, stderr), 0);
   const StoreCounts once = s->counts();
   const auto clusters = s->clusters({});
-  ASSERT_EQ(parley::ingest::ingest(options({kArticle, kArticle}), *s, stats, stderr), 0);
+  ASSERT_EQ(parley::ingest::ingest(options({article(), article()}), *s, stats, stderr), 0);
   EXPECT_EQ(s->counts(), once);
   const auto again = s->clusters({});
   ASSERT_EQ(again.size(), clusters.size());
@@ -119,7 +104,7 @@ TEST_F(StoreIngest, ReingestTwiceChangesNoCount) {
 }
 
 TEST_F(StoreIngest, SameStoryUnderTwoIdsIsOneClusterWithTwoMentions) {
-  const std::string text = read_file(kArticle);
+  const std::string text = parley::test::read_file(article());
   std::string escaped;
   for (char c : text) {
     if (c == '"' || c == '\\') escaped += '\\';
@@ -188,7 +173,7 @@ TEST_F(StoreIngest, ThreadsAndBatchesGiveTheSameStore) {
   EXPECT_EQ(one->counts(), two->counts());
   EXPECT_EQ(one->counts().documents, 40);
   for (int i = 0; i < 40; ++i) {
-    const std::string id = "d" + std::to_string(i);
+    const std::string id = std::string("d").append(std::to_string(i));
     EXPECT_EQ(one->get_document(id), two->get_document(id)) << id;
   }
 }

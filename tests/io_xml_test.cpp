@@ -1,54 +1,29 @@
 // PETRARCH XML reader: fixtures, the two shared PETRARCH files, broken XML.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "io/input.h"
+#include "support/input_records.h"
+#include "support/paths.h"
+#include "support/temp_dir.h"
 
 namespace parley::io {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::literals;
-const std::string kData = PARLEY_TEST_DATA_DIR "/io/";
-const std::string kShared = PARLEY_SHARED_DIR "/petrarch/";
+const std::string kData = parley::test::test_data_path("io") + "/";
 
-struct Item {
-  InputRecord rec;
-  std::string error;
-};
 
-std::vector<Item> read_all(const std::string& path, const ReaderOptions& options = {}) {
-  auto reader = InputReader::open(path, options);
-  EXPECT_EQ(reader->format(), InputFormat::kXml) << path;
-  std::vector<Item> items;
-  Item item;
-  while (reader->next(item.rec, item.error)) {
-    items.push_back(item);
-    if (items.size() > 100000) break;
-  }
-  return items;
+std::vector<test::ReadItem> read_all(const std::string& path, const ReaderOptions& options = {}) {
+  static constexpr InputFormat kXml = InputFormat::kXml;
+  return test::read_all(path, options, &kXml);
 }
 
-// One scratch directory per test process, removed at exit.
-const fs::path& scratch_dir() {
-  static const struct Scratch {
-    fs::path dir = fs::temp_directory_path() / ("parley_io_xml_" + std::to_string(::getpid()));
-    Scratch() { fs::create_directories(dir); }
-    ~Scratch() { std::error_code ec; fs::remove_all(dir, ec); }
-  } scratch;
-  return scratch.dir;
-}
-
-std::string write_temp(const std::string& name, std::string_view bytes) {
-  const fs::path& dir = scratch_dir();
-  const std::string path = (dir / name).string();
-  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  return path;
-}
+using parley::test::TempDir;
 
 bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
@@ -82,7 +57,8 @@ TEST(XmlReader, PetrarchFixture) {
 }
 
 TEST(XmlReader, DateFallsBackToOption) {
-  const std::string path = write_temp("nodate.xml", "<Sentences><Sentence id=\"x\"><Text>t</Text></Sentence></Sentences>");
+  const TempDir tmp("io_xml");
+  const std::string path = tmp.write("nodate.xml", "<Sentences><Sentence id=\"x\"><Text>t</Text></Sentence></Sentences>");
   ReaderOptions options;
   options.date = 20200101;
   auto items = read_all(path, options);
@@ -146,7 +122,7 @@ TEST(XmlReader, ValidationFixture) {
 }
 
 TEST(XmlReader, SharedGigaWordSample) {
-  const std::string file = kShared + "phoenix/GigaWord.sample.PETR.xml";
+  const std::string file = parley::test::shared_path("petrarch/phoenix/GigaWord.sample.PETR.xml");
   const auto items = read_all(file);
   ASSERT_EQ(items.size(), 76u);
   // TEST_1..TEST_9 carry only a <Parse>; parley codes text, so they are
@@ -181,7 +157,7 @@ TEST(XmlReader, SharedGigaWordSample) {
 }
 
 TEST(XmlReader, SharedUnitTestRecords) {
-  const std::string file = kShared + "validation/PETR.UnitTest.records.xml";
+  const std::string file = parley::test::shared_path("petrarch/validation/PETR.UnitTest.records.xml");
   const auto items = read_all(file);
   size_t sentences = 0, sentence_mode = 0, configs = 0, environments = 0, errors = 0;
   std::vector<std::pair<std::string, std::string>> config_order;
@@ -277,7 +253,8 @@ TEST(XmlReader, UnclosedTag) {
 }
 
 TEST(XmlReader, CutRightAfterAClosedSentenceKeepsIt) {
-  const std::string path = write_temp(
+  const TempDir tmp("io_xml");
+  const std::string path = tmp.write(
       "cut.xml", "<Sentences>\n<Sentence id=\"a\" date=\"20080101\"><Text>one</Text></Sentence>\n"
                  "<Sentence id=\"b\" date=\"20080101\"><Text>two</Text></Sentence>\n<Sent");
   const auto items = read_all(path);
@@ -290,7 +267,8 @@ TEST(XmlReader, CutRightAfterAClosedSentenceKeepsIt) {
 }
 
 TEST(XmlReader, NulByteBreaksTheFileAtThatPoint) {
-  const std::string path = write_temp(
+  const TempDir tmp("io_xml");
+  const std::string path = tmp.write(
       "nul.xml", "<Sentences>\n<Sentence id=\"a\" date=\"20080101\"><Text>one</Text></Sentence>\n"
                  "<Sentence id=\"b\" date=\"20080101\"><Text>t\0wo</Text></Sentence>\n</Sentences>\n"sv);
   const auto items = read_all(path);
@@ -301,7 +279,8 @@ TEST(XmlReader, NulByteBreaksTheFileAtThatPoint) {
 }
 
 TEST(XmlReader, InvalidUtf8IsAnErrorForThatRecord) {
-  const std::string path = write_temp(
+  const TempDir tmp("io_xml");
+  const std::string path = tmp.write(
       "utf8.xml", "<Sentences>\n<Sentence id=\"a\" date=\"20080101\"><Text>Caf\xE9</Text></Sentence>\n"
                   "<Sentence id=\"b\xFF\" date=\"20080101\"><Text>ok</Text></Sentence>\n"
                   "<Sentence id=\"c\" date=\"20080101\" source=\"\xC0\"><Text>ok</Text></Sentence>\n"
@@ -316,7 +295,8 @@ TEST(XmlReader, InvalidUtf8IsAnErrorForThatRecord) {
 }
 
 TEST(XmlReader, OversizeTextAndOtherMalformedRecords) {
-  const std::string path = write_temp(
+  const TempDir tmp("io_xml");
+  const std::string path = tmp.write(
       "misc.xml", "<Sentences>\n"
                   "<Sentence id=\"big\" date=\"20080101\"><Text>" + std::string(2000, 'x') + "</Text></Sentence>\n"
                   "<Sentence id=\"two\" date=\"20080101\"><Text>a</Text><Text>b</Text></Sentence>\n"
@@ -339,7 +319,8 @@ TEST(XmlReader, OversizeTextAndOtherMalformedRecords) {
 }
 
 TEST(XmlReader, EventCodingWithoutAnything) {
-  const std::string path = write_temp(
+  const TempDir tmp("io_xml");
+  const std::string path = tmp.write(
       "ec.xml", "<Sentences><Sentence id=\"e\" date=\"20080101\"><EventCoding/><Text>x</Text></Sentence></Sentences>");
   const auto items = read_all(path);
   ASSERT_EQ(items.size(), 1u);
@@ -347,14 +328,16 @@ TEST(XmlReader, EventCodingWithoutAnything) {
 }
 
 TEST(XmlReader, NotXmlAtAllAfterTheAngleBracket) {
-  const std::string path = write_temp("junk.xml", "<<<>>> not xml");
+  const TempDir tmp("io_xml");
+  const std::string path = tmp.write("junk.xml", "<<<>>> not xml");
   const auto items = read_all(path);
   ASSERT_EQ(items.size(), 1u);
   EXPECT_TRUE(contains(items[0].error, path + ":1: XML parse error")) << items[0].error;
 }
 
 TEST(XmlReader, EmptyDocumentHasNoRecords) {
-  const std::string path = write_temp("none.xml", "<Sentences>\n<!-- nothing -->\n</Sentences>\n");
+  const TempDir tmp("io_xml");
+  const std::string path = tmp.write("none.xml", "<Sentences>\n<!-- nothing -->\n</Sentences>\n");
   EXPECT_TRUE(read_all(path).empty());
 }
 
@@ -368,34 +351,13 @@ namespace {
 // crash or hang, every record it yields as good must be complete, and every
 // error must name the file.
 TEST(XmlReader, CorruptedFilesNeverCrash) {
-  std::ifstream in(kData + "validation.xml", std::ios::binary);
-  const std::string original((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string original = test::read_file(kData + "validation.xml");
   ASSERT_GT(original.size(), 1000u);
-  uint32_t seed = 7;
-  const auto rnd = [&] { return seed = seed * 1103515245u + 12345u, seed >> 8; };
-  for (int round = 0; round < 400; ++round) {
-    std::string bytes = original;
-    if (round % 2 == 0) {
-      bytes.resize(rnd() % bytes.size());
-    } else {
-      for (int k = 0; k < 1 + round % 5; ++k) bytes[rnd() % bytes.size()] = static_cast<char>(rnd());
-    }
-    const std::string path = write_temp("corrupt.xml", bytes);
-    auto reader = InputReader::open(path, {});
-    InputRecord rec;
-    std::string error;
-    int n = 0;
-    while (reader->next(rec, error) && n < 1000) {
-      ++n;
-      if (!error.empty()) {
-        EXPECT_EQ(error.rfind(path, 0), 0u) << error;
-      } else if (rec.kind == InputRecord::kDocument) {
-        EXPECT_FALSE(rec.text.empty());
-        EXPECT_FALSE(rec.id.empty());
-      }
-    }
-    ASSERT_LT(n, 1000);
-  }
+  test::expect_corrupted_copies_read_safely(original, 7, "corrupt.xml", [](const InputReader&, const InputRecord& rec) {
+    if (rec.kind != InputRecord::kDocument) return;
+    EXPECT_FALSE(rec.text.empty());
+    EXPECT_FALSE(rec.id.empty());
+  });
 }
 
 }  // namespace

@@ -15,12 +15,14 @@
 
 #include "dict/load.h"
 #include "pipeline/engine.h"
+#include "support/engine.h"
+#include "support/paths.h"
 
 namespace parley {
 namespace {
 
-const std::string kDictDir = PARLEY_SOURCE_DATA_DIR "/dict";
-const std::string kSentences = PARLEY_TEST_DATA_DIR "/roots/sentences.tsv";
+const std::string kDictDir = test::source_data_path("dict");
+const std::string kSentences = test::test_data_path("roots/sentences.tsv");
 
 struct Case {
   int line = 0;
@@ -63,10 +65,7 @@ class RootsTest : public ::testing::Test {
   static void SetUpTestSuite() {
     // As the CLI does without --dicts: the config names the files, and its
     // [Options] set require_dyad and the like.
-    EngineConfig cfg;
-    cfg.paths = read_config(kDictDir + "/PETR_config.ini");
-    read_config_options(kDictDir + "/PETR_config.ini", cfg.dict_options);
-    engine_ = new Engine(cfg);
+    engine_ = new Engine(test::engine_config(kDictDir));
   }
   static void TearDownTestSuite() {
     delete engine_;

@@ -9,19 +9,18 @@
 #include "dict/load.h"
 #include "pipeline/engine.h"
 #include "places/places.h"
+#include "support/engine.h"
+#include "support/paths.h"
 
 namespace parley {
 namespace {
 
-const std::string kDir = PARLEY_TEST_DATA_DIR "/pipeline";
+const std::string kDir = test::test_data_path("pipeline");
 
 class PlaceFinderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    EngineConfig cfg;
-    cfg.paths = read_config(kDir + "/PETR_config.ini");
-    read_config_options(kDir + "/PETR_config.ini", cfg.dict_options);
-    engine_ = new Engine(cfg);
+    engine_ = new Engine(test::engine_config(kDir));
     gazetteer_ = new Gazetteer();
   }
   static void TearDownTestSuite() {
@@ -58,11 +57,7 @@ Engine* PlaceFinderTest::engine_ = nullptr;
 Gazetteer* PlaceFinderTest::gazetteer_ = nullptr;
 
 TEST_F(PlaceFinderTest, ExampleArticleMeetingInTheKremlinIsMoscow) {
-  std::ifstream in(PARLEY_SHARED_DIR "/examples/kremlin-witkoff-2025-08-06.txt");
-  ASSERT_TRUE(in);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto all = places(text.str());
+  auto all = places(test::read_file(test::example_article()));
   ASSERT_FALSE(all.empty());
   ASSERT_TRUE(all[0]);
   const PlaceMention& m = *all[0];

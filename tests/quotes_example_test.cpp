@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "quotes_fixture.h"
+#include "support/paths.h"
 
 namespace parley {
 namespace {
@@ -13,7 +14,7 @@ using testing_support::CodedText;
 class ExampleQuotesTest : public testing_support::CodedTextTest {
  protected:
   void SetUp() override {
-    const std::string text = read_file(PARLEY_SHARED_DIR "/examples/kremlin-witkoff-2025-08-06.txt");
+    const std::string text = test::read_file(test::example_article());
     ASSERT_FALSE(text.empty());
     coded_ = code(text, 20250806);
   }

@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +12,8 @@
 #include "modality/modality.h"
 #include "pipeline/engine.h"
 #include "quotes/quotes.h"
+#include "support/engine.h"
+#include "support/paths.h"
 
 namespace parley::testing_support {
 
@@ -35,11 +35,7 @@ class CodedTextTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     if (engine_) return;
-    const std::string ini = std::string(PARLEY_SOURCE_DATA_DIR) + "/dict/PETR_config.ini";
-    EngineConfig cfg;
-    cfg.paths = read_config(ini);
-    read_config_options(ini, cfg.dict_options);
-    engine_ = new Engine(cfg);
+    engine_ = new Engine(test::engine_config(test::source_data_path("dict")));
   }
 
   static CodedText code(const std::string& text, int32_t date = 20250806) {
@@ -58,13 +54,6 @@ class CodedTextTest : public ::testing::Test {
   }
 
   static const Lexicon& lexicon() { return engine_->tokenizer().lexicon(); }
-
-  static std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
 
   // Never deleted: one engine serves every test of the binary.
   static inline Engine* engine_ = nullptr;

@@ -9,21 +9,14 @@
 #include <thread>
 
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace parley::store;
 
 namespace {
 
-fs::path temp_db(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("parley_store_basics_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  fs::path p = dir / name;
-  fs::remove(p);
-  fs::remove(p.string() + "-wal");
-  fs::remove(p.string() + "-shm");
-  return p;
-}
+fs::path temp_db(const std::string& name) { return parley::test::process_temp_dir().fresh_db(name); }
 
 EventRecord event(uint32_t sentence, std::string source, std::string target, std::string code) {
   EventRecord e;
@@ -262,7 +255,7 @@ TEST(StoreBasics, SharedStoreIsSafeAcrossThreads) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {
         StoredDocument d = full_document();
-        d.id = "t" + std::to_string(t) + "-" + std::to_string(i);
+        d.id = std::string("t").append(std::to_string(t)).append("-").append(std::to_string(i));
         s->put_document(d);
         (void)s->events(EventFilter{});
       }
@@ -281,7 +274,7 @@ TEST(StoreBasics, ReaderOnOwnConnectionWhileWriting) {
   std::thread w([&] {
     for (int i = 0; i < 50; ++i) {
       StoredDocument d = full_document();
-      d.id = "w" + std::to_string(i);
+      d.id = std::string("w").append(std::to_string(i));
       writer->put_document(d);
     }
   });

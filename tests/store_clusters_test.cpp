@@ -9,19 +9,14 @@
 #include <tuple>
 
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace parley::store;
 
 namespace {
 
-fs::path temp_db(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("parley_store_clusters_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  fs::path p = dir / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-  return p;
-}
+fs::path temp_db(const std::string& name) { return parley::test::process_temp_dir().fresh_db(name); }
 
 struct Triple {
   const char* source;
@@ -172,7 +167,7 @@ TEST(StoreClusters, IncrementalCountsEqualRecountAfterRandomEdits) {
     return (seed >> 16) % n;
   };
   for (int step = 0; step < 300; ++step) {
-    const std::string id = "d" + std::to_string(next(12));
+    const std::string id = std::string("d").append(std::to_string(next(12)));
     if (next(5) == 0) {
       s->delete_document(id);
       continue;

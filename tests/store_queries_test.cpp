@@ -8,6 +8,7 @@
 
 #include "store/query_builder.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace parley::store;
@@ -50,10 +51,7 @@ StoredDocument doc(const std::string& id, int32_t date, std::vector<Ev> events) 
 class StoreQueries : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs::path dir = fs::temp_directory_path() / ("parley_store_queries_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    path_ = dir / (std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_.string() + suffix);
+    path_ = tmp_.fresh_db("queries.db");
     store_ = Store::open(path_.string());
     store_->put_document(doc("d1", 20250804,
                              {{"RUSGOV", "USAGOV", "043", 1, 2.8, "Putin greeted Witkoff 100% warmly."},
@@ -102,6 +100,7 @@ class StoreQueries : public ::testing::Test {
   }
 
   using V = std::vector<std::string>;
+  parley::test::TempDir tmp_{"store_queries"};  // outlives store_ (declared first)
   fs::path path_;
   std::unique_ptr<Store> store_;
   StoreCounts baseline_;

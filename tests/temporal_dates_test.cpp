@@ -7,20 +7,19 @@
 #include "io/dates.h"
 #include "pipeline/engine.h"
 #include "temporal/temporal.h"
+#include "support/engine.h"
+#include "support/paths.h"
 
 namespace parley {
 namespace {
 
-const std::string kDir = PARLEY_TEST_DATA_DIR "/pipeline";
+const std::string kDir = test::test_data_path("pipeline");
 constexpr int32_t kAnchor = 20250806;  // a Wednesday
 
 class DatesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    EngineConfig cfg;
-    cfg.paths = read_config(kDir + "/PETR_config.ini");
-    read_config_options(kDir + "/PETR_config.ini", cfg.dict_options);
-    engine_ = new Engine(cfg);
+    engine_ = new Engine(test::engine_config(kDir));
   }
   static void TearDownTestSuite() { delete engine_; }
 

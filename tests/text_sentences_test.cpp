@@ -8,6 +8,7 @@
 
 #include "text/sentences.h"
 #include "text/utf8.h"
+#include "support/paths.h"
 
 namespace {
 
@@ -27,12 +28,7 @@ std::vector<std::string> split(const std::string& text) {
   return out;
 }
 
-std::string read_shared(const std::string& rel) {
-  std::ifstream f(std::string(PARLEY_SHARED_DIR) + "/" + rel, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+std::string read_shared(const std::string& rel) { return parley::test::read_file(parley::test::shared_path(rel)); }
 
 using V = std::vector<std::string>;
 

@@ -1,45 +1,25 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <atomic>
 #include <iterator>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <new>
 #include <string>
 
 #include "tokens/lexicon.h"
 #include "tokens/morphology.h"
-
-// Counts every allocation so tests can assert that hot paths make none.
-// GCC flags malloc/free inside replaced operators as mismatched; they are not.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-namespace {
-std::atomic<long> g_allocations{0};
-}  // namespace
-
-void* operator new(std::size_t n) {
-  ++g_allocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#include "support/alloc_counter.h"
+#include "support/lexicon.h"
+#include "support/temp_dir.h"
 
 using namespace parley;
 
 namespace {
 
-const Lexicon& wordnet() {
-  static const Lexicon lex;  // /usr/share/wordnet
-  return lex;
-}
+const Lexicon& wordnet() { return test::wordnet_lexicon(); }
 
 constexpr uint8_t kPastOrPart = verb_form_bit(VerbForm::kPast) | verb_form_bit(VerbForm::kPastParticiple);
 
@@ -133,11 +113,11 @@ TEST(Lexicon, UnknownAndOddKeys) {
 
 TEST(Lexicon, LookupsDoNotAllocate) {
   const Lexicon& lex = wordnet();
-  long before = g_allocations.load();
+  long before = test::allocation_count();
   size_t known = 0;
   for (int r = 0; r < 1000; ++r)
     for (const char* w : {"MET", "TALKS", "THE", "WITKOFF", "SANCTIONS", "GREETED"}) known += lex.lookup(w).known();
-  EXPECT_EQ(g_allocations.load(), before);
+  EXPECT_EQ(test::allocation_count(), before);
   EXPECT_EQ(known, 5000u);
 }
 
@@ -145,7 +125,7 @@ TEST(Lexicon, SizeAndMemory) {
   Lexicon lex;
   EXPECT_GT(lex.size(), 100000u);
   EXPECT_LT(lex.memory_bytes(), 40u << 20);
-  std::printf("lexicon: %zu forms, %.1f MB\n", lex.size(), lex.memory_bytes() / 1e6);
+  std::printf("lexicon: %zu forms, %.1f MB\n", lex.size(), static_cast<double>(lex.memory_bytes()) / 1e6);
 }
 
 TEST(Lexicon, MissingDirectoryNamesPathAndPackage) {
@@ -161,8 +141,8 @@ TEST(Lexicon, MissingDirectoryNamesPathAndPackage) {
 
 TEST(Lexicon, SmallHandMadeWordNet) {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("parley_wn_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const test::TempDir tmp("wordnet");
+  const fs::path& dir = tmp.path();
   auto write = [&](const char* name, const char* body) { std::ofstream(dir / name) << body; };
   write("index.verb", "  1 license line\nthreaten v 1 0\nplan v 1 0\nhope v 1 0\nwire_tap v 1 0\n");
   write("index.noun", "talk n 1 0\nchurch n 1 0\nparty n 1 0\nhero n 1 0\n");

@@ -1,10 +1,8 @@
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
-#include <new>
 #include <random>
 #include <sstream>
 #include <string>
@@ -14,34 +12,15 @@
 #include "text/sentences.h"
 #include "text/utf8.h"
 #include "tokens/tokenizer.h"
-
-
-// Counts every allocation so tests can assert that hot paths make none.
-// GCC flags malloc/free inside replaced operators as mismatched; they are not.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-namespace {
-std::atomic<long> g_allocations{0};
-}  // namespace
-
-void* operator new(std::size_t n) {
-  ++g_allocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#include "support/alloc_counter.h"
+#include "support/lexicon.h"
+#include "support/paths.h"
 
 using namespace parley;
 
 namespace {
 
-const Lexicon& lexicon() {
-  static const Lexicon lex;
-  return lex;
-}
+const Lexicon& lexicon() { return test::wordnet_lexicon(); }
 
 struct Tokens {
   Doc doc;
@@ -338,7 +317,7 @@ TEST(Tokenizer, ReusedDocAllocatesNothing) {
       split_sentences(doc);
       tok.tokenize(doc);
     }
-  long before = g_allocations.load();
+  long before = test::allocation_count();
   size_t tokens = 0;
   for (int r = 0; r < 100; ++r)
     for (const auto& t : texts) {
@@ -348,15 +327,12 @@ TEST(Tokenizer, ReusedDocAllocatesNothing) {
       tok.tokenize(doc);
       tokens += doc.tokens.size();
     }
-  EXPECT_EQ(g_allocations.load(), before);
+  EXPECT_EQ(test::allocation_count(), before);
   EXPECT_GT(tokens, 2000u);
 }
 
 TEST(Tokenizer, ExampleArticle) {
-  std::ifstream f(std::string(PARLEY_SHARED_DIR) + "/examples/kremlin-witkoff-2025-08-06.txt");
-  std::stringstream ss;
-  ss << f.rdbuf();
-  Tokens r = tokenize(ss.str());
+  Tokens r = tokenize(test::read_file(test::example_article()));
   ASSERT_EQ(r.doc.sentences.size(), 21u);
   size_t greeted = r.find("greeted");
   ASSERT_NE(greeted, SIZE_MAX);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "validate/validate.h"
+#include "support/paths.h"
 
 namespace parley {
 namespace {
@@ -15,8 +16,7 @@ namespace {
 constexpr size_t kFloor = 245;  // of 279 active records (measured: 247)
 
 TEST(ValidationSuite, CodesAtLeastTheFloorExactly) {
-  const std::string dir = PARLEY_SHARED_DIR "/petrarch/validation";
-  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no " << dir;
+  const std::string dir = test::shared_path("petrarch/validation");
   ValidationSettings s;
   s.file = dir + "/PETR.UnitTest.records.xml";
   s.dicts_dir = dir;

@@ -4,10 +4,11 @@
 # UndefinedBehaviorSanitizer.  Installs what is missing first: the build
 # dependencies (tools/setup.sh), and for the browser test Debian's chromium
 # and playwright-core from npm (tests/browser/package-lock.json).
+# Both builds treat compiler warnings as errors (PARLEY_WERROR).
 # PARLEY_SKIP_SANITIZERS=1 runs only the Release suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/setup.sh
+tools/setup.sh -DPARLEY_WERROR=ON
 as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo)
 test_packages=()
@@ -20,14 +21,14 @@ if [ ${#test_packages[@]} -gt 0 ]; then
 fi
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 # Re-configure so CMake sees chromium and node_modules and registers the browser test.
-cmake -S . -B build > /dev/null
+cmake -S . -B build -DPARLEY_WERROR=ON > /dev/null
 cmake --build build -j"$(nproc)"
 jobs=$(nproc)
 echo "== Release tests"
 (cd build && ctest -j"$jobs" --output-on-failure)
 if [ "${PARLEY_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== ASan/UBSan tests"
-  cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON > /dev/null
+  cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON -DPARLEY_WERROR=ON > /dev/null
   cmake --build build-sanitize -j"$jobs"
   # The kill -9 and browser tests exercise processes and Chromium, not memory
   # safety, and take minutes under the sanitizers: the Release run covers them.

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs parley's Debian 12 build dependencies and builds build/parley
-# (Release).  Safe to run again; uses sudo only when not already root.
+# (Release): the `parley` target only; the tests are built by
+# tools/run_tests.sh.  Arguments are passed to CMake's configure step
+# (run_tests.sh passes -DPARLEY_WERROR=ON).  Safe to run again; uses sudo only
+# when not already root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(
@@ -24,5 +27,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${missing[@]}"
 fi
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release > /dev/null
-cmake --build build -j"$(nproc)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release "$@" > /dev/null
+cmake --build build -j"$(nproc)" --target parley

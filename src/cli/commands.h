@@ -53,8 +53,9 @@ DictPaths dict_overrides(const DictFlags& flags);
 // the single-file flags replace the files it names.
 int run_validate(const std::string& file, const DictFlags& flags, bool quiet);
 
-// Where the bundled data (data/dict, ...) lives: $PARLEY_DATA_DIR, else the
-// source tree's data/ (for build-tree runs), else <exe>/../share/parley.
+// Where the bundled data (data/dict, ...) lives: $PARLEY_DATA_DIR, else
+// <exe>/../share/parley when installed, else the source tree's data/ (for
+// build-tree runs).
 std::string data_dir();
 
 }  // namespace parley::cli

@@ -16,10 +16,13 @@ namespace parley::cli {
 
 std::string data_dir() {
   if (const char* env = std::getenv("PARLEY_DATA_DIR"); env && *env) return env;
-  if (std::filesystem::exists(PARLEY_SOURCE_DATA_DIR)) return PARLEY_SOURCE_DATA_DIR;
+  // Installed: <prefix>/bin/parley next to <prefix>/share/parley.
   std::error_code ec;
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return (exe.parent_path().parent_path() / "share" / "parley").string();
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const auto installed = exe.parent_path().parent_path() / "share" / "parley";
+  if (!ec && std::filesystem::exists(installed / "dict", ec)) return installed.string();
+  // The build tree's binary: the source tree's data/.
+  return PARLEY_SOURCE_DATA_DIR;
 }
 
 }  // namespace parley::cli

@@ -100,7 +100,8 @@ class ActorReader {
 
   void dated_code(std::string_view body) {
     ++codes_written_;
-    std::string written = "[" + std::string(body) + "]";
+    std::string written = "[";
+    written.append(body).append("]");
     body = trim(body);
     size_t end = body.find_first_of(" \t<>");
     std::string_view code = body.substr(0, end);

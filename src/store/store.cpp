@@ -201,7 +201,10 @@ std::string Store::integrity_check() {
   std::string out;
   {
     sql::Statement st(impl_->conn, "PRAGMA integrity_check");
-    while (st.step()) out += (out.empty() ? "" : "\n") + st.text(0);
+    while (st.step()) {
+      if (!out.empty()) out += '\n';
+      out += st.text(0);
+    }
   }
   sql::Statement fk(impl_->conn, "PRAGMA foreign_key_check");
   if (fk.step()) out += "\nforeign key violation in table " + fk.text(0);

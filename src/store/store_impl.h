@@ -13,7 +13,8 @@
 namespace parley::store {
 
 struct Store::Impl {
-  Impl(const std::string& path, bool read_only) : conn(path, read_only), read_only(read_only) {}
+  Impl(const std::string& path, bool read_only_connection)
+      : conn(path, read_only_connection), read_only(read_only_connection) {}
 
   // A prepared statement for fixed SQL (a string literal: its address is the
   // key), reset and unbound, prepared once per connection.
