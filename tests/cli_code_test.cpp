@@ -136,26 +136,25 @@ TEST(CliValidate, LastLineCountsPassedAndFailed) {
 }
 
 TEST(CliValidate, SingleFileFlagsReplaceTheEnvironmentsFiles) {
-  const std::string dir = PARLEY_SHARED_DIR "/petrarch/validation";
-  if (!std::filesystem::exists(dir)) GTEST_SKIP();
+  const TempDir tmp("cli_validate");
+  const std::string dir = parley::test::shared_path("petrarch/validation");
   // The environment names PETR.Validate.verbs.txt; --verbs wins, so a missing
   // file there stops the run instead of being ignored.
-  Result r = run("validate --quiet --dicts " + dir + " --verbs /nonexistent/other.verbs.txt " + dir +
+  RunResult r = run_parley("validate --quiet --dicts " + dir + " --verbs /nonexistent/other.verbs.txt " + dir +
                  "/PETR.UnitTest.records.xml");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("/nonexistent/other.verbs.txt"), std::string::npos) << r.err;
   // A discard file that discards nothing, in place of the suite's: the run uses it.
-  const std::string none = write_temp("no.discards.txt", "XYZZYQ\n");
-  Result d = run("validate --quiet --dicts " + dir + " --discards " + none + " " + dir + "/PETR.UnitTest.records.xml");
-  Result suite = run("validate --quiet --dicts " + dir + " " + dir + "/PETR.UnitTest.records.xml");
+  const std::string none = tmp.write("no.discards.txt", "XYZZYQ\n");
+  RunResult d = run_parley("validate --quiet --dicts " + dir + " --discards " + none + " " + dir + "/PETR.UnitTest.records.xml");
+  RunResult suite = run_parley("validate --quiet --dicts " + dir + " " + dir + "/PETR.UnitTest.records.xml");
   EXPECT_NE(d.out.find(" passed, "), std::string::npos) << d.err;
   EXPECT_NE(d.out, suite.out) << "the suite's discards decide some records; without them the score changes";
 }
 
 TEST(CliValidate, RefusedNewActorLengthIsReported) {
-  const std::string dir = PARLEY_SHARED_DIR "/petrarch/validation";
-  if (!std::filesystem::exists(dir)) GTEST_SKIP();
-  Result r = run("validate --quiet --dicts " + dir + " " + dir + "/PETR.UnitTest.records.xml");
+  const std::string dir = parley::test::shared_path("petrarch/validation");
+  RunResult r = run_parley("validate --quiet --dicts " + dir + " " + dir + "/PETR.UnitTest.records.xml");
   EXPECT_NE(r.out.find("PETR.UnitTest.records.xml:1007: new_actor_length: new actors from uncoded noun phrases are "
                        "not implemented"),
             std::string::npos)
@@ -163,37 +162,38 @@ TEST(CliValidate, RefusedNewActorLengthIsReported) {
 }
 
 TEST(CliCode, NewActorLengthIsRefusedNotIgnored) {
+  const TempDir tmp("cli_code");
   // In a <Config> record: reported at its line, the run goes on.
-  const std::string in = write_temp("newactors.xml",
+  const std::string in = tmp.write("newactors.xml",
                                     "<Sentences>\n<Config option=\"new_actor_length\" value=\"4\"></Config>\n"
                                     "<Sentence date=\"20250806\" id=\"s1\" sentence=\"True\">\n"
                                     "<Text>Russia accused Ukraine.</Text></Sentence>\n</Sentences>\n");
-  Result r = run("code --dicts " + kDicts + " " + in);
-  EXPECT_EQ(lines(r.out).size(), 1u);
+  RunResult r = run_parley("code --dicts " + kDicts + " " + in);
+  EXPECT_EQ(text_lines(r.out).size(), 1u);
   EXPECT_NE(r.err.find("newactors.xml:2: new_actor_length: new actors from uncoded noun phrases are not implemented"),
             std::string::npos)
       << r.err;
   // In PETR_config.ini: the dictionaries do not load.
-  const auto dir = std::filesystem::temp_directory_path() / ("parley_cli_newactors_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const TempDir dicts("cli_newactors");
+  const std::filesystem::path& dir = dicts.path();
   for (const char* f : {"test.verbs.txt", "test.actors.txt", "test.agents.txt", "test.discards.txt"})
     std::filesystem::copy_file(kDicts + "/" + f, dir / f, std::filesystem::copy_options::overwrite_existing);
   std::ofstream(dir / "PETR_config.ini") << "[Dictionaries]\nverbfile_name = test.verbs.txt\n"
                                             "actorfile_list = test.actors.txt\n[Options]\nnew_actor_length = 4\n";
-  Result c = run("code --dicts " + dir.string() + " " + write_temp("one.txt", "France met Russia."));
+  RunResult c = run_parley("code --dicts " + dir.string() + " " + tmp.write("one.txt", "France met Russia."));
   EXPECT_EQ(c.status, 2);
   EXPECT_NE(c.err.find("PETR_config.ini:5: new_actor_length"), std::string::npos) << c.err;
 }
 
 TEST(CliExplain, TabariWithoutDictsIsAnError) {
-  Result r = run("explain --tabari \"Russia accused Ukraine.\"");
+  RunResult r = run_parley("explain --tabari \"Russia accused Ukraine.\"");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("--tabari needs --dicts"), std::string::npos) << r.err;
   EXPECT_TRUE(r.out.empty());
 }
 
 TEST(CliExplain, BadDateSaysWhy) {
-  Result r = run("explain --dicts " + kDicts + " --date 2025-13-40 \"Russia accused Ukraine.\"");
+  RunResult r = run_parley("explain --dicts " + kDicts + " --date 2025-13-40 \"Russia accused Ukraine.\"");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("--date 2025-13-40: expected a valid date YYYY-MM-DD"), std::string::npos) << r.err;
 }

@@ -11,25 +11,19 @@
 
 #include "dict/load.h"
 #include "pipeline/driver.h"
+#include "support/engine.h"
+#include "support/paths.h"
+#include "support/temp_dir.h"
 
 namespace parley {
 namespace {
 
-const std::string kDir = PARLEY_TEST_DATA_DIR "/pipeline";
+const std::string kDir = test::test_data_path("pipeline");
 
-EngineConfig test_config() {
-  EngineConfig cfg;
-  cfg.paths = read_config(kDir + "/PETR_config.ini");
-  read_config_options(kDir + "/PETR_config.ini", cfg.dict_options);
-  return cfg;
-}
+EngineConfig test_config() { return test::engine_config(kDir); }
 
 std::string write_temp(const std::string& name, const std::string& content) {
-  const auto dir = std::filesystem::temp_directory_path() / ("parley_driver_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path.string();
+  return test::process_temp_dir().write(name, content);
 }
 
 // "id: SOURCE TARGET CODE; ..." per delivered record, plus the warnings.
