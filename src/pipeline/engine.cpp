@@ -214,21 +214,27 @@ void Worker::add_details(CodedDocument& out) {
 // own meaning (011-019, or a 010 reporting nothing coded) stay.  Compacts
 // events and details in place, keeping them parallel.
 void Worker::drop_wrapping_statements(CodedDocument& out) {
-  auto wraps = [&](size_t e) {
-    const Event& ev = out.events[e];
-    if (ev.code.view() != "010") return false;
-    for (size_t f = 0; f < out.events.size(); ++f) {
-      if (f == e || out.events[f].sentence != ev.sentence || out.events[f].code.view() == "010") continue;
-      const EventModality& m = out.details[f].modality;
-      if (m.reported && m.report_verb >= static_cast<int32_t>(ev.verb_begin) &&
-          m.report_verb < static_cast<int32_t>(ev.verb_end))
-        return true;
+  // Events come in sentence order: look only inside the 010's own sentence,
+  // and decide every drop before moving anything.
+  const size_t n = out.events.size();
+  drop_.assign(n, 0);
+  for (size_t first = 0, last = 0; first < n; first = last) {
+    const uint32_t sentence = out.events[first].sentence;
+    for (last = first; last < n && out.events[last].sentence == sentence; ++last) {}
+    for (size_t e = first; e < last; ++e) {
+      const Event& ev = out.events[e];
+      if (ev.code.view() != "010") continue;
+      for (size_t f = first; f < last && !drop_[e]; ++f) {
+        const EventModality& m = out.details[f].modality;
+        drop_[e] = f != e && out.events[f].code.view() != "010" && m.reported &&
+                   m.report_verb >= static_cast<int32_t>(ev.verb_begin) &&
+                   m.report_verb < static_cast<int32_t>(ev.verb_end);
+      }
     }
-    return false;
-  };
+  }
   size_t kept = 0;
-  for (size_t e = 0; e < out.events.size(); ++e) {
-    if (wraps(e)) continue;
+  for (size_t e = 0; e < n; ++e) {
+    if (drop_[e]) continue;
     if (kept != e) {
       out.events[kept] = std::move(out.events[e]);
       out.details[kept] = std::move(out.details[e]);

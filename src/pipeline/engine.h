@@ -144,6 +144,7 @@ class Worker {
   WordPresence present_;
   PlaceFinder places_;
   std::vector<DateMention> dates_;
+  std::vector<uint8_t> drop_;           // drop_wrapping_statements(), per event
 };
 
 }  // namespace parley
