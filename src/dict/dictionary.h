@@ -234,6 +234,10 @@ struct IssueEntry {
 struct DictOptions {
   // PETRARCH config options honoured by the coder.
   bool require_dyad = true;
+  // parley extension: with require_dyad, still emit an event whose source or
+  // target the sentence does not name ("a roadside bomb killed four
+  // soldiers"), flagged one_sided; statements (root 01) always need both.
+  bool one_sided = false;
   int new_actor_length = 0;
   int comma_min = 2, comma_max = 8;
   int comma_bmin = 0, comma_bmax = 0;

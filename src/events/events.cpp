@@ -13,6 +13,11 @@ bool is_light_verb(std::string_view w) {
          w == "FOLLOWED" || w == "WILL";
 }
 
+bool statement_root(const Code& c) {
+  std::string_view v = c.view();
+  return v.size() >= 2 && v[0] == '0' && v[1] == '1';
+}
+
 bool cooperative_root(const Code& c) {
   std::string_view v = c.view();
   return v.size() >= 2 && v[0] == '0' && v[1] >= '3' && v[1] <= '6';
@@ -64,6 +69,20 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
       if (to && target < 0) target = actors.group_at[n - b];
     }
   }
+}
+
+// Between a speech verb and its would-be target, something that opens what
+// was said: a clause ("that", a subordinate or relative word, a verb), a quote,
+// a comma or colon.  "told the court", "commented on the talks with X" have none.
+bool reported_content_between(const Doc& doc, uint32_t from, uint32_t to) {
+  for (uint32_t k = from; k < to; ++k) {
+    const Token& t = doc.tokens[k];
+    std::string_view w = doc.norm_of(t);
+    if (t.tag == Tag::kSubConj || t.tag == Tag::kRelPron || t.tag == Tag::kVerb || t.tag == Tag::kAux ||
+        t.tag == Tag::kQuote || t.tag == Tag::kPronoun || w == "THAT" || w == "," || w == ":" || w == "--")
+      return true;
+  }
+  return false;
 }
 
 bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
@@ -141,6 +160,10 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       if (source >= 0 && source == target && !m.compound) target = m.target_group >= 0 ? target : -1;
     }
 
+    if (options_.drop_attributions && !hit.nominal && code.view() == "010" && target >= 0 &&
+        reported_content_between(doc, hit.end, actors.groups[target].begin))
+      continue;
+
     Code reverse_code;
     if (options_.paired_codes && !passive_code.empty()) {
       reverse_code = passive_code;
@@ -151,7 +174,8 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
     auto emit = [&](const ActorRef* src, const ActorRef* tgt, const Code& c) {
       if (c.empty() || c.is_null()) return;
       if (!src && !tgt) return;
-      if (options_.require_dyad && (!src || !tgt)) return;
+      const bool one_sided = !src || !tgt;
+      if (one_sided && options_.require_dyad && !(options_.one_sided && !statement_root(c))) return;
       if (src && tgt && src->code == tgt->code) return;
       Event ev;
       ev.sentence = sentence;
@@ -167,6 +191,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       ev.passive = passive;
       ev.negated = vg && (vg->flags & kNegated);
       ev.nominal = hit.nominal;
+      ev.one_sided = one_sided;
       for (size_t k = first_event; k < out.size(); ++k) {
         if (out[k].source == ev.source && out[k].target == ev.target && out[k].code == ev.code) return;
       }

@@ -30,10 +30,18 @@ struct Event {
   uint32_t form = 0;             // VerbDictionary::forms index (evidence)
   int32_t pattern = -1;          // VerbDictionary::patterns index, -1 = verb default
   bool passive = false, negated = false, nominal = false;
+  bool one_sided = false;        // the sentence names only one side (the other is "---")
 };
 
 struct CoderOptions {
   bool require_dyad = true;
+  // With require_dyad: emit one-sided events anyway, flagged (not root 01: a
+  // statement with no one it is about is an attribution, not an event).
+  bool one_sided = false;
+  // A plain statement (010) whose target sits inside what was said ("X said
+  // that Y ...", "X issued a statement forbidding Y ...") is an attribution,
+  // not an event about Y (CAMEO 010 usage; tests/gold/README.md).
+  bool drop_attributions = false;
   bool paired_codes = false;     // TABARI: "[A:B]" = A for source->target and B back
   // TABARI habit: a passive verb with no "by" agent keeps its active roles.
   bool tabari_roles = false;

@@ -33,6 +33,8 @@ bool set_run_option(RunOptions& options, const std::string& name, const std::str
   int number = 0;
   if (name == "require_dyad") {
     ok = parse_bool(value, options.require_dyad);
+  } else if (name == "one_sided") {
+    ok = parse_bool(value, options.one_sided);
   } else if (name == "new_actor_length") {
     ok = parse_int(value, number);
     if (ok && number != 0) {
@@ -75,13 +77,16 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
   verb_options_.nominal_events = config.dialect != Dialect::kTabari;
   if (dicts_.options.new_actor_length != 0) throw std::invalid_argument(kNewActorLengthUnsupported);
   run_options_.require_dyad = dicts_.options.require_dyad;
+  run_options_.one_sided = dicts_.options.one_sided;
 }
 
 CoderOptions Engine::coder_options(const RunOptions& run) const {
   CoderOptions o;
   o.require_dyad = run.require_dyad;
+  o.one_sided = run.one_sided;
   o.paired_codes = config_.dialect == Dialect::kTabari;
   o.tabari_roles = config_.dialect == Dialect::kTabari;
+  o.drop_attributions = config_.dialect != Dialect::kTabari;
   return o;
 }
 

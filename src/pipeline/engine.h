@@ -45,6 +45,7 @@ enum class Dialect { kPetrarch, kTabari };
 // changes between batches, exactly where the input says.
 struct RunOptions {
   bool require_dyad = true;
+  bool one_sided = false;  // see DictOptions::one_sided
 };
 
 // Applies `name` = `value` to `options`.  false, with `error` set, for an

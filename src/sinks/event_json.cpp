@@ -103,6 +103,7 @@ void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dic
   }
   if (ev.passive) { w.key("passive"); w.boolean(true); }
   if (ev.nominal) { w.key("nominal"); w.boolean(true); }
+  if (ev.one_sided) { w.key("one_sided"); w.boolean(true); }
   w.key("evidence");
   w.begin_object();
   w.key("verb"); w.string(span_text(doc, ev.verb_begin, ev.verb_end));
