@@ -35,6 +35,28 @@ int32_t today() {
   return io::date_from_days(days);
 }
 
+// The listing routes answer one JSON object: `leading_fields` writes the
+// fields that describe the request, then the array `name` holds the rows,
+// each written by `write_row`.  Written once so that the timeline, quotes,
+// deadlines and actors listings cannot drift apart in how they close and send.
+template <class Row, class LeadingFields>
+void send_listing(httplib::Response& res, const LeadingFields& leading_fields, std::string_view name,
+                  const std::vector<Row>& rows, void (*write_row)(io::JsonWriter&, const Row&)) {
+  io::JsonWriter w;
+  w.begin_object();
+  leading_fields(w);
+  w.key(name);
+  w.begin_array();
+  for (const Row& row : rows) write_row(w, row);
+  w.end_array();
+  w.end_object();
+  w.end_line();
+  send_json(res, w.data());
+}
+
+// For the listings whose object holds only the rows.
+constexpr auto no_fields = [](io::JsonWriter&) {};
+
 void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {"actor", "source", "target", "dyad", "directed", "code", "root", "from", "to", "q",
                              "doc", "limit", "offset"});
@@ -111,21 +133,13 @@ void dyad_timeline(ServerContext& ctx, const httplib::Request& req, httplib::Res
   q.to = p.date("to");
   check_range(q.from, q.to);
   q.directed = p.boolean("directed", false);
-  const std::vector<store::TimelinePoint> points = ctx.store.timeline(q);
-
-  io::JsonWriter w;
-  w.begin_object();
-  w.key("a"); w.string(q.a);
-  w.key("b"); w.string(q.b);
-  w.key("directed"); w.boolean(q.directed);
-  w.key("interval"); w.string(q.by == store::Granularity::kWeek ? "week" : "day");
-  w.key("points");
-  w.begin_array();
-  for (const auto& point : points) write_timeline_point(w, point);
-  w.end_array();
-  w.end_object();
-  w.end_line();
-  send_json(res, w.data());
+  const auto query_fields = [&q](io::JsonWriter& w) {
+    w.key("a"); w.string(q.a);
+    w.key("b"); w.string(q.b);
+    w.key("directed"); w.boolean(q.directed);
+    w.key("interval"); w.string(q.by == store::Granularity::kWeek ? "week" : "day");
+  };
+  send_listing(res, query_fields, "points", ctx.store.timeline(q), write_timeline_point);
 }
 
 void list_quotes(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -140,15 +154,7 @@ void list_quotes(ServerContext& ctx, const httplib::Request& req, httplib::Respo
   f.to = p.date("to");
   check_range(f.from, f.to);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 100);
-  io::JsonWriter w;
-  w.begin_object();
-  w.key("quotes");
-  w.begin_array();
-  for (const auto& row : ctx.store.quotes(f)) write_quote_row(w, row);
-  w.end_array();
-  w.end_object();
-  w.end_line();
-  send_json(res, w.data());
+  send_listing(res, no_fields, "quotes", ctx.store.quotes(f), write_quote_row);
 }
 
 void list_deadlines(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -158,16 +164,8 @@ void list_deadlines(ServerContext& ctx, const httplib::Request& req, httplib::Re
   if (!f.as_of) f.as_of = today();
   f.actor = p.actor("actor");
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 100);
-  io::JsonWriter w;
-  w.begin_object();
-  w.key("as_of"); w.string(io::format_date(f.as_of));
-  w.key("deadlines");
-  w.begin_array();
-  for (const auto& row : ctx.store.open_deadlines(f)) write_deadline_row(w, row);
-  w.end_array();
-  w.end_object();
-  w.end_line();
-  send_json(res, w.data());
+  const auto as_of_field = [&f](io::JsonWriter& w) { w.key("as_of"); w.string(io::format_date(f.as_of)); };
+  send_listing(res, as_of_field, "deadlines", ctx.store.open_deadlines(f), write_deadline_row);
 }
 
 void list_actors(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -181,15 +179,7 @@ void list_actors(ServerContext& ctx, const httplib::Request& req, httplib::Respo
   q.to = p.date("to");
   check_range(q.from, q.to);
   q.limit = p.integer("limit", 1, ctx.limits.max_page, 20);
-  io::JsonWriter w;
-  w.begin_object();
-  w.key("actors");
-  w.begin_array();
-  for (const auto& a : ctx.store.top_actors(q)) write_actor_activity(w, a);
-  w.end_array();
-  w.end_object();
-  w.end_line();
-  send_json(res, w.data());
+  send_listing(res, no_fields, "actors", ctx.store.top_actors(q), write_actor_activity);
 }
 
 void store_totals(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {

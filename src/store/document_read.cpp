@@ -3,6 +3,20 @@
 #include "store/store_impl.h"
 
 namespace parley::store {
+namespace {
+
+// Appends to `out` the rows `SELECT <columns> FROM <from_where>` yields for
+// the document `id` (bound as ?1), each read by `read` from column 0.
+template <class Record>
+void read_records(sql::Connection& conn, std::string_view id, const char* columns, const char* from_where,
+                  Record (*read)(const sql::Statement&, int), std::vector<Record>& out) {
+  const std::string sql = std::string("SELECT ") + columns + " FROM " + from_where;
+  sql::Statement st(conn, sql.c_str());
+  st.bind(1, id);
+  while (st.step()) out.push_back(read(st, 0));
+}
+
+}  // namespace
 
 std::optional<StoredDocument> Store::get_document(std::string_view id) {
   std::lock_guard lock(impl_->mutex);
@@ -28,48 +42,10 @@ std::optional<StoredDocument> Store::get_document(std::string_view id) {
                                st.int64(4) != 0});
     }
   }
-  {
-    const std::string sql = std::string("SELECT ") + kEventColumns + " FROM events e WHERE e.doc_id = ?1 ORDER BY e.id";
-    sql::Statement st(conn, sql.c_str());
-    st.bind(1, id);
-    while (st.step()) doc.events.push_back(read_event_columns(st, 0));
-  }
-  {
-    sql::Statement st(conn,
-                      "SELECT sentence, speaker_text, speaker_code, quote_text, speaker_begin, speaker_end, "
-                      "quote_begin, quote_end FROM quotes WHERE doc_id = ?1 ORDER BY id");
-    st.bind(1, id);
-    while (st.step()) {
-      QuoteRecord q;
-      q.doc_id = doc.id;
-      q.sentence = static_cast<uint32_t>(st.int64(0));
-      q.speaker_text = st.text(1);
-      q.speaker_code = st.text(2);
-      q.quote_text = st.text(3);
-      q.speaker_span = span_at(st, 4);
-      q.quote_span = span_at(st, 6);
-      doc.quotes.push_back(std::move(q));
-    }
-  }
-  {
-    sql::Statement st(conn,
-                      "SELECT sentence, setter_code, setter_text, target_code, target_text, due_date, about, "
-                      "begin_byte, end_byte FROM deadlines WHERE doc_id = ?1 ORDER BY id");
-    st.bind(1, id);
-    while (st.step()) {
-      DeadlineRecord d;
-      d.doc_id = doc.id;
-      d.sentence = static_cast<uint32_t>(st.int64(0));
-      d.setter_code = st.text(1);
-      d.setter_text = st.text(2);
-      d.target_code = st.text(3);
-      d.target_text = st.text(4);
-      d.due_date = static_cast<int32_t>(st.int64(5));
-      d.about = st.text(6);
-      d.span = span_at(st, 7);
-      doc.deadlines.push_back(std::move(d));
-    }
-  }
+  read_records(conn, id, kEventColumns, "events e WHERE e.doc_id = ?1 ORDER BY e.id", read_event_columns, doc.events);
+  read_records(conn, id, kQuoteColumns, "quotes q WHERE q.doc_id = ?1 ORDER BY q.id", read_quote_columns, doc.quotes);
+  read_records(conn, id, kDeadlineColumns, "deadlines l WHERE l.doc_id = ?1 ORDER BY l.id", read_deadline_columns,
+               doc.deadlines);
   return doc;
 }
 

@@ -48,37 +48,7 @@ std::string like_condition(QueryBuilder& q, const std::string& column, const std
   return column + " LIKE " + q.param(like_substring(text)) + " ESCAPE '\\'";
 }
 
-EventRecord event_at(const sql::Statement& st, int c) {
-  EventRecord e;
-  e.sentence = static_cast<uint32_t>(st.int64(c));
-  e.source = st.text(c + 1);
-  e.target = st.text(c + 2);
-  e.code = st.text(c + 3);
-  e.root = st.text(c + 4);
-  e.quad_class = static_cast<int>(st.int64(c + 5));
-  e.goldstein = st.optional_real(c + 6);
-  e.passive = st.int64(c + 7) != 0;
-  e.negated = st.int64(c + 8) != 0;
-  e.nominal = st.int64(c + 9) != 0;
-  e.verb = st.text(c + 10);
-  e.verb_entry = st.text(c + 11);
-  e.pattern = st.text(c + 12);
-  e.source_span = span_at(st, c + 13);
-  e.verb_span = span_at(st, c + 15);
-  e.target_span = span_at(st, c + 17);
-  e.source_text = st.text(c + 19);
-  e.target_text = st.text(c + 20);
-  return e;
-}
-
 }  // namespace
-
-const char* const kEventColumns =
-    "e.sentence, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.passive, e.negated, "
-    "e.nominal, e.verb, e.verb_entry, e.pattern, e.source_begin, e.source_end, e.verb_begin, e.verb_end, "
-    "e.target_begin, e.target_end, e.source_text, e.target_text";
-
-EventRecord read_event_columns(const sql::Statement& st, int first) { return event_at(st, first); }
 
 std::vector<EventRow> Store::events(const EventFilter& f) {
   std::lock_guard lock(impl_->mutex);
@@ -99,7 +69,7 @@ std::vector<EventRow> Store::events(const EventFilter& f) {
     row.doc_id = st.text(1);
     row.date = static_cast<int32_t>(st.int64(2));
     row.sentence_text = st.text(3);
-    row.event = event_at(st, 4);
+    row.event = read_event_columns(st, 4);
     out.push_back(std::move(row));
   }
   return out;
@@ -215,26 +185,13 @@ std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
   }
   if (!f.doc_id.empty()) q.where("q.doc_id = " + q.param(f.doc_id));
   q.where_date_range("d.date", f.from, f.to);
-  const std::string sql =
-      "SELECT q.id, d.date, q.doc_id, q.sentence, q.speaker_text, q.speaker_code, q.quote_text, q.speaker_begin, "
-      "q.speaker_end, q.quote_begin, q.quote_end FROM quotes q JOIN documents d ON d.id = q.doc_id" +
-      q.where_clause() + " ORDER BY d.date, q.doc_id, q.id LIMIT " + q.param(sql_limit(f.limit));
+  const std::string sql = std::string("SELECT q.id, d.date, ") + kQuoteColumns +
+                          " FROM quotes q JOIN documents d ON d.id = q.doc_id" + q.where_clause() +
+                          " ORDER BY d.date, q.doc_id, q.id LIMIT " + q.param(sql_limit(f.limit));
   sql::Statement st(impl_->conn, sql.c_str());
   q.bind_all(st);
   std::vector<QuoteRow> out;
-  while (st.step()) {
-    QuoteRow r;
-    r.quote_id = st.int64(0);
-    r.date = static_cast<int32_t>(st.int64(1));
-    r.quote.doc_id = st.text(2);
-    r.quote.sentence = static_cast<uint32_t>(st.int64(3));
-    r.quote.speaker_text = st.text(4);
-    r.quote.speaker_code = st.text(5);
-    r.quote.quote_text = st.text(6);
-    r.quote.speaker_span = span_at(st, 7);
-    r.quote.quote_span = span_at(st, 9);
-    out.push_back(std::move(r));
-  }
+  while (st.step()) out.push_back({st.int64(0), static_cast<int32_t>(st.int64(1)), read_quote_columns(st, 2)});
   return out;
 }
 
@@ -243,29 +200,13 @@ std::vector<DeadlineRow> Store::open_deadlines(const DeadlineFilter& f) {
   QueryBuilder q;
   q.where("l.due_date >= " + q.param(int64_t{f.as_of}));
   where_actor(q, "l.setter_code", "l.target_code", f.actor);
-  const std::string sql =
-      "SELECT l.id, d.date, l.doc_id, l.sentence, l.setter_code, l.setter_text, l.target_code, l.target_text, "
-      "l.due_date, l.about, l.begin_byte, l.end_byte FROM deadlines l JOIN documents d ON d.id = l.doc_id" +
-      q.where_clause() + " ORDER BY l.due_date, l.id LIMIT " + q.param(sql_limit(f.limit));
+  const std::string sql = std::string("SELECT l.id, d.date, ") + kDeadlineColumns +
+                          " FROM deadlines l JOIN documents d ON d.id = l.doc_id" + q.where_clause() +
+                          " ORDER BY l.due_date, l.id LIMIT " + q.param(sql_limit(f.limit));
   sql::Statement st(impl_->conn, sql.c_str());
   q.bind_all(st);
   std::vector<DeadlineRow> out;
-  while (st.step()) {
-    DeadlineRow r;
-    r.deadline_id = st.int64(0);
-    r.doc_date = static_cast<int32_t>(st.int64(1));
-    DeadlineRecord& d = r.deadline;
-    d.doc_id = st.text(2);
-    d.sentence = static_cast<uint32_t>(st.int64(3));
-    d.setter_code = st.text(4);
-    d.setter_text = st.text(5);
-    d.target_code = st.text(6);
-    d.target_text = st.text(7);
-    d.due_date = static_cast<int32_t>(st.int64(8));
-    d.about = st.text(9);
-    d.span = span_at(st, 10);
-    out.push_back(std::move(r));
-  }
+  while (st.step()) out.push_back({st.int64(0), static_cast<int32_t>(st.int64(1)), read_deadline_columns(st, 2)});
   return out;
 }
 

@@ -1,5 +1,5 @@
-// Store::Impl: the connection and the mutex every Store method holds.  Shared
-// by store.cpp (writes, documents) and queries.cpp (reads).
+// Store::Impl: the connection and the mutex every Store method holds; shared
+// by the store's .cpp files (writes, the document view, queries, record columns).
 #pragma once
 
 #include <memory>
@@ -46,9 +46,16 @@ inline ByteSpan span_at(const sql::Statement& st, int first) {
   return ByteSpan{st.int64(first), st.int64(first + 1)};
 }
 
-// The event columns, in order, for events aliased `e`, and their reader
-// (queries.cpp); `first` is the index of e.sentence in the result.
+// The columns of a stored record, in order, and their reader
+// (record_columns.cpp), for the tables aliased events `e`, quotes `q` and
+// deadlines `l`; `first` is the index of the list's first column in the
+// result.  The events list starts at e.sentence (an EventRecord has no
+// document id), the quotes and deadlines lists at their doc_id.
 extern const char* const kEventColumns;
 EventRecord read_event_columns(const sql::Statement& st, int first);
+extern const char* const kQuoteColumns;
+QuoteRecord read_quote_columns(const sql::Statement& st, int first);
+extern const char* const kDeadlineColumns;
+DeadlineRecord read_deadline_columns(const sql::Statement& st, int first);
 
 }  // namespace parley::store
