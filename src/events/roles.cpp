@@ -57,6 +57,32 @@ bool agents_give_way(const Doc& doc, uint32_t b, uint32_t e, const SentenceActor
   return k == grp.begin;
 }
 
+// "Legislators who last year opposed the plan criticized it": the verb's
+// subject is the antecedent of a relative clause that ends right before the
+// verb.  Scans left from the verb over the clause (which must hold a verb of
+// its own) to "who"/"which"/"that" directly after an actor; -1 when a
+// subordinate clause, coordination or semicolon comes first.
+int32_t relative_clause_antecedent(const Doc& doc, uint32_t sentence, const SentenceActors& actors,
+                                   uint32_t verb_begin) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  bool clause_verb = false;
+  for (uint32_t k = verb_begin; k-- > b;) {
+    const Token& t = doc.tokens[k];
+    std::string_view w = doc.norm_of(t);
+    if (t.tag == Tag::kRelPron) {
+      if (!clause_verb || k == b) return -1;
+      uint32_t a = k;
+      if (is_comma(doc, a - 1) && a - 1 > b) --a;
+      return actors.group_at[a - 1 - b];
+    }
+    if (t.tag == Tag::kVerb || t.tag == Tag::kAux) clause_verb = true;
+    if (t.tag == Tag::kSubConj || t.tag == Tag::kQuote || w == ";" || w == ":" || w == "--" ||
+        (t.tag == Tag::kConj && is_coordinator(w)))
+      return -1;
+  }
+  return -1;
+}
+
 }  // namespace
 
 int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk, int depth) {
@@ -141,7 +167,9 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
           i = p - 1;
           continue;
         }
-        return -1;  // the subject is a noun phrase that names no actor
+        // The subject is a noun phrase that names no actor, unless that noun
+        // phrase ends a relative clause whose antecedent is the subject.
+        return depth == 0 && !infinitive ? relative_clause_antecedent(doc, sentence, actors, vg.begin) : -1;
       }
       case Tag::kPrep:
         --i;
@@ -175,7 +203,7 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
           const int32_t c = chunk_at(doc, sentence, k);
           if (c >= 0) return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
         }
-        return -1;
+        return depth == 0 && !infinitive ? relative_clause_antecedent(doc, sentence, actors, vg.begin) : -1;
       }
       case Tag::kPunct: {
         if (w == ",") {

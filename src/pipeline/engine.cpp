@@ -166,6 +166,45 @@ void Worker::code(std::string_view id, int32_t date, std::string_view text, bool
   add_details(out);
 }
 
+namespace {
+
+// The verb group that governs the to-infinitive starting at `chunk`: the
+// nearest verb group to its left within the same clause ("urged Iran to
+// halt", "agreed to begin"); -1 when a clause boundary comes first.
+int32_t governing_verb_group(const Doc& doc, uint32_t sentence, uint32_t chunk) {
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t c = chunk; c-- > s.chunk_begin;) {
+    const Chunk& ch = doc.chunks[c];
+    for (uint32_t k = ch.end; k < doc.chunks[c + 1].begin; ++k) {
+      const Token& t = doc.tokens[k];
+      std::string_view w = doc.norm_of(t);
+      if (w == "," || w == ";" || w == ":" || w == "--" || t.tag == Tag::kSubConj || t.tag == Tag::kRelPron ||
+          t.tag == Tag::kConj)
+        return -1;
+    }
+    if (ch.kind == ChunkKind::kVerbGroup) return static_cast<int32_t>(c);
+  }
+  return -1;
+}
+
+// An act that is only announced: future ("will send", "plans to send") or, in
+// reported speech, "would" ("said it would send troops"); not negated and not
+// itself a condition.
+bool announced_act(const Doc& doc, const EventModality& m) {
+  if (m.negated || m.in_condition) return false;
+  if (m.future) return true;
+  return m.reported && m.modal >= 0 && doc.norm_of(doc.tokens[static_cast<size_t>(m.modal)]) == "WOULD";
+}
+
+int32_t chunk_of_token(const Doc& doc, uint32_t sentence, uint32_t token) {
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t c = s.chunk_begin; c < s.chunk_end; ++c)
+    if (doc.chunks[c].begin <= token && token < doc.chunks[c].end) return static_cast<int32_t>(c);
+  return -1;
+}
+
+}  // namespace
+
 void Worker::add_details(CodedDocument& out) {
   // Quote and deadline finders look across sentences; they read the actor
   // groups of the whole document, hence actors_ per sentence (entries past
@@ -184,11 +223,7 @@ void Worker::add_details(CodedDocument& out) {
   // an act that is itself the condition ("if Russia agrees") keep their code.
   // TABARI-era dictionaries code the act itself, so that dialect keeps it.
   const bool code_intents = engine_.dialect() == Dialect::kPetrarch;
-  auto announced = [&](const EventModality& m) {
-    if (!code_intents || m.negated || m.in_condition) return false;
-    if (m.future) return true;
-    return m.reported && m.modal >= 0 && doc_.norm_of(doc_.tokens[static_cast<size_t>(m.modal)]) == "WOULD";
-  };
+  auto announced = [&](const EventModality& m) { return code_intents && announced_act(doc_, m); };
   size_t e = 0;
   for (uint32_t s = 0; s < doc_.sentences.size() && e < out.events.size(); ++s) {
     // Places are read for every sentence in order: the story's place carries on.
@@ -209,17 +244,25 @@ void Worker::add_details(CodedDocument& out) {
       d.plover = plover_for(ev.code.view());
     }
   }
-  if (code_intents) drop_wrapping_statements(out);
+  if (code_intents) drop_non_events(out);
 }
 
-// "X said Y attacked Z" is Y's attack, not also a statement by X: a plain 010
-// whose verb reports another event of its sentence (the modality analyser
-// found that event reported by this very verb) says nothing CAMEO codes
-// beyond the reported event, so it is dropped.  Statements that carry their
-// own meaning (011-019, or a 010 reporting nothing coded) stay.  Compacts
-// events and details in place, keeping them parallel.
-void Worker::drop_wrapping_statements(CodedDocument& out) {
-  // Events come in sentence order: look only inside the 010's own sentence,
+
+// Events the coder found that did not happen as coded (PETRARCH dialect):
+// - "X said Y attacked Z" is Y's attack, not also a statement by X: a plain
+//   010 whose verb reports another event of its sentence (the modality
+//   analyser found that event reported by this very verb) is dropped.
+//   Statements that carry their own meaning (011-019) stay.
+// - A negated act ("did not attack", "would not ask") did not happen, nor a
+//   merely possible one ("may try to seize", "could pull out"; a reported
+//   "would" is an announced intent and was recoded above).
+// - An act that is only the condition of another ("if Russia did not agree")
+//   or the requested, promised or threatened content of another coded verb
+//   ("urged Iran to halt enrichment": the appeal, not a halt) is part of that
+//   event, not one of its own.
+// Compacts events and details in place, keeping them parallel.
+void Worker::drop_non_events(CodedDocument& out) {
+  // Events come in sentence order: look only inside each event's sentence,
   // and decide every drop before moving anything.
   const size_t n = out.events.size();
   drop_.assign(n, 0);
@@ -228,6 +271,23 @@ void Worker::drop_wrapping_statements(CodedDocument& out) {
     for (last = first; last < n && out.events[last].sentence == sentence; ++last) {}
     for (size_t e = first; e < last; ++e) {
       const Event& ev = out.events[e];
+      const EventModality& me = out.details[e].modality;
+      if (me.negated || me.in_condition || (me.hypothetical && !announced_act(doc_, me))) {
+        drop_[e] = 1;
+        continue;
+      }
+      if (!ev.nominal) {
+        const int32_t vg = chunk_of_token(doc_, sentence, ev.verb_begin);
+        if (vg >= 0 && (doc_.chunks[static_cast<size_t>(vg)].flags & kInfinitive)) {
+          const int32_t gov = governing_verb_group(doc_, sentence, static_cast<uint32_t>(vg));
+          for (size_t f = first; f < last && gov >= 0 && !drop_[e]; ++f) {
+            const Chunk& g = doc_.chunks[static_cast<size_t>(gov)];
+            drop_[e] = f != e && !out.events[f].nominal && out.events[f].verb_begin >= g.begin &&
+                       out.events[f].verb_begin < g.end;
+          }
+          if (drop_[e]) continue;
+        }
+      }
       if (ev.code.view() != "010") continue;
       for (size_t f = first; f < last && !drop_[e]; ++f) {
         const EventModality& m = out.details[f].modality;

@@ -131,7 +131,7 @@ class Worker {
 
  private:
   void add_details(CodedDocument& out);
-  void drop_wrapping_statements(CodedDocument& out);
+  void drop_non_events(CodedDocument& out);
 
   const Engine& engine_;
   RunOptions run_options_;
@@ -145,7 +145,7 @@ class Worker {
   WordPresence present_;
   PlaceFinder places_;
   std::vector<DateMention> dates_;
-  std::vector<uint8_t> drop_;           // drop_wrapping_statements(), per event
+  std::vector<uint8_t> drop_;           // drop_non_events(), per event
 };
 
 }  // namespace parley

@@ -103,7 +103,8 @@ void tag_sentence(Doc& doc, uint32_t s) {
   for (uint32_t i = b; i + 1 < e; ++i) {
     if (doc.norm_of(doc.tokens[i]) != "THAT") continue;
     const Tag n = doc.tokens[i + 1].tag;
-    if (n == Tag::kProper || n == Tag::kPronoun || n == Tag::kNum) doc.tokens[i].tag = Tag::kSubConj;
+    // A determiner never precedes another, so "that the victim" opens a clause.
+    if (n == Tag::kProper || n == Tag::kPronoun || n == Tag::kNum || n == Tag::kDet) doc.tokens[i].tag = Tag::kSubConj;
     else if (n == Tag::kAux) doc.tokens[i].tag = Tag::kRelPron;
   }
   // "most certainly", "very nearly": degree words before an adverb are adverbs.
