@@ -41,6 +41,11 @@ class CodedTextTest : public ::testing::Test {
   static CodedText code(const std::string& text, int32_t date = 20250806) {
     CodedText c;
     Worker worker(*engine_);
+    // The modality tests read the flags of events that factual_only would
+    // drop ("Russia may accuse Ukraine"), so they code every act.
+    RunOptions all_acts = engine_->run_options();
+    all_acts.factual_only = false;
+    worker.set_run_options(all_acts);
     CodedDocument coded;
     worker.code("t", date, text, false, coded);
     c.doc = worker.doc();

@@ -22,6 +22,7 @@ Reported:
 Usage:
   tools/gold_eval.py [--split tune|check|all] [--parley build/parley]
                      [--dicts DIR] [--show errors|all] [--roots]
+                     [--drop-one-sided]
                      [--min-f1 N] [--min-precision N] [--min-silent N]
 The --min-* options make it a test: exit 1 with a message when a figure falls
 below its floor.  Look at sentences (--show) on the tune half only.
@@ -86,7 +87,7 @@ def load_gold(gold_dir):
     return records
 
 
-def run_parley(parley, dicts, records, resolver):
+def run_parley(parley, dicts, records, resolver, drop_one_sided=False):
     with tempfile.TemporaryDirectory() as tmp:
         inp = os.path.join(tmp, "gold.jsonl")
         with open(inp, "w", encoding="utf-8") as f:
@@ -104,7 +105,7 @@ def run_parley(parley, dicts, records, resolver):
     events = collections.defaultdict(set)
     for line in proc.stdout.splitlines():
         rec = json.loads(line)
-        if rec.get("type") != "event":
+        if rec.get("type") != "event" or (drop_one_sided and rec.get("one_sided")):
             continue
         events[rec["id"]].add((rec["source"], rec["target"], rec["code"]))
     return events
@@ -144,6 +145,8 @@ def main():
                     help="print sentences with gold and parley events")
     ap.add_argument("--roots", action="store_true", help="per-root recall and precision")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    ap.add_argument("--drop-one-sided", action="store_true",
+                    help="score as a user who drops events flagged one_sided")
     ap.add_argument("--min-f1", type=float, default=None)
     ap.add_argument("--min-precision", type=float, default=None)
     ap.add_argument("--min-silent", type=float, default=None)
@@ -168,7 +171,7 @@ def main():
     if args.show and args.split == "check":
         raise SystemExit("gold_eval: --show is for the tune half; the check half is only measured")
 
-    got_by_ref = run_parley(args.parley, args.dicts, records, resolver)
+    got_by_ref = run_parley(args.parley, args.dicts, records, resolver, args.drop_one_sided)
 
     n_gold = n_got = n_match = n_exact = n_src = n_tgt = n_src3 = n_tgt3 = 0
     silent_total = silent_ok = 0
@@ -215,7 +218,7 @@ def main():
     if args.json:
         print(json.dumps(figures))
     else:
-        print(f"gold {args.split}: {len(records)} sentences, {n_gold} gold events, {n_got} parley events, "
+        print(f"gold {args.split}{' (one-sided events dropped)' if args.drop_one_sided else ''}: {len(records)} sentences, {n_gold} gold events, {n_got} parley events, "
               f"{n_match} matched on the root")
         print(f"  root recall {figures['root_recall']:.1f}%  precision {figures['precision']:.1f}%  "
               f"F1 {figures['f1']:.1f}")

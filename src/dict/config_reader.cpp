@@ -134,6 +134,8 @@ void read_config_options(const std::string& ini_path, DictOptions& options) {
   Ini ini = parse_ini(ini_path);
   if (const IniValue* v = ini.get("options", "require_dyad")) options.require_dyad = parse_bool(ini, *v, "require_dyad");
   if (const IniValue* v = ini.get("options", "one_sided")) options.one_sided = parse_bool(ini, *v, "one_sided");
+  if (const IniValue* v = ini.get("options", "factual_only"))
+    options.factual_only = parse_bool(ini, *v, "factual_only");
   struct IntOption {
     const char* key;
     int* field;

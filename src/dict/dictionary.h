@@ -238,6 +238,9 @@ struct DictOptions {
   // target the sentence does not name ("a roadside bomb killed four
   // soldiers"), flagged one_sided; statements (root 01) always need both.
   bool one_sided = false;
+  // parley extension: code only acts that happened (no negated, merely
+  // possible, conditional or requested ones; pipeline/engine.h).
+  bool factual_only = false;
   int new_actor_length = 0;
   int comma_min = 2, comma_max = 8;
   int comma_bmin = 0, comma_bmax = 0;

@@ -35,6 +35,8 @@ bool set_run_option(RunOptions& options, const std::string& name, const std::str
     ok = parse_bool(value, options.require_dyad);
   } else if (name == "one_sided") {
     ok = parse_bool(value, options.one_sided);
+  } else if (name == "factual_only") {
+    ok = parse_bool(value, options.factual_only);
   } else if (name == "new_actor_length") {
     ok = parse_int(value, number);
     if (ok && number != 0) {
@@ -78,6 +80,7 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
   if (dicts_.options.new_actor_length != 0) throw std::invalid_argument(kNewActorLengthUnsupported);
   run_options_.require_dyad = dicts_.options.require_dyad;
   run_options_.one_sided = dicts_.options.one_sided;
+  run_options_.factual_only = dicts_.options.factual_only;
 }
 
 CoderOptions Engine::coder_options(const RunOptions& run) const {
@@ -253,6 +256,7 @@ void Worker::add_details(CodedDocument& out) {
 //   010 whose verb reports another event of its sentence (the modality
 //   analyser found that event reported by this very verb) is dropped.
 //   Statements that carry their own meaning (011-019) stay.
+// With factual_only (parley's default set):
 // - A negated act ("did not attack", "would not ask") did not happen, nor a
 //   merely possible one ("may try to seize", "could pull out"; a reported
 //   "would" is an announced intent and was recoded above).
@@ -272,11 +276,12 @@ void Worker::drop_non_events(CodedDocument& out) {
     for (size_t e = first; e < last; ++e) {
       const Event& ev = out.events[e];
       const EventModality& me = out.details[e].modality;
-      if (me.negated || me.in_condition || (me.hypothetical && !announced_act(doc_, me))) {
+      const bool factual = run_options_.factual_only;
+      if (factual && (me.negated || me.in_condition || (me.hypothetical && !announced_act(doc_, me)))) {
         drop_[e] = 1;
         continue;
       }
-      if (!ev.nominal) {
+      if (factual && !ev.nominal) {
         const int32_t vg = chunk_of_token(doc_, sentence, ev.verb_begin);
         if (vg >= 0 && (doc_.chunks[static_cast<size_t>(vg)].flags & kInfinitive)) {
           const int32_t gov = governing_verb_group(doc_, sentence, static_cast<uint32_t>(vg));

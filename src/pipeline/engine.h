@@ -45,7 +45,8 @@ enum class Dialect { kPetrarch, kTabari };
 // changes between batches, exactly where the input says.
 struct RunOptions {
   bool require_dyad = true;
-  bool one_sided = false;  // see DictOptions::one_sided
+  bool one_sided = false;     // see DictOptions::one_sided
+  bool factual_only = false;  // see DictOptions::factual_only and Worker::drop_non_events
 };
 
 // Applies `name` = `value` to `options`.  false, with `error` set, for an

@@ -1,0 +1,90 @@
+// The news coding rules of parley's default set (data/dict, PETRARCH dialect):
+// one-sided events, attributions, acts that did not happen (negated, merely
+// possible, conditions, requested content) and subjects across a relative
+// clause.  Sentences written for this test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "pipeline/engine.h"
+#include "support/engine.h"
+#include "support/paths.h"
+
+namespace parley {
+namespace {
+
+class NewsRulesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
+  static void TearDownTestSuite() { delete engine_; }
+
+  std::vector<std::string> code(const std::string& text, const RunOptions* options = nullptr) {
+    Worker w(*engine_);
+    if (options) w.set_run_options(*options);
+    w.code("t", 20250806, text, false, last_);
+    std::vector<std::string> out;
+    for (const auto& e : last_.events)
+      out.push_back(e.source + " " + e.target + " " + std::string(e.code.view()) + (e.one_sided ? " one-sided" : ""));
+    return out;
+  }
+  static bool has(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  }
+
+  static Engine* engine_;
+  CodedDocument last_;
+};
+Engine* NewsRulesTest::engine_ = nullptr;
+
+TEST_F(NewsRulesTest, OneSidedEventsAreEmittedAndFlagged) {
+  EXPECT_EQ(code("A roadside bomb killed four Afghan soldiers."), std::vector<std::string>{"--- AFGMIL 195 one-sided"});
+}
+
+TEST_F(NewsRulesTest, OneSidedEventsFollowTheOption) {
+  RunOptions dyads_only = engine_->run_options();
+  ASSERT_TRUE(dyads_only.one_sided) << "data/dict/PETR_config.ini turns one_sided on";
+  dyads_only.one_sided = false;
+  EXPECT_TRUE(code("A roadside bomb killed four Afghan soldiers.", &dyads_only).empty());
+}
+
+TEST_F(NewsRulesTest, AStatementNeedsBothSides) {
+  EXPECT_TRUE(code("The Russian minister said the economy grew last year.").empty());
+}
+
+TEST_F(NewsRulesTest, AttributionIsNotAStatementEvent) {
+  EXPECT_EQ(code("Russia reported from Moscow that China had criticized Japan."),
+            std::vector<std::string>{"CHN JPN 111"});
+}
+
+TEST_F(NewsRulesTest, NegatedAndPossibleActsDidNotHappen) {
+  EXPECT_TRUE(code("Russia did not attack Ukraine.").empty());
+  EXPECT_TRUE(code("Russia may attack Ukraine.").empty());
+  EXPECT_TRUE(code("Russia could attack Ukraine.").empty());
+  EXPECT_FALSE(code("Russia attacked Ukraine.").empty());
+}
+
+TEST_F(NewsRulesTest, AConditionIsNotAnEvent) {
+  for (const std::string& e : code("If Russia attacks Ukraine, NATO will respond."))
+    EXPECT_NE(e.substr(0, 7), "RUS UKR") << e;
+}
+
+TEST_F(NewsRulesTest, RequestedContentIsPartOfTheAppeal) {
+  const auto events = code("The United States urged Iran to halt attacks on Israel.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].substr(0, 10), "USA IRN 02");
+}
+
+TEST_F(NewsRulesTest, SubjectAcrossARelativeClause) {
+  EXPECT_TRUE(has(code("Lawmakers who opposed the treaty criticized Russia."), "---LEG RUS 111"));
+}
+
+TEST_F(NewsRulesTest, ThatBeforeADeterminerOpensAClause) {
+  // Not "police that the victim" as one noun phrase acting as the attacker.
+  for (const std::string& e : code("A witness told police that the victim had attacked the suspect."))
+    EXPECT_EQ(e.find("---COP --- 19"), std::string::npos) << e;
+}
+
+}  // namespace
+}  // namespace parley
