@@ -33,6 +33,10 @@ class NewsRulesTest : public ::testing::Test {
     return std::find(v.begin(), v.end(), s) != v.end();
   }
 
+  static bool has_prefix(const std::vector<std::string>& v, const std::string& p) {
+    return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.rfind(p, 0) == 0; });
+  }
+
   static Engine* engine_;
   CodedDocument last_;
 };
@@ -74,6 +78,12 @@ TEST_F(NewsRulesTest, RequestedContentIsPartOfTheAppeal) {
   const auto events = code("The United States urged Iran to halt attacks on Israel.");
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].substr(0, 10), "USA IRN 02");
+}
+
+TEST_F(NewsRulesTest, PluralsInMenAreNouns) {
+  // Words the lexicon does not know: "-en" reads as a participle, "-men" not.
+  EXPECT_TRUE(has_prefix(code("Somali fishermen accused Kenya of piracy."), "SOMAGR KEN 112"));
+  EXPECT_TRUE(has_prefix(code("Afghan tribesmen accused Pakistan of shelling."), "AFGCVL PAK 112"));
 }
 
 TEST_F(NewsRulesTest, SubjectAcrossARelativeClause) {

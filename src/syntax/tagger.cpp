@@ -24,8 +24,10 @@ bool is_punct_form(std::string_view s) {
 }
 
 // Likely a tensed or participial verb by its shape alone.
+// Participle and gerund endings of a word the lexicon does not know; "-men"
+// is the plural of "-man" (fishermen, tribesmen, congressmen), never a verb.
 bool has_verb_ending(std::string_view s) {
-  return ends_with(s, "ED") || ends_with(s, "ING") || ends_with(s, "EN");
+  return ends_with(s, "ED") || ends_with(s, "ING") || (ends_with(s, "EN") && !ends_with(s, "MEN"));
 }
 
 Tag first_guess(const Doc& doc, const Token& t) {
