@@ -86,11 +86,6 @@ TEST_F(NewsRulesTest, PluralsInMenAreNouns) {
   EXPECT_TRUE(has_prefix(code("Afghan tribesmen accused Pakistan of shelling."), "AFGCVL PAK 112"));
 }
 
-TEST_F(NewsRulesTest, TheSourcesOwnCountryIsAPlace) {
-  EXPECT_EQ(code("Russian police arrested dozens in Russia."), std::vector<std::string>{"RUSCOP --- 173 one-sided"});
-  EXPECT_EQ(code("Russian police arrested dozens in Ukraine."), std::vector<std::string>{"RUSCOP UKR 173"});
-}
-
 TEST_F(NewsRulesTest, SubjectAcrossARelativeClause) {
   EXPECT_TRUE(has(code("Lawmakers who opposed the treaty criticized Russia."), "---LEG RUS 111"));
 }

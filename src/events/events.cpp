@@ -102,30 +102,6 @@ bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
   return true;
 }
 
-// "The White House is taking steps against crime in the United States": a
-// target that is only the source's own country, as a bare code, after in/at/
-// across/throughout, is where the source acts, not whom it acts on.
-bool own_country_as_place(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t source,
-                          int32_t target) {
-  const ActorGroup& src = actors.groups[source];
-  const ActorGroup& tgt = actors.groups[target];
-  const uint32_t b = doc.sentences[sentence].token_begin;
-  uint32_t p = tgt.begin;
-  while (p > b && (doc.tokens[p - 1].tag == Tag::kDet || doc.tokens[p - 1].tag == Tag::kAdj)) --p;
-  if (p == b) return false;
-  std::string_view w = doc.norm_of(doc.tokens[p - 1]);
-  if (w != "IN" && w != "AT" && w != "ACROSS" && w != "THROUGHOUT" && w != "INSIDE") return false;
-  for (uint32_t t = 0; t < tgt.count; ++t) {
-    const std::string& place = actors.refs[tgt.first + t].code;
-    if (place.size() != 3) return false;
-    bool owner = false;
-    for (uint32_t s = 0; s < src.count && !owner; ++s)
-      owner = actors.refs[src.first + s].code.size() > 3 && actors.refs[src.first + s].code.starts_with(place);
-    if (!owner) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const SentenceActors& actors,
@@ -176,10 +152,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         target = object_of(doc, sentence, actors, hit.end);
         // "Putin met in the Kremlin with Witkoff": an actor identical to the
         // source is a place or an aside; the target is the next one.
-        for (int guard = 0; guard < 4 && target >= 0 && source >= 0 &&
-                            (same_codes(actors, source, target) ||
-                             (!options_.tabari_roles && own_country_as_place(doc, sentence, actors, source, target)));
-             ++guard)
+        for (int guard = 0; guard < 4 && target >= 0 && source >= 0 && same_codes(actors, source, target); ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
       }
       if (m.source_group >= 0) source = m.source_group;
