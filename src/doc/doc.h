@@ -135,6 +135,13 @@ struct Doc {
   std::string_view text_of(const Token& t) const {
     return std::string_view(text).substr(t.begin, t.end - t.begin);
   }
+  // The chunk of `sentence` that holds `token`, or -1.
+  int32_t chunk_at(uint32_t sentence, uint32_t token) const {
+    const Sentence& s = sentences[sentence];
+    for (uint32_t c = s.chunk_begin; c < s.chunk_end; ++c)
+      if (chunks[c].begin <= token && token < chunks[c].end) return static_cast<int32_t>(c);
+    return -1;
+  }
 
   // Keeps capacity: a reused Doc does not reallocate.
   void clear() {

@@ -5,14 +5,6 @@
 namespace parley {
 namespace {
 
-int32_t chunk_at(const Doc& doc, uint32_t sentence, uint32_t token) {
-  const Sentence& s = doc.sentences[sentence];
-  for (uint32_t c = s.chunk_begin; c < s.chunk_end; ++c) {
-    if (doc.chunks[c].begin <= token && token < doc.chunks[c].end) return static_cast<int32_t>(c);
-  }
-  return -1;
-}
-
 int32_t previous_verb_group(const Doc& doc, uint32_t sentence, uint32_t before_chunk) {
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t c = before_chunk; c-- > s.chunk_begin;) {
@@ -102,7 +94,7 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
       --k;
     }
     if (adjective && k > b && doc.tokens[k - 1].tag == Tag::kAux && is_be(doc.norm_of(doc.tokens[k - 1]))) {
-      const int32_t c = chunk_at(doc, sentence, k - 1);
+      const int32_t c = doc.chunk_at(sentence, k - 1);
       if (c >= 0 && static_cast<uint32_t>(c) != verb_chunk)
         return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
     }
@@ -200,7 +192,7 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         return -1;
       case Tag::kAux: case Tag::kVerb: {
         if (infinitive || saw_pronoun) {  // "Arnor is about to restore": the governing verb's subject
-          const int32_t c = chunk_at(doc, sentence, k);
+          const int32_t c = doc.chunk_at(sentence, k);
           if (c >= 0) return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
         }
         return depth == 0 && !infinitive ? relative_clause_antecedent(doc, sentence, actors, vg.begin) : -1;

@@ -199,13 +199,6 @@ bool announced_act(const Doc& doc, const EventModality& m) {
   return m.reported && m.modal >= 0 && doc.norm_of(doc.tokens[static_cast<size_t>(m.modal)]) == "WOULD";
 }
 
-int32_t chunk_of_token(const Doc& doc, uint32_t sentence, uint32_t token) {
-  const Sentence& s = doc.sentences[sentence];
-  for (uint32_t c = s.chunk_begin; c < s.chunk_end; ++c)
-    if (doc.chunks[c].begin <= token && token < doc.chunks[c].end) return static_cast<int32_t>(c);
-  return -1;
-}
-
 }  // namespace
 
 void Worker::add_details(CodedDocument& out) {
@@ -282,7 +275,7 @@ void Worker::drop_non_events(CodedDocument& out) {
         continue;
       }
       if (factual && !ev.nominal) {
-        const int32_t vg = chunk_of_token(doc_, sentence, ev.verb_begin);
+        const int32_t vg = doc_.chunk_at(sentence, ev.verb_begin);
         if (vg >= 0 && (doc_.chunks[static_cast<size_t>(vg)].flags & kInfinitive)) {
           const int32_t gov = governing_verb_group(doc_, sentence, static_cast<uint32_t>(vg));
           for (size_t f = first; f < last && gov >= 0 && !drop_[e]; ++f) {
