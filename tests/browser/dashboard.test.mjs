@@ -84,6 +84,9 @@ test('paste the article, see the meeting, open the RUS–USA timeline', async ()
   // Filters: the table narrows to the root and pages report the total.
   await page.fill('#event-filters input[name=root]', '13');
   await page.click('#event-filters button[type=submit]');
+  // The unfiltered table already shows "of N": wait for the filtered one to
+  // replace it (the 040 meeting leaves) before reading its rows.
+  await meeting.first().waitFor({ state: 'detached' });
   await page.locator('#events-page').filter({ hasText: /of \d+/ }).waitFor();
   for (const row of await page.locator('#events-table tbody tr').all()) assert.match(await row.innerText(), /\b13\d*\b/);
   await page.click('#event-filters button[type=reset]');
