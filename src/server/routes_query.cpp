@@ -340,7 +340,12 @@ void store_totals(ServerContext& ctx, const httplib::Request& req, httplib::Resp
 
 void add_query_routes(httplib::Server& http, ServerContext& ctx) {
   auto route = [&ctx](void (*fn)(ServerContext&, const httplib::Request&, httplib::Response&)) {
-    return [&ctx, fn](const httplib::Request& req, httplib::Response& res) { handle(res, [&] { fn(ctx, req, res); }); };
+    return [&ctx, fn](const httplib::Request& req, httplib::Response& res) {
+      handle(res, [&] {
+        check_query_string(req.target);
+        fn(ctx, req, res);
+      });
+    };
   };
   http.Get("/v1/events", route(list_events));
   http.Get(R"(/v1/dyads/([^/]+)/([^/]+)/timeline)", route(dyad_timeline));
