@@ -19,7 +19,7 @@ namespace {
 
 // A listing counts its matches up to this many ("total_exact": false beyond):
 // counting a million rows would cost more than the page it describes.
-constexpr int64_t kCountCap = 100000;
+constexpr int64_t kCountCap = 10000;
 
 void check_range(int32_t from, int32_t to) {
   if (from && to && from > to) throw ApiError(400, "from: later than to", "from");
