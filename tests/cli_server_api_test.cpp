@@ -3,6 +3,9 @@
 // route's happy path, idempotent ingest, parameter validation, limits, and
 // SQL-injection attempts on every parameter.
 #include <gtest/gtest.h>
+
+#include <map>
+#include <set>
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
@@ -292,7 +295,11 @@ TEST_F(ServeTest, TimelineQuotesDeadlinesActors) {
   json deadlines = get_json("/v1/deadlines?as_of=2025-08-06");
   EXPECT_EQ(deadlines["as_of"], "2025-08-06");
   EXPECT_TRUE(deadlines["deadlines"].is_array());
-  EXPECT_TRUE(get_json("/v1/deadlines")["as_of"].is_string());
+  // Past deadlines are not hidden by default.
+  json every = get_json("/v1/deadlines");
+  EXPECT_TRUE(every["as_of"].is_null());
+  EXPECT_TRUE(every["today"].is_string());
+  EXPECT_GE(every["deadlines"].size(), deadlines["deadlines"].size());
   json actors = get_json("/v1/actors?role=source&limit=5");
   ASSERT_FALSE(actors["actors"].empty());
   EXPECT_LE(actors["actors"].size(), 5u);
@@ -313,9 +320,9 @@ TEST_F(ServeTest, EveryBadParameterIsA400NamingIt) {
       {"/v1/events?q=%FF", "q"},                    {"/v1/events?limit=0", "limit"},
       {"/v1/events?limit=1001", "limit"},           {"/v1/events?limit=10abc", "limit"},
       {"/v1/events?offset=-1", "offset"},           {"/v1/events?limit=1&limit=2", "limit"},
-      {"/v1/events?sort=date", "sort"},             {"/v1/events?doc=" + std::string(300, 'd'), "doc"},
+      {"/v1/events?sort=sentence_text", "sort"},             {"/v1/events?doc=" + std::string(300, 'd'), "doc"},
       {"/v1/dyads/RUS/U$A/timeline", "b"},          {"/v1/dyads/R%20S/USA/timeline", "a"},
-      {"/v1/dyads/RUS/USA/timeline?interval=month", "interval"},
+      {"/v1/dyads/RUS/USA/timeline?interval=year", "interval"},
       {"/v1/dyads/RUS/USA/timeline?from=2025-08-06&to=2025-08-01", "from"},
       {"/v1/quotes?speaker=a%00b", "speaker"},      {"/v1/quotes?limit=-5", "limit"},
       {"/v1/quotes?who=x", "who"},                  {"/v1/deadlines?as_of=2025-02-29", "as_of"},
@@ -431,6 +438,206 @@ TEST_F(ServeTest, DashboardIsServedFromTheBinary) {
   auto missing = c.Get("/nothing.js");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
+}
+
+// ------------------------------------------------------------ one vocabulary
+
+// The keys of a record, nested objects' keys as "parent.key".
+std::set<std::string> keys_of(const json& record, const std::string& prefix = "") {
+  std::set<std::string> out;
+  for (const auto& [key, value] : record.items()) {
+    out.insert(prefix + key);
+    if (value.is_object()) {
+      for (const auto& k : keys_of(value, prefix + key + ".")) out.insert(k);
+    }
+  }
+  return out;
+}
+
+// The same document read back from /v1/code and from the store's routes
+// has the same field names: the stored record's keys are the coded one's,
+// plus the API's own additions; flags are booleans, present when false.
+TEST_F(ServeTest, CodeAndStoredRecordsShareOneVocabulary) {
+  ingest_example();
+  json doc = {{"id", "kremlin-witkoff-2025-08-06"}, {"date", "2025-08-06"}, {"text", example_text()}};
+  auto res = post("/v1/code", doc.dump(), "application/json");
+  ASSERT_TRUE(res);
+  json coded = json::parse(res->body);
+  json events = get_json("/v1/events?doc=kremlin-witkoff-2025-08-06&limit=1000")["events"];
+  json quotes = get_json("/v1/quotes?doc=kremlin-witkoff-2025-08-06&limit=1000")["quotes"];
+  json deadlines = get_json("/v1/deadlines?limit=1000")["deadlines"];
+  const std::map<std::string, json*> stored = {{"event", &events}, {"quote", &quotes}, {"deadline", &deadlines}};
+  const std::map<std::string, std::set<std::string>> api_only = {
+      {"event", {"event_id", "sentence_text"}}, {"quote", {"quote_id"}}, {"deadline", {"deadline_id", "doc_date"}}};
+  std::map<std::string, int> seen;
+  for (const json& rec : coded) {
+    const std::string type = rec["type"];
+    ASSERT_TRUE(stored.count(type)) << type;
+    ASSERT_FALSE(stored.at(type)->empty()) << "nothing stored of type " << type;
+    ++seen[type];
+    // Nested objects (place, plover) may be null on one record and an object
+    // on another: compare records that agree on which are present.
+    for (const json& back : *stored.at(type)) {
+      if (back["sentence"] != rec["sentence"]) continue;
+      if (type == "event" && (back["code"] != rec["code"] || back["evidence"] != rec["evidence"])) continue;
+      if (type != "event" && back["evidence"] != rec["evidence"]) continue;
+      std::set<std::string> want = keys_of(rec);
+      want.erase("code_name");  // /v1/code adds the CAMEO name, as /v1/events does
+      std::set<std::string> got = keys_of(back);
+      got.erase("code_name");
+      for (const std::string& extra : api_only.at(type)) got.erase(extra);
+      EXPECT_EQ(got, want) << type << ": " << back.dump() << "\nvs\n" << rec.dump();
+      if (type == "event") {
+        for (const char* flag : {"negated", "conditional", "in_condition", "hypothetical", "future", "reported",
+                                 "passive", "nominal", "one_sided"}) {
+          EXPECT_TRUE(back[flag].is_boolean()) << flag;
+          EXPECT_EQ(back[flag], rec[flag]) << flag;
+        }
+        EXPECT_EQ(back["date"], rec["date"]);
+        EXPECT_EQ(back["place"], rec["place"]);
+        EXPECT_EQ(back["plover"], rec["plover"]);
+        EXPECT_EQ(back["evidence"], rec["evidence"]);
+      } else {
+        const char* what = type == "quote" ? "text" : "about";
+        EXPECT_EQ(back.at(what), rec.at(what));
+        EXPECT_EQ(back.at("date"), rec.at("date"));
+      }
+      break;
+    }
+  }
+  EXPECT_GT(seen["event"], 0);
+  EXPECT_GT(seen["quote"], 0);
+  EXPECT_GT(seen["deadline"], 0);
+  // No path of the machine in the evidence.
+  for (const json& e : events) {
+    EXPECT_EQ(e["evidence"]["verb_entry"].get<std::string>().find('/'), std::string::npos) << e.dump();
+  }
+}
+
+// ------------------------------------------------------------ the rest of the API
+
+TEST_F(ServeTest, WrongMethodIs405WithAllow) {
+  auto c = server_->client();
+  auto del = c.Delete("/v1/events");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 405);
+  EXPECT_EQ(del->get_header_value("Allow"), "GET");
+  auto get = c.Get("/v1/code");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+  EXPECT_EQ(get->get_header_value("Allow"), "POST");
+  auto put = c.Put("/v1/documents", "{}", "application/json");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 405);
+  EXPECT_EQ(put->get_header_value("Allow"), "GET, POST");
+  EXPECT_EQ(c.Get("/v1/nothing")->status, 404);
+}
+
+TEST_F(ServeTest, DocumentsListAndOneDocumentWithItsRecords) {
+  ingest_example();
+  json list = get_json("/v1/documents?sort=events&order=desc");
+  ASSERT_FALSE(list["documents"].empty());
+  bool found = false;
+  for (const json& d : list["documents"]) found = found || d["id"] == "kremlin-witkoff-2025-08-06";
+  EXPECT_TRUE(found) << list.dump();
+  for (size_t i = 1; i < list["documents"].size(); ++i) {
+    EXPECT_GE(list["documents"][i - 1]["events"].get<int>(), list["documents"][i]["events"].get<int>());
+  }
+  json doc = get_json("/v1/documents/kremlin-witkoff-2025-08-06");
+  EXPECT_EQ(doc["text"], example_text());
+  EXPECT_TRUE(has_meeting(doc["events"]));
+  ASSERT_FALSE(doc["quotes"].empty());
+  EXPECT_TRUE(doc["quotes"][0]["text"].is_string());
+  ASSERT_FALSE(doc["deadlines"].empty());
+  EXPECT_EQ(doc["deadlines"][0]["date"], "2025-08-08");
+  EXPECT_FALSE(doc["sentences"].empty());
+  json missing = get_json("/v1/documents/no-such-doc", 404);
+  EXPECT_EQ(missing["parameter"], "id");
+}
+
+TEST_F(ServeTest, SortOrderFiltersAndCsvOnEveryList) {
+  ingest_example();
+  json asc = get_json("/v1/events?sort=goldstein&order=asc&limit=1000")["events"];
+  ASSERT_GT(asc.size(), 2u);
+  for (size_t i = 1; i < asc.size(); ++i) {
+    if (asc[i - 1]["goldstein"].is_null() || asc[i]["goldstein"].is_null()) continue;
+    EXPECT_LE(asc[i - 1]["goldstein"].get<double>(), asc[i]["goldstein"].get<double>());
+  }
+  json desc = get_json("/v1/events?sort=date&order=desc&limit=1000")["events"];
+  for (size_t i = 1; i < desc.size(); ++i) {
+    EXPECT_GE(desc[i - 1]["date"].get<std::string>(), desc[i]["date"].get<std::string>());
+  }
+  // One side: the source only.
+  for (const json& e : get_json("/v1/events?source=USA&limit=1000")["events"]) {
+    EXPECT_EQ(e["source"].get<std::string>().rfind("USA", 0), 0u) << e.dump();
+  }
+  // Place country and PLOVER type filters.
+  json placed = get_json("/v1/events?country=ru&limit=1000");
+  for (const json& e : placed["events"]) EXPECT_EQ(e["place"]["country"], "RU") << e.dump();
+  json consult = get_json("/v1/events?plover=consult&limit=1000");
+  ASSERT_FALSE(consult["events"].empty());
+  for (const json& e : consult["events"]) EXPECT_EQ(e["plover"]["type"], "CONSULT");
+  // Excluding flags: none of the excluded kinds is left, and nothing else goes.
+  json all = get_json("/v1/events?limit=1000");
+  json kept = get_json("/v1/events?exclude=negated,conditional,hypothetical,future,one_sided&limit=1000");
+  size_t flagged = 0;
+  for (const json& e : all["events"]) {
+    flagged += e["negated"] || e["conditional"] || e["in_condition"] || e["hypothetical"] || e["future"] ||
+               e["one_sided"];
+  }
+  EXPECT_EQ(kept["total"].get<size_t>(), all["total"].get<size_t>() - flagged);
+  for (const json& e : kept["events"]) EXPECT_FALSE(e["one_sided"] || e["negated"] || e["future"]);
+  // format=csv on every list.
+  for (const char* path : {"/v1/events?format=csv", "/v1/quotes?format=csv", "/v1/deadlines?format=csv",
+                           "/v1/actors?format=csv", "/v1/dyads?format=csv", "/v1/counts?format=csv",
+                           "/v1/documents?format=csv", "/v1/dyads/RUS/USA/timeline?format=csv"}) {
+    auto res = server_->client().Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type").rfind("text/csv", 0), 0u) << path;
+    EXPECT_NE(res->body.find("\r\n"), std::string::npos) << path;
+  }
+  auto csv = server_->client().Get("/v1/events?format=csv&limit=1000");
+  EXPECT_EQ(csv->body.rfind("date,date_text,id,sentence,source,target,code,", 0), 0u) << csv->body.substr(0, 200);
+}
+
+TEST_F(ServeTest, AggregatesOverTimeTopActorsAndDyads) {
+  ingest_example();
+  json by_root = get_json("/v1/counts?group=root&interval=month");
+  EXPECT_EQ(by_root["interval"], "month");
+  int64_t total = 0;
+  for (const json& p : by_root["points"]) {
+    EXPECT_EQ(p["period"].get<std::string>().substr(8), "01");
+    total += p["events"].get<int64_t>();
+  }
+  json dated = get_json("/v1/events?from=1900-01-01&limit=1");
+  EXPECT_EQ(total, dated["total"].get<int64_t>());
+  json quads = get_json("/v1/counts?group=quad_class&dyad=RUS,USA");
+  ASSERT_FALSE(quads["points"].empty());
+  json dyads = get_json("/v1/dyads?limit=5");
+  ASSERT_FALSE(dyads["dyads"].empty());
+  for (size_t i = 1; i < dyads["dyads"].size(); ++i) {
+    EXPECT_GE(dyads["dyads"][i - 1]["events"].get<int>(), dyads["dyads"][i]["events"].get<int>());
+  }
+  for (const json& d : dyads["dyads"]) {
+    EXPECT_NE(d["source"], "---");
+    EXPECT_NE(d["target"], "---");
+  }
+  json actors = get_json("/v1/actors?root=04&limit=5");
+  ASSERT_FALSE(actors["actors"].empty());
+}
+
+TEST_F(ServeTest, MalformedNumbersAndListsAre400) {
+  for (const auto& [path, parameter] : std::vector<std::pair<std::string, std::string>>{
+           {"/v1/events?limit=abc'%20OR%201=1", "limit"}, {"/v1/events?limit=10abc", "limit"},
+           {"/v1/events?offset=-1", "offset"}, {"/v1/events?quad_class=5", "quad_class"},
+           {"/v1/events?exclude=negated,bogus", "exclude"}, {"/v1/events?country=RUS", "country"},
+           {"/v1/events?plover=A1", "plover"}, {"/v1/events?order=up", "order"},
+           {"/v1/documents?limit=1e3", "limit"}, {"/v1/counts?group=code", "group"},
+           {"/v1/events?format=xml", "format"}}) {
+    SCOPED_TRACE(path);
+    expect_error(server_->client().Get(path), 400, parameter);
+  }
 }
 
 TEST(ServeCommand, RefusesABadPortAndAFileThatIsNotAStore) {

@@ -147,7 +147,7 @@ TEST_F(CliStore, OutputFormats) {
   EXPECT_NE(table.out.find("RUS"), std::string::npos);
   RunResult csv = run_parley("query --db " + *db_ + " --format csv events --text Witkoff");
   ASSERT_EQ(csv.status, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("date,id,sentence,source,target,code,", 0), 0u);
+  EXPECT_EQ(csv.out.rfind("date,date_text,id,sentence,source,target,code,", 0), 0u);
   EXPECT_NE(csv.out.find("\r\n"), std::string::npos);
   // Sentences with commas or quotes are quoted fields.
   EXPECT_NE(csv.out.find(",\""), std::string::npos);
@@ -161,7 +161,7 @@ TEST_F(CliStore, OutputFormats) {
   for (const auto& c : json_lines(clusters.out)) EXPECT_EQ(c["documents"], 1);
   RunResult deadlines = run_parley("query --db " + *db_ + " deadlines --as-of 2025-01-01");
   ASSERT_EQ(deadlines.status, 0) << deadlines.err;
-  EXPECT_EQ(deadlines.out.rfind("due", 0), 0u);
+  EXPECT_EQ(deadlines.out.rfind("date", 0), 0u);
   RunResult quotes = run_parley("query --db " + *db_ + " quotes --speaker x");
   EXPECT_EQ(quotes.status, 0) << quotes.err;
 }
@@ -238,15 +238,15 @@ TEST_F(CliStore, QuotesAndDeadlinesOfTheArticle) {
   ASSERT_EQ(by.status, 0) << by.err;
   auto dmitriev = json_lines(by.out);
   ASSERT_EQ(dmitriev.size(), 1u);
-  EXPECT_EQ(dmitriev[0]["quote"], "Dialogue will prevail.");
+  EXPECT_EQ(dmitriev[0]["text"], "Dialogue will prevail.");
   EXPECT_EQ(dmitriev[0]["speaker_code"], "RUSGOV");
   RunResult open = run_parley("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-06");
   ASSERT_EQ(open.status, 0) << open.err;
   auto due = json_lines(open.out);
   ASSERT_EQ(due.size(), static_cast<size_t>(deadlines_));
-  EXPECT_EQ(due[0]["due"], "2025-08-08");
-  EXPECT_EQ(due[0]["setter"], "USAGOV");
+  EXPECT_EQ(due[0]["date"], "2025-08-08");
+  EXPECT_EQ(due[0]["setter_code"], "USAGOV");
   RunResult closed = run_parley("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-09 --actor RUS");
   ASSERT_EQ(closed.status, 0) << closed.err;
-  for (const auto& d : json_lines(closed.out)) EXPECT_GE(d["due"].get<std::string>(), "2025-08-09");
+  for (const auto& d : json_lines(closed.out)) EXPECT_GE(d["date"].get<std::string>(), "2025-08-09");
 }

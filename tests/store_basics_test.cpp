@@ -43,6 +43,13 @@ StoredDocument full_document() {
   d.text = "Putin met Witkoff. He said \"yes\" – café.";
   d.sentences = {{0, {0, 18}, "Putin met Witkoff.", false}, {1, {19, 44}, "He said \"yes\" – café.", true}};
   EventRecord e = event(0, "RUSGOV", "USAGOV", "043");
+  e.date = 20250802;
+  e.date_text = "on Saturday";
+  e.plover_type = "CONSULT";
+  e.place = PlaceRecord{"Moscow", "Moscow", "RU", "RUS", 55.75, 37.61, "city", "named", {0, 5}};
+  e.conditional = e.hypothetical = e.future = e.reported = e.one_sided = e.in_condition = true;
+  e.condition = "if asked";
+  e.condition_span = {0, 5};
   e.passive = true;
   e.pattern = "verbs.txt:40";
   e.target_span = {10, 17};
@@ -52,12 +59,17 @@ StoredDocument full_document() {
   f.goldstein.reset();
   f.root.clear();
   f.quad_class = 0;
+  f.date = 20250806;  // stored without a date of its own: the document's
   f.negated = f.nominal = true;
   f.source_span = {};
   f.source_text.clear();
   d.events.push_back(f);
   QuoteRecord q;
   q.sentence = 1;
+  q.last_sentence = 1;
+  q.attribution = "leading";
+  q.closed = false;
+  q.speech_verb_span = {22, 26};
   q.speaker_text = "He";
   q.speaker_code = "RUSGOV";
   q.quote_text = "yes";
@@ -73,6 +85,9 @@ StoredDocument full_document() {
   dl.due_date = 20250808;
   dl.about = "a ceasefire";
   dl.span = {0, 18};
+  dl.date_text = "August 8";
+  dl.target_inferred = true;
+  dl.setter_span = {0, 5};
   d.deadlines.push_back(dl);
   return d;
 }

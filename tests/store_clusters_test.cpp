@@ -178,7 +178,7 @@ TEST(StoreClusters, IncrementalCountsEqualRecountAfterRandomEdits) {
   }
   std::map<std::tuple<int32_t, std::string, std::string, std::string>, std::pair<int64_t, std::set<std::string>>> want;
   for (const EventRow& e : s->events({})) {
-    auto& w = want[{e.date, e.event.source, e.event.target, e.event.code}];
+    auto& w = want[{e.event.date, e.event.source, e.event.target, e.event.code}];
     ++w.first;
     w.second.insert(e.doc_id);
   }

@@ -63,7 +63,7 @@ TEST(StoreFormat, SelectColumnsKeepsOrderAndSkipsUnknown) {
 TEST(StoreFormat, EventTableShowsNullsForAbsentFields) {
   EventRow row;
   row.doc_id = "d";
-  row.date = 0;
+  row.event.date = 0;
   row.event.code = "999";
   const std::string out = format_jsonl(events_table({row}));
   EXPECT_NE(out.find("\"date\":null"), std::string::npos) << out;

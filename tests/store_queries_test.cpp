@@ -112,7 +112,7 @@ TEST_F(StoreQueries, AllEventsInDateOrder) {
   EXPECT_EQ(ids(store_->events({})), (V{"d4/0", "d1/0", "d1/1", "d2/0", "d2/1", "d3/0", "d3/1"}));
   auto rows = store_->events({});
   EXPECT_EQ(rows[1].sentence_text, "Putin greeted Witkoff 100% warmly.");
-  EXPECT_EQ(rows[1].date, 20250804);
+  EXPECT_EQ(rows[1].event.date, 20250804);
   EXPECT_EQ(rows[1].event.goldstein, 2.8);
 }
 

@@ -60,7 +60,8 @@ function spansOf(ev, map) {
   add(e.source_offsets, 'src');
   add(e.verb_offsets, 'verb');
   add(e.target_offsets, 'tgt');
-  if (ev.type === 'quote') add(ev.quote_offsets, 'quote');
+  if (ev.type === 'quote') add(e.text_offsets, 'quote');
+  if (ev.type === 'deadline') add(e.offsets, 'deadline');
   return out;
 }
 
@@ -89,8 +90,16 @@ function renderHighlights() {
 }
 
 function describe(ev) {
-  if (ev.type === 'quote') return `${ev.speaker_text || '?'}: “${ev.quote || ''}”`;
+  if (ev.type === 'quote') return `${ev.speaker || '?'}: “${ev.text}”`;
+  if (ev.type === 'deadline') return deadlineText(ev);
   return `${ev.source} → ${ev.target}  ${ev.code}${ev.code_name ? ' ' + ev.code_name : ''}`;
+}
+
+// One line for a deadline record (the same fields in /v1/code and /v1/deadlines).
+function deadlineText(d) {
+  const who = d.setter || d.setter_code || '?';
+  const whom = d.target || d.target_code;
+  return `${d.date || d.date_text || '?'}: ${d.about || '(unspecified)'} — set by ${who}${whom ? ' for ' + whom : ''}`;
 }
 
 function selectEvent(i) {
@@ -106,6 +115,8 @@ function renderCodedEvents() {
   lastCoded.events.forEach((ev, i) => {
     const item = ev.type === 'quote'
       ? el('li', {}, el('span', { class: 'quote' }, 'quote'), ' ', describe(ev))
+      : ev.type === 'deadline'
+      ? el('li', {}, el('span', { class: 'deadline' }, 'deadline'), ' ', describe(ev))
       : el('li', {}, el('code', {}, ev.source), ' → ', el('code', {}, ev.target), ' ',
            el('strong', {}, ev.code), ' ', ev.code_name || '', ' · ',
            el('em', {}, (ev.evidence && ev.evidence.verb) || ''),
@@ -299,8 +310,8 @@ async function loadQuotes() {
     const data = await api('/v1/quotes?' + params);
     list.textContent = '';
     for (const q of data.quotes) {
-      list.append(el('li', {}, `“${q.quote}”`, el('div', { class: 'meta' },
-        `${q.speaker_text || '?'}${q.speaker_code ? ' (' + q.speaker_code + ')' : ''} · ${q.date || 'undated'} · ${q.id}`)));
+      list.append(el('li', {}, `“${q.text}”`, el('div', { class: 'meta' },
+        `${q.speaker || '?'}${q.speaker_code ? ' (' + q.speaker_code + ')' : ''} · ${q.date || 'undated'} · ${q.id}`)));
     }
     if (!data.quotes.length) list.append(el('li', { class: 'meta' }, 'No quotes.'));
   } catch (err) {
@@ -317,14 +328,17 @@ async function loadDeadlines(asOf) {
   if (form.elements.as_of.value) params.set('as_of', form.elements.as_of.value);
   try {
     const data = await api('/v1/deadlines?' + params);
-    if (!form.elements.as_of.value) form.elements.as_of.value = data.as_of;
     list.textContent = '';
     for (const d of data.deadlines) {
-      list.append(el('li', {}, el('strong', {}, d.due || '?'), ' — ', d.about || '(unspecified)',
-        el('div', { class: 'meta' }, `set by ${d.setter_text || d.setter_code || '?'}` +
-          `${d.target_text || d.target_code ? ' for ' + (d.target_text || d.target_code) : ''} · ${d.id}`)));
+      const past = d.date && d.date < data.today;
+      list.append(el('li', past ? { class: 'past' } : {}, el('strong', {}, d.date || '?'), past ? ' (past) — ' : ' — ',
+        d.about || '(unspecified)',
+        el('div', { class: 'meta' }, `set by ${d.setter || d.setter_code || '?'}` +
+          `${d.target || d.target_code ? ' for ' + (d.target || d.target_code) : ''} · ${d.id}`)));
     }
-    if (!data.deadlines.length) list.append(el('li', { class: 'meta' }, `No deadlines open as of ${data.as_of}.`));
+    if (!data.deadlines.length) {
+      list.append(el('li', { class: 'meta' }, data.as_of ? `No deadlines open as of ${data.as_of}.` : 'No deadlines.'));
+    }
   } catch (err) {
     list.textContent = '';
     list.append(el('li', { class: 'meta' }, err.message));

@@ -127,6 +127,7 @@ DictPaths read_config(const std::string& ini_path) {
   paths.agents = single_path(ini, "agentfile_name");
   paths.discards = single_path(ini, "discardfile_name");
   paths.issues = single_path(ini, "issuefile_name");
+  paths.folder = folder_of(ini_path);
   return paths;
 }
 

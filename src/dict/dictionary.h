@@ -257,6 +257,10 @@ struct DictOptions {
 struct Dictionaries {
   Vocabulary vocab;
   std::vector<std::string> files;   // paths, indexed by SourceLoc::file
+  // The same files relative to the dictionary folder ("parley.verbs.a-l.txt";
+  // a file outside it by its name alone): what output and the store show as
+  // evidence, so no path of the machine leaks into them.
+  std::vector<std::string> evidence_names;
   VerbDictionary verbs;
   ActorDictionary actors;
   AgentDictionary agents;
@@ -267,6 +271,11 @@ struct Dictionaries {
 
   std::string where(SourceLoc loc) const {
     return files[loc.file] + ":" + std::to_string(loc.line);
+  }
+  // "file:line" for evidence (evidence_names; `where` when they are not set).
+  std::string evidence_ref(SourceLoc loc) const {
+    if (loc.file >= evidence_names.size()) return where(loc);
+    return evidence_names[loc.file] + ":" + std::to_string(loc.line);
   }
 };
 

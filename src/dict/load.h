@@ -33,6 +33,10 @@ inline constexpr const char* kNewActorLengthUnsupported =
 struct DictPaths {
   std::vector<std::string> verbs, actors;
   std::string agents, discards, issues;  // empty = not loaded
+  // The dictionary folder (read_config: the ini's); evidence names the files
+  // relative to it (Dictionaries::evidence_names).  Empty: the folder all the
+  // files share.
+  std::string folder;
 };
 
 // [Dictionaries] of a PETR_config.ini.  Relative names are resolved against

@@ -22,9 +22,28 @@ std::string span_text(const Doc& doc, const ByteSpan& s) {
   return doc.text.substr(static_cast<size_t>(s.begin), static_cast<size_t>(s.end - s.begin));
 }
 
-EventRecord to_record(const Doc& doc, const Dictionaries& dicts, const Event& ev) {
+PlaceRecord to_record(const Doc& doc, const PlaceMention& m) {
+  PlaceRecord p;
+  p.name = std::string(m.place.name);
+  p.region = std::string(m.place.region);
+  p.country = std::string(m.place.iso2);
+  p.country_iso3 = std::string(m.place.iso3);
+  p.lat = m.place.lat;
+  p.lon = m.place.lon;
+  p.kind = std::string(place_kind_name(m.place.kind));
+  p.evidence = std::string(place_evidence_name(m.evidence));
+  p.span = byte_span(doc, static_cast<int32_t>(m.token_begin), static_cast<int32_t>(m.token_end));
+  return p;
+}
+
+// `details` may be null (a coder run without the later stages): the event
+// then has the document's date and the coder's own negation only, as
+// `parley code` writes it (sinks/event_json.cpp).
+EventRecord to_record(const Doc& doc, const Dictionaries& dicts, const Event& ev, const EventDetails* details) {
   EventRecord r;
   r.sentence = ev.sentence;
+  r.date = details ? details->date : doc.date;
+  if (details) r.date_text = details->date_text;
   r.source = ev.source;
   r.target = ev.target;
   r.code = std::string(ev.code.view());
@@ -34,13 +53,32 @@ EventRecord to_record(const Doc& doc, const Dictionaries& dicts, const Event& ev
     // The table keeps weights as float; store the one-decimal value they are.
     r.goldstein = std::round(static_cast<double>(cameo->goldstein) * 10.0) / 10.0;
   }
-  r.passive = ev.passive;
   r.negated = ev.negated;
+  if (details) {
+    if (details->plover) {
+      r.plover_type = std::string(details->plover->type_name());
+      r.plover_mode = std::string(details->plover->mode);
+    }
+    if (details->place) r.place = to_record(doc, *details->place);
+    const EventModality& m = details->modality;
+    r.negated = m.negated;
+    r.conditional = m.conditional;
+    r.in_condition = m.in_condition;
+    r.hypothetical = m.hypothetical;
+    r.future = m.future;
+    r.reported = m.reported;
+    if (m.conditional) {
+      r.condition = m.condition;
+      r.condition_span = byte_span(doc, m.condition_begin, m.condition_end);
+    }
+  }
+  r.passive = ev.passive;
   r.nominal = ev.nominal;
+  r.one_sided = ev.one_sided;
   r.verb_span = byte_span(doc, static_cast<int32_t>(ev.verb_begin), static_cast<int32_t>(ev.verb_end));
   r.verb = span_text(doc, r.verb_span);
-  r.verb_entry = dicts.where(dicts.verbs.forms[ev.form].loc);
-  if (ev.pattern >= 0) r.pattern = dicts.where(dicts.verbs.patterns[ev.pattern].loc);
+  r.verb_entry = dicts.evidence_ref(dicts.verbs.forms[ev.form].loc);
+  if (ev.pattern >= 0) r.pattern = dicts.evidence_ref(dicts.verbs.patterns[ev.pattern].loc);
   r.source_span = byte_span(doc, ev.source_begin, ev.source_end);
   r.target_span = byte_span(doc, ev.target_begin, ev.target_end);
   r.source_text = span_text(doc, r.source_span);
@@ -51,11 +89,15 @@ EventRecord to_record(const Doc& doc, const Dictionaries& dicts, const Event& ev
 QuoteRecord to_record(const Doc& doc, const Quote& q) {
   QuoteRecord r;
   r.sentence = q.sentence;
+  r.last_sentence = q.last_sentence;
   r.speaker_text = q.speaker;
   r.speaker_code = q.speaker_code;
   r.quote_text = std::string(q.text(doc));
+  r.attribution = std::string(attribution_name(q.attribution));
+  r.closed = q.closed;
   r.speaker_span = byte_span(doc, q.speaker_begin, q.speaker_end);
   r.quote_span = ByteSpan{q.text_begin, q.text_end};
+  r.speech_verb_span = byte_span(doc, q.speech_verb, q.speech_verb < 0 ? -1 : q.speech_verb + 1);
   return r;
 }
 
@@ -66,9 +108,13 @@ DeadlineRecord to_record(const Doc& doc, const Deadline& d) {
   r.setter_text = d.setter;
   r.target_code = d.target_code;
   r.target_text = d.target;
+  r.target_inferred = d.target_inferred;
   r.due_date = d.date;
+  r.date_text = d.date_text;
   r.about = d.topic;
   r.span = byte_span(doc, static_cast<int32_t>(d.evidence_begin), static_cast<int32_t>(d.evidence_end));
+  r.setter_span = byte_span(doc, d.setter_begin, d.setter_end);
+  r.date_span = byte_span(doc, d.date_begin, d.date_end);
   return r;
 }
 
@@ -94,7 +140,10 @@ StoredDocument to_stored_document(const Doc& doc, const CodedDocument& coded, co
     out.sentences.push_back(std::move(r));
   }
   out.events.reserve(coded.events.size());
-  for (const Event& ev : coded.events) out.events.push_back(to_record(doc, dicts, ev));
+  for (size_t i = 0; i < coded.events.size(); ++i) {
+    const EventDetails* details = i < coded.details.size() ? &coded.details[i] : nullptr;
+    out.events.push_back(to_record(doc, dicts, coded.events[i], details));
+  }
   for (const Quote& q : coded.quotes) {
     out.quotes.push_back(to_record(doc, q));
     out.quotes.back().doc_id = doc.id;

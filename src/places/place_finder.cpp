@@ -127,4 +127,13 @@ std::optional<PlaceMention> PlaceFinder::find(const Doc& doc, uint32_t sentence)
   return venue;
 }
 
+std::string_view place_evidence_name(PlaceEvidence evidence) {
+  switch (evidence) {
+    case PlaceEvidence::kNamed: return "named";
+    case PlaceEvidence::kLandmark: return "landmark";
+    case PlaceEvidence::kInherited: break;
+  }
+  return "inherited";
+}
+
 }  // namespace parley

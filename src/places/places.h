@@ -86,6 +86,8 @@ enum class PlaceEvidence : uint8_t {
   kInherited,  // "at the airport": the story's place (last named, or dateline)
 };
 
+std::string_view place_evidence_name(PlaceEvidence evidence);  // "named", "landmark", "inherited"
+
 struct PlaceMention {
   Place place;
   uint32_t token_begin = 0, token_end = 0;  // tokens of the evidence, [begin, end)

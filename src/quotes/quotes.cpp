@@ -113,4 +113,14 @@ void QuoteFinder::find(const Doc& doc, const std::vector<SentenceActors>& actors
   }
 }
 
+std::string_view attribution_name(Attribution a) {
+  switch (a) {
+    case Attribution::kTrailing: return "trailing";
+    case Attribution::kLeading: return "leading";
+    case Attribution::kContinued: return "continued";
+    case Attribution::kNone: break;
+  }
+  return "none";
+}
+
 }  // namespace parley

@@ -46,6 +46,8 @@ enum class Attribution : uint8_t {
   kContinued,  // inherits the previous quote's speaker
 };
 
+std::string_view attribution_name(Attribution a);  // "trailing", "leading", "continued", "none"
+
 struct Quote {
   uint32_t sentence = 0;        // sentence of the opening mark
   uint32_t last_sentence = 0;   // sentence of the closing mark (>= sentence)

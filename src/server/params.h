@@ -45,6 +45,11 @@ class QueryParams {
   std::map<std::string, std::string, std::less<>> values_;
 };
 
+// Throws ApiError(400) for a raw query string (the request target after '?')
+// with a name=value pair that httplib would drop or misread: a second raw
+// '=' in one pair ("limit=abc' OR 1=1"), or an empty name.
+void check_query_string(std::string_view target);
+
 // The same checks for values that do not come from the query string (path
 // segments, JSON fields); `name` is reported as the parameter.
 std::string checked_actor(std::string_view value, std::string_view name);

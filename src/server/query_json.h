@@ -12,5 +12,11 @@ void write_timeline_point(io::JsonWriter& w, const store::TimelinePoint& p);
 void write_quote_row(io::JsonWriter& w, const store::QuoteRow& row);
 void write_deadline_row(io::JsonWriter& w, const store::DeadlineRow& row);
 void write_actor_activity(io::JsonWriter& w, const store::ActorActivity& a);
+void write_dyad_activity(io::JsonWriter& w, const store::DyadActivity& d);
+void write_count_point(io::JsonWriter& w, const store::CountPoint& p);
+void write_document_summary(io::JsonWriter& w, const store::DocumentSummary& d);
+// One stored document whole: its text, sentences, and its events, quotes and
+// deadlines in the records' own vocabulary.
+void write_document(io::JsonWriter& w, const store::StoredDocument& doc);
 
 }  // namespace parley::server

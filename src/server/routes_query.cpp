@@ -1,5 +1,6 @@
-// The read routes over the store: events (filtered, paged, with a total),
-// a dyad's timeline, quotes, open deadlines, most active actors.  Every
+// The read routes over the store: events (filtered, sorted, paged, with a
+// total), a dyad's timeline, counts over time, quotes, deadlines, most active
+// actors and dyads, documents.  Every listing also answers format=csv.  Every
 // query-string value goes through QueryParams and reaches the store only as
 // a typed filter field (the store binds them as SQL parameters).
 #include <algorithm>
@@ -11,19 +12,14 @@
 #include "server/query_json.h"
 #include "server/request_bodies.h"
 #include "server/routes.h"
+#include "store/result_table.h"
 
 namespace parley::server {
 namespace {
 
-// The store has no count query and no source-only / target-only filter yet,
-// so the listing reads at most this many matching rows, filters and counts
-// them here, and pages in memory; past the cap the total is a lower bound
-// ("total_exact": false).
-constexpr int64_t kScanCap = 100000;
-
-bool has_prefix(const std::string& code, const std::string& prefix) {
-  return prefix.empty() || code.compare(0, prefix.size(), prefix) == 0;
-}
+// A listing counts its matches up to this many ("total_exact": false beyond):
+// counting a million rows would cost more than the page it describes.
+constexpr int64_t kCountCap = 10000;
 
 void check_range(int32_t from, int32_t to) {
   if (from && to && from > to) throw ApiError(400, "from: later than to", "from");
@@ -33,6 +29,15 @@ int32_t today() {
   const auto now = std::chrono::system_clock::now();
   const auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
   return io::date_from_days(days);
+}
+
+// format=csv: the listing's rows as CSV (store/result_table.h), the same
+// columns `parley query --format csv` writes.
+bool wants_csv(const QueryParams& p) { return p.choice("format", {"json", "csv"}, "json") == "csv"; }
+
+void send_csv(httplib::Response& res, const store::ResultTable& table) {
+  res.status = 200;
+  res.set_content(store::format_csv(table), "text/csv; charset=utf-8");
 }
 
 // The listing routes answer one JSON object: `leading_fields` writes the
@@ -57,14 +62,55 @@ void send_listing(httplib::Response& res, const LeadingFields& leading_fields, s
 // For the listings whose object holds only the rows.
 constexpr auto no_fields = [](io::JsonWriter&) {};
 
-void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {"actor", "source", "target", "dyad", "directed", "code", "root", "from", "to", "q",
-                             "doc", "limit", "offset"});
+// The event filter parameters every event route takes.
+#define PARLEY_EVENT_FILTER_PARAMS                                                                              \
+  "actor", "source", "target", "dyad", "directed", "code", "root", "quad_class", "plover", "country", "exclude", \
+      "from", "to", "q", "doc"
+
+unsigned parse_exclude(const QueryParams& p) {
+  auto v = p.raw("exclude");
+  if (!v) return 0;
+  unsigned out = 0;
+  std::string_view rest = *v;
+  while (true) {
+    const size_t comma = rest.find(',');
+    const std::string_view name = rest.substr(0, comma);
+    if (name == "negated") out |= store::kNegated;
+    else if (name == "conditional") out |= store::kConditional;
+    else if (name == "hypothetical") out |= store::kHypothetical;
+    else if (name == "future") out |= store::kFuture;
+    else if (name == "one_sided") out |= store::kOneSided;
+    else if (name == "reported") out |= store::kReported;
+    else throw ApiError(400, "exclude: expected a comma-separated list of negated, conditional, hypothetical, future, "
+                             "one_sided, reported", "exclude");
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+// Upper-case letters only (PLOVER types, ISO country codes), `min`..`max` long.
+std::string letters(const QueryParams& p, std::string_view name, size_t min, size_t max, const char* what) {
+  auto v = p.raw(name);
+  if (!v) return "";
+  bool ok = v->size() >= min && v->size() <= max;
+  std::string out;
+  for (char c : *v) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    ok = ok && ((c >= 'A' && c <= 'Z') || c == '_');
+    out += c;
+  }
+  if (!ok) throw ApiError(400, std::string(name) + ": expected " + what, std::string(name));
+  return out;
+}
+
+store::EventFilter parse_event_filter(const QueryParams& p) {
   store::EventFilter f;
   f.actor = p.actor("actor");
-  const std::string source = p.actor("source"), target = p.actor("target");
+  f.source = p.actor("source");
+  f.target = p.actor("target");
   if (auto dyad = p.raw("dyad")) {
-    if (!source.empty() || !target.empty()) throw ApiError(400, "dyad: give either dyad or source/target", "dyad");
+    if (!f.source.empty() || !f.target.empty()) throw ApiError(400, "dyad: give either dyad or source/target", "dyad");
     const size_t comma = dyad->find(',');
     if (comma == std::string_view::npos) throw ApiError(400, "dyad: expected two actor codes A,B", "dyad");
     f.dyad_a = checked_actor(dyad->substr(0, comma), "dyad");
@@ -73,17 +119,12 @@ void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Respo
   } else if (p.raw("directed")) {
     throw ApiError(400, "directed: only with dyad", "directed");
   }
-  if (!source.empty() && !target.empty()) {
-    f.dyad_a = source;
-    f.dyad_b = target;
-    f.directed = true;
-  }
-  // One side alone: the store's either-side actor filter narrows the rows,
-  // the side is checked below.
-  const bool one_side = source.empty() != target.empty();
-  if (one_side && f.actor.empty()) f.actor = source.empty() ? target : source;
   f.code = p.event_code("code");
   f.root = p.root("root");
+  f.quad_class = static_cast<int>(p.integer("quad_class", 1, 4, 0));
+  f.plover_type = letters(p, "plover", 2, 24, "a PLOVER event type (e.g. ASSAULT)");
+  f.country = letters(p, "country", 2, 2, "a two-letter ISO 3166 country code (e.g. RU)");
+  f.exclude = parse_exclude(p);
   f.from = p.date("from");
   f.to = p.date("to");
   check_range(f.from, f.to);
@@ -92,43 +133,65 @@ void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Respo
     check_document_id(*doc, "doc");
     f.doc_id = std::string(*doc);
   }
-  const int64_t limit = p.integer("limit", 1, ctx.limits.max_page, 50);
-  const int64_t offset = p.integer("offset", 0, 1000000000, 0);
-  const std::string actor = p.actor("actor");
+  return f;
+}
 
-  f.limit = kScanCap + 1;
-  std::vector<store::EventRow> rows = ctx.store.events(f);
-  const bool exact = static_cast<int64_t>(rows.size()) <= kScanCap;
-  if (!exact) rows.pop_back();
-  if (one_side) {
-    std::erase_if(rows, [&](const store::EventRow& r) {
-      return !has_prefix(r.event.source, source) || !has_prefix(r.event.target, target) ||
-             !(actor.empty() || has_prefix(r.event.source, actor) || has_prefix(r.event.target, actor));
-    });
-  }
+bool descending(const QueryParams& p, bool fallback) {
+  return p.choice("order", {"asc", "desc"}, fallback ? "desc" : "asc") == "desc";
+}
+
+void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "sort", "order", "limit", "offset", "format"});
+  store::EventFilter f = parse_event_filter(p);
+  const std::string sort = p.choice(
+      "sort", {"date", "source", "target", "code", "root", "quad_class", "goldstein", "country", "doc"}, "date");
+  f.sort = sort == "source"       ? store::EventSort::kSource
+           : sort == "target"     ? store::EventSort::kTarget
+           : sort == "code"       ? store::EventSort::kCode
+           : sort == "root"       ? store::EventSort::kRoot
+           : sort == "quad_class" ? store::EventSort::kQuadClass
+           : sort == "goldstein"  ? store::EventSort::kGoldstein
+           : sort == "country"    ? store::EventSort::kCountry
+           : sort == "doc"        ? store::EventSort::kDocument
+                                  : store::EventSort::kDate;
+  f.descending = descending(p, false);
+  f.limit = p.integer("limit", 1, ctx.limits.max_page, 50);
+  f.offset = p.integer("offset", 0, 1000000000, 0);
+  const bool csv = wants_csv(p);
+  const std::vector<store::EventRow> rows = ctx.store.events(f);
+  if (csv) return send_csv(res, store::events_table(rows));
+  const store::EventCount total = ctx.store.count_events(f, kCountCap);
 
   io::JsonWriter w;
   w.begin_object();
-  w.key("total"); w.unsigned_integer(rows.size());
-  w.key("total_exact"); w.boolean(exact);
-  w.key("limit"); w.integer(limit);
-  w.key("offset"); w.integer(offset);
+  w.key("total"); w.integer(total.count);
+  w.key("total_exact"); w.boolean(total.exact);
+  w.key("limit"); w.integer(f.limit);
+  w.key("offset"); w.integer(f.offset);
   w.key("events");
   w.begin_array();
-  const size_t end = static_cast<size_t>(std::min<int64_t>(offset + limit, static_cast<int64_t>(rows.size())));
-  for (size_t i = static_cast<size_t>(offset); i < end; ++i) write_event_row(w, rows[i]);
+  for (const store::EventRow& row : rows) write_event_row(w, row);
   w.end_array();
   w.end_object();
   w.end_line();
   send_json(res, w.data());
 }
 
+store::Granularity granularity(const QueryParams& p) {
+  const std::string by = p.choice("interval", {"day", "week", "month"}, "day");
+  return by == "week" ? store::Granularity::kWeek : by == "month" ? store::Granularity::kMonth : store::Granularity::kDay;
+}
+
+const char* granularity_name(store::Granularity g) {
+  return g == store::Granularity::kWeek ? "week" : g == store::Granularity::kMonth ? "month" : "day";
+}
+
 void dyad_timeline(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {"interval", "from", "to", "directed"});
+  QueryParams p(req.params, {"interval", "from", "to", "directed", "format"});
   store::TimelineQuery q;
   q.a = checked_actor(req.matches[1].str(), "a");
   q.b = checked_actor(req.matches[2].str(), "b");
-  q.by = p.choice("interval", {"day", "week"}, "day") == "week" ? store::Granularity::kWeek : store::Granularity::kDay;
+  q.by = granularity(p);
   q.from = p.date("from");
   q.to = p.date("to");
   check_range(q.from, q.to);
@@ -137,13 +200,15 @@ void dyad_timeline(ServerContext& ctx, const httplib::Request& req, httplib::Res
     w.key("a"); w.string(q.a);
     w.key("b"); w.string(q.b);
     w.key("directed"); w.boolean(q.directed);
-    w.key("interval"); w.string(q.by == store::Granularity::kWeek ? "week" : "day");
+    w.key("interval"); w.string(granularity_name(q.by));
   };
-  send_listing(res, query_fields, "points", ctx.store.timeline(q), write_timeline_point);
+  const auto points = ctx.store.timeline(q);
+  if (wants_csv(p)) return send_csv(res, store::timeline_table(points));
+  send_listing(res, query_fields, "points", points, write_timeline_point);
 }
 
 void list_quotes(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {"speaker", "doc", "from", "to", "limit"});
+  QueryParams p(req.params, {"speaker", "doc", "from", "to", "sort", "order", "limit", "offset", "format"});
   store::QuoteFilter f;
   f.speaker = p.text("speaker", 100);
   if (auto doc = p.raw("doc")) {
@@ -153,33 +218,106 @@ void list_quotes(ServerContext& ctx, const httplib::Request& req, httplib::Respo
   f.from = p.date("from");
   f.to = p.date("to");
   check_range(f.from, f.to);
+  const std::string sort = p.choice("sort", {"date", "speaker", "doc"}, "date");
+  f.sort = sort == "speaker" ? store::QuoteSort::kSpeaker : sort == "doc" ? store::QuoteSort::kDocument : store::QuoteSort::kDate;
+  f.descending = descending(p, false);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 100);
-  send_listing(res, no_fields, "quotes", ctx.store.quotes(f), write_quote_row);
+  f.offset = p.integer("offset", 0, 1000000000, 0);
+  const auto rows = ctx.store.quotes(f);
+  if (wants_csv(p)) return send_csv(res, store::quotes_table(rows));
+  send_listing(res, no_fields, "quotes", rows, write_quote_row);
 }
 
+// Every deadline by default, past ones included (an analyst reading a story
+// from March wants its deadlines); as_of=DATE keeps those still open then.
 void list_deadlines(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {"as_of", "actor", "limit"});
+  QueryParams p(req.params, {"as_of", "actor", "sort", "order", "limit", "offset", "format"});
   store::DeadlineFilter f;
   f.as_of = p.date("as_of");
-  if (!f.as_of) f.as_of = today();
   f.actor = p.actor("actor");
+  f.sort = p.choice("sort", {"due", "reported"}, "due") == "reported" ? store::DeadlineSort::kReported
+                                                                     : store::DeadlineSort::kDue;
+  f.descending = descending(p, false);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 100);
-  const auto as_of_field = [&f](io::JsonWriter& w) { w.key("as_of"); w.string(io::format_date(f.as_of)); };
-  send_listing(res, as_of_field, "deadlines", ctx.store.open_deadlines(f), write_deadline_row);
+  f.offset = p.integer("offset", 0, 1000000000, 0);
+  const auto rows = ctx.store.open_deadlines(f);
+  if (wants_csv(p)) return send_csv(res, store::deadlines_table(rows));
+  const auto as_of_field = [&f](io::JsonWriter& w) {
+    w.key("as_of");
+    if (f.as_of) w.string(io::format_date(f.as_of)); else w.null();
+    w.key("today"); w.string(io::format_date(today()));
+  };
+  send_listing(res, as_of_field, "deadlines", rows, write_deadline_row);
 }
 
 void list_actors(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {"role", "prefix", "from", "to", "limit"});
+  QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "role", "prefix", "limit", "format"});
   store::ActorQuery q;
+  q.events = parse_event_filter(p);
   const std::string role = p.choice("role", {"source", "target", "either"}, "either");
   q.role = role == "source" ? store::ActorRole::kSource
            : role == "target" ? store::ActorRole::kTarget : store::ActorRole::kEither;
   q.prefix = p.actor("prefix");
-  q.from = p.date("from");
-  q.to = p.date("to");
-  check_range(q.from, q.to);
   q.limit = p.integer("limit", 1, ctx.limits.max_page, 20);
-  send_listing(res, no_fields, "actors", ctx.store.top_actors(q), write_actor_activity);
+  const auto rows = ctx.store.top_actors(q);
+  if (wants_csv(p)) return send_csv(res, store::actors_table(rows));
+  send_listing(res, no_fields, "actors", rows, write_actor_activity);
+}
+
+void list_dyads(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "limit", "format"});
+  const store::EventFilter f = parse_event_filter(p);
+  const auto rows = ctx.store.top_dyads(f, p.integer("limit", 1, ctx.limits.max_page, 20));
+  if (wants_csv(p)) return send_csv(res, store::dyads_table(rows));
+  send_listing(res, no_fields, "dyads", rows, write_dyad_activity);
+}
+
+void event_counts(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "interval", "group", "format"});
+  store::CountQuery q;
+  q.events = parse_event_filter(p);
+  q.by = granularity(p);
+  const std::string group = p.choice("group", {"total", "root", "quad_class", "plover"}, "total");
+  q.group = group == "root"         ? store::CountGroup::kRoot
+            : group == "quad_class" ? store::CountGroup::kQuadClass
+            : group == "plover"     ? store::CountGroup::kPlover
+                                    : store::CountGroup::kTotal;
+  const auto rows = ctx.store.event_counts(q);
+  if (wants_csv(p)) return send_csv(res, store::counts_table(rows));
+  const auto fields = [&](io::JsonWriter& w) {
+    w.key("interval"); w.string(granularity_name(q.by));
+    w.key("group"); w.string(group);
+  };
+  send_listing(res, fields, "points", rows, write_count_point);
+}
+
+void list_documents(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  QueryParams p(req.params, {"from", "to", "q", "sort", "order", "limit", "offset", "format"});
+  store::DocumentFilter f;
+  f.from = p.date("from");
+  f.to = p.date("to");
+  check_range(f.from, f.to);
+  f.id_contains = p.text("q", 200);
+  const std::string sort = p.choice("sort", {"date", "id", "events"}, "date");
+  f.sort = sort == "id" ? store::DocumentSort::kId : sort == "events" ? store::DocumentSort::kEvents : store::DocumentSort::kDate;
+  f.descending = descending(p, false);
+  f.limit = p.integer("limit", 1, ctx.limits.max_page, 50);
+  f.offset = p.integer("offset", 0, 1000000000, 0);
+  const auto rows = ctx.store.documents(f);
+  if (wants_csv(p)) return send_csv(res, store::documents_table(rows));
+  send_listing(res, no_fields, "documents", rows, write_document_summary);
+}
+
+void show_document(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  QueryParams none(req.params, {});
+  const std::string id = req.matches[1].str();
+  check_document_id(id, "id");
+  const auto doc = ctx.store.get_document(id);
+  if (!doc) throw ApiError(404, "id: no document '" + id + "' is stored", "id");
+  io::JsonWriter w;
+  write_document(w, *doc);
+  w.end_line();
+  send_json(res, w.data());
 }
 
 void store_totals(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -202,13 +340,22 @@ void store_totals(ServerContext& ctx, const httplib::Request& req, httplib::Resp
 
 void add_query_routes(httplib::Server& http, ServerContext& ctx) {
   auto route = [&ctx](void (*fn)(ServerContext&, const httplib::Request&, httplib::Response&)) {
-    return [&ctx, fn](const httplib::Request& req, httplib::Response& res) { handle(res, [&] { fn(ctx, req, res); }); };
+    return [&ctx, fn](const httplib::Request& req, httplib::Response& res) {
+      handle(res, [&] {
+        check_query_string(req.target);
+        fn(ctx, req, res);
+      });
+    };
   };
   http.Get("/v1/events", route(list_events));
   http.Get(R"(/v1/dyads/([^/]+)/([^/]+)/timeline)", route(dyad_timeline));
   http.Get("/v1/quotes", route(list_quotes));
   http.Get("/v1/deadlines", route(list_deadlines));
   http.Get("/v1/actors", route(list_actors));
+  http.Get("/v1/dyads", route(list_dyads));
+  http.Get("/v1/counts", route(event_counts));
+  http.Get("/v1/documents", route(list_documents));
+  http.Get(R"(/v1/documents/([^/]+))", route(show_document));
   http.Get("/v1/stats", route(store_totals));
 }
 

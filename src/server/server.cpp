@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <regex>
+#include <utility>
 
 #include "server/api_error.h"
 #include "server/routes.h"
@@ -11,6 +13,23 @@ namespace parley {
 using server::send_error;
 
 namespace server {
+
+// The methods each route answers: a known path asked with another method is
+// a 405 with an Allow header (RFC 9110), not a 404.
+const char* allowed_methods(const std::string& path) {
+  static const std::pair<std::regex, const char*> kRoutes[] = {
+      {std::regex("/v1/code"), "POST"},
+      {std::regex("/v1/documents"), "GET, POST"},
+      {std::regex("/v1/documents/[^/]+"), "GET"},
+      {std::regex("/v1/(events|quotes|deadlines|actors|dyads|counts|stats)"), "GET"},
+      {std::regex("/v1/dyads/[^/]+/[^/]+/timeline"), "GET"},
+      {std::regex("/|/openapi\\.json|/[A-Za-z0-9_-]+\\.(html|js|css|svg|json)"), "GET"},
+  };
+  for (const auto& [pattern, methods] : kRoutes) {
+    if (std::regex_match(path, pattern)) return methods;
+  }
+  return nullptr;
+}
 
 void send_json(httplib::Response& res, std::string body, int status) {
   res.status = status;
@@ -64,8 +83,18 @@ ApiServer::ApiServer(const Engine& engine, store::Store& store, const ServerOpti
   http.set_keep_alive_timeout(5);
   // Errors httplib raises itself (404, 413, 400 for a broken request) get the
   // same JSON body as the routes' own; a route's body is left alone.
-  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (res.status == 404 || res.status == 405) {
+      if (const char* allow = server::allowed_methods(req.path)) {
+        if (std::string_view(allow).find(req.method) == std::string_view::npos || req.method.empty()) {
+          res.status = 405;
+          res.set_header("Allow", allow);
+          send_error(res, 405, req.method + " is not allowed here; allowed: " + allow, "");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+      }
+    }
     const char* what = res.status == 404   ? "no such route"
                        : res.status == 413 ? "request body larger than the limit"
                        : res.status == 405 ? "method not allowed"

@@ -39,23 +39,23 @@ void write_place(io::JsonWriter& w, const Doc& doc, const PlaceMention& p) {
   w.key("lat"); w.number(p.place.lat);
   w.key("lon"); w.number(p.place.lon);
   w.key("kind"); w.string(place_kind_name(p.place.kind));
-  w.key("evidence");
-  w.string(p.evidence == PlaceEvidence::kNamed ? "named" : p.evidence == PlaceEvidence::kLandmark ? "landmark" : "inherited");
+  w.key("evidence"); w.string(place_evidence_name(p.evidence));
   w.key("offsets"); token_offsets(w, doc, static_cast<int32_t>(p.token_begin), static_cast<int32_t>(p.token_end));
   w.end_object();
 }
 
+// Every flag is written, false included, so the columns of a record never
+// depend on its values (docs/STORE.md: one vocabulary for code, store, API).
 void write_modality(io::JsonWriter& w, const Doc& doc, const EventModality& m) {
-  if (m.negated) { w.key("negated"); w.boolean(true); }
-  if (m.conditional) {
-    w.key("conditional"); w.boolean(true);
-    w.key("condition"); w.string(m.condition);
-    w.key("condition_offsets"); token_offsets(w, doc, m.condition_begin, m.condition_end);
-  }
-  if (m.in_condition) { w.key("in_condition"); w.boolean(true); }
-  if (m.hypothetical) { w.key("hypothetical"); w.boolean(true); }
-  if (m.future) { w.key("future"); w.boolean(true); }
-  if (m.reported) { w.key("reported"); w.boolean(true); }
+  w.key("negated"); w.boolean(m.negated);
+  w.key("conditional"); w.boolean(m.conditional);
+  w.key("condition"); if (m.conditional) w.string(m.condition); else w.null();
+  w.key("condition_offsets");
+  if (m.conditional) token_offsets(w, doc, m.condition_begin, m.condition_end); else w.null();
+  w.key("in_condition"); w.boolean(m.in_condition);
+  w.key("hypothetical"); w.boolean(m.hypothetical);
+  w.key("future"); w.boolean(m.future);
+  w.key("reported"); w.boolean(m.reported);
 }
 
 }  // namespace
@@ -68,9 +68,8 @@ void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dic
   w.key("sentence"); w.unsigned_integer(ev.sentence);
   w.key("date");
   date_value(w, details ? details->date : doc.date);
-  if (details && !details->date_text.empty()) {
-    w.key("date_text"); w.string(details->date_text);
-  }
+  w.key("date_text");
+  if (details && !details->date_text.empty()) w.string(details->date_text); else w.null();
   w.key("source"); w.string(ev.source);
   w.key("target"); w.string(ev.target);
   w.key("code"); w.string(ev.code.view());
@@ -87,39 +86,41 @@ void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dic
   w.key("goldstein");
   // The table keeps weights as float; print the one-decimal value they are.
   if (cameo) w.number(std::round(static_cast<double>(cameo->goldstein) * 10.0) / 10.0); else w.null();
+  w.key("plover");
   if (details && details->plover) {
-    w.key("plover");
     w.begin_object();
     w.key("type"); w.string(details->plover->type_name());
     w.key("mode"); if (details->plover->mode.empty()) w.null(); else w.string(details->plover->mode);
     w.end_object();
+  } else {
+    w.null();
   }
-  if (details) {
-    w.key("place");
-    if (details->place) write_place(w, doc, *details->place); else w.null();
-    write_modality(w, doc, details->modality);
-  } else if (ev.negated) {
-    w.key("negated"); w.boolean(true);
-  }
-  if (ev.passive) { w.key("passive"); w.boolean(true); }
-  if (ev.nominal) { w.key("nominal"); w.boolean(true); }
-  if (ev.one_sided) { w.key("one_sided"); w.boolean(true); }
+  w.key("place");
+  if (details && details->place) write_place(w, doc, *details->place); else w.null();
+  EventModality modality;  // without details: the coder's own negation only
+  modality.negated = ev.negated;
+  write_modality(w, doc, details ? details->modality : modality);
+  w.key("passive"); w.boolean(ev.passive);
+  w.key("nominal"); w.boolean(ev.nominal);
+  w.key("one_sided"); w.boolean(ev.one_sided);
   w.key("evidence");
   w.begin_object();
   w.key("verb"); w.string(span_text(doc, ev.verb_begin, ev.verb_end));
   const VerbEntry& form = dicts.verbs.forms[ev.form];
-  w.key("verb_entry"); w.string(dicts.where(form.loc));
+  w.key("verb_entry"); w.string(dicts.evidence_ref(form.loc));
   if (ev.pattern >= 0) {
     const Pattern& p = dicts.verbs.patterns[ev.pattern];
-    w.key("pattern"); w.string(dicts.where(p.loc));
+    w.key("pattern"); w.string(dicts.evidence_ref(p.loc));
   } else {
     w.key("pattern"); w.null();
   }
   w.key("source_offsets"); offsets(w, doc, ev.source_begin, ev.source_end);
   w.key("verb_offsets"); offsets(w, doc, static_cast<int32_t>(ev.verb_begin), static_cast<int32_t>(ev.verb_end));
   w.key("target_offsets"); offsets(w, doc, ev.target_begin, ev.target_end);
-  if (ev.source_begin >= 0) { w.key("source_text"); w.string(span_text(doc, ev.source_begin, ev.source_end)); }
-  if (ev.target_begin >= 0) { w.key("target_text"); w.string(span_text(doc, ev.target_begin, ev.target_end)); }
+  w.key("source_text");
+  if (ev.source_begin >= 0) w.string(span_text(doc, ev.source_begin, ev.source_end)); else w.null();
+  w.key("target_text");
+  if (ev.target_begin >= 0) w.string(span_text(doc, ev.target_begin, ev.target_end)); else w.null();
   w.end_object();
   w.raw_members(extra_json);
   w.end_object();
@@ -131,15 +132,13 @@ void write_quote_json(io::JsonWriter& w, const Doc& doc, const Quote& q, std::st
   w.key("type"); w.string("quote");
   w.key("id"); w.string(doc.id);
   w.key("sentence"); w.unsigned_integer(q.sentence);
-  if (q.last_sentence != q.sentence) { w.key("last_sentence"); w.unsigned_integer(q.last_sentence); }
+  w.key("last_sentence"); w.unsigned_integer(q.last_sentence);
   w.key("date"); date_value(w, doc.date);
   w.key("text"); w.string(q.text(doc));
   w.key("speaker"); if (q.speaker.empty()) w.null(); else w.string(q.speaker);
   w.key("speaker_code"); if (q.speaker_code.empty()) w.null(); else w.string(q.speaker_code);
-  w.key("attribution");
-  w.string(q.attribution == Attribution::kTrailing ? "trailing" : q.attribution == Attribution::kLeading ? "leading"
-           : q.attribution == Attribution::kContinued ? "continued" : "none");
-  if (!q.closed) { w.key("closed"); w.boolean(false); }
+  w.key("attribution"); w.string(attribution_name(q.attribution));
+  w.key("closed"); w.boolean(q.closed);
   w.key("evidence");
   w.begin_object();
   w.key("text_offsets");
@@ -163,7 +162,7 @@ void write_deadline_json(io::JsonWriter& w, const Doc& doc, const Deadline& d, s
   w.key("setter_code"); if (d.setter_code.empty()) w.null(); else w.string(d.setter_code);
   w.key("target"); if (d.target.empty()) w.null(); else w.string(d.target);
   w.key("target_code"); if (d.target_code.empty()) w.null(); else w.string(d.target_code);
-  if (d.target_inferred) { w.key("target_inferred"); w.boolean(true); }
+  w.key("target_inferred"); w.boolean(d.target_inferred);
   w.key("about"); if (d.topic.empty()) w.null(); else w.string(d.topic);
   w.key("evidence");
   w.begin_object();

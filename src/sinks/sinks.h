@@ -8,8 +8,11 @@
 // its PLOVER type and mode, where it happened, its modality (negated,
 // conditional with the condition's words, hypothetical, future, reported), and
 // the evidence: verb and pattern with their dictionary file:line, and byte
-// offsets of source, verb and target in the document text.
+// offsets of source, verb and target in the document text (dictionary
+// references relative to the dictionary folder).
 // write_quote_json() and write_deadline_json() serialise the other records.
+// Every field is always written (null or false when it does not apply), and
+// the names are the store's and the HTTP API's too: docs/STORE.md lists them.
 #pragma once
 
 #include <string>

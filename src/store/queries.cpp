@@ -1,5 +1,6 @@
-// The analyst's read queries: events, clusters, dyad timelines, most active
-// actors, quotes, open deadlines.  Filters become fixed SQL fragments plus
+// The analyst's read queries: events (listed and counted), clusters, dyad
+// timelines, counts over time, most active actors and dyads, documents,
+// quotes, deadlines.  Filters become fixed SQL fragments plus
 // bound parameters (QueryBuilder); results are plain structs.
 #include <cmath>
 #include <map>
@@ -31,14 +32,31 @@ void where_actor(QueryBuilder& q, const char* source, const char* target, std::s
   q.where(sql_or(q.prefix_condition(source, actor), q.prefix_condition(target, actor)));
 }
 
-// The filters events and clusters share, over columns `p`.source etc.
-void where_event_filter(QueryBuilder& q, const EventFilter& f, const std::string& p) {
+// The filters over the columns events and clusters both have, `p`.source etc.
+void where_key_filter(QueryBuilder& q, const EventFilter& f, const std::string& p) {
   const std::string source = p + ".source", target = p + ".target";
   where_actor(q, source.c_str(), target.c_str(), f.actor);
+  q.where_prefix(source.c_str(), f.source);
+  q.where_prefix(target.c_str(), f.target);
   where_dyad(q, source.c_str(), target.c_str(), f.dyad_a, f.dyad_b, f.directed);
   if (!f.code.empty()) q.where(p + ".code = " + q.param(f.code));
   if (!f.root.empty()) q.where(p + ".root = " + q.param(f.root));
+  if (f.quad_class) q.where(p + ".quad_class = " + q.param(int64_t{f.quad_class}));
   q.where_date_range((p + ".date").c_str(), f.from, f.to);
+}
+
+// The filters only raw events have (events `e`): place, PLOVER, flags.
+std::vector<std::string> event_only_conditions(QueryBuilder& q, const EventFilter& f) {
+  std::vector<std::string> out;
+  if (!f.country.empty()) out.push_back("e.place_country = " + q.param(upper_ascii(f.country)));
+  if (!f.plover_type.empty()) out.push_back("e.plover_type = " + q.param(upper_ascii(f.plover_type)));
+  if (f.exclude & kNegated) out.push_back("e.negated = 0");
+  if (f.exclude & kConditional) out.push_back("e.conditional = 0 AND e.in_condition = 0");
+  if (f.exclude & kHypothetical) out.push_back("e.hypothetical = 0");
+  if (f.exclude & kFuture) out.push_back("e.future = 0");
+  if (f.exclude & kOneSided) out.push_back("e.one_sided = 0");
+  if (f.exclude & kReported) out.push_back("e.reported = 0");
+  return out;
 }
 
 // `column LIKE '%text%'`, literally.  SQLite's LIKE stops at a NUL byte, and
@@ -48,18 +66,62 @@ std::string like_condition(QueryBuilder& q, const std::string& column, const std
   return column + " LIKE " + q.param(like_substring(text)) + " ESCAPE '\\'";
 }
 
+// Every EventFilter condition over events `e` (and sentences `s` for the
+// text search, which the caller must join when f.text is set).
+void where_event_filter(QueryBuilder& q, const EventFilter& f) {
+  where_key_filter(q, f, "e");
+  for (const std::string& c : event_only_conditions(q, f)) q.where(c);
+  if (!f.text.empty()) q.where(like_condition(q, "s.text", f.text));
+  if (!f.doc_id.empty()) q.where("e.doc_id = " + q.param(f.doc_id));
+}
+
+const char* event_sort_column(EventSort sort) {
+  switch (sort) {
+    case EventSort::kSource: return "e.source";
+    case EventSort::kTarget: return "e.target";
+    case EventSort::kCode: return "e.code";
+    case EventSort::kRoot: return "e.root";
+    case EventSort::kQuadClass: return "e.quad_class";
+    case EventSort::kGoldstein: return "e.goldstein";
+    case EventSort::kCountry: return "e.place_country";
+    case EventSort::kDocument: return "e.doc_id";
+    case EventSort::kDate: break;
+  }
+  return "e.date";
+}
+
+// " ORDER BY column dir, tie dir" (ties by id, so pages are stable).
+std::string order_by(const char* column, const char* tie, bool descending) {
+  const char* dir = descending ? " DESC" : "";
+  return std::string(" ORDER BY ") + column + dir + ", " + tie + dir;
+}
+
+std::string limit_offset(QueryBuilder& q, int64_t limit, int64_t offset) {
+  return " LIMIT " + q.param(sql_limit(limit)) + " OFFSET " + q.param(std::max<int64_t>(0, offset));
+}
+
+// Period start of a date for a granularity (weeks start on Monday).
+int32_t period_of(int32_t date, Granularity by) {
+  if (by == Granularity::kMonth) return date / 100 * 100 + 1;
+  if (by == Granularity::kWeek) {
+    const int wd = io::weekday(date);
+    if (wd > 0) return io::add_days(date, -wd);
+  }
+  return date;
+}
+
+double one_decimal(double v) { return std::round(v * 10.0) / 10.0; }
+
 }  // namespace
 
 std::vector<EventRow> Store::events(const EventFilter& f) {
   std::lock_guard lock(impl_->mutex);
   QueryBuilder q;
-  where_event_filter(q, f, "e");
-  if (!f.text.empty()) q.where(like_condition(q, "s.text", f.text));
-  if (!f.doc_id.empty()) q.where("e.doc_id = " + q.param(f.doc_id));
-  const std::string sql = std::string("SELECT e.id, e.doc_id, e.date, s.text, ") + kEventColumns +
+  where_event_filter(q, f);
+  const std::string sql = std::string("SELECT e.id, e.doc_id, s.text, ") + kEventColumns +
                           " FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence" +
-                          q.where_clause() + " ORDER BY e.date, e.doc_id, e.id LIMIT " +
-                          q.param(sql_limit(f.limit)) + " OFFSET " + q.param(std::max<int64_t>(0, f.offset));
+                          q.where_clause() + order_by(event_sort_column(f.sort), "e.id", f.descending) +
+                          limit_offset(q, f.limit, f.offset);
   sql::Statement st(impl_->conn, sql.c_str());
   q.bind_all(st);
   std::vector<EventRow> out;
@@ -67,23 +129,43 @@ std::vector<EventRow> Store::events(const EventFilter& f) {
     EventRow row;
     row.event_id = st.int64(0);
     row.doc_id = st.text(1);
-    row.date = static_cast<int32_t>(st.int64(2));
-    row.sentence_text = st.text(3);
-    row.event = read_event_columns(st, 4);
+    row.sentence_text = st.text(2);
+    row.event = read_event_columns(st, 3);
     out.push_back(std::move(row));
   }
   return out;
 }
 
+EventCount Store::count_events(const EventFilter& f, int64_t cap) {
+  std::lock_guard lock(impl_->mutex);
+  QueryBuilder q;
+  where_event_filter(q, f);
+  const char* join = f.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence";
+  // Counting stops after cap + 1 rows: a count over a million rows would
+  // cost more than the page it describes.
+  const std::string sql = std::string("SELECT count(*) FROM (SELECT 1 FROM events e") + join + q.where_clause() +
+                          " LIMIT " + q.param(cap + 1) + ")";
+  sql::Statement st(impl_->conn, sql.c_str());
+  q.bind_all(st);
+  st.step();
+  const int64_t n = st.int64(0);
+  return n > cap ? EventCount{cap, false} : EventCount{n, true};
+}
+
 std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
   std::lock_guard lock(impl_->mutex);
   QueryBuilder q;
-  where_event_filter(q, f, "c");
+  where_key_filter(q, f, "c");
   const std::string same_key = "e.date = c.date AND e.source = c.source AND e.target = c.target AND e.code = c.code";
-  // A document filter needs no event scan: cluster_documents lists them.
-  if (!f.text.empty()) {
+  // Filters on what only raw events have: a cluster matches when one of its
+  // events does.  A document filter needs no event scan: cluster_documents lists them.
+  std::vector<std::string> raw = event_only_conditions(q, f);
+  if (!f.text.empty()) raw.push_back(like_condition(q, "s.text", f.text));
+  if (!raw.empty()) {
+    std::string all = same_key;
+    for (const std::string& c : raw) all += " AND " + c;
     q.where("EXISTS (SELECT 1 FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE " +
-            same_key + " AND " + like_condition(q, "s.text", f.text) + ")");
+            all + ")");
   }
   if (!f.doc_id.empty()) {
     q.where("EXISTS (SELECT 1 FROM cluster_documents cd WHERE cd.cluster_id = c.id AND cd.doc_id = " +
@@ -91,8 +173,8 @@ std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
   }
   const std::string sql =
       "SELECT c.id, c.date, c.source, c.target, c.code, c.root, c.quad_class, c.goldstein, c.mentions, c.documents "
-      "FROM event_clusters c" + q.where_clause() + " ORDER BY c.date, c.mentions DESC, c.id LIMIT " +
-      q.param(sql_limit(f.limit)) + " OFFSET " + q.param(std::max<int64_t>(0, f.offset));
+      "FROM event_clusters c" + q.where_clause() + " ORDER BY c.date, c.mentions DESC, c.id" +
+      limit_offset(q, f.limit, f.offset);
   sql::Statement st(impl_->conn, sql.c_str());
   q.bind_all(st);
   std::vector<ClusterRow> out;
@@ -132,11 +214,7 @@ std::vector<TimelinePoint> Store::timeline(const TimelineQuery& t) {
   std::map<int32_t, TimelinePoint> periods;
   while (st.step()) {
     const auto date = static_cast<int32_t>(st.int64(0));
-    int32_t period = date;
-    if (t.by == Granularity::kWeek) {
-      const int wd = io::weekday(date);
-      if (wd > 0) period = io::add_days(date, -wd);
-    }
+    const int32_t period = period_of(date, t.by);
     TimelinePoint& p = periods[period];
     p.period = period;
     const int64_t quad = st.int64(1), n = st.int64(2);
@@ -147,7 +225,7 @@ std::vector<TimelinePoint> Store::timeline(const TimelineQuery& t) {
   std::vector<TimelinePoint> out;
   for (auto& [_, p] : periods) {
     // Weights have one decimal; drop the binary noise of the sum.
-    p.goldstein = std::round(p.goldstein * 10.0) / 10.0;
+    p.goldstein = one_decimal(p.goldstein);
     out.push_back(p);
   }
   return out;
@@ -159,13 +237,16 @@ std::vector<ActorActivity> Store::top_actors(const ActorQuery& a) {
   std::string parts;
   for (const char* column : {"source", "target"}) {
     q.clear_conditions();
-    q.where(std::string(column) + " <> '---' AND " + column + " <> ''");
-    q.where_prefix(column, a.prefix);
-    q.where_date_range("date", a.from, a.to);
+    const std::string col = std::string("e.") + column;
+    q.where(col + " <> '---' AND " + col + " <> ''");
+    q.where_prefix(col.c_str(), a.prefix);
+    q.where_date_range("e.date", a.from, a.to);
+    where_event_filter(q, a.events);
     const bool is_source = std::string_view(column) == "source";
     if (!parts.empty()) parts += " UNION ALL ";
-    parts += std::string("SELECT ") + column + " AS actor, " + (is_source ? "1 AS s, 0 AS t" : "0 AS s, 1 AS t") +
-             " FROM events" + q.where_clause();
+    parts += "SELECT " + col + " AS actor, " + (is_source ? "1 AS s, 0 AS t" : "0 AS s, 1 AS t") + " FROM events e" +
+             (a.events.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") +
+             q.where_clause();
   }
   const char* total = a.role == ActorRole::kSource ? "sum(s)" : a.role == ActorRole::kTarget ? "sum(t)" : "sum(s) + sum(t)";
   const std::string sql = "SELECT actor, sum(s), sum(t), " + std::string(total) + " AS n FROM (" + parts +
@@ -177,6 +258,79 @@ std::vector<ActorActivity> Store::top_actors(const ActorQuery& a) {
   return out;
 }
 
+std::vector<DyadActivity> Store::top_dyads(const EventFilter& f, int64_t limit) {
+  std::lock_guard lock(impl_->mutex);
+  QueryBuilder q;
+  q.where("e.source <> '---' AND e.target <> '---'");
+  where_event_filter(q, f);
+  const std::string sql =
+      std::string("SELECT e.source, e.target, count(*) AS n, total(e.goldstein) FROM events e") +
+      (f.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") + q.where_clause() +
+      " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT " + q.param(sql_limit(limit));
+  sql::Statement st(impl_->conn, sql.c_str());
+  q.bind_all(st);
+  std::vector<DyadActivity> out;
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2), one_decimal(st.real(3))});
+  return out;
+}
+
+std::vector<CountPoint> Store::event_counts(const CountQuery& c) {
+  std::lock_guard lock(impl_->mutex);
+  QueryBuilder q;
+  q.where("e.date > 0");  // an undated event has no place on a time axis
+  where_event_filter(q, c.events);
+  const char* group = c.group == CountGroup::kRoot        ? "coalesce(e.root, '')"
+                      : c.group == CountGroup::kQuadClass ? "coalesce(CAST(e.quad_class AS TEXT), '')"
+                      : c.group == CountGroup::kPlover    ? "coalesce(e.plover_type, '')"
+                                                          : "''";
+  const std::string sql =
+      std::string("SELECT e.date, ") + group + " AS g, count(*), total(e.goldstein) FROM events e" +
+      (c.events.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") +
+      q.where_clause() + " GROUP BY e.date, g";
+  sql::Statement st(impl_->conn, sql.c_str());
+  q.bind_all(st);
+  std::map<std::pair<int32_t, std::string>, CountPoint> points;
+  while (st.step()) {
+    const int32_t period = period_of(static_cast<int32_t>(st.int64(0)), c.by);
+    std::string g = st.text(1);
+    CountPoint& p = points[{period, g}];
+    p.period = period;
+    p.group = std::move(g);
+    p.events += st.int64(2);
+    p.goldstein += st.real(3);
+  }
+  std::vector<CountPoint> out;
+  out.reserve(points.size());
+  for (auto& [_, p] : points) {
+    p.goldstein = one_decimal(p.goldstein);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<DocumentSummary> Store::documents(const DocumentFilter& f) {
+  std::lock_guard lock(impl_->mutex);
+  QueryBuilder q;
+  q.where_date_range("d.date", f.from, f.to);
+  if (!f.id_contains.empty()) q.where(like_condition(q, "d.id", f.id_contains));
+  const char* column = f.sort == DocumentSort::kId ? "d.id" : f.sort == DocumentSort::kEvents ? "n_events" : "d.date";
+  const std::string sql =
+      "SELECT d.id, d.date, d.source_file, d.story_discarded, "
+      "(SELECT count(*) FROM sentences s WHERE s.doc_id = d.id), "
+      "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS n_events, "
+      "(SELECT count(*) FROM quotes k WHERE k.doc_id = d.id), "
+      "(SELECT count(*) FROM deadlines l WHERE l.doc_id = d.id) FROM documents d" +
+      q.where_clause() + order_by(column, "d.id", f.descending) + limit_offset(q, f.limit, f.offset);
+  sql::Statement st(impl_->conn, sql.c_str());
+  q.bind_all(st);
+  std::vector<DocumentSummary> out;
+  while (st.step()) {
+    out.push_back({st.text(0), static_cast<int32_t>(st.int64(1)), st.text(2), st.int64(3) != 0, st.int64(4),
+                   st.int64(5), st.int64(6), st.int64(7)});
+  }
+  return out;
+}
+
 std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
   std::lock_guard lock(impl_->mutex);
   QueryBuilder q;
@@ -185,9 +339,10 @@ std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
   }
   if (!f.doc_id.empty()) q.where("q.doc_id = " + q.param(f.doc_id));
   q.where_date_range("d.date", f.from, f.to);
+  const char* column = f.sort == QuoteSort::kSpeaker ? "q.speaker_code" : f.sort == QuoteSort::kDocument ? "q.doc_id" : "d.date";
   const std::string sql = std::string("SELECT q.id, d.date, ") + kQuoteColumns +
                           " FROM quotes q JOIN documents d ON d.id = q.doc_id" + q.where_clause() +
-                          " ORDER BY d.date, q.doc_id, q.id LIMIT " + q.param(sql_limit(f.limit));
+                          order_by(column, "q.id", f.descending) + limit_offset(q, f.limit, f.offset);
   sql::Statement st(impl_->conn, sql.c_str());
   q.bind_all(st);
   std::vector<QuoteRow> out;
@@ -198,11 +353,12 @@ std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
 std::vector<DeadlineRow> Store::open_deadlines(const DeadlineFilter& f) {
   std::lock_guard lock(impl_->mutex);
   QueryBuilder q;
-  q.where("l.due_date >= " + q.param(int64_t{f.as_of}));
+  if (f.as_of) q.where("l.due_date >= " + q.param(int64_t{f.as_of}));
   where_actor(q, "l.setter_code", "l.target_code", f.actor);
+  const char* column = f.sort == DeadlineSort::kReported ? "d.date" : "l.due_date";
   const std::string sql = std::string("SELECT l.id, d.date, ") + kDeadlineColumns +
                           " FROM deadlines l JOIN documents d ON d.id = l.doc_id" + q.where_clause() +
-                          " ORDER BY l.due_date, l.id LIMIT " + q.param(sql_limit(f.limit));
+                          order_by(column, "l.id", f.descending) + limit_offset(q, f.limit, f.offset);
   sql::Statement st(impl_->conn, sql.c_str());
   q.bind_all(st);
   std::vector<DeadlineRow> out;

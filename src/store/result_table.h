@@ -42,5 +42,8 @@ ResultTable timeline_table(const std::vector<TimelinePoint>& rows);
 ResultTable actors_table(const std::vector<ActorActivity>& rows);
 ResultTable quotes_table(const std::vector<QuoteRow>& rows);
 ResultTable deadlines_table(const std::vector<DeadlineRow>& rows);
+ResultTable documents_table(const std::vector<DocumentSummary>& rows);
+ResultTable dyads_table(const std::vector<DyadActivity>& rows);
+ResultTable counts_table(const std::vector<CountPoint>& rows);
 
 }  // namespace parley::store

@@ -1,14 +1,18 @@
 #include "store/schema.h"
 
+#include <iterator>
 #include <string>
 
 namespace parley::store {
 namespace {
 
 // Dates are INTEGER YYYYMMDD (0 = unknown); offsets are bytes into
-// documents.text.  events.date repeats the document's date so date filters
-// are indexed without a join.  event_clusters + cluster_documents are kept
-// by store.cpp in the same transaction as the events they count.
+// documents.text.  events.date is the event's own date (its date words, else
+// the document's).  event_clusters + cluster_documents are kept by store.cpp
+// in the same transaction as the events they count.  docs/STORE.md describes
+// every column.  This is version 1; a new file is created as version 1 and
+// then taken through every step of kMigrations, exactly as an old file is,
+// so a migrated file and a new one cannot differ.
 constexpr const char* kCreateSchema = R"sql(
 CREATE TABLE meta(
   key TEXT PRIMARY KEY,
@@ -107,6 +111,55 @@ CREATE INDEX deadlines_doc ON deadlines(doc_id);
 CREATE INDEX deadlines_due ON deadlines(due_date);
 )sql";
 
+// kMigrations[i] brings a file from version i + 1 to i + 2 (ALTER TABLE adds
+// its columns at the end; existing rows get the defaults).
+constexpr const char* kMigrations[] = {
+    // 1 -> 2: everything `parley code` knows about an event, a quote and a
+    // deadline; indexes for the filters the API offers.
+    R"sql(
+ALTER TABLE events ADD COLUMN date_text TEXT;
+ALTER TABLE events ADD COLUMN plover_type TEXT;
+ALTER TABLE events ADD COLUMN plover_mode TEXT;
+ALTER TABLE events ADD COLUMN place_name TEXT;
+ALTER TABLE events ADD COLUMN place_region TEXT;
+ALTER TABLE events ADD COLUMN place_country TEXT;
+ALTER TABLE events ADD COLUMN place_country_iso3 TEXT;
+ALTER TABLE events ADD COLUMN place_lat REAL;
+ALTER TABLE events ADD COLUMN place_lon REAL;
+ALTER TABLE events ADD COLUMN place_kind TEXT;
+ALTER TABLE events ADD COLUMN place_evidence TEXT;
+ALTER TABLE events ADD COLUMN place_begin INTEGER;
+ALTER TABLE events ADD COLUMN place_end INTEGER;
+ALTER TABLE events ADD COLUMN conditional INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN in_condition INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN hypothetical INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN future INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN reported INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN one_sided INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN condition TEXT;
+ALTER TABLE events ADD COLUMN condition_begin INTEGER;
+ALTER TABLE events ADD COLUMN condition_end INTEGER;
+CREATE INDEX events_root ON events(root, date);
+CREATE INDEX events_country ON events(place_country, date);
+CREATE INDEX events_plover ON events(plover_type, date);
+CREATE INDEX events_goldstein ON events(goldstein);
+ALTER TABLE quotes ADD COLUMN last_sentence INTEGER;
+ALTER TABLE quotes ADD COLUMN attribution TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE quotes ADD COLUMN closed INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE quotes ADD COLUMN speech_verb_begin INTEGER;
+ALTER TABLE quotes ADD COLUMN speech_verb_end INTEGER;
+UPDATE quotes SET last_sentence = sentence;
+ALTER TABLE deadlines ADD COLUMN target_inferred INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deadlines ADD COLUMN date_text TEXT;
+ALTER TABLE deadlines ADD COLUMN setter_begin INTEGER;
+ALTER TABLE deadlines ADD COLUMN setter_end INTEGER;
+ALTER TABLE deadlines ADD COLUMN date_begin INTEGER;
+ALTER TABLE deadlines ADD COLUMN date_end INTEGER;
+CREATE INDEX documents_file ON documents(source_file);
+)sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration step per schema version");
+
 bool has_table(sql::Connection& conn, const char* name) {
   sql::Statement st(conn, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
   st.bind(1, std::string_view(name));
@@ -125,7 +178,9 @@ std::string meta_value(sql::Connection& conn, const char* key) {
   return st.step() ? st.text(0) : std::string();
 }
 
-void check_existing(sql::Connection& conn) {
+// The version of an existing file; throws for a foreign, unreadable or
+// newer one.
+int existing_version(sql::Connection& conn) {
   const std::string& path = conn.path();
   if (!has_table(conn, "meta") || meta_value(conn, "application") != "parley") {
     throw StoreError(path + ": not a parley event store (it is a SQLite database with other tables)");
@@ -142,9 +197,23 @@ void check_existing(sql::Connection& conn) {
                      "; this build reads up to " + std::to_string(kSchemaVersion) + ")");
   }
   if (version < 1) throw StoreError(path + ": parley store with an invalid schema_version " + version_text);
+  return version;
+}
+
+// Takes the file from `version` to kSchemaVersion inside the caller's
+// transaction.
+void migrate(sql::Connection& conn, int version) {
+  for (int v = version; v < kSchemaVersion; ++v) conn.exec(kMigrations[v - 1]);
+  sql::Statement put(conn, "UPDATE meta SET value = ?1 WHERE key = 'schema_version'");
+  put.bind(1, std::string_view(std::to_string(kSchemaVersion))).run();
 }
 
 }  // namespace
+
+bool needs_migration(sql::Connection& conn) {
+  conn.exec("PRAGMA busy_timeout = 10000");
+  return table_count(conn) > 0 && existing_version(conn) < kSchemaVersion;
+}
 
 void prepare_schema(sql::Connection& conn, bool read_only) {
   // The first statement reads the header: a non-SQLite file fails here.
@@ -166,11 +235,17 @@ void prepare_schema(sql::Connection& conn, bool read_only) {
       conn.exec(kCreateSchema);
       sql::Statement put(conn, "INSERT INTO meta(key, value) VALUES (?1, ?2)");
       put.bind(1, std::string_view("application")).bind(2, std::string_view("parley")).run();
-      put.bind(1, std::string_view("schema_version")).bind(2, std::string_view(std::to_string(kSchemaVersion))).run();
+      put.bind(1, std::string_view("schema_version")).bind(2, std::string_view("1")).run();
     }
     tx.commit();
   }
-  check_existing(conn);
+  if (existing_version(conn) == kSchemaVersion) return;
+  if (read_only) throw StoreError(conn.path() + ": " + kOldSchema);
+  sql::Transaction tx(conn);
+  // Re-read under the write lock: another process may have migrated it.
+  const int version = existing_version(conn);
+  if (version < kSchemaVersion) migrate(conn, version);
+  tx.commit();
 }
 
 }  // namespace parley::store

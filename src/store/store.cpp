@@ -2,6 +2,7 @@
 // with the cross-story clusters (date, source, target, code) updated in the
 // same transaction: a document's mentions are subtracted when it is removed
 // or replaced and added when it is inserted, so counts stay exact.
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -36,6 +37,10 @@ bool remove_document(Store::Impl& db, std::string_view id) {
   return db.conn.changes() > 0;
 }
 
+// An event without a date of its own happened, as far as anyone knows, on
+// its document's date.
+int32_t event_date(const StoredDocument& doc, const EventRecord& e) { return e.date ? e.date : doc.date; }
+
 struct ClusterAdd {
   const EventRecord* first = nullptr;  // root, quad class, weight come with the code
   int64_t mentions = 0;
@@ -45,7 +50,7 @@ struct ClusterAdd {
 void add_to_clusters(Store::Impl& db, const StoredDocument& doc) {
   std::map<ClusterKey, ClusterAdd> adds;
   for (const EventRecord& e : doc.events) {
-    ClusterAdd& a = adds[ClusterKey{doc.date, e.source, e.target, e.code}];
+    ClusterAdd& a = adds[ClusterKey{event_date(doc, e), e.source, e.target, e.code}];
     if (!a.first) a.first = &e;
     ++a.mentions;
   }
@@ -68,24 +73,54 @@ void add_to_clusters(Store::Impl& db, const StoredDocument& doc) {
   }
 }
 
+// Binds `text` at i, or NULL when it is empty (an absent optional value).
+void bind_text_or_null(sql::Statement& st, int i, const std::string& text) {
+  if (text.empty()) st.bind_null(i); else st.bind(i, text);
+}
+
 void insert_quote(Store::Impl& db, std::string_view doc_id, const QuoteRecord& q) {
   sql::Statement& st = db.cached(
-                    "INSERT INTO quotes(doc_id, sentence, speaker_text, speaker_code, quote_text, "
-                    "speaker_begin, speaker_end, quote_begin, quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "INSERT INTO quotes(doc_id, sentence, speaker_text, speaker_code, quote_text, speaker_begin, speaker_end, "
+      "quote_begin, quote_end, last_sentence, attribution, closed, speech_verb_begin, speech_verb_end) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   st.bind(1, doc_id).bind(2, int64_t{q.sentence}).bind(3, q.speaker_text).bind(4, q.speaker_code).bind(5, q.quote_text);
   bind_span(st, 6, q.speaker_span);
   bind_span(st, 8, q.quote_span);
+  st.bind(10, int64_t{std::max(q.last_sentence, q.sentence)})
+      .bind(11, q.attribution.empty() ? std::string_view("none") : std::string_view(q.attribution))
+      .bind(12, int64_t{q.closed});
+  bind_span(st, 13, q.speech_verb_span);
   st.run();
 }
 
 void insert_deadline(Store::Impl& db, std::string_view doc_id, const DeadlineRecord& d) {
   sql::Statement& st = db.cached(
-                    "INSERT INTO deadlines(doc_id, sentence, setter_code, setter_text, target_code, target_text, "
-                    "due_date, about, begin_byte, end_byte) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      "INSERT INTO deadlines(doc_id, sentence, setter_code, setter_text, target_code, target_text, due_date, about, "
+      "begin_byte, end_byte, target_inferred, date_text, setter_begin, setter_end, date_begin, date_end) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   st.bind(1, doc_id).bind(2, int64_t{d.sentence}).bind(3, d.setter_code).bind(4, d.setter_text);
   st.bind(5, d.target_code).bind(6, d.target_text).bind(7, int64_t{d.due_date}).bind(8, d.about);
   bind_span(st, 9, d.span);
+  st.bind(11, int64_t{d.target_inferred});
+  bind_text_or_null(st, 12, d.date_text);
+  bind_span(st, 13, d.setter_span);
+  bind_span(st, 15, d.date_span);
   st.run();
+}
+
+// The place columns ?first .. ?first+9, all NULL without a place.
+void bind_place(sql::Statement& st, int first, const std::optional<PlaceRecord>& place) {
+  if (!place) {
+    for (int i = 0; i < 10; ++i) st.bind_null(first + i);
+    return;
+  }
+  const PlaceRecord& p = *place;
+  st.bind(first, p.name);
+  bind_text_or_null(st, first + 1, p.region);
+  st.bind(first + 2, p.country);
+  bind_text_or_null(st, first + 3, p.country_iso3);
+  st.bind(first + 4, p.lat).bind(first + 5, p.lon).bind(first + 6, p.kind).bind(first + 7, p.evidence);
+  bind_span(st, first + 8, p.span);
 }
 
 void insert_document(Store::Impl& db, const StoredDocument& doc) {
@@ -99,23 +134,35 @@ void insert_document(Store::Impl& db, const StoredDocument& doc) {
         .bind(6, int64_t{r.discarded}).run();
   }
   sql::Statement& e = db.cached(
-                   "INSERT INTO events(doc_id, sentence, date, source, target, code, root, quad_class, goldstein, "
-                   "passive, negated, nominal, verb, verb_entry, pattern, source_begin, source_end, verb_begin, "
-                   "verb_end, target_begin, target_end, source_text, target_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                   "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+      "INSERT INTO events(doc_id, sentence, date, source, target, code, root, quad_class, goldstein, "
+      "passive, negated, nominal, verb, verb_entry, pattern, source_begin, source_end, verb_begin, "
+      "verb_end, target_begin, target_end, source_text, target_text, date_text, plover_type, plover_mode, "
+      "place_name, place_region, place_country, place_country_iso3, place_lat, place_lon, place_kind, "
+      "place_evidence, place_begin, place_end, conditional, in_condition, hypothetical, future, reported, "
+      "one_sided, condition, condition_begin, condition_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, "
+      "?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)");
   for (const EventRecord& r : doc.events) {
-    e.bind(1, doc.id).bind(2, int64_t{r.sentence}).bind(3, int64_t{doc.date}).bind(4, r.source).bind(5, r.target)
+    e.bind(1, doc.id).bind(2, int64_t{r.sentence}).bind(3, int64_t{event_date(doc, r)}).bind(4, r.source).bind(5, r.target)
         .bind(6, r.code);
-    if (r.root.empty()) e.bind_null(7); else e.bind(7, r.root);
+    bind_text_or_null(e, 7, r.root);
     if (r.quad_class) e.bind(8, int64_t{r.quad_class}); else e.bind_null(8);
     e.bind(9, r.goldstein).bind(10, int64_t{r.passive}).bind(11, int64_t{r.negated}).bind(12, int64_t{r.nominal});
     e.bind(13, r.verb).bind(14, r.verb_entry);
-    if (r.pattern.empty()) e.bind_null(15); else e.bind(15, r.pattern);
+    bind_text_or_null(e, 15, r.pattern);
     bind_span(e, 16, r.source_span);
     bind_span(e, 18, r.verb_span);
     bind_span(e, 20, r.target_span);
     if (r.source_span.present()) e.bind(22, r.source_text); else e.bind_null(22);
     if (r.target_span.present()) e.bind(23, r.target_text); else e.bind_null(23);
+    bind_text_or_null(e, 24, r.date_text);
+    bind_text_or_null(e, 25, r.plover_type);
+    bind_text_or_null(e, 26, r.plover_mode);
+    bind_place(e, 27, r.place);
+    e.bind(37, int64_t{r.conditional}).bind(38, int64_t{r.in_condition}).bind(39, int64_t{r.hypothetical})
+        .bind(40, int64_t{r.future}).bind(41, int64_t{r.reported}).bind(42, int64_t{r.one_sided});
+    bind_text_or_null(e, 43, r.condition);
+    bind_span(e, 44, r.condition_span);
     e.run();
   }
   for (const QuoteRecord& q : doc.quotes) insert_quote(db, doc.id, q);
@@ -138,6 +185,12 @@ Store::~Store() = default;
 std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   const bool read_only = mode == Mode::kReadOnly;
   auto impl = std::make_unique<Impl>(path, read_only);
+  if (read_only && needs_migration(impl->conn)) {
+    // Reading an older file: migrate it in place once, then read.
+    impl.reset();
+    { Impl writer(path, false); prepare_schema(writer.conn, false); }
+    impl = std::make_unique<Impl>(path, read_only);
+  }
   prepare_schema(impl->conn, read_only);
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }

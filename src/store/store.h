@@ -29,7 +29,7 @@ namespace parley::store {
 
 // Version of the schema this build writes and reads.  A file with a larger
 // version (a newer parley) or without parley's meta table is refused.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // docs/STORE.md; 1 -> 2 migrates in place
 
 class StoreError : public std::runtime_error {
  public:
@@ -53,17 +53,38 @@ struct SentenceRecord {
   bool operator==(const SentenceRecord&) const = default;
 };
 
+// Where an event happened (places/places.h), as `parley code` writes it.
+struct PlaceRecord {
+  std::string name;             // "Moscow"
+  std::string region;           // first-level region of a city; "" otherwise
+  std::string country;          // ISO 3166-1 alpha-2
+  std::string country_iso3;     // "" when iso-codes has none
+  double lat = 0, lon = 0;
+  std::string kind;             // "city", "country", "region"
+  std::string evidence;         // "named", "landmark", "inherited"
+  ByteSpan span;                // the words that named it; absent when inherited
+  bool operator==(const PlaceRecord&) const = default;
+};
+
 // One coded event: every field of a `parley code` JSON event.
 struct EventRecord {
   uint32_t sentence = 0;
+  int32_t date = 0;             // the event's own date, YYYYMMDD; 0 = the document's
+  std::string date_text;        // the words it came from; "" = the document's date
   std::string source, target;   // actor codes; "---" = missing side
   std::string code;             // CAMEO code
   std::string root;             // "04"; "" for a code outside the CAMEO table
   int quad_class = 0;           // 1..4; 0 for a code outside the table
   std::optional<double> goldstein;
-  bool passive = false, negated = false, nominal = false;
+  std::string plover_type, plover_mode;  // "" when unknown / PLOVER defines no mode
+  std::optional<PlaceRecord> place;
+  // Modality flags (modality/modality.h) and the coder's own.
+  bool negated = false, conditional = false, in_condition = false, hypothetical = false, future = false,
+       reported = false, passive = false, nominal = false, one_sided = false;
+  std::string condition;        // the condition's words when conditional
+  ByteSpan condition_span;
   std::string verb;             // the verb's text in the sentence
-  std::string verb_entry;       // dictionary file:line of the verb form
+  std::string verb_entry;       // dictionary file:line of the verb form, relative to the dictionary folder
   std::string pattern;          // dictionary file:line of the pattern; "" = verb default
   ByteSpan source_span, verb_span, target_span;
   std::string source_text, target_text;
@@ -74,10 +95,13 @@ struct EventRecord {
 struct QuoteRecord {
   std::string doc_id;           // ignored inside StoredDocument (its id is used)
   uint32_t sentence = 0;
+  uint32_t last_sentence = 0;   // the sentence the quotation ends in
   std::string speaker_text;     // as written: "Kirill Dmitriev"
   std::string speaker_code;     // actor code, "" if unresolved
   std::string quote_text;
-  ByteSpan speaker_span, quote_span;
+  std::string attribution;      // "trailing", "leading", "continued", "none"
+  bool closed = true;           // false: the closing quotation mark is missing
+  ByteSpan speaker_span, quote_span, speech_verb_span;
   bool operator==(const QuoteRecord&) const = default;
 };
 
@@ -87,9 +111,12 @@ struct DeadlineRecord {
   uint32_t sentence = 0;
   std::string setter_code, setter_text;  // who set it
   std::string target_code, target_text;  // who must act
+  bool target_inferred = false; // the target was not named next to the deadline
   int32_t due_date = 0;         // YYYYMMDD
+  std::string date_text;        // the words of the date
   std::string about;            // what must happen, as written
   ByteSpan span;                // the deadline statement in the document text
+  ByteSpan setter_span, date_span;
   bool operator==(const DeadlineRecord&) const = default;
 };
 
@@ -114,26 +141,52 @@ struct StoreCounts {
 
 // ------------------------------------------------------------ queries (read)
 
+// Flags an event filter can exclude (EventFilter::exclude, OR-ed).
+enum EventFlag : unsigned {
+  kNegated = 1u << 0,
+  kConditional = 1u << 1,      // conditional, or itself the condition
+  kHypothetical = 1u << 2,
+  kFuture = 1u << 3,
+  kOneSided = 1u << 4,
+  kReported = 1u << 5,
+};
+
+// What an event listing is ordered by; ties go by event id in the same
+// direction, so pages never overlap.
+enum class EventSort { kDate, kSource, kTarget, kCode, kRoot, kQuadClass, kGoldstein, kCountry, kDocument };
+
 // Actor arguments are code prefixes, upper-cased ("rus" matches RUSGOV).
 // Dates are YYYYMMDD; 0 = unbounded.  limit 0 = no limit.
 struct EventFilter {
   std::string actor;            // source or target starts with this
+  std::string source, target;   // this side starts with this
   std::string dyad_a, dyad_b;   // both set: a dyad
   bool directed = false;        // dyad only as a -> b (else either direction)
   std::string code;             // exact CAMEO code
   std::string root;             // two-digit root
-  int32_t from = 0, to = 0;     // inclusive
+  int quad_class = 0;           // 1..4; 0 = any
+  std::string plover_type;      // exact PLOVER type ("ASSAULT")
+  std::string country;          // ISO alpha-2 of the event's place
+  unsigned exclude = 0;         // EventFlag bits: drop events with any of them
+  int32_t from = 0, to = 0;     // the event's date, inclusive
   std::string text;             // substring of the sentence text (case-insensitive ASCII)
   std::string doc_id;           // exact
+  EventSort sort = EventSort::kDate;
+  bool descending = false;
   int64_t limit = 0, offset = 0;
 };
 
 struct EventRow {
   int64_t event_id = 0;
   std::string doc_id;
-  int32_t date = 0;
   EventRecord event;
   std::string sentence_text;
+};
+
+// How many events match, counted up to a cap (beyond it `exact` is false).
+struct EventCount {
+  int64_t count = 0;
+  bool exact = true;
 };
 
 // A deduplicated event: all raw events with the same date, source, target
@@ -149,7 +202,7 @@ struct ClusterRow {
   std::vector<std::string> documents;  // their ids, sorted
 };
 
-enum class Granularity { kDay, kWeek };  // weeks start on Monday
+enum class Granularity { kDay, kWeek, kMonth };  // weeks start on Monday
 
 struct TimelineQuery {
   std::string a, b;             // dyad (code prefixes); required
@@ -171,7 +224,49 @@ struct ActorQuery {
   ActorRole role = ActorRole::kEither;
   int32_t from = 0, to = 0;
   std::string prefix;           // only actors starting with this
+  EventFilter events;           // counts only the events it matches (its limit, sort are ignored)
   int64_t limit = 20;
+};
+
+// Event counts per period and group (GDELT's timeline by root or quad class).
+enum class CountGroup { kTotal, kRoot, kQuadClass, kPlover };
+
+struct CountQuery {
+  EventFilter events;           // which events (limit, offset, sort ignored)
+  Granularity by = Granularity::kDay;
+  CountGroup group = CountGroup::kTotal;
+};
+
+struct CountPoint {
+  int32_t period = 0;           // first day of the day/week/month, YYYYMMDD
+  std::string group;            // "04", "3", "ASSAULT"; "" for kTotal or no value
+  int64_t events = 0;
+  double goldstein = 0;         // summed, to one decimal
+};
+
+struct DyadActivity {
+  std::string source, target;
+  int64_t events = 0;
+  double goldstein = 0;         // summed, to one decimal
+};
+
+// The stored documents (GET /v1/documents).
+enum class DocumentSort { kDate, kId, kEvents };
+
+struct DocumentFilter {
+  int32_t from = 0, to = 0;
+  std::string id_contains;
+  DocumentSort sort = DocumentSort::kDate;
+  bool descending = false;
+  int64_t limit = 0, offset = 0;
+};
+
+struct DocumentSummary {
+  std::string id;
+  int32_t date = 0;
+  std::string source_file;
+  bool story_discarded = false;
+  int64_t sentences = 0, events = 0, quotes = 0, deadlines = 0;
 };
 
 struct ActorActivity {
@@ -179,11 +274,15 @@ struct ActorActivity {
   int64_t as_source = 0, as_target = 0, total = 0;  // total = as counted by the role
 };
 
+enum class QuoteSort { kDate, kSpeaker, kDocument };
+
 struct QuoteFilter {
   std::string speaker;          // speaker code prefix, or substring of the speaker text
   std::string doc_id;
   int32_t from = 0, to = 0;     // document dates
-  int64_t limit = 0;
+  QuoteSort sort = QuoteSort::kDate;
+  bool descending = false;
+  int64_t limit = 0, offset = 0;
 };
 
 struct QuoteRow {
@@ -192,10 +291,14 @@ struct QuoteRow {
   QuoteRecord quote;
 };
 
+enum class DeadlineSort { kDue, kReported };
+
 struct DeadlineFilter {
-  int32_t as_of = 0;            // open = due_date >= as_of; required (YYYYMMDD)
+  int32_t as_of = 0;            // only those due on or after it (YYYYMMDD); 0 = every deadline
   std::string actor;            // setter or target code prefix
-  int64_t limit = 0;
+  DeadlineSort sort = DeadlineSort::kDue;
+  bool descending = false;
+  int64_t limit = 0, offset = 0;
 };
 
 struct DeadlineRow {
@@ -237,12 +340,21 @@ class Store {
   StoreCounts counts();
   std::string integrity_check();  // "ok" when sound
 
+  // Filters: every EventFilter field; ordered by filter.sort.
   std::vector<EventRow> events(const EventFilter& filter);
-  // Filters: actor, dyad, code, root, date range, text, limit/offset.
+  // How many events filter matches (limit/offset ignored), counting at most `cap`.
+  EventCount count_events(const EventFilter& filter, int64_t cap);
+  // Filters: as events(), over the clusters' date, source, target, code.
   std::vector<ClusterRow> clusters(const EventFilter& filter);
   std::vector<TimelinePoint> timeline(const TimelineQuery& query);
   std::vector<ActorActivity> top_actors(const ActorQuery& query);
+  // Most active directed dyads (neither side "---"), by event count.
+  std::vector<DyadActivity> top_dyads(const EventFilter& filter, int64_t limit);
+  // Dated events per period and group, in period then group order.
+  std::vector<CountPoint> event_counts(const CountQuery& query);
+  std::vector<DocumentSummary> documents(const DocumentFilter& filter);
   std::vector<QuoteRow> quotes(const QuoteFilter& filter);
+  // Deadlines due on or after filter.as_of (all when 0).
   std::vector<DeadlineRow> open_deadlines(const DeadlineFilter& filter);
 
   struct Impl;

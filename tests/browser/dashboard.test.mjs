@@ -74,6 +74,24 @@ test('paste the article, see the meeting, open the RUS–USA timeline', async ()
   assert.ok(await page.locator('#code-output mark.verb', { hasText: 'met' }).count() >= 1);
   assert.ok(await page.locator('#code-output mark.tgt', { hasText: 'Witkoff' }).count() >= 1);
 
+  // Quotes and deadlines in the "Code a text" panel show their text (they read
+  // the same field names as the store's /v1/quotes and /v1/deadlines).
+  const codedQuote = page.locator('#code-events li').filter({ has: page.locator('span.quote') })
+    .filter({ hasText: 'Dialogue will prevail' });
+  await codedQuote.first().waitFor();
+  assert.match(await codedQuote.first().innerText(), /Dmitriev/);
+  const codedDeadline = page.locator('#code-events li').filter({ has: page.locator('span.deadline') });
+  await codedDeadline.first().waitFor();
+  assert.match(await codedDeadline.first().innerText(), /2025-08-08: \S.*set by .*Trump/);
+  assert.ok(await page.locator('#code-output mark.quote', { hasText: 'Dialogue will prevail' }).count() >= 1);
+  assert.ok(await page.locator('#code-output mark.deadline').count() >= 1);
+  // The stored ones, in the quotes and deadlines panels, with their text;
+  // the deadline list shows past deadlines by default.
+  await page.locator('#quotes li').filter({ hasText: '“Dialogue will prevail' }).first().waitFor();
+  await page.fill('#deadline-filters input[name=as_of]', '');
+  await page.click('#deadline-filters button[type=submit]');
+  await page.locator('#deadlines li').filter({ hasText: '2025-08-08' }).filter({ hasText: /set by .*Trump/ }).first().waitFor();
+
   // The meeting in the store's event table.
   const meeting = page.locator('#events-table tbody tr')
     .filter({ hasText: 'RUSGOV' }).filter({ hasText: 'USAGOV' }).filter({ hasText: '“met”' });

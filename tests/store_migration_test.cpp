@@ -1,0 +1,173 @@
+// A store written by schema version 1 (tests/data/store_v1.sql, a sqlite3
+// dump) opens and is migrated in place: its rows keep their values, the new
+// columns read as "absent" / false, the file then has exactly the schema of
+// a new one, and new documents with every field go in and come back.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "store/store.h"
+#include "support/paths.h"
+#include "support/temp_dir.h"
+
+namespace fs = std::filesystem;
+using namespace parley::store;
+
+namespace {
+
+fs::path temp_db(const std::string& name) { return parley::test::process_temp_dir().fresh_db(name); }
+
+// Runs SQL on a file through the SQLite C API (not through the store).
+void run_sql(const fs::path& db, const std::string& sql) {
+  sqlite3* conn = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &conn), SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(conn, sql.c_str(), nullptr, nullptr, &error);
+  const std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(conn);
+  ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+// table -> "column type notnull default" lines, and the index definitions.
+std::map<std::string, std::string> schema_of(const fs::path& db) {
+  sqlite3* conn = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(db.c_str(), &conn, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::map<std::string, std::string> out;
+  sqlite3_stmt* tables = nullptr;
+  sqlite3_prepare_v2(conn, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY name", -1, &tables, nullptr);
+  while (sqlite3_step(tables) == SQLITE_ROW) {
+    const std::string type = reinterpret_cast<const char*>(sqlite3_column_text(tables, 0));
+    const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(tables, 1));
+    if (type == "index") {
+      out["index " + name] = reinterpret_cast<const char*>(sqlite3_column_text(tables, 2));
+      continue;
+    }
+    sqlite3_stmt* cols = nullptr;
+    sqlite3_prepare_v2(conn, ("PRAGMA table_info(" + name + ")").c_str(), -1, &cols, nullptr);
+    std::string text;
+    while (sqlite3_step(cols) == SQLITE_ROW) {
+      for (int i = 1; i <= 4; ++i) {
+        const auto* v = sqlite3_column_text(cols, i);
+        text += (v ? reinterpret_cast<const char*>(v) : "NULL") + std::string(" ");
+      }
+      text += "\n";
+    }
+    sqlite3_finalize(cols);
+    out["table " + name] = text;
+  }
+  sqlite3_finalize(tables);
+  sqlite3_close(conn);
+  return out;
+}
+
+fs::path old_store(const std::string& name) {
+  const fs::path db = temp_db(name);
+  std::ifstream in(parley::test::test_data_path("store_v1.sql"));
+  std::stringstream sql;
+  sql << in.rdbuf();
+  EXPECT_FALSE(sql.str().empty()) << "tests/data/store_v1.sql is missing";
+  run_sql(db, sql.str());
+  return db;
+}
+
+TEST(StoreMigration, AVersionOneFileIsMigratedInPlaceAndKeepsItsRows) {
+  const fs::path db = old_store("v1.db");
+  {
+    auto store = Store::open(db.string());
+    EXPECT_EQ(store->integrity_check(), "ok");
+    const StoreCounts c = store->counts();
+    EXPECT_EQ(c.documents, 1);
+    EXPECT_EQ(c.events, 1);
+    EXPECT_EQ(c.clusters, 1);
+    EXPECT_EQ(c.quotes, 1);
+    EXPECT_EQ(c.deadlines, 1);
+    auto doc = store->get_document("old-1");
+    ASSERT_TRUE(doc);
+    ASSERT_EQ(doc->events.size(), 1u);
+    const EventRecord& e = doc->events[0];
+    EXPECT_EQ(e.source, "GON");
+    EXPECT_EQ(e.target, "ARN");
+    EXPECT_EQ(e.code, "040");
+    EXPECT_EQ(e.date, 20250806);       // version 1 kept the document's date: it is all there is
+    EXPECT_EQ(e.date_text, "");
+    EXPECT_FALSE(e.place);
+    EXPECT_EQ(e.plover_type, "");
+    EXPECT_FALSE(e.conditional || e.hypothetical || e.future || e.reported || e.one_sided || e.in_condition);
+    ASSERT_EQ(doc->quotes.size(), 1u);
+    EXPECT_EQ(doc->quotes[0].quote_text, "We agree");
+    EXPECT_EQ(doc->quotes[0].last_sentence, 1u);
+    EXPECT_EQ(doc->quotes[0].attribution, "none");
+    EXPECT_TRUE(doc->quotes[0].closed);
+    ASSERT_EQ(doc->deadlines.size(), 1u);
+    EXPECT_EQ(doc->deadlines[0].due_date, 20250808);
+    EXPECT_FALSE(doc->deadlines[0].target_inferred);
+  }
+  // The migrated file is a version-2 file like any new one.
+  const fs::path fresh = temp_db("fresh.db");
+  Store::open(fresh.string());
+  EXPECT_EQ(schema_of(db), schema_of(fresh));
+}
+
+TEST(StoreMigration, AReadOnlyOpenMigratesTooAndNewRecordsKeepEveryField) {
+  const fs::path db = old_store("v1-read.db");
+  {
+    auto reader = Store::open(db.string(), Store::Mode::kReadOnly);
+    EXPECT_EQ(reader->counts().events, 1);
+  }
+  auto store = Store::open(db.string());
+  StoredDocument d;
+  d.id = "new-1";
+  d.date = 20260303;
+  d.source_file = "new.jsonl";
+  d.text = "Gondor attacked Mordor in Minas Tirith on Saturday.";
+  d.sentences.push_back({0, {0, 51}, d.text, false});
+  EventRecord e;
+  e.date = 20260228;
+  e.date_text = "on Saturday";
+  e.source = "GON";
+  e.target = "MOR";
+  e.code = "190";
+  e.root = "19";
+  e.quad_class = 4;
+  e.goldstein = -10;
+  e.plover_type = "ASSAULT";
+  e.plover_mode = "";
+  e.place = PlaceRecord{"Minas Tirith", "", "GN", "", 45.5, 12.25, "city", "named", {25, 37}};
+  e.conditional = true;
+  e.condition = "if Mordor attacks";
+  e.one_sided = true;
+  e.verb = "attacked";
+  e.verb_entry = "verbs.txt:1";
+  e.verb_span = {7, 15};
+  d.events.push_back(e);
+  store->put_document(d);
+  auto back = store->get_document("new-1");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->events, d.events);
+  // The cluster takes the event's own date, not the document's.
+  EventFilter f;
+  f.source = "GON";
+  f.target = "MOR";
+  auto clusters = store->clusters(f);
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(clusters[0].date, 20260228);
+  EXPECT_EQ(store->integrity_check(), "ok");
+}
+
+TEST(StoreMigration, AFileFromANewerParleyIsStillRefused) {
+  const fs::path db = old_store("v99.db");
+  run_sql(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+  try {
+    Store::open(db.string());
+    FAIL() << "opened a newer file";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("newer parley"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
