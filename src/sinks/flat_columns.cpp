@@ -1,5 +1,7 @@
 #include "sinks/flat_columns.h"
 
+#include "io/csv.h"
+
 namespace parley {
 namespace {
 
@@ -31,16 +33,7 @@ void append_field(std::string& out, const std::string& value, FlatFormat format)
     }
     return;
   }
-  if (value.find_first_of(",\"\r\n") == std::string::npos) {
-    out += value;
-    return;
-  }
-  out += '"';
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
+  io::append_csv_field(out, value);
 }
 
 }  // namespace
