@@ -1,11 +1,16 @@
 #include "python/coder.h"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 
 #include "dict/load.h"
 #include "io/json_writer.h"
 #include "pipeline/coded_json.h"
+#include "pipeline/output_sink.h"
 
 namespace parley::python {
 namespace {
@@ -95,6 +100,22 @@ std::string Coder::code_batch(std::vector<io::InputRecord> docs) {
   CollectSink sink(driver_->batch_size());
   driver_->run(reader, sink);
   return std::move(sink.all);
+}
+
+int64_t Coder::code_files(const std::vector<std::string>& inputs, const std::string& out_path,
+                          const std::string& format, std::vector<std::string>& bad) {
+  std::optional<FlatFormat> flat;
+  if (!parse_output_format(format, flat)) throw std::runtime_error("unknown format \"" + format + "\" (jsonl, csv or tsv)");
+  std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(out_path.c_str(), "wb"), &std::fclose);
+  if (!out) throw std::runtime_error(out_path + ": cannot write: " + std::strerror(errno));
+  std::lock_guard lock(driver_mutex_);
+  OutputSink sink(
+      driver_->batch_size(), flat, out.get(), [&bad](const std::string& m) { bad.push_back(m); },
+      [](const std::string&) {});
+  const DriverStats stats = driver_->run(inputs, sink);
+  if (std::fflush(out.get()) != 0 || std::ferror(out.get()))
+    throw std::runtime_error(out_path + ": write failed: " + std::strerror(errno));
+  return stats.documents;
 }
 
 }  // namespace parley::python

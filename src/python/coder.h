@@ -38,6 +38,14 @@ class Coder {
   // the Driver on `threads` threads; calls are serialised.
   std::string code_batch(std::vector<io::InputRecord> docs);
 
+  // Codes the files `inputs` as `parley code --format FORMAT` would and
+  // writes the output to `out_path` (replaced).  Returns the documents
+  // coded; each unreadable record's message (FILE:LINE: record ID: what) is
+  // appended to `bad`.  Throws std::runtime_error for a file it cannot
+  // write or a format it does not know.
+  int64_t code_files(const std::vector<std::string>& inputs, const std::string& out_path, const std::string& format,
+                     std::vector<std::string>& bad);
+
   int threads() const { return threads_; }
 
  private:

@@ -175,6 +175,18 @@ PYBIND11_MODULE(_parley, m) {
            },
            py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none());
 
+  m.attr("Coder").attr("code_files") = py::cpp_function(
+      [](Coder& coder, const std::vector<std::string>& inputs, const std::string& out, const std::string& format) {
+        std::vector<std::string> bad;
+        int64_t documents = 0;
+        {
+          py::gil_scoped_release unlocked;
+          documents = coder.code_files(inputs, out, format, bad);
+        }
+        return py::make_tuple(documents, bad);
+      },
+      py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("out"), py::arg("format") = "jsonl");
+
   m.def("flat_columns", [] {
     py::list out;
     for (const parley::FlatColumn& c : parley::flat_columns())

@@ -63,6 +63,13 @@ class Coder:
             first += len(chunk)
 
 
+    def code_files(self, inputs, out, format="jsonl"):
+        """Codes the files `inputs` (plain text, JSON Lines, PETRARCH XML) as
+        `parley code --format FORMAT` does and writes the output to the file
+        `out`.  Returns (documents coded, [messages of unreadable records])."""
+        return self._coder.code_files([str(p) for p in inputs], str(out), format)
+
+
 _PANDAS_TYPES = {"string": "string", "int": "Int64", "float": "float64", "bool": "bool", "date": "datetime64[ns]"}
 
 
