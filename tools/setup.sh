@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs parley's Debian 12 build dependencies and builds build/parley
-# (Release): the `parley` target only; the tests are built by
+# (Release) and the Python module (build/python/parley, made importable by
+# Debian's python3 through a .pth file); the tests are built by
 # tools/run_tests.sh.  Arguments are passed to CMake's configure step
 # (run_tests.sh passes -DPARLEY_WERROR=ON).  Safe to run again; uses sudo only
 # when not already root.
@@ -16,6 +17,7 @@ packages=(
   libsqlite3-dev
   wordnet-base
   libcpp-httplib-dev
+  pybind11-dev python3-dev python3-pandas python3-distributed python3-pytest
 )
 as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo)
@@ -28,4 +30,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${missing[@]}"
 fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release "$@" > /dev/null
-cmake --build build -j"$(nproc)" --target parley
+cmake --build build -j"$(nproc)" --target parley parley_python
+# `import parley` for Debian's /usr/bin/python3 from any directory: one .pth
+# line in the local-admin dist-packages naming build/python (the module and
+# its package, built above); delete the file to undo.
+site=$(/usr/bin/python3 -c 'import sysconfig; print(sysconfig.get_path("platlib"))')  # Debian: /usr/local/lib/python3.*/dist-packages
+"${as_root[@]}" mkdir -p "$site"
+echo "$PWD/build/python" | "${as_root[@]}" tee "$site/parley.pth" > /dev/null

@@ -1,45 +1,19 @@
-// `parley code`: inputs in, JSON Lines events out, optionally on N threads.
+// `parley code`: inputs in, JSON Lines events (or flat CSV/TSV event rows)
+// out, optionally on N threads.
 //
-// The Driver (pipeline/driver.h) reads, batches and codes; this sink renders
-// each document's records as JSON Lines on the worker thread that coded it
-// and writes them to stdout in input order, so the output is byte-identical
-// whatever the thread count.
+// The Driver (pipeline/driver.h) reads, batches and codes; OutputSink
+// (pipeline/output_sink.h) renders each document's records on the worker
+// thread that coded it and writes them to stdout in input order, so the
+// output is byte-identical whatever the thread count.
 #include <cstdio>
-#include <vector>
+#include <optional>
+#include <string>
 
 #include "cli/commands.h"
-#include "io/json_writer.h"
-#include "pipeline/coded_json.h"
 #include "pipeline/driver.h"
+#include "pipeline/output_sink.h"
 
 namespace parley::cli {
-namespace {
-
-class JsonLinesSink : public RecordSink {
- public:
-  explicit JsonLinesSink(size_t slots) : out_(slots) {}
-
-  void render(size_t slot, const CodedRecord& r) override {
-    io::JsonWriter& w = out_[slot];
-    w.clear();
-    write_coded_json(w, r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
-  }
-  void deliver(size_t slot, const io::InputRecord&) override {
-    std::fwrite(out_[slot].data().data(), 1, out_[slot].data().size(), stdout);
-  }
-  void bad_record(const std::string& message) override {
-    std::fprintf(stderr, "parley: %s\n", message.c_str());
-    status = 1;
-  }
-  void warning(const std::string& message) override { std::fprintf(stderr, "parley: %s\n", message.c_str()); }
-
-  int status = 0;
-
- private:
-  std::vector<io::JsonWriter> out_;  // per slot; keeps capacity across batches
-};
-
-}  // namespace
 
 int run_code(const CodeOptions& opts) {
   DriverOptions d;
@@ -49,10 +23,19 @@ int run_code(const CodeOptions& opts) {
   d.dicts_dir = opts.dicts_dir;
   d.wordnet_dir = opts.wordnet_dir;
   Driver driver(d);
-  JsonLinesSink sink(driver.batch_size());
+  std::optional<FlatFormat> flat;
+  parse_output_format(opts.format, flat);  // CLI11 admits only the three names
+  int status = 0;
+  OutputSink sink(
+      driver.batch_size(), flat, stdout,
+      [&status](const std::string& message) {
+        std::fprintf(stderr, "parley: %s\n", message.c_str());
+        status = 1;
+      },
+      [](const std::string& message) { std::fprintf(stderr, "parley: %s\n", message.c_str()); });
   driver.run(opts.inputs, sink);
   std::fflush(stdout);
-  return sink.status;
+  return status;
 }
 
 }  // namespace parley::cli

@@ -108,6 +108,9 @@ int main(int argc, char** argv) {
   code_cmd->add_option("--date", date_text, "date of plain-text inputs, YYYY-MM-DD");
   code_cmd->add_option("--threads", code.threads, "worker threads (output is identical for any number)")
       ->check(CLI::Range(1, 256));
+  code_cmd->add_option("--format", code.format,
+                       "jsonl (every record), or csv / tsv: one event per row, columns in docs/FLAT_COLUMNS.md")
+      ->check(CLI::IsMember({"jsonl", "csv", "tsv"}));
   code_cmd->add_option("inputs", code.inputs, "input files: plain text, JSON Lines, PETRARCH XML ('-' = stdin)")
       ->required();
 

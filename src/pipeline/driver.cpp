@@ -75,7 +75,7 @@ class Driver::Impl {
   void helper(size_t lane);
 
   DriverOptions opts_;
-  std::unique_ptr<const Engine> default_engine_;
+  std::shared_ptr<const Engine> default_engine_;
   std::unique_ptr<const Engine> environment_engine_;
   const Engine* engine_ = nullptr;   // the current input's; lanes' Workers use it
   std::vector<Lane> lanes_;
@@ -217,8 +217,10 @@ DriverStats Driver::Impl::run(io::InputReader& reader, RecordSink& sink) {
       continue;
     }
     if (!engine_) {
-      if (!opts_.engine) throw std::runtime_error(reader.path() + ": no <Environment> before the first record");
-      if (!default_engine_) default_engine_ = std::make_unique<const Engine>(opts_.engine());
+      if (!default_engine_) default_engine_ = opts_.loaded_engine;
+      if (!default_engine_ && !opts_.engine)
+        throw std::runtime_error(reader.path() + ": no <Environment> before the first record");
+      if (!default_engine_) default_engine_ = std::make_shared<const Engine>(opts_.engine());
       use_engine(*default_engine_);
     }
     if (rec.kind == io::InputRecord::kConfig) {

@@ -85,6 +85,9 @@ struct DriverOptions {
   // The Engine for records outside a validation environment.  Unset: such
   // a record throws (parley validate).
   std::function<EngineConfig()> engine;
+  // An Engine already loaded and shared with other users (the Python
+  // module's Coder): used instead of loading one from `engine`.
+  std::shared_ptr<const Engine> loaded_engine;
   std::string dicts_dir;                  // where <Environment> names resolve; empty = the input's folder
   std::string wordnet_dir = Lexicon::kDefaultDir;
   // Applied to each <Environment>'s configuration before it is loaded

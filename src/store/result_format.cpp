@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "io/csv.h"
 #include "io/json_writer.h"
 #include "store/result_table.h"
 
@@ -39,18 +40,7 @@ std::string for_display(std::string s, size_t max_width) {
   return s.substr(0, cut) + "…";
 }
 
-void csv_field(std::string& out, const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) {
-    out += s;
-    return;
-  }
-  out += '"';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
+void csv_field(std::string& out, const std::string& s) { io::append_csv_field(out, s); }
 
 }  // namespace
 

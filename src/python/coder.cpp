@@ -1,0 +1,121 @@
+#include "python/coder.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <stdexcept>
+
+#include "dict/load.h"
+#include "io/json_writer.h"
+#include "pipeline/coded_json.h"
+#include "pipeline/output_sink.h"
+
+namespace parley::python {
+namespace {
+
+// Yields a prepared list of documents to the Driver.
+class ListReader : public io::InputReader {
+ public:
+  explicit ListReader(std::vector<io::InputRecord> docs)
+      : InputReader("docs", io::InputFormat::kJsonLines), docs_(std::move(docs)) {}
+  bool next(io::InputRecord& rec, std::string& error) override {
+    error.clear();
+    if (next_ == docs_.size()) return false;
+    rec = std::move(docs_[next_++]);
+    return true;
+  }
+
+ private:
+  std::vector<io::InputRecord> docs_;
+  size_t next_ = 0;
+};
+
+// Collects each document's JSON Lines, in input order.
+class CollectSink : public RecordSink {
+ public:
+  explicit CollectSink(size_t slots) : out_(slots) {}
+  void render(size_t slot, const CodedRecord& r) override {
+    out_[slot].clear();
+    write_coded_json(out_[slot], r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
+  }
+  void deliver(size_t slot, const io::InputRecord&) override { all += out_[slot].data(); }
+  // The caller has checked every document, so neither can happen; if one
+  // does, it must not pass silently.
+  void bad_record(const std::string& message) override { throw std::runtime_error(message); }
+  void warning(const std::string&) override {}
+
+  std::string all;
+
+ private:
+  std::vector<io::JsonWriter> out_;
+};
+
+EngineConfig config_for(const std::string& dicts) {
+  EngineConfig cfg;
+  const std::string ini = (dicts.empty() ? default_dicts_dir() : dicts) + "/PETR_config.ini";
+  cfg.paths = read_config(ini);
+  read_config_options(ini, cfg.dict_options);
+  return cfg;
+}
+
+}  // namespace
+
+std::string default_dicts_dir() {
+  if (const char* env = std::getenv("PARLEY_DATA_DIR"); env && *env) return std::string(env) + "/dict";
+  return std::string(PARLEY_SOURCE_DATA_DIR) + "/dict";
+}
+
+Coder::Coder(const std::string& dicts, int threads)
+    : engine_(std::make_shared<const Engine>(config_for(dicts))), threads_(threads < 1 ? 1 : threads) {
+  DriverOptions d;
+  d.threads = threads_;
+  d.loaded_engine = engine_;
+  driver_ = std::make_unique<Driver>(d);
+}
+
+std::string Coder::code_one(const io::InputRecord& doc) {
+  std::unique_ptr<Worker> worker;
+  {
+    std::lock_guard lock(workers_mutex_);
+    if (!idle_.empty()) {
+      worker = std::move(idle_.back());
+      idle_.pop_back();
+    }
+  }
+  if (!worker) worker = std::make_unique<Worker>(*engine_);
+  CodedDocument coded;
+  worker->code(doc.id, doc.date, doc.text, doc.sentence_mode, coded);
+  io::JsonWriter w;
+  write_coded_json(w, worker->doc(), engine_->dicts(), coded, doc.extra_json);
+  std::lock_guard lock(workers_mutex_);
+  idle_.push_back(std::move(worker));
+  return w.data();
+}
+
+std::string Coder::code_batch(std::vector<io::InputRecord> docs) {
+  std::lock_guard lock(driver_mutex_);
+  ListReader reader(std::move(docs));
+  CollectSink sink(driver_->batch_size());
+  driver_->run(reader, sink);
+  return std::move(sink.all);
+}
+
+int64_t Coder::code_files(const std::vector<std::string>& inputs, const std::string& out_path,
+                          const std::string& format, std::vector<std::string>& bad) {
+  std::optional<FlatFormat> flat;
+  if (!parse_output_format(format, flat)) throw std::runtime_error("unknown format \"" + format + "\" (jsonl, csv or tsv)");
+  std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(out_path.c_str(), "wb"), &std::fclose);
+  if (!out) throw std::runtime_error(out_path + ": cannot write: " + std::strerror(errno));
+  std::lock_guard lock(driver_mutex_);
+  OutputSink sink(
+      driver_->batch_size(), flat, out.get(), [&bad](const std::string& m) { bad.push_back(m); },
+      [](const std::string&) {});
+  const DriverStats stats = driver_->run(inputs, sink);
+  if (std::fflush(out.get()) != 0 || std::ferror(out.get()))
+    throw std::runtime_error(out_path + ": write failed: " + std::strerror(errno));
+  return stats.documents;
+}
+
+}  // namespace parley::python

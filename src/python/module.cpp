@@ -1,0 +1,197 @@
+// The pybind11 module parley._parley: Coder (python/coder.h) with its
+// documents converted from Python and its records converted to Python dicts
+// (json.loads over the JSON Lines, so the field names and values are the
+// JSON output's exactly), and the flat column table (sinks/flat_columns.h)
+// for parley.to_frame().  The Python-facing API is src/python/parley/.
+//
+// A document's problems raise ValueError "SOURCE:N: record ID: what", as the
+// readers report them: SOURCE is "text" for Coder.code() and "docs" for
+// code_many(), N the document's 1-based position.  Dictionaries that do not
+// load raise parley.DictError "file:line: what".
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <string>
+#include <vector>
+
+#include "dict/dictionary.h"
+#include "io/dates.h"
+#include "io/readers.h"
+#include "python/coder.h"
+#include "sinks/flat_columns.h"
+#include "tokens/lexicon.h"
+
+namespace py = pybind11;
+
+namespace parley::python {
+namespace {
+
+// JSON Lines -> a list of dicts, in one json.loads call.
+py::list to_records(const std::string& jsonl) {
+  if (jsonl.empty()) return py::list();
+  std::string array = "[";
+  array.append(jsonl, 0, jsonl.size() - 1);  // without the last '\n'
+  for (size_t i = 1; i < array.size(); ++i)
+    if (array[i] == '\n') array[i] = ',';   // JSON strings escape their newlines
+  array += ']';
+  // Kept for the process's life: a static py::object would be released at
+  // exit without the GIL.
+  static py::object* loads = new py::object(py::module_::import("json").attr("loads"));
+  return (*loads)(py::str(array));
+}
+
+// Fills `rec` from a document given as text, or a mapping with "text" and
+// optional "id", "date" and other members (passed through to every record).
+// Returns "" or what is wrong.
+std::string read_doc(const py::handle& doc, const std::string& source, uint32_t n, int32_t date, io::InputRecord& rec) {
+  rec.clear();
+  rec.source_file = source;
+  rec.source_line = n;
+  rec.id = io::location_id(source, n);
+  rec.date = date;
+  std::string problem;
+  py::object text = py::none();
+  auto note = [&](std::string what) { if (problem.empty()) problem = std::move(what); };
+  if (py::isinstance<py::str>(doc)) {
+    text = py::reinterpret_borrow<py::object>(doc);
+  } else if (py::isinstance<py::dict>(doc)) {
+    py::dict extra;
+    for (auto [key, value] : py::reinterpret_borrow<py::dict>(doc)) {
+      const std::string k = py::str(key);
+      if (k == "text") {
+        text = py::reinterpret_borrow<py::object>(value);
+      } else if (k == "id") {
+        if (py::isinstance<py::str>(value) || (py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value)))
+          rec.id = py::str(value);
+        else
+          note("field \"id\" must be a string or an integer, got " + std::string(py::str(value.get_type().attr("__name__"))));
+      } else if (k == "date") {
+        if (!value.is_none()) {
+          int32_t d = 0;
+          const std::string given = py::str(value);
+          const std::string iso = py::hasattr(value, "isoformat") ? std::string(py::str(value.attr("isoformat")())) : given;
+          const bool ok = (py::isinstance<py::str>(value) || py::isinstance<py::int_>(value) ||
+                           py::hasattr(value, "isoformat")) && io::parse_date(iso, &d);
+          if (ok) rec.date = d;
+          else note("invalid date \"" + given + "\" (expected a real day as YYYY-MM-DD or YYYYMMDD)");
+        }
+      } else {
+        extra[key] = value;
+      }
+    }
+    if (py::len(extra)) {
+      static py::object* dumps = new py::object(py::module_::import("json").attr("dumps"));
+      rec.extra_json = py::str((*dumps)(extra, py::arg("ensure_ascii") = false, py::arg("separators") = py::make_tuple(",", ":")));
+    }
+    if (text.is_none() && problem.empty()) note("missing field \"text\"");
+  } else {
+    return "a document must be a str or a dict with \"text\", got " + std::string(py::str(doc.get_type().attr("__name__")));
+  }
+  if (!problem.empty()) return problem;
+  if (!py::isinstance<py::str>(text)) return "field \"text\" must be a string";
+  rec.text = text.cast<std::string>();  // a lone surrogate raises UnicodeEncodeError
+  return io::check_text(rec.text);
+}
+
+std::string error_for(const io::InputRecord& rec, const std::string& what) {
+  std::string message;
+  io::set_record_error(&message, rec.source_file, rec.source_line, rec.id, what);
+  return message;
+}
+
+int32_t date_argument(const py::object& date) {
+  if (date.is_none()) return 0;
+  int32_t d = 0;
+  const std::string given = py::hasattr(date, "isoformat") ? std::string(py::str(date.attr("isoformat")())) : std::string(py::str(date));
+  if (!io::parse_date(given, &d))
+    throw py::value_error("invalid date \"" + given + "\" (expected a real day as YYYY-MM-DD or YYYYMMDD)");
+  return d;
+}
+
+}  // namespace
+}  // namespace parley::python
+
+PYBIND11_MODULE(_parley, m) {
+  using parley::python::Coder;
+  m.doc() = "parley's C++ coder (use the parley package, not this module)";
+  static py::exception<parley::DictError> dict_error(m, "DictError", PyExc_ValueError);
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const parley::DictError& e) {
+      PyErr_SetString(dict_error.ptr(), e.what());
+    } catch (const parley::LexiconError& e) {
+      PyErr_SetString(dict_error.ptr(), e.what());
+    }
+  });
+
+  py::class_<Coder>(m, "Coder")
+      .def(py::init([](const std::string& dicts, int threads) {
+             py::gil_scoped_release unlocked;
+             return std::make_unique<Coder>(dicts, threads);
+           }),
+           py::arg("dicts") = "", py::arg("threads") = 1)
+      .def_property_readonly("threads", &Coder::threads)
+      .def("code",
+           [](Coder& coder, const py::object& text, const py::object& date, const py::object& id) {
+             py::dict doc;
+             doc["text"] = text;
+             if (!id.is_none()) doc["id"] = id;
+             parley::io::InputRecord rec;
+             const std::string what = parley::python::read_doc(doc, "text", 1, parley::python::date_argument(date), rec);
+             if (!what.empty()) throw py::value_error(parley::python::error_for(rec, what));
+             std::string jsonl;
+             {
+               py::gil_scoped_release unlocked;
+               jsonl = coder.code_one(rec);
+             }
+             return parley::python::to_records(jsonl);
+           },
+           py::arg("text"), py::arg("date") = py::none(), py::arg("id") = py::none())
+      // (records, error): the records of docs up to the first bad one, and
+      // that one's message (None if all were good).  `first`: the position of
+      // docs[0] in the caller's stream, 1-based.
+      .def("code_batch",
+           [](Coder& coder, const py::list& docs, uint32_t first, const py::object& date) {
+             const int32_t default_date = parley::python::date_argument(date);
+             std::vector<parley::io::InputRecord> recs;
+             recs.reserve(docs.size());
+             py::object error = py::none();
+             for (size_t i = 0; i < docs.size(); ++i) {
+               parley::io::InputRecord rec;
+               const std::string what = parley::python::read_doc(docs[i], "docs", first + static_cast<uint32_t>(i), default_date, rec);
+               if (!what.empty()) {
+                 error = py::str(parley::python::error_for(rec, what));
+                 break;
+               }
+               recs.push_back(std::move(rec));
+             }
+             std::string jsonl;
+             {
+               py::gil_scoped_release unlocked;
+               jsonl = coder.code_batch(std::move(recs));
+             }
+             return py::make_tuple(parley::python::to_records(jsonl), error);
+           },
+           py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none());
+
+  m.attr("Coder").attr("code_files") = py::cpp_function(
+      [](Coder& coder, const std::vector<std::string>& inputs, const std::string& out, const std::string& format) {
+        std::vector<std::string> bad;
+        int64_t documents = 0;
+        {
+          py::gil_scoped_release unlocked;
+          documents = coder.code_files(inputs, out, format, bad);
+        }
+        return py::make_tuple(documents, bad);
+      },
+      py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("out"), py::arg("format") = "jsonl");
+
+  m.def("flat_columns", [] {
+    py::list out;
+    for (const parley::FlatColumn& c : parley::flat_columns())
+      out.append(py::make_tuple(c.name, py::tuple(py::cast(c.path)), c.type));
+    return out;
+  }, "The flat event columns of `parley code --format csv`: (name, path in the event record, type).");
+  m.attr("default_dicts_dir") = parley::python::default_dicts_dir();
+}

@@ -1,0 +1,105 @@
+"""parley from Python: code English news text into CAMEO/PLOVER event records.
+
+    import parley
+    coder = parley.Coder()                     # parley's own dictionaries, loaded once
+    records = coder.code(text, date="2025-08-06", id="story-1")
+    frame = parley.to_frame(coder.code_many(docs))
+
+Records are dicts with the field names of `parley code`'s JSON output
+("type" is "event", "quote" or "deadline").  to_frame() gives the events as a
+pandas DataFrame with the columns of `parley code --format csv`
+(docs/FLAT_COLUMNS.md).  The GIL is released while coding.
+"""
+
+from itertools import islice
+
+from ._parley import Coder as _Coder, DictError, flat_columns, default_dicts_dir
+
+__all__ = ["Coder", "DictError", "to_frame", "flat_columns"]
+
+
+class Coder:
+    """Loads dictionaries once (`dicts`: a folder with a PETR_config.ini;
+    None = parley's own) and codes documents with them, reusably.
+
+    `threads`: how many threads code_many() codes on.  code() may be called
+    from several Python threads at once: each call gets its own worker and
+    the GIL is released while it codes.  Dictionaries that do not load raise
+    DictError "file:line: what is wrong".
+    """
+
+    def __init__(self, dicts=None, threads=1):
+        self._coder = _Coder("" if dicts is None else str(dicts), int(threads))
+
+    @property
+    def threads(self):
+        return self._coder.threads
+
+    def code(self, text, date=None, id=None):
+        """The records of one document (list of dicts): its events, then its
+        quotes, then its deadlines.  `date`: "YYYY-MM-DD", YYYYMMDD or a
+        datetime.date.  Bad input raises ValueError "text:1: record ID: what"."""
+        return self._coder.code(text, date, id)
+
+    def code_many(self, docs, date=None, batch=None):
+        """Yields the records of each document of `docs` in order, coding
+        `batch` documents at a time on the coder's threads.  A document is a
+        str or a dict with "text" and optionally "id", "date" and other keys,
+        which are copied into each of its records (as `parley code` does for
+        JSON Lines members).  `date` is for documents without one.  A bad
+        document raises ValueError "docs:N: record ID: what" (N counts from
+        1) after the records of the documents before it."""
+        size = batch or 512 * self.threads
+        docs = iter(docs)
+        first = 1
+        while True:
+            chunk = list(islice(docs, size))
+            if not chunk:
+                return
+            records, error = self._coder.code_batch(chunk, first, date)
+            yield from records
+            if error is not None:
+                raise ValueError(error)
+            first += len(chunk)
+
+
+    def code_files(self, inputs, out, format="jsonl"):
+        """Codes the files `inputs` (plain text, JSON Lines, PETRARCH XML) as
+        `parley code --format FORMAT` does and writes the output to the file
+        `out`.  Returns (documents coded, [messages of unreadable records])."""
+        return self._coder.code_files([str(p) for p in inputs], str(out), format)
+
+
+_PANDAS_TYPES = {"string": "string", "int": "Int64", "float": "float64", "bool": "bool", "date": "datetime64[ns]"}
+
+
+def _value(record, path):
+    for key in path:
+        if not isinstance(record, dict) or key not in record:
+            return None
+        record = record[key]
+    return record
+
+
+def to_frame(records):
+    """The event records of `records` (any iterable of parley records, e.g.
+    code_many()'s) as a pandas DataFrame, one row per event, with the
+    columns and order of `parley code --format csv`.  Missing values are
+    <NA>/NaN/NaT; flags are always True or False."""
+    import pandas as pd
+
+    columns = flat_columns()
+    rows = {name: [] for name, _, _ in columns}
+    for record in records:
+        if record.get("type") != "event":
+            continue
+        for name, path, kind in columns:
+            value = _value(record, path)
+            rows[name].append(value is True if kind == "bool" else value)
+    data = {}
+    for name, _, kind in columns:
+        if kind == "date":
+            data[name] = pd.to_datetime(pd.Series(rows[name], dtype="object"), format="%Y-%m-%d")
+        else:
+            data[name] = pd.Series(rows[name], dtype=_PANDAS_TYPES[kind] if kind != "float" else "object").astype(_PANDAS_TYPES[kind])
+    return pd.DataFrame(data, columns=[name for name, _, _ in columns])

@@ -1,0 +1,102 @@
+// The flat event rows of `parley code --format csv|tsv` (sinks/flat_columns.h):
+// the table, quoting and escaping, flags always present; and end to end,
+// one row per event record of the JSON output, quotes and deadlines left out.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "sinks/flat_columns.h"
+#include "support/paths.h"
+#include "support/run.h"
+#include "support/temp_dir.h"
+
+namespace {
+
+using parley::FlatFormat;
+using namespace parley::test;
+
+size_t column_index(const std::string& name) {
+  const auto& cols = parley::flat_columns();
+  for (size_t i = 0; i < cols.size(); ++i)
+    if (cols[i].name == name) return i;
+  ADD_FAILURE() << "no column " << name;
+  return 0;
+}
+
+std::vector<std::string> split(const std::string& line, char sep) {
+  std::vector<std::string> out(1);
+  for (char c : line) {
+    if (c == sep) out.emplace_back(); else out.back() += c;
+  }
+  return out;
+}
+
+TEST(CliFlatExport, HeaderNamesEveryColumnOnce) {
+  std::string header;
+  parley::append_flat_header(header, FlatFormat::kCsv);
+  ASSERT_EQ(header.back(), '\n');
+  header.pop_back();
+  const auto names = split(header, ',');
+  ASSERT_EQ(names.size(), parley::flat_columns().size());
+  EXPECT_EQ(names.front(), "id");
+  for (size_t i = 0; i < names.size(); ++i) EXPECT_EQ(column_index(names[i]), i);
+}
+
+TEST(CliFlatExport, MissingValuesAreEmptyAndFlagsAlwaysFalseOrTrue) {
+  const auto ev = nlohmann::json::parse(
+      R"({"type":"event","id":"a,b","sentence":3,"date":null,"source":"RUS","target":"UKR","code":"190",)"
+      R"("root":"19","quad_class":4,"goldstein":-10.0,"place":null,"negated":true,)"
+      R"("evidence":{"verb":"said \"no\"\tthen\nleft","pattern":null}})");
+  std::string csv;
+  parley::append_flat_row(csv, ev, FlatFormat::kCsv);
+  EXPECT_EQ(csv.substr(0, 6), "\"a,b\",");
+  EXPECT_NE(csv.find("\"said \"\"no\"\"\tthen\nleft\""), std::string::npos) << csv;
+  std::string tsv;
+  parley::append_flat_row(tsv, ev, FlatFormat::kTsv);
+  ASSERT_EQ(tsv.find('\n'), tsv.size() - 1) << "one line";
+  tsv.pop_back();
+  const auto fields = split(tsv, '\t');
+  ASSERT_EQ(fields.size(), parley::flat_columns().size());
+  EXPECT_EQ(fields[column_index("id")], "a,b");
+  EXPECT_EQ(fields[column_index("sentence")], "3");
+  EXPECT_EQ(fields[column_index("date")], "");
+  EXPECT_EQ(fields[column_index("goldstein")], "-10.0");
+  EXPECT_EQ(fields[column_index("place")], "");
+  EXPECT_EQ(fields[column_index("lat")], "");
+  EXPECT_EQ(fields[column_index("negated")], "true");
+  EXPECT_EQ(fields[column_index("one_sided")], "false");
+  EXPECT_EQ(fields[column_index("verb")], "said \"no\"\\tthen\\nleft");
+  EXPECT_EQ(fields[column_index("pattern")], "");
+}
+
+TEST(CliFlatExport, CliRowsAreTheJsonEvents) {
+  const TempDir tmp("flat_cli");
+  const std::string in = tmp.write("s.jsonl",
+      "{\"id\":\"s1\",\"date\":\"2025-08-06\",\"text\":\"Russia accused Ukraine on Monday. Trump met Putin.\"}\n"
+      "{\"id\":\"s2\",\"text\":\"\\\"We will not talk,\\\" Putin said.\"}\n");
+  const std::string dicts = parley::test::test_data_path("pipeline");
+  RunResult json = run_parley("code --dicts " + dicts + " " + in);
+  ASSERT_EQ(json.status, 0) << json.err;
+  std::vector<nlohmann::json> events;
+  for (const auto& r : json_lines(json.out))
+    if (r["type"] == "event") events.push_back(r);
+  ASSERT_FALSE(events.empty());
+  for (const char* format : {"csv", "tsv"}) {
+    RunResult flat = run_parley("code --threads 2 --format " + std::string(format) + " --dicts " + dicts + " " + in);
+    ASSERT_EQ(flat.status, 0) << flat.err;
+    const auto lines = text_lines(flat.out);
+    ASSERT_EQ(lines.size(), events.size() + 1) << flat.out;
+    const FlatFormat f = std::string(format) == "csv" ? FlatFormat::kCsv : FlatFormat::kTsv;
+    std::string expected;
+    parley::append_flat_header(expected, f);
+    for (const auto& e : events) parley::append_flat_row(expected, e, f);
+    EXPECT_EQ(flat.out, expected);
+    const auto first = split(lines[1], f == FlatFormat::kCsv ? ',' : '\t');
+    EXPECT_EQ(first[column_index("code")], events[0]["code"].get<std::string>());
+  }
+  RunResult bad = run_parley("code --format xml " + in);
+  EXPECT_NE(bad.status, 0);
+}
+
+}  // namespace
