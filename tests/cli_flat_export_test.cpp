@@ -1,4 +1,4 @@
-// The flat event rows of `parley code --format csv|tsv` (sinks/flat_columns.h):
+// The flat event rows of `parley code --format csv|tsv` (io/flat_columns.h):
 // the table, quoting and escaping, flags always present; and end to end,
 // one row per event record of the JSON output, quotes and deadlines left out.
 #include <gtest/gtest.h>
@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "sinks/flat_columns.h"
+#include "io/flat_columns.h"
 #include "support/paths.h"
 #include "support/run.h"
 #include "support/temp_dir.h"
@@ -62,8 +62,8 @@ TEST(CliFlatExport, MissingValuesAreEmptyAndFlagsAlwaysFalseOrTrue) {
   EXPECT_EQ(fields[column_index("sentence")], "3");
   EXPECT_EQ(fields[column_index("date")], "");
   EXPECT_EQ(fields[column_index("goldstein")], "-10.0");
-  EXPECT_EQ(fields[column_index("place")], "");
-  EXPECT_EQ(fields[column_index("lat")], "");
+  EXPECT_EQ(fields[column_index("place_name")], "");
+  EXPECT_EQ(fields[column_index("place_lat")], "");
   EXPECT_EQ(fields[column_index("negated")], "true");
   EXPECT_EQ(fields[column_index("one_sided")], "false");
   EXPECT_EQ(fields[column_index("verb")], "said \"no\"\\tthen\\nleft");

@@ -23,7 +23,7 @@ struct CodeOptions {
   std::string dicts_dir;         // --dicts, also where validation files' names resolve
   int32_t date = 0;              // --date
   int threads = 1;
-  std::string format = "jsonl";  // --format: jsonl, csv or tsv (sinks/flat_columns.h)
+  std::string format = "jsonl";  // --format: jsonl, csv or tsv (io/flat_columns.h)
   std::string wordnet_dir = Lexicon::kDefaultDir;
 };
 

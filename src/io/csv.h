@@ -1,5 +1,5 @@
 // One RFC 4180 CSV field: what `parley query --format csv` and `parley code
-// --format csv` write (store/result_format.cpp, sinks/flat_columns.cpp).
+// --format csv` write (store/result_format.cpp, io/flat_columns.cpp).
 #pragma once
 
 #include <string>

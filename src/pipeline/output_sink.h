@@ -1,5 +1,5 @@
 // A RecordSink that writes `parley code`'s output to a FILE*: every record as
-// JSON Lines, or the event rows of sinks/flat_columns.h as CSV/TSV (header
+// JSON Lines, or the event rows of io/flat_columns.h as CSV/TSV (header
 // first).  `parley code` writes stdout through it; the Python module's
 // Coder.code_file() (the Dask tasks) writes partition files through it, so
 // both are the same bytes.  Rendering (and, for csv/tsv, turning event lines
@@ -14,7 +14,7 @@
 
 #include "io/json_writer.h"
 #include "pipeline/driver.h"
-#include "sinks/flat_columns.h"
+#include "io/flat_columns.h"
 
 namespace parley {
 

@@ -1,7 +1,7 @@
 // The pybind11 module parley._parley: Coder (python/coder.h) with its
 // documents converted from Python and its records converted to Python dicts
 // (json.loads over the JSON Lines, so the field names and values are the
-// JSON output's exactly), and the flat column table (sinks/flat_columns.h)
+// JSON output's exactly), and the flat column table (io/flat_columns.h)
 // for parley.to_frame().  The Python-facing API is src/python/parley/.
 //
 // A document's problems raise ValueError "SOURCE:N: record ID: what", as the
@@ -18,7 +18,7 @@
 #include "io/dates.h"
 #include "io/readers.h"
 #include "python/coder.h"
-#include "sinks/flat_columns.h"
+#include "io/flat_columns.h"
 #include "tokens/lexicon.h"
 
 namespace py = pybind11;

@@ -1,6 +1,10 @@
 // Each query's rows as a ResultTable: which fields a person, a script or a
 // spreadsheet sees, in what order.
+#include <stdexcept>
+#include <unordered_map>
+
 #include "io/dates.h"
+#include "io/flat_columns.h"
 #include "store/result_table.h"
 
 namespace parley::store {
@@ -29,35 +33,83 @@ Cell quad_cell(int q) {
 Cell span_begin(const ByteSpan& s) { return s.present() ? Cell{s.begin} : Cell{}; }
 Cell span_end(const ByteSpan& s) { return s.present() ? Cell{s.end} : Cell{}; }
 
-}  // namespace
-
 Cell flag_cell(bool b) { return b; }
 
+using EventCell = Cell (*)(const EventRow&);
+
+// The cell of each column of io/flat_columns.h, by name.  A column added
+// there without a cell here fails events_table (and its tests) loudly
+// rather than shifting the CSV.
+const std::unordered_map<std::string, EventCell>& flat_event_cells() {
+  static const std::unordered_map<std::string, EventCell> cells = {
+      {"id", [](const EventRow& r) -> Cell { return r.doc_id; }},
+      {"sentence", [](const EventRow& r) -> Cell { return int64_t{r.event.sentence}; }},
+      {"date", [](const EventRow& r) { return date_cell(r.event.date); }},
+      {"date_text", [](const EventRow& r) { return text_or_null(r.event.date_text); }},
+      {"source", [](const EventRow& r) -> Cell { return r.event.source; }},
+      {"target", [](const EventRow& r) -> Cell { return r.event.target; }},
+      {"code", [](const EventRow& r) -> Cell { return r.event.code; }},
+      {"root", [](const EventRow& r) { return text_or_null(r.event.root); }},
+      {"quad_class", [](const EventRow& r) { return quad_cell(r.event.quad_class); }},
+      {"goldstein", [](const EventRow& r) { return optional_number(r.event.goldstein); }},
+      {"plover_type", [](const EventRow& r) { return text_or_null(r.event.plover_type); }},
+      {"plover_mode", [](const EventRow& r) { return text_or_null(r.event.plover_mode); }},
+      {"place_name", [](const EventRow& r) { return r.event.place ? text_or_null(r.event.place->name) : Cell{}; }},
+      {"place_region", [](const EventRow& r) { return r.event.place ? text_or_null(r.event.place->region) : Cell{}; }},
+      {"place_country",
+       [](const EventRow& r) { return r.event.place ? text_or_null(r.event.place->country) : Cell{}; }},
+      {"place_country_iso3",
+       [](const EventRow& r) { return r.event.place ? text_or_null(r.event.place->country_iso3) : Cell{}; }},
+      {"place_kind", [](const EventRow& r) { return r.event.place ? text_or_null(r.event.place->kind) : Cell{}; }},
+      {"place_lat", [](const EventRow& r) { return r.event.place ? Cell{r.event.place->lat} : Cell{}; }},
+      {"place_lon", [](const EventRow& r) { return r.event.place ? Cell{r.event.place->lon} : Cell{}; }},
+      {"negated", [](const EventRow& r) { return flag_cell(r.event.negated); }},
+      {"conditional", [](const EventRow& r) { return flag_cell(r.event.conditional); }},
+      {"condition", [](const EventRow& r) { return text_or_null(r.event.condition); }},
+      {"in_condition", [](const EventRow& r) { return flag_cell(r.event.in_condition); }},
+      {"hypothetical", [](const EventRow& r) { return flag_cell(r.event.hypothetical); }},
+      {"future", [](const EventRow& r) { return flag_cell(r.event.future); }},
+      {"reported", [](const EventRow& r) { return flag_cell(r.event.reported); }},
+      {"passive", [](const EventRow& r) { return flag_cell(r.event.passive); }},
+      {"nominal", [](const EventRow& r) { return flag_cell(r.event.nominal); }},
+      {"one_sided", [](const EventRow& r) { return flag_cell(r.event.one_sided); }},
+      {"verb", [](const EventRow& r) -> Cell { return r.event.verb; }},
+      {"source_text", [](const EventRow& r) { return text_or_null(r.event.source_text); }},
+      {"target_text", [](const EventRow& r) { return text_or_null(r.event.target_text); }},
+      {"verb_entry", [](const EventRow& r) -> Cell { return r.event.verb_entry; }},
+      {"pattern", [](const EventRow& r) { return text_or_null(r.event.pattern); }},
+  };
+  return cells;
+}
+
+}  // namespace
+
 ResultTable events_table(const std::vector<EventRow>& rows) {
-  // The flat form of the event record: nested fields as prefix_name
-  // (place_lat, plover_type), offsets as *_begin/*_end (docs/STORE.md).
+  // The columns of `parley code --format csv` (io/flat_columns.h, one list
+  // for both), then what only the store has: the offsets of the words coded,
+  // the event's row id and the sentence text (docs/STORE.md).
+  std::vector<EventCell> cells;
   ResultTable t;
-  t.columns = {"date", "date_text", "id", "sentence", "source", "target", "code", "root", "quad_class", "goldstein",
-               "plover_type", "plover_mode", "place_name", "place_country", "place_lat", "place_lon", "negated",
-               "conditional", "condition", "in_condition", "hypothetical", "future", "reported", "passive",
-               "nominal", "one_sided", "verb", "source_text", "target_text", "verb_entry", "pattern",
-               "source_begin", "source_end", "verb_begin", "verb_end", "target_begin", "target_end", "event_id",
-               "text"};
+  for (const FlatColumn& c : flat_columns()) {
+    const auto it = flat_event_cells().find(c.name);
+    if (it == flat_event_cells().end())
+      throw std::logic_error("events_table: no cell for flat column '" + c.name + "'");
+    t.columns.push_back(c.name);
+    cells.push_back(it->second);
+  }
+  for (const char* extra : {"source_begin", "source_end", "verb_begin", "verb_end", "target_begin", "target_end",
+                            "event_id", "text"})
+    t.columns.push_back(extra);
   for (const EventRow& r : rows) {
+    auto& row = t.rows.emplace_back();
+    for (EventCell cell : cells) row.push_back(cell(r));
     const EventRecord& e = r.event;
-    const bool placed = e.place.has_value();
-    t.rows.push_back({date_cell(e.date), text_or_null(e.date_text), r.doc_id, int64_t{e.sentence}, e.source,
-                      e.target, e.code, text_or_null(e.root), quad_cell(e.quad_class), optional_number(e.goldstein),
-                      text_or_null(e.plover_type), text_or_null(e.plover_mode),
-                      placed ? Cell{e.place->name} : Cell{}, placed ? Cell{e.place->country} : Cell{},
-                      placed ? Cell{e.place->lat} : Cell{}, placed ? Cell{e.place->lon} : Cell{},
-                      flag_cell(e.negated), flag_cell(e.conditional), text_or_null(e.condition),
-                      flag_cell(e.in_condition), flag_cell(e.hypothetical), flag_cell(e.future),
-                      flag_cell(e.reported), flag_cell(e.passive), flag_cell(e.nominal), flag_cell(e.one_sided),
-                      e.verb, text_or_null(e.source_text), text_or_null(e.target_text), e.verb_entry,
-                      text_or_null(e.pattern), span_begin(e.source_span), span_end(e.source_span),
-                      span_begin(e.verb_span), span_end(e.verb_span), span_begin(e.target_span),
-                      span_end(e.target_span), r.event_id, r.sentence_text});
+    for (const ByteSpan* s : {&e.source_span, &e.verb_span, &e.target_span}) {
+      row.push_back(span_begin(*s));
+      row.push_back(span_end(*s));
+    }
+    row.push_back(r.event_id);
+    row.push_back(r.sentence_text);
   }
   return t;
 }

@@ -1,4 +1,4 @@
-// parley/sinks: the flat, one-event-per-row view of the event records.
+// parley/io: the flat, one-event-per-row view of the event records.
 //
 // `parley code --format csv|tsv` and the Python module's parley.to_frame()
 // both read this one table: each column names where its value sits in an

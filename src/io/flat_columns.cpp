@@ -1,4 +1,4 @@
-#include "sinks/flat_columns.h"
+#include "io/flat_columns.h"
 
 #include "io/csv.h"
 
@@ -52,13 +52,13 @@ const std::vector<FlatColumn>& flat_columns() {
       column("goldstein", {"goldstein"}, "float"),
       column("plover_type", {"plover", "type"}, "string"),
       column("plover_mode", {"plover", "mode"}, "string"),
-      column("place", {"place", "name"}, "string"),
+      column("place_name", {"place", "name"}, "string"),
       column("place_region", {"place", "region"}, "string"),
       column("place_country", {"place", "country"}, "string"),
       column("place_country_iso3", {"place", "country_iso3"}, "string"),
       column("place_kind", {"place", "kind"}, "string"),
-      column("lat", {"place", "lat"}, "float"),
-      column("lon", {"place", "lon"}, "float"),
+      column("place_lat", {"place", "lat"}, "float"),
+      column("place_lon", {"place", "lon"}, "float"),
       column("negated", {"negated"}, "bool"),
       column("conditional", {"conditional"}, "bool"),
       column("condition", {"condition"}, "string"),
