@@ -11,6 +11,7 @@ pandas DataFrame with the columns of `parley code --format csv`
 (docs/FLAT_COLUMNS.md).  The GIL is released while coding.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 
 from ._parley import Coder as _Coder, DictError, flat_columns, default_dicts_dir
@@ -51,17 +52,28 @@ class Coder:
         1) after the records of the documents before it."""
         size = batch or 512 * self.threads
         docs = iter(docs)
-        first = 1
-        while True:
+        # While the caller works through one chunk's records, the next chunk
+        # codes on a helper thread (the GIL is released while it codes), so
+        # turning records into dicts overlaps coding instead of adding to it.
+        # The caller's iterator is only read on the caller's thread.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-code") as pool:
+            first = 1
             chunk = list(islice(docs, size))
-            if not chunk:
-                return
-            records, error = self._coder.code_batch(chunk, first, date)
-            yield from records
-            if error is not None:
-                raise ValueError(error)
-            first += len(chunk)
-
+            pending = pool.submit(self._coder.code_batch, chunk, first, date) if chunk else None
+            while pending is not None:
+                first += len(chunk)
+                chunk = list(islice(docs, size))
+                following = pool.submit(self._coder.code_batch, chunk, first, date) if chunk else None
+                try:
+                    records, error = pending.result()
+                    yield from records
+                    if error is not None:
+                        raise ValueError(error)
+                except BaseException:
+                    if following is not None:
+                        following.cancel()
+                    raise
+                pending = following
 
     def code_files(self, inputs, out, format="jsonl"):
         """Codes the files `inputs` (plain text, JSON Lines, PETRARCH XML) as
