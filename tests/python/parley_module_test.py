@@ -171,12 +171,13 @@ def test_two_threads_code_faster_than_one(coder):
         return time.perf_counter() - start
 
     work()  # warm-up: workers and caches
-    # Twice the work on two threads: ~1x the time on 2 free cores, 2x with
-    # a held GIL.  Other processes share the 2 cores (ctest -j2), so the best
-    # of three tries must show it.
+    # Twice the work on two threads: ~1x the time on 2 free cores, never
+    # under 2x with a held GIL (the calls would run one after the other, plus
+    # switching).  Other processes share the 2 cores (ctest -j2, a busy CI
+    # machine), so the best of five tries must come in clearly under 2x.
     ratios = []
-    for _ in range(3):
+    for _ in range(5):
         ratios.append(wall(2) / wall(1))
-        if ratios[-1] < 1.6:
+        if ratios[-1] < 1.8:
             break
-    assert min(ratios) < 1.6, ratios
+    assert min(ratios) < 1.8, ratios
