@@ -65,7 +65,7 @@ export function drawVolume(box, points, group, interval) {
   let t0 = Math.min(...times), t1 = Math.max(...times);
   if (t0 === t1) { t1 = nextPeriod(t0, interval); t0 -= t1 - t0; }
   const maxCount = Math.max(1, ...[...series.values()].flatMap((m) => [...m.values()]));
-  const W = 960, H = 260, L = 46, R = 16, T = 12, B = 54;
+  const W = 960, H = 260, L = 46, R = 16, T = 18, B = 54;
   const x = (t) => L + ((t - t0) / (t1 - t0)) * (W - L - R);
   const y = (c) => H - B - (c / maxCount) * (H - T - B);
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `volume by ${group} per ${interval}` });

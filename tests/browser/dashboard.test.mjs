@@ -5,8 +5,8 @@
 // records in "Code a text", the map's shading and markers, the volume chart
 // on a true time axis, top actors and dyads, the sortable table, filters kept
 // in the address across a reload, the CSV of what is shown, the document
-// view, quotes and deadlines, and the RUS–USA timeline; saves a screenshot to
-// docs/dashboard.png.  Every wait is for a condition, never a fixed sleep.
+// view, quotes and deadlines, and the RUS–USA timeline; saves a screenshot of
+// the whole page to docs/dashboard.png.  Every wait is for a condition, never a fixed sleep.
 //   PARLEY_BIN=build/parley node --test tests/browser/dashboard.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -187,8 +187,6 @@ test('paste the article, see the meeting, its quotes and deadline, open the RUS�
   await page.locator('#document-records li.selected').waitFor();
   assert.ok(await page.locator('#document-text mark.dim').count() >= 1);
 
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(repo, 'docs/dashboard.png'), fullPage: true });
   assert.deepEqual(failures, []);
   await page.close();
 });
@@ -299,6 +297,15 @@ test('map, volume over time, top lists, sorting, filters in the address, CSV of 
   assert.equal(await page.inputValue('#event-filters input[name=country]'), 'RU');
   await tableShows(page, { country: 'RU' });
   for (const cell of await column(page, 'Place')) assert.match(cell, /\bRU\b/);
+
+  // The screenshot in the README: every view with the three stories stored.
+  await page.goto(base + '/?group=root&document=kremlin-witkoff-2025-08-06');
+  await map.locator('circle.marker').first().waitFor();
+  await page.locator('#volume svg g.series').first().waitFor();
+  await page.locator('#document-text mark.quote').first().waitFor();
+  await page.locator('#top-dyads li').first().waitFor();
+  await tableShows(page, { sort: 'date' });
+  await page.screenshot({ path: join(repo, 'docs/dashboard.png'), fullPage: true });
   assert.deepEqual(failures, []);
 
   // An address edited by hand with a bad filter: every view says what is
