@@ -103,7 +103,8 @@ async function codeText(store) {
       });
       msg += ` Stored as “${doc.id}”.`;
       showTotals(stored.totals);
-      await Promise.all([refreshStoreViews(), loadTimeline(), loadQuotes(), loadDeadlines(), loadDocumentList()]);
+      await Promise.all([refreshStoreViews(), loadTimeline(), loadQuotes(), loadDeadlines(), loadDocumentList(),
+        state.document === doc.id ? openDocument(doc.id, false) : null]);
     }
     setStatus(status, msg);
   } catch (err) {
@@ -199,6 +200,7 @@ async function loadMap() {
     ]);
     if (!current()) return;
     drawMap($('#map'), countries.countries, places.places, (alpha2) => applyFilters({ country: alpha2 }));
+    $('#map-csv').href = '/v1/places?' + filterQuery({ limit: 1000, format: 'csv' });
     const located = countries.countries.reduce((s, c) => s + c.events, 0);
     setStatus(status, located
       ? `${plural(located, 'event')} with a place in ${plural(countries.countries.length, 'country')}; ${plural(places.places.length, 'place')} marked. Click a country to filter by it.`
@@ -215,6 +217,7 @@ async function loadVolume() {
     const data = await api('/v1/counts?' + filterQuery({ group: state.group, interval: state.interval }));
     if (!current()) return;
     drawVolume($('#volume'), data.points, state.group, state.interval);
+    $('#volume-csv').href = '/v1/counts?' + filterQuery({ group: state.group, interval: state.interval, format: 'csv' });
     const n = data.points.reduce((s, p) => s + p.events, 0);
     const periods = new Set(data.points.map((p) => p.period)).size;
     setStatus(status, n ? `${plural(n, 'dated event')} in ${plural(periods, state.interval)} with events; a period without events is a gap.` : 'No dated events match.');
@@ -239,6 +242,8 @@ async function loadTop() {
     if (!current()) return;
     actors.textContent = '';
     dyads.textContent = '';
+    $('#actors-csv').href = '/v1/actors?' + filterQuery({ limit: 10, format: 'csv' });
+    $('#dyads-csv').href = '/v1/dyads?' + filterQuery({ limit: 10, format: 'csv' });
     const maxA = Math.max(1, ...a.actors.map((x) => x.total));
     for (const x of a.actors) {
       actors.append(bar(x.actor, x.total, maxA, `${x.actor}: ${x.as_source} as source, ${x.as_target} as target`,

@@ -256,6 +256,11 @@ test('map, volume over time, top lists, sorting, filters in the address, CSV of 
   await sortedBy(page, 'source', 'ascending');
   const sources = (await column(page, 'Source')).map((c) => c.split('\n')[0].trim());
   assert.deepEqual(sources, [...sources].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Back and Forward walk through the views.
+  await page.goBack();
+  await sortedBy(page, 'goldstein', 'ascending');
+  await page.goForward();
+  await sortedBy(page, 'source', 'ascending');
 
   // Filters go into the address and survive a reload.
   await page.fill('#event-filters input[name=root]', '04');
@@ -287,6 +292,19 @@ test('map, volume over time, top lists, sorting, filters in the address, CSV of 
   const shownSources = (await column(page, 'Source')).map((c) => c.split('\n')[0].trim());
   assert.deepEqual(csvSources, shownSources);
   for (const r of rows.slice(1)) assert.equal(r[header.indexOf('root')], '04');
+
+  // Every panel's CSV link is its own query with the same filters.
+  await page.waitForFunction(() => ['#map-csv', '#volume-csv', '#actors-csv', '#dyads-csv']
+    .every((link) => (document.querySelector(link).getAttribute('href') || '').includes('root=04')));
+  for (const [link, route] of [['#map-csv', '/v1/places'], ['#volume-csv', '/v1/counts'], ['#actors-csv', '/v1/actors'], ['#dyads-csv', '/v1/dyads']]) {
+    const url = new URL(await page.getAttribute(link, 'href'), base);
+    assert.equal(url.pathname, route);
+    assert.equal(url.searchParams.get('root'), '04', link);
+    assert.equal(url.searchParams.get('format'), 'csv', link);
+    const res = await fetch(url);
+    assert.equal(res.status, 200, link);
+    assert.match(res.headers.get('content-type'), /^text\/csv/);
+  }
 
   // A click on a shaded country filters by it (and the address follows).
   await page.click('#event-filters button[type=reset]');
