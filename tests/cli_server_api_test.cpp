@@ -428,7 +428,7 @@ TEST_F(ServeTest, DashboardIsServedFromTheBinary) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
-  EXPECT_NE(page->body.find("<script src=\"/app.js\">"), std::string::npos);
+  EXPECT_NE(page->body.find("<script type=\"module\" src=\"/app.js\">"), std::string::npos);
   EXPECT_EQ(page->body.find("http://"), std::string::npos) << "the dashboard must not load anything remote";
   for (const char* asset : {"/app.js", "/style.css"}) {
     auto res = c.Get(asset);
@@ -439,6 +439,29 @@ TEST_F(ServeTest, DashboardIsServedFromTheBinary) {
   auto missing = c.Get("/nothing.js");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
+  // The map's libraries and outlines, vendored from npm at build time.
+  for (const char* module : {"/common.js", "/highlight.js", "/map.js", "/charts.js"}) {
+    auto res = c.Get(module);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << module;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "text/javascript; charset=utf-8") << module;
+  }
+  for (const char* asset : {"/vendor/d3-array.min.js", "/vendor/d3-geo.min.js", "/vendor/topojson-client.min.js",
+                            "/vendor/countries-110m.json", "/vendor/iso_3166-1.json"}) {
+    if (std::string(asset).ends_with(".js")) {
+      EXPECT_NE(page->body.find(std::string("<script src=\"") + asset + "\">"), std::string::npos) << asset;
+    }
+    auto res = c.Get(asset);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << asset << " (run npm ci in web/vendor and re-run cmake)";
+    EXPECT_GT(res->body.size(), 5000u) << asset;
+  }
+  json outlines = json::parse(c.Get("/vendor/countries-110m.json")->body, nullptr, false);
+  ASSERT_TRUE(outlines.is_object());
+  EXPECT_EQ(outlines["type"], "Topology");
+  EXPECT_GT(outlines["objects"]["countries"]["geometries"].size(), 150u);
+  EXPECT_EQ(c.Get("/vendor/nothing.js")->status, 404);
+  EXPECT_EQ(c.Get("/vendor/../app.js")->status, 404);
 }
 
 // ------------------------------------------------------------ one vocabulary
@@ -630,6 +653,52 @@ TEST_F(ServeTest, AggregatesOverTimeTopActorsAndDyads) {
   }
   json actors = get_json("/v1/actors?root=04&limit=5");
   ASSERT_FALSE(actors["actors"].empty());
+}
+
+// The map's data: where the matching events happen, per place with its
+// coordinates and per country; the same filters as /v1/events.
+TEST_F(ServeTest, PlacesAndCountriesOfEvents) {
+  ingest_example();
+  json places = get_json("/v1/places?limit=1000")["places"];
+  json countries = get_json("/v1/countries")["countries"];
+  ASSERT_FALSE(places.empty());
+  ASSERT_FALSE(countries.empty());
+  int64_t in_places = 0, in_countries = 0;
+  for (const json& p : places) {
+    EXPECT_TRUE(p["place_lat"].is_number() && p["place_lon"].is_number()) << p;
+    EXPECT_GE(p["place_lat"].get<double>(), -90.0);
+    EXPECT_LE(p["place_lat"].get<double>(), 90.0);
+    EXPECT_EQ(p["place_country"].get<std::string>().size(), 2u) << p;
+    EXPECT_GE(p["events"].get<int64_t>(), 1);
+    in_places += p["events"].get<int64_t>();
+  }
+  for (const json& c : countries) in_countries += c["events"].get<int64_t>();
+  // Every located event is in one place and one country (gazetteer places
+  // all have coordinates), and the listing agrees with /v1/events.
+  EXPECT_EQ(in_places, in_countries);
+  const std::string top = countries[0]["place_country"];
+  EXPECT_EQ(get_json("/v1/events?limit=1&country=" + top)["total"].get<int64_t>(), countries[0]["events"].get<int64_t>());
+  for (const json& p : get_json("/v1/places?country=" + top)["places"]) EXPECT_EQ(p["place_country"], top);
+  EXPECT_TRUE(get_json("/v1/places?from=1900-01-01&to=1900-01-02")["places"].empty());
+  EXPECT_EQ(get_json("/v1/places?limit=1")["places"].size(), 1u);
+  for (const char* path : {"/v1/places?format=csv", "/v1/countries?format=csv"}) {
+    auto res = server_->client().Get(path);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_EQ(res->get_header_value("Content-Type").rfind("text/csv", 0), 0u) << path;
+    EXPECT_EQ(res->body.rfind("place_", 0), 0u) << path;
+  }
+  for (const auto& [path, parameter] : std::vector<std::pair<std::string, std::string>>{
+           {"/v1/places?limit=abc", "limit"}, {"/v1/places?limit=0", "limit"}, {"/v1/places?country=RUS", "country"},
+           {"/v1/countries?limit=5", "limit"}, {"/v1/countries?exclude=bogus", "exclude"},
+           {"/v1/places?q=%01", "q"}}) {
+    json err = get_json(path, 400);
+    EXPECT_EQ(err["parameter"], parameter) << path;
+  }
+  auto del = server_->client().Delete("/v1/places");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 405);
+  EXPECT_EQ(del->get_header_value("Allow"), "GET");
 }
 
 TEST_F(ServeTest, MalformedNumbersAndListsAre400) {

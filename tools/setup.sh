@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs parley's Debian 12 build dependencies and builds build/parley
-# (Release) and the Python module (build/python/parley, made importable by
-# Debian's python3 through a .pth file); the tests are built by
+# Installs parley's Debian 12 build dependencies and the dashboard's npm
+# packages (web/vendor/package-lock.json), and builds build/parley (Release)
+# and the Python module (build/python/parley, made importable by Debian's
+# python3 through a .pth file); the tests are built by
 # tools/run_tests.sh.  Arguments are passed to CMake's configure step
 # (run_tests.sh passes -DPARLEY_WERROR=ON).  Safe to run again; uses sudo only
 # when not already root.
@@ -25,10 +26,15 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p")
 done
+# The dashboard's map libraries and outlines come from npm (web/vendor/,
+# embedded at build time): Debian's nodejs and npm when no node is installed.
+command -v node > /dev/null 2>&1 || missing+=(nodejs)
+command -v npm > /dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${missing[@]}"
 fi
+(cd web/vendor && npm ci --no-audit --no-fund --loglevel=error)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release "$@" > /dev/null
 cmake --build build -j"$(nproc)" --target parley parley_python
 # `import parley` for Debian's /usr/bin/python3 from any directory: one .pth

@@ -1,130 +1,77 @@
 // parley workbench: talks to the JSON API of `parley serve` on the same
-// origin.  Every value shown comes from the server; all text is inserted with
-// textContent (never innerHTML), so stored text cannot inject markup.
-'use strict';
+// origin.  The view's state — the event filters, the table's sort, order and
+// page, the volume chart's grouping and the open document — lives in the
+// page's query string: every change pushes it, a reload or a shared link
+// restores it, and Back/Forward walk through it.
+import { $, el, api, setStatus, truncate, plural, latest } from './common.js';
+import { RecordView, deadlineText, speakerText, flagBadges } from './highlight.js';
+import { loadOutlines, drawMap } from './map.js';
+import { drawVolume, drawTimeline } from './charts.js';
 
-const $ = (sel) => document.querySelector(sel);
+// ---------------------------------------------------------------- view state
+const FILTERS = ['actor', 'source', 'target', 'code', 'root', 'quad_class', 'plover', 'country', 'from', 'to', 'q', 'exclude'];
+const PAGE = 25;
+const SORTS = ['date', 'source', 'target', 'code', 'country', 'goldstein', 'doc'];
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
+const state = {
+  filters: new URLSearchParams(),  // only the FILTERS, non-empty
+  sort: 'date', order: 'desc', offset: 0,
+  group: 'quad_class', interval: 'day',
+  document: '',
+};
+
+function readUrl() {
+  const url = new URLSearchParams(location.search);
+  state.filters = new URLSearchParams();
+  for (const k of FILTERS) if (url.get(k)) state.filters.set(k, url.get(k));
+  state.sort = SORTS.includes(url.get('sort')) ? url.get('sort') : 'date';
+  state.order = url.get('order') === 'asc' ? 'asc' : 'desc';
+  state.offset = Math.max(0, Number.parseInt(url.get('offset') || '0', 10) || 0);
+  state.group = url.get('group') === 'root' ? 'root' : 'quad_class';
+  state.interval = ['day', 'week', 'month'].includes(url.get('interval')) ? url.get('interval') : 'day';
+  state.document = url.get('document') || '';
+}
+
+function writeUrl() {
+  const url = new URLSearchParams(state.filters);
+  if (state.sort !== 'date') url.set('sort', state.sort);
+  if (state.order !== 'desc') url.set('order', state.order);
+  if (state.offset) url.set('offset', state.offset);
+  if (state.group !== 'quad_class') url.set('group', state.group);
+  if (state.interval !== 'day') url.set('interval', state.interval);
+  if (state.document) url.set('document', state.document);
+  const search = url.toString() ? '?' + url : '';
+  if (search !== location.search) history.pushState(null, '', location.pathname + search);
+}
+
+function formToFilters() {
+  const form = $('#event-filters');
+  const out = new URLSearchParams();
+  const exclude = [];
+  for (const [k, v] of new FormData(form)) {
+    const value = String(v).trim();
+    if (!value) continue;
+    if (k === 'exclude') exclude.push(value);
+    else out.set(k, value);
   }
-  for (const c of children) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
-  return node;
-}
-
-async function api(path, options) {
-  const res = await fetch(path, options);
-  const body = await res.json().catch(() => null);
-  if (!res.ok) {
-    const msg = body && body.error ? body.error : `HTTP ${res.status}`;
-    throw new Error(msg);
-  }
-  return body;
-}
-
-function setStatus(node, text, isError) {
-  node.textContent = text;
-  node.classList.toggle('error', !!isError);
-}
-
-// ---------------------------------------------------------------- offsets
-// The API gives byte offsets into UTF-8 text; JS strings index UTF-16 units.
-function byteToIndexMap(text) {
-  const map = new Map();
-  let bytes = 0, i = 0;
-  for (const ch of text) {
-    map.set(bytes, i);
-    const cp = ch.codePointAt(0);
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    i += ch.length;
-  }
-  map.set(bytes, i);
-  return map;
-}
-
-// ---------------------------------------------------------------- code a text
-let lastCoded = null;  // {text, events, selected}
-
-function spansOf(ev, map) {
-  const out = [];
-  const e = ev.evidence || {};
-  const add = (off, cls) => {
-    if (!off) return;
-    const a = map.get(off[0]), b = map.get(off[1]);
-    if (a !== undefined && b !== undefined && b > a) out.push({ a, b, cls });
-  };
-  add(e.source_offsets, 'src');
-  add(e.verb_offsets, 'verb');
-  add(e.target_offsets, 'tgt');
-  if (ev.type === 'quote') add(e.text_offsets, 'quote');
-  if (ev.type === 'deadline') add(e.offsets, 'deadline');
+  if (exclude.length) out.set('exclude', exclude.join(','));
   return out;
 }
 
-function renderHighlights() {
-  const out = $('#code-output');
-  out.textContent = '';
-  if (!lastCoded) return;
-  const { text, events, selected } = lastCoded;
-  const map = byteToIndexMap(text);
-  const spans = [];
-  events.forEach((ev, i) => spansOf(ev, map).forEach((s) => spans.push({ ...s, ev: i })));
-  const cuts = new Set([0, text.length]);
-  spans.forEach((s) => { cuts.add(s.a); cuts.add(s.b); });
-  const points = [...cuts].sort((x, y) => x - y);
-  for (let k = 0; k + 1 < points.length; ++k) {
-    const a = points[k], b = points[k + 1];
-    const piece = text.slice(a, b);
-    const covering = spans.filter((s) => s.a <= a && s.b >= b);
-    if (!covering.length) { out.append(piece); continue; }
-    const mine = selected === null ? covering : covering.filter((s) => s.ev === selected);
-    const pick = (mine.length ? mine : covering)[0];
-    const mark = el('mark', { class: pick.cls + (mine.length ? '' : ' dim'), title: describe(events[pick.ev]) }, piece);
-    mark.addEventListener('click', () => selectEvent(pick.ev));
-    out.append(mark);
+function filtersToForm() {
+  const form = $('#event-filters');
+  for (const k of FILTERS) {
+    if (k === 'exclude') continue;
+    form.elements[k].value = state.filters.get(k) || '';
   }
+  const excluded = new Set((state.filters.get('exclude') || '').split(',').filter(Boolean));
+  for (const box of form.querySelectorAll('input[name=exclude]')) box.checked = excluded.has(box.value);
+  $('#volume-group').value = state.group;
+  $('#volume-interval').value = state.interval;
 }
 
-function describe(ev) {
-  if (ev.type === 'quote') return `${ev.speaker || '?'}: “${ev.text}”`;
-  if (ev.type === 'deadline') return deadlineText(ev);
-  return `${ev.source} → ${ev.target}  ${ev.code}${ev.code_name ? ' ' + ev.code_name : ''}`;
-}
-
-// One line for a deadline record (the same fields in /v1/code and /v1/deadlines).
-function deadlineText(d) {
-  const who = d.setter || d.setter_code || '?';
-  const whom = d.target || d.target_code;
-  return `${d.date || d.date_text || '?'}: ${d.about || '(unspecified)'} — set by ${who}${whom ? ' for ' + whom : ''}`;
-}
-
-function selectEvent(i) {
-  if (!lastCoded) return;
-  lastCoded.selected = lastCoded.selected === i ? null : i;
-  document.querySelectorAll('#code-events li').forEach((li, k) => li.classList.toggle('selected', k === lastCoded.selected));
-  renderHighlights();
-}
-
-function renderCodedEvents() {
-  const list = $('#code-events');
-  list.textContent = '';
-  lastCoded.events.forEach((ev, i) => {
-    const item = ev.type === 'quote'
-      ? el('li', {}, el('span', { class: 'quote' }, 'quote'), ' ', describe(ev))
-      : ev.type === 'deadline'
-      ? el('li', {}, el('span', { class: 'deadline' }, 'deadline'), ' ', describe(ev))
-      : el('li', {}, el('code', {}, ev.source), ' → ', el('code', {}, ev.target), ' ',
-           el('strong', {}, ev.code), ' ', ev.code_name || '', ' · ',
-           el('em', {}, (ev.evidence && ev.evidence.verb) || ''),
-           ev.goldstein === null ? '' : ` · ${ev.goldstein}`);
-    item.addEventListener('click', () => selectEvent(i));
-    list.append(item);
-  });
-}
+// ---------------------------------------------------------------- code a text
+const coded = new RecordView($('#code-output'), $('#code-events'));
 
 function codeRequest() {
   const text = $('#code-text').value;
@@ -148,18 +95,16 @@ async function codeText(store) {
     const records = await api('/v1/code', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(doc),
     });
-    lastCoded = { text: doc.text, events: records, selected: null };
-    renderHighlights();
-    renderCodedEvents();
-    const n = records.filter((r) => r.type === 'event').length;
-    let msg = `${n} event${n === 1 ? '' : 's'} coded.`;
+    coded.show(doc.text, records);
+    let msg = `${plural(records.filter((r) => r.type === 'event').length, 'event')} coded.`;
     if (store) {
       const stored = await api('/v1/documents', {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(doc),
       });
       msg += ` Stored as “${doc.id}”.`;
       showTotals(stored.totals);
-      await Promise.all([loadEvents(0), loadTimeline(), loadQuotes(), loadDeadlines(doc.date)]);
+      await Promise.all([refreshStoreViews(), loadTimeline(), loadQuotes(), loadDeadlines(), loadDocumentList(),
+        state.document === doc.id ? openDocument(doc.id, false) : null]);
     }
     setStatus(status, msg);
   } catch (err) {
@@ -167,48 +112,214 @@ async function codeText(store) {
   }
 }
 
-// ---------------------------------------------------------------- events table
-const PAGE = 25;
-let eventsOffset = 0;
+// ---------------------------------------------------------------- store views
+// Everything the filters drive.
+function refreshStoreViews() {
+  return Promise.all([loadEvents(), loadMap(), loadVolume(), loadTop()]);
+}
 
-function eventQuery(offset) {
-  const params = new URLSearchParams();
-  for (const [k, v] of new FormData($('#event-filters'))) if (String(v).trim()) params.set(k, String(v).trim());
-  params.set('limit', PAGE);
-  params.set('offset', offset);
+function filterQuery(extra) {
+  const params = new URLSearchParams(state.filters);
+  for (const [k, v] of Object.entries(extra || {})) params.set(k, v);
   return params;
 }
 
-async function loadEvents(offset) {
+function eventQuery(extra) {
+  return filterQuery({ sort: state.sort, order: state.order, limit: PAGE, offset: state.offset, ...extra });
+}
+
+async function loadEvents() {
   const status = $('#events-status');
+  renderSortHeaders();
+  const current = latest('events');
   try {
-    const data = await api('/v1/events?' + eventQuery(offset));
-    eventsOffset = offset;
+    const query = eventQuery();
+    const data = await api('/v1/events?' + query);
+    if (!current()) return;
     const body = $('#events-table tbody');
     body.textContent = '';
-    for (const ev of data.events) {
-      const e = ev.evidence || {};
-      body.append(el('tr', {},
-        el('td', {}, ev.date || '—'),
-        el('td', {}, el('code', {}, ev.source), el('span', { class: 'name' }, e.source_text || '')),
-        el('td', {}, el('strong', {}, ev.code), el('span', { class: 'name' }, ev.code_name || '')),
-        el('td', {}, el('code', {}, ev.target), el('span', { class: 'name' }, e.target_text || '')),
-        el('td', {}, ev.goldstein === null ? '—' : ev.goldstein),
-        el('td', { class: 'evidence', title: ev.sentence_text || '' }, `“${e.verb || ''}” — ${truncate(ev.sentence_text || '', 110)}`),
-        el('td', {}, el('button', { type: 'button', title: 'timeline of this dyad', onclick: () => openDyad(ev.source, ev.target) }, 'timeline'))));
-    }
-    const end = offset + data.events.length;
-    $('#events-page').textContent = data.total ? `${offset + 1}–${end} of ${data.total}${data.total_exact ? '' : '+'}` : '';
-    $('#events-prev').disabled = offset === 0;
-    $('#events-next').disabled = end >= data.total;
+    for (const ev of data.events) body.append(eventRow(ev));
+    const end = state.offset + data.events.length;
+    $('#events-page').textContent = data.total ? `${state.offset + 1}–${end} of ${data.total}${data.total_exact ? '' : '+'}` : '';
+    $('#events-prev').disabled = state.offset === 0;
+    $('#events-next').disabled = data.total_exact ? end >= data.total : data.events.length < PAGE;
+    $('#events-csv').href = '/v1/events?' + eventQuery({ format: 'csv' });
+    $('#events-csv-all').href = '/v1/events?' + eventQuery({ format: 'csv', limit: 1000, offset: 0 });
     setStatus(status, data.total ? '' : 'No events match.');
+    $('#events-table').dataset.shown = query.toString();  // what the rows are (for tests and the CSV)
+  } catch (err) {
+    if (current()) setStatus(status, err.message, true);
+  }
+}
+
+function eventRow(ev) {
+  const e = ev.evidence || {};
+  const place = ev.place;
+  return el('tr', {},
+    el('td', {}, ev.date || '—', ev.date_text ? el('span', { class: 'name' }, ev.date_text) : null),
+    el('td', {}, el('code', {}, ev.source), el('span', { class: 'name' }, e.source_text || '')),
+    el('td', {}, el('strong', {}, ev.code), el('span', { class: 'name' }, ev.code_name || ''),
+       ev.plover ? el('span', { class: 'name' }, `PLOVER ${ev.plover.type}${ev.plover.mode ? ' / ' + ev.plover.mode : ''}`) : null),
+    el('td', {}, el('code', {}, ev.target), el('span', { class: 'name' }, e.target_text || '')),
+    el('td', {}, place ? place.name : '—', place ? el('span', { class: 'name' }, place.country) : null),
+    el('td', {}, ev.goldstein === null ? '—' : ev.goldstein),
+    el('td', { class: 'evidence', title: ev.sentence_text || '' }, `“${e.verb || ''}” — ${truncate(ev.sentence_text || '', 110)}`,
+       ' ', ...flagBadges(ev)),
+    el('td', {}, el('button', { type: 'button', class: 'link', title: 'open the document', onclick: () => openDocument(ev.id, true) }, truncate(ev.id, 28))),
+    el('td', {}, el('button', { type: 'button', title: 'timeline of this dyad', onclick: () => openDyad(ev.source, ev.target) }, 'timeline')));
+}
+
+function renderSortHeaders() {
+  for (const th of document.querySelectorAll('#events-table th[data-sort]')) {
+    const on = th.dataset.sort === state.sort;
+    th.setAttribute('aria-sort', on ? (state.order === 'asc' ? 'ascending' : 'descending') : 'none');
+    th.classList.toggle('sorted', on);
+  }
+}
+
+function sortBy(key) {
+  if (state.sort === key) state.order = state.order === 'asc' ? 'desc' : 'asc';
+  else { state.sort = key; state.order = key === 'date' || key === 'goldstein' ? 'desc' : 'asc'; }
+  state.offset = 0;
+  writeUrl();
+  loadEvents();
+}
+
+function page(delta) {
+  state.offset = Math.max(0, state.offset + delta);
+  writeUrl();
+  loadEvents();
+}
+
+async function loadMap() {
+  const status = $('#map-status');
+  const current = latest('map');
+  try {
+    const [, countries, places] = await Promise.all([
+      loadOutlines(), api('/v1/countries?' + filterQuery()), api('/v1/places?' + filterQuery({ limit: 1000 })),
+    ]);
+    if (!current()) return;
+    drawMap($('#map'), countries.countries, places.places, (alpha2) => applyFilters({ country: alpha2 }));
+    $('#map-csv').href = '/v1/places?' + filterQuery({ limit: 1000, format: 'csv' });
+    const located = countries.countries.reduce((s, c) => s + c.events, 0);
+    setStatus(status, located
+      ? `${plural(located, 'event')} with a place in ${plural(countries.countries.length, 'country')}; ${plural(places.places.length, 'place')} marked. Click a country to filter by it.`
+      : 'No matching event has a place.');
   } catch (err) {
     setStatus(status, err.message, true);
   }
 }
 
-function truncate(s, n) { return s.length > n ? s.slice(0, n - 1) + '…' : s; }
+async function loadVolume() {
+  const status = $('#volume-status');
+  const current = latest('volume');
+  try {
+    const data = await api('/v1/counts?' + filterQuery({ group: state.group, interval: state.interval }));
+    if (!current()) return;
+    drawVolume($('#volume'), data.points, state.group, state.interval);
+    $('#volume-csv').href = '/v1/counts?' + filterQuery({ group: state.group, interval: state.interval, format: 'csv' });
+    const n = data.points.reduce((s, p) => s + p.events, 0);
+    const periods = new Set(data.points.map((p) => p.period)).size;
+    setStatus(status, n ? `${plural(n, 'dated event')} in ${plural(periods, state.interval)} with events; a period without events is a gap.` : 'No dated events match.');
+  } catch (err) {
+    $('#volume').textContent = '';
+    setStatus(status, err.message, true);
+  }
+}
 
+function bar(label, count, max, title, onclick) {
+  return el('li', { title },
+    el('button', { type: 'button', class: 'link', onclick }, label),
+    el('span', { class: 'bar-track' }, el('span', { class: 'bar-fill', style: `width:${((100 * count) / max).toFixed(1)}%` })),
+    el('span', { class: 'count' }, count.toLocaleString('en')));
+}
+
+async function loadTop() {
+  const actors = $('#top-actors'), dyads = $('#top-dyads');
+  const current = latest('top');
+  try {
+    const [a, d] = await Promise.all([api('/v1/actors?' + filterQuery({ limit: 10 })), api('/v1/dyads?' + filterQuery({ limit: 10 }))]);
+    if (!current()) return;
+    actors.textContent = '';
+    dyads.textContent = '';
+    $('#actors-csv').href = '/v1/actors?' + filterQuery({ limit: 10, format: 'csv' });
+    $('#dyads-csv').href = '/v1/dyads?' + filterQuery({ limit: 10, format: 'csv' });
+    const maxA = Math.max(1, ...a.actors.map((x) => x.total));
+    for (const x of a.actors) {
+      actors.append(bar(x.actor, x.total, maxA, `${x.actor}: ${x.as_source} as source, ${x.as_target} as target`,
+        () => applyFilters({ actor: x.actor })));
+    }
+    const maxD = Math.max(1, ...d.dyads.map((x) => x.events));
+    for (const x of d.dyads) {
+      dyads.append(bar(`${x.source} → ${x.target}`, x.events, maxD, `summed Goldstein ${x.goldstein}`,
+        () => applyFilters({ source: x.source, target: x.target })));
+    }
+    if (!a.actors.length) actors.append(el('li', { class: 'meta' }, 'No actors.'));
+    if (!d.dyads.length) dyads.append(el('li', { class: 'meta' }, 'No dyads.'));
+  } catch (err) {
+    actors.textContent = '';
+    actors.append(el('li', { class: 'meta error' }, err.message));
+  }
+}
+
+// Narrows the filters (a click on the map or a top list), keeping the rest.
+function applyFilters(values) {
+  for (const [k, v] of Object.entries(values)) state.filters.set(k, v);
+  state.offset = 0;
+  filtersToForm();
+  writeUrl();
+  refreshStoreViews();
+}
+
+// ---------------------------------------------------------------- document view
+const documentView = new RecordView($('#document-text'), $('#document-records'));
+
+async function loadDocumentList() {
+  const list = $('#document-list');
+  try {
+    const data = await api('/v1/documents?sort=date&order=desc&limit=200');
+    const keep = list.value;
+    list.replaceChildren(el('option', { value: '' }, `choose one of ${plural(data.documents.length, 'stored document')}…`));
+    for (const d of data.documents) list.append(el('option', { value: d.id }, `${d.date || 'undated'} · ${d.id} (${plural(d.events, 'event')})`));
+    list.value = keep;
+  } catch (err) {
+    setStatus($('#document-status'), err.message, true);
+  }
+}
+
+function startOf(r) {
+  const e = r.evidence || {};
+  const span = r.type === 'quote' ? e.text_offsets : r.type === 'deadline' ? e.offsets
+    : e.source_offsets || e.verb_offsets || e.target_offsets;
+  return span ? span[0] : Infinity;
+}
+
+async function openDocument(id, scroll) {
+  state.document = id;
+  writeUrl();
+  const status = $('#document-status');
+  setStatus(status, `Opening “${id}”…`);
+  const current = latest('document');
+  try {
+    const doc = await api('/v1/documents/' + encodeURIComponent(id));
+    if (!current()) return;
+    const records = [...doc.events, ...doc.quotes, ...doc.deadlines]
+      .sort((a, b) => a.sentence - b.sentence || startOf(a) - startOf(b));
+    documentView.show(doc.text, records);
+    $('#document-list').value = doc.id;
+    $('#document-meta').textContent = `${doc.id} · ${doc.date || 'undated'}${doc.source_file ? ' · ' + doc.source_file : ''} · ` +
+      `${plural(doc.sentences.length, 'sentence')}, ${plural(doc.events.length, 'event')}, ` +
+      `${plural(doc.quotes.length, 'quote')}, ${plural(doc.deadlines.length, 'deadline')}`;
+    setStatus(status, '');
+    if (scroll) $('#document-panel').scrollIntoView({ behavior: 'smooth' });
+  } catch (err) {
+    documentView.clear();
+    $('#document-meta').textContent = '';
+    setStatus(status, err.message, true);
+  }
+}
+
+// ---------------------------------------------------------------- dyad timeline
 function openDyad(source, target) {
   $('#tl-a').value = source.slice(0, 3);
   $('#tl-b').value = target.slice(0, 3);
@@ -216,102 +327,40 @@ function openDyad(source, target) {
   $('#timeline-panel').scrollIntoView({ behavior: 'smooth' });
 }
 
-// ---------------------------------------------------------------- timeline
 async function loadTimeline() {
   const a = $('#tl-a').value.trim(), b = $('#tl-b').value.trim();
   const status = $('#tl-status');
   if (!a || !b) { setStatus(status, 'Give two actor codes.', true); return; }
+  const current = latest('timeline');
   try {
     const data = await api(`/v1/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline?interval=${$('#tl-interval').value}`);
-    drawTimeline(data);
+    if (!current()) return;
+    drawTimeline($('#timeline'), data);
     const n = data.points.reduce((s, p) => s + p.events, 0);
-    setStatus(status, n ? `${data.a} ↔ ${data.b}: ${n} event${n === 1 ? '' : 's'} in ${data.points.length} ${data.interval}${data.points.length === 1 ? '' : 's'}` : `No events between ${data.a} and ${data.b}.`);
+    setStatus(status, n ? `${data.a} ↔ ${data.b}: ${plural(n, 'event')} in ${plural(data.points.length, data.interval)}` : `No events between ${data.a} and ${data.b}.`);
   } catch (err) {
     $('#timeline').textContent = '';
     setStatus(status, err.message, true);
   }
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag, attrs, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function drawTimeline(data) {
-  const box = $('#timeline');
-  box.textContent = '';
-  const pts = data.points;
-  if (!pts.length) return;
-  const W = 900, H = 240, L = 44, R = 44, T = 14, B = 34;
-  const maxCount = Math.max(1, ...pts.map((p) => p.events));
-  const means = pts.map((p) => p.goldstein_mean);
-  const gMax = 10;
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `timeline ${data.a} ${data.b}` });
-  const slot = (W - L - R) / pts.length;
-  const barW = Math.min(48, slot * 0.6);
-  const yCount = (c) => H - B - (c / maxCount) * (H - T - B);
-  const yG = (g) => T + ((gMax - g) / (2 * gMax)) * (H - T - B);
-  root.append(svg('line', { class: 'axis', x1: L, x2: W - R, y1: H - B, y2: H - B }));
-  root.append(svg('line', { class: 'zero', x1: L, x2: W - R, y1: yG(0), y2: yG(0) }));
-  root.append(svg('text', { x: 4, y: T + 8 }, `${maxCount}`));
-  root.append(svg('text', { x: 4, y: H - B }, '0'));
-  root.append(svg('text', { x: W - R + 6, y: yG(10) + 8 }, '+10'));
-  root.append(svg('text', { x: W - R + 6, y: yG(0) + 4 }, '0'));
-  root.append(svg('text', { x: W - R + 6, y: yG(-10) }, '−10'));
-  const labelEvery = Math.ceil(pts.length / 12);
-  pts.forEach((p, i) => {
-    const x = L + slot * i + (slot - barW) / 2;
-    let base = 0;
-    for (const q of ['1', '2', '3', '4', 'none']) {
-      const c = p.quad_classes[q];
-      if (!c) continue;
-      const y1 = yCount(base + c), y0 = yCount(base);
-      const rect = svg('rect', { class: `bar q${q === 'none' ? 0 : q}`, x, y: y1, width: barW, height: Math.max(1, y0 - y1) });
-      rect.append(svg('title', {}, `${p.period}: ${c} ${quadName(q)}`));
-      root.append(rect);
-      base += c;
-    }
-    if (i % labelEvery === 0) root.append(svg('text', { x: L + slot * i + slot / 2, y: H - B + 16, 'text-anchor': 'middle' }, p.period));
-  });
-  const line = [];
-  means.forEach((g, i) => { if (g !== null) line.push([L + slot * i + slot / 2, yG(g)]); });
-  if (line.length) {
-    root.append(svg('polyline', { class: 'gline', points: line.map((xy) => xy.join(',')).join(' ') }));
-    line.forEach(([x, y], k) => {
-      const dot = svg('circle', { class: 'gdot', cx: x, cy: y, r: 3.5 });
-      dot.append(svg('title', {}, `mean Goldstein ${means.filter((m) => m !== null)[k].toFixed(2)}`));
-      root.append(dot);
-    });
-  }
-  const legend = [['q1', 'verbal coop.'], ['q2', 'material coop.'], ['q3', 'verbal conflict'], ['q4', 'material conflict']];
-  legend.forEach(([cls, name], k) => {
-    root.append(svg('rect', { class: `bar ${cls}`, x: L + k * 130, y: H - 12, width: 10, height: 10 }));
-    root.append(svg('text', { x: L + k * 130 + 14, y: H - 3 }, name));
-  });
-  root.append(svg('line', { class: 'gline', x1: L + 4 * 130, x2: L + 4 * 130 + 16, y1: H - 7, y2: H - 7 }));
-  root.append(svg('text', { x: L + 4 * 130 + 20, y: H - 3 }, 'mean Goldstein (right axis)'));
-  box.append(root);
-}
-
-function quadName(q) {
-  return { 1: 'verbal cooperation', 2: 'material cooperation', 3: 'verbal conflict', 4: 'material conflict', none: 'unclassed' }[q];
-}
-
 // ---------------------------------------------------------------- quotes, deadlines
+function docLink(id) {
+  return el('button', { type: 'button', class: 'link', title: 'open the document', onclick: () => openDocument(id, true) }, id);
+}
+
 async function loadQuotes() {
   const list = $('#quotes');
-  const params = new URLSearchParams({ limit: 50 });
+  const params = new URLSearchParams({ limit: 50, order: 'desc' });
   const speaker = new FormData($('#quote-filters')).get('speaker').trim();
   if (speaker) params.set('speaker', speaker);
+  const current = latest('quotes');
   try {
     const data = await api('/v1/quotes?' + params);
+    if (!current()) return;
     list.textContent = '';
     for (const q of data.quotes) {
-      list.append(el('li', {}, `“${q.text}”`, el('div', { class: 'meta' },
-        `${q.speaker || '?'}${q.speaker_code ? ' (' + q.speaker_code + ')' : ''} · ${q.date || 'undated'} · ${q.id}`)));
+      list.append(el('li', {}, `“${q.text}”`, el('div', { class: 'meta' }, `${speakerText(q)} · ${q.date || 'undated'} · `, docLink(q.id))));
     }
     if (!data.quotes.length) list.append(el('li', { class: 'meta' }, 'No quotes.'));
   } catch (err) {
@@ -320,21 +369,22 @@ async function loadQuotes() {
   }
 }
 
-async function loadDeadlines(asOf) {
+// Every deadline by default, past ones included and marked; "open as of"
+// narrows to those still open on a date.
+async function loadDeadlines() {
   const form = $('#deadline-filters');
-  if (asOf) form.elements.as_of.value = asOf;
   const list = $('#deadlines');
   const params = new URLSearchParams({ limit: 50 });
   if (form.elements.as_of.value) params.set('as_of', form.elements.as_of.value);
+  const current = latest('deadlines');
   try {
     const data = await api('/v1/deadlines?' + params);
+    if (!current()) return;
     list.textContent = '';
     for (const d of data.deadlines) {
       const past = d.date && d.date < data.today;
-      list.append(el('li', past ? { class: 'past' } : {}, el('strong', {}, d.date || '?'), past ? ' (past) — ' : ' — ',
-        d.about || '(unspecified)',
-        el('div', { class: 'meta' }, `set by ${d.setter || d.setter_code || '?'}` +
-          `${d.target || d.target_code ? ' for ' + (d.target || d.target_code) : ''} · ${d.id}`)));
+      list.append(el('li', past ? { class: 'past' } : {}, past ? el('span', { class: 'flag' }, 'past') : null, past ? ' ' : null,
+        deadlineText(d), el('div', { class: 'meta' }, `reported ${d.doc_date || 'undated'} · `, docLink(d.id))));
     }
     if (!data.deadlines.length) {
       list.append(el('li', { class: 'meta' }, data.as_of ? `No deadlines open as of ${data.as_of}.` : 'No deadlines.'));
@@ -353,16 +403,47 @@ function showTotals(t) {
 // ---------------------------------------------------------------- wiring
 $('#code-run').addEventListener('click', () => codeText(false));
 $('#code-store').addEventListener('click', () => codeText(true));
-$('#event-filters').addEventListener('submit', (e) => { e.preventDefault(); loadEvents(0); });
-$('#event-filters').addEventListener('reset', () => setTimeout(() => loadEvents(0), 0));
-$('#events-prev').addEventListener('click', () => loadEvents(Math.max(0, eventsOffset - PAGE)));
-$('#events-next').addEventListener('click', () => loadEvents(eventsOffset + PAGE));
+$('#event-filters').addEventListener('submit', (e) => {
+  e.preventDefault();
+  state.filters = formToFilters();
+  state.offset = 0;
+  writeUrl();
+  refreshStoreViews();
+});
+$('#event-filters').addEventListener('reset', () => setTimeout(() => {
+  state.filters = new URLSearchParams();
+  state.offset = 0;
+  writeUrl();
+  refreshStoreViews();
+}, 0));
+for (const th of document.querySelectorAll('#events-table th[data-sort]')) {
+  th.querySelector('button').addEventListener('click', () => sortBy(th.dataset.sort));
+}
+$('#events-prev').addEventListener('click', () => page(-PAGE));
+$('#events-next').addEventListener('click', () => page(PAGE));
+$('#volume-group').addEventListener('change', (e) => { state.group = e.target.value; writeUrl(); loadVolume(); });
+$('#volume-interval').addEventListener('change', (e) => { state.interval = e.target.value; writeUrl(); loadVolume(); });
+$('#document-pick').addEventListener('submit', (e) => {
+  e.preventDefault();
+  if ($('#document-list').value) openDocument($('#document-list').value, false);
+});
 $('#tl-go').addEventListener('click', loadTimeline);
 $('#quote-filters').addEventListener('submit', (e) => { e.preventDefault(); loadQuotes(); });
 $('#deadline-filters').addEventListener('submit', (e) => { e.preventDefault(); loadDeadlines(); });
 
+// The whole view from the address: on load and on Back/Forward.
+function restore() {
+  readUrl();
+  filtersToForm();
+  refreshStoreViews();
+  if (state.document) openDocument(state.document, false);
+  else { documentView.clear(); $('#document-meta').textContent = ''; }
+}
+window.addEventListener('popstate', restore);
+
 api('/v1/stats').then(showTotals).catch(() => {});
-loadEvents(0);
+restore();
+loadDocumentList();
 loadTimeline();
 loadQuotes();
 loadDeadlines();

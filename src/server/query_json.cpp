@@ -191,6 +191,28 @@ void write_count_point(io::JsonWriter& w, const store::CountPoint& p) {
   w.end_object();
 }
 
+void write_place_activity(io::JsonWriter& w, const store::PlaceActivity& p) {
+  w.begin_object();
+  w.key("place_name"); w.string(p.name);
+  w.key("place_country"); w.string(p.country);
+  w.key("place_country_iso3"); string_or_null(w, p.country_iso3);
+  w.key("place_kind"); w.string(p.kind);
+  w.key("place_lat"); w.number(p.lat);
+  w.key("place_lon"); w.number(p.lon);
+  w.key("events"); w.integer(p.events);
+  w.key("goldstein"); w.number(p.goldstein);
+  w.end_object();
+}
+
+void write_country_activity(io::JsonWriter& w, const store::CountryActivity& c) {
+  w.begin_object();
+  w.key("place_country"); w.string(c.country);
+  w.key("place_country_iso3"); string_or_null(w, c.country_iso3);
+  w.key("events"); w.integer(c.events);
+  w.key("goldstein"); w.number(c.goldstein);
+  w.end_object();
+}
+
 void write_document_summary(io::JsonWriter& w, const store::DocumentSummary& d) {
   w.begin_object();
   w.key("id"); w.string(d.id);

@@ -14,6 +14,9 @@ void write_deadline_row(io::JsonWriter& w, const store::DeadlineRow& row);
 void write_actor_activity(io::JsonWriter& w, const store::ActorActivity& a);
 void write_dyad_activity(io::JsonWriter& w, const store::DyadActivity& d);
 void write_count_point(io::JsonWriter& w, const store::CountPoint& p);
+// Field names as the event's place object and the flat columns: place_name...
+void write_place_activity(io::JsonWriter& w, const store::PlaceActivity& p);
+void write_country_activity(io::JsonWriter& w, const store::CountryActivity& c);
 void write_document_summary(io::JsonWriter& w, const store::DocumentSummary& d);
 // One stored document whole: its text, sentences, and its events, quotes and
 // deadlines in the records' own vocabulary.

@@ -1,6 +1,6 @@
 // The read routes over the store: events (filtered, sorted, paged, with a
 // total), a dyad's timeline, counts over time, quotes, deadlines, most active
-// actors and dyads, documents.  Every listing also answers format=csv.  Every
+// actors and dyads, places and countries of events, documents.  Every listing also answers format=csv.  Every
 // query-string value goes through QueryParams and reaches the store only as
 // a typed filter field (the store binds them as SQL parameters).
 #include <algorithm>
@@ -272,6 +272,23 @@ void list_dyads(ServerContext& ctx, const httplib::Request& req, httplib::Respon
   send_listing(res, no_fields, "dyads", rows, write_dyad_activity);
 }
 
+// The map's data: where the matching events happen, per place with its
+// coordinates (markers) and per country (shading).
+void list_places(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "limit", "format"});
+  const store::EventFilter f = parse_event_filter(p);
+  const auto rows = ctx.store.top_places(f, p.integer("limit", 1, ctx.limits.max_page, 200));
+  if (wants_csv(p)) return send_csv(res, store::places_table(rows));
+  send_listing(res, no_fields, "places", rows, write_place_activity);
+}
+
+void list_countries(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "format"});
+  const auto rows = ctx.store.place_countries(parse_event_filter(p));
+  if (wants_csv(p)) return send_csv(res, store::countries_table(rows));
+  send_listing(res, no_fields, "countries", rows, write_country_activity);
+}
+
 void event_counts(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "interval", "group", "format"});
   store::CountQuery q;
@@ -354,6 +371,8 @@ void add_query_routes(httplib::Server& http, ServerContext& ctx) {
   http.Get("/v1/actors", route(list_actors));
   http.Get("/v1/dyads", route(list_dyads));
   http.Get("/v1/counts", route(event_counts));
+  http.Get("/v1/places", route(list_places));
+  http.Get("/v1/countries", route(list_countries));
   http.Get("/v1/documents", route(list_documents));
   http.Get(R"(/v1/documents/([^/]+))", route(show_document));
   http.Get("/v1/stats", route(store_totals));

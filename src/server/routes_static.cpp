@@ -1,5 +1,5 @@
-// The dashboard (/, /app.js, /style.css, ...) and /openapi.json, served from
-// the files compiled into the binary; nothing is read from disk.
+// The dashboard (/, /app.js, /style.css, /vendor/..., ...) and /openapi.json,
+// served from the files compiled into the binary; nothing is read from disk.
 #include "server/routes.h"
 #include "server/web_assets.h"
 
@@ -30,6 +30,10 @@ void add_static_routes(httplib::Server& http) {
   http.Get("/", [serve](const httplib::Request&, httplib::Response& res) { serve("index.html", res); });
   http.Get("/openapi.json", [serve](const httplib::Request&, httplib::Response& res) { serve("openapi.json", res); });
   http.Get(R"(/([A-Za-z0-9_-]+\.(?:html|js|css|svg)))", [serve](const httplib::Request& req, httplib::Response& res) {
+    serve(req.matches[1].str(), res);
+  });
+  // The libraries and map data vendored from npm at build time (web/vendor/).
+  http.Get(R"(/(vendor/[A-Za-z0-9_.-]+))", [serve](const httplib::Request& req, httplib::Response& res) {
     serve(req.matches[1].str(), res);
   });
 }

@@ -21,9 +21,9 @@ const char* allowed_methods(const std::string& path) {
       {std::regex("/v1/code"), "POST"},
       {std::regex("/v1/documents"), "GET, POST"},
       {std::regex("/v1/documents/[^/]+"), "GET"},
-      {std::regex("/v1/(events|quotes|deadlines|actors|dyads|counts|stats)"), "GET"},
+      {std::regex("/v1/(events|quotes|deadlines|actors|dyads|counts|places|countries|stats)"), "GET"},
       {std::regex("/v1/dyads/[^/]+/[^/]+/timeline"), "GET"},
-      {std::regex("/|/openapi\\.json|/[A-Za-z0-9_-]+\\.(html|js|css|svg|json)"), "GET"},
+      {std::regex("/|/openapi\\.json|/[A-Za-z0-9_-]+\\.(html|js|css|svg|json)|/vendor/[A-Za-z0-9_.-]+"), "GET"},
   };
   for (const auto& [pattern, methods] : kRoutes) {
     if (std::regex_match(path, pattern)) return methods;

@@ -274,6 +274,49 @@ std::vector<DyadActivity> Store::top_dyads(const EventFilter& f, int64_t limit) 
   return out;
 }
 
+namespace {
+// The FROM clause of an aggregate over the events filter `f` matches.
+std::string filtered_events_from(const EventFilter& f) {
+  return std::string(" FROM events e") +
+         (f.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence");
+}
+}  // namespace
+
+std::vector<PlaceActivity> Store::top_places(const EventFilter& f, int64_t limit) {
+  std::lock_guard lock(impl_->mutex);
+  QueryBuilder q;
+  q.where("e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL");
+  where_event_filter(q, f);
+  const std::string sql =
+      "SELECT e.place_name, e.place_country, coalesce(e.place_country_iso3, ''), max(e.place_kind), e.place_lat, "
+      "e.place_lon, count(*) AS n, total(e.goldstein)" + filtered_events_from(f) + q.where_clause() +
+      " GROUP BY e.place_name, e.place_country, e.place_lat, e.place_lon ORDER BY n DESC, e.place_name, "
+      "e.place_country LIMIT " + q.param(sql_limit(limit));
+  sql::Statement st(impl_->conn, sql.c_str());
+  q.bind_all(st);
+  std::vector<PlaceActivity> out;
+  while (st.step()) {
+    out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.real(4), st.real(5), st.int64(6),
+                   one_decimal(st.real(7))});
+  }
+  return out;
+}
+
+std::vector<CountryActivity> Store::place_countries(const EventFilter& f) {
+  std::lock_guard lock(impl_->mutex);
+  QueryBuilder q;
+  q.where("e.place_country IS NOT NULL AND e.place_country <> ''");
+  where_event_filter(q, f);
+  const std::string sql = "SELECT e.place_country, coalesce(max(e.place_country_iso3), ''), count(*) AS n, "
+                          "total(e.goldstein)" + filtered_events_from(f) + q.where_clause() +
+                          " GROUP BY e.place_country ORDER BY n DESC, e.place_country";
+  sql::Statement st(impl_->conn, sql.c_str());
+  q.bind_all(st);
+  std::vector<CountryActivity> out;
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2), one_decimal(st.real(3))});
+  return out;
+}
+
 std::vector<CountPoint> Store::event_counts(const CountQuery& c) {
   std::lock_guard lock(impl_->mutex);
   QueryBuilder q;

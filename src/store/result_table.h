@@ -45,5 +45,7 @@ ResultTable deadlines_table(const std::vector<DeadlineRow>& rows);
 ResultTable documents_table(const std::vector<DocumentSummary>& rows);
 ResultTable dyads_table(const std::vector<DyadActivity>& rows);
 ResultTable counts_table(const std::vector<CountPoint>& rows);
+ResultTable places_table(const std::vector<PlaceActivity>& rows);
+ResultTable countries_table(const std::vector<CountryActivity>& rows);
 
 }  // namespace parley::store

@@ -196,4 +196,21 @@ ResultTable counts_table(const std::vector<CountPoint>& rows) {
   return t;
 }
 
+ResultTable places_table(const std::vector<PlaceActivity>& rows) {
+  ResultTable t;
+  t.columns = {"place_name", "place_country", "place_country_iso3", "place_kind", "place_lat", "place_lon", "events",
+               "goldstein"};
+  for (const PlaceActivity& p : rows) {
+    t.rows.push_back({p.name, p.country, text_or_null(p.country_iso3), p.kind, p.lat, p.lon, p.events, p.goldstein});
+  }
+  return t;
+}
+
+ResultTable countries_table(const std::vector<CountryActivity>& rows) {
+  ResultTable t;
+  t.columns = {"place_country", "place_country_iso3", "events", "goldstein"};
+  for (const CountryActivity& c : rows) t.rows.push_back({c.country, text_or_null(c.country_iso3), c.events, c.goldstein});
+  return t;
+}
+
 }  // namespace parley::store

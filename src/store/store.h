@@ -250,6 +250,21 @@ struct DyadActivity {
   double goldstein = 0;         // summed, to one decimal
 };
 
+// Where events happen (GDELT's ActionGeo): events per place with its
+// coordinates, and per country of the place (ISO alpha-2), for the map.
+struct PlaceActivity {
+  std::string name, country, country_iso3, kind;
+  double lat = 0, lon = 0;
+  int64_t events = 0;
+  double goldstein = 0;         // summed, to one decimal
+};
+
+struct CountryActivity {
+  std::string country, country_iso3;
+  int64_t events = 0;
+  double goldstein = 0;         // summed, to one decimal
+};
+
 // The stored documents (GET /v1/documents).
 enum class DocumentSort { kDate, kId, kEvents };
 
@@ -350,6 +365,11 @@ class Store {
   std::vector<ActorActivity> top_actors(const ActorQuery& query);
   // Most active directed dyads (neither side "---"), by event count.
   std::vector<DyadActivity> top_dyads(const EventFilter& filter, int64_t limit);
+  // The places of the matching events that have coordinates, most events
+  // first (then by name), at most `limit` (0 = all).
+  std::vector<PlaceActivity> top_places(const EventFilter& filter, int64_t limit);
+  // Every country the matching events' places are in, most events first.
+  std::vector<CountryActivity> place_countries(const EventFilter& filter);
   // Dated events per period and group, in period then group order.
   std::vector<CountPoint> event_counts(const CountQuery& query);
   std::vector<DocumentSummary> documents(const DocumentFilter& filter);
