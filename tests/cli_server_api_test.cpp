@@ -588,9 +588,10 @@ TEST_F(ServeTest, SortOrderFiltersAndCsvOnEveryList) {
     EXPECT_LE(asc[i - 1]["goldstein"].get<double>(), asc[i]["goldstein"].get<double>());
   }
   json desc = get_json("/v1/events?sort=date&order=desc&limit=1000")["events"];
-  for (size_t i = 1; i < desc.size(); ++i) {
-    EXPECT_GE(desc[i - 1]["date"].get<std::string>(), desc[i]["date"].get<std::string>());
-  }
+  // A document stored without a date (by another test on this server) has
+  // events with a null date: they come last, after every dated one.
+  auto date_of = [](const json& e) { return e["date"].is_null() ? std::string() : e["date"].get<std::string>(); };
+  for (size_t i = 1; i < desc.size(); ++i) EXPECT_GE(date_of(desc[i - 1]), date_of(desc[i]));
   // One side: the source only.
   for (const json& e : get_json("/v1/events?source=USA&limit=1000")["events"]) {
     EXPECT_EQ(e["source"].get<std::string>().rfind("USA", 0), 0u) << e.dump();
