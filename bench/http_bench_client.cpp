@@ -24,12 +24,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s PORT [--get PATHS_FILE | TEXT_FILE] CONNECTIONS MAX_REQUESTS MAX_SECONDS\n", argv[0]);
     return 2;
   }
-  if (get) ++argv;  // the rest lines up with the POST form
+  const int shift = get ? 1 : 0;  // "--get" before the file
   const int port = std::atoi(argv[1]);
-  const int connections = std::max(1, std::atoi(argv[3]));
-  const long max_requests = std::max(1L, std::atol(argv[4]));
-  const double max_seconds = std::max(1.0, std::atof(argv[5]));
-  std::ifstream in(argv[2]);
+  const int connections = std::max(1, std::atoi(argv[3 + shift]));
+  const long max_requests = std::max(1L, std::atol(argv[4 + shift]));
+  const double max_seconds = std::max(1.0, std::atof(argv[5 + shift]));
+  std::ifstream in(argv[2 + shift]);
   std::vector<std::string> items;  // paragraphs to POST, or paths to GET
   for (std::string line; std::getline(in, line);)
     if (get ? !line.empty() : line.size() > 40) items.push_back(line);
