@@ -108,7 +108,6 @@ class Driver::Impl {
   };
 
  private:
-
   // The helpers sleep on wake_ until generation_ moves, take slots from
   // next_ until count_, and the last to finish signals done_.  The batch's
   // fields are written before generation_ is bumped under mutex_, so helpers
