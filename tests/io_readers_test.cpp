@@ -89,6 +89,8 @@ TEST(TextReader, BomIsStrippedAndDateDefaultsToZero) {
   EXPECT_EQ(items[0].rec.text, "Hello world.");
   EXPECT_EQ(items[0].rec.id, "story.v2");
   EXPECT_EQ(items[0].rec.date, 0);
+  EXPECT_EQ(items[0].rec.warning,
+            "no date; coded without one, so its events have no date (give a date or --date)");
 }
 
 TEST(TextReader, EmptyAndBlankFilesAreErrors) {
@@ -166,7 +168,11 @@ TEST(JsonLinesReader, GoodLinesSurviveBadOnes) {
   EXPECT_EQ(items[3].rec.date, 20080806);
 
   EXPECT_EQ(items[4].error, file + ":6: record a5: field \"text\" must be a string, got a number");
-  EXPECT_TRUE(contains(items[5].error, file + ":7: record a6: invalid date \"2008-02-30\"")) << items[5].error;
+  EXPECT_EQ(items[5].error, "") << "an unreadable date does not lose the record";
+  EXPECT_EQ(items[5].rec.id, "a6");
+  EXPECT_EQ(items[5].rec.date, 19990101);
+  EXPECT_EQ(items[5].rec.warning,
+            "unreadable date \"2008-02-30\" (no such day: February 30, 2008); coded with --date 1999-01-01");
   EXPECT_EQ(items[6].error, file + ":8: record a7: missing field \"text\"");
   EXPECT_EQ(items[7].error, file + ":9: record " + file + ":9: line is not a JSON object");
 
@@ -178,12 +184,76 @@ TEST(JsonLinesReader, GoodLinesSurviveBadOnes) {
 
   EXPECT_EQ(items[10].error, "");
   EXPECT_EQ(items[10].rec.date, 19990101) << "null date falls back to --date";
+  EXPECT_EQ(items[10].rec.warning, "") << "a missing date with --date given is not worth a warning";
 
   EXPECT_TRUE(contains(items[11].error, file + ":13: record a12: malformed JSON")) << items[11].error;
 
   EXPECT_EQ(items[12].error, "");
   EXPECT_EQ(items[12].rec.id, "a13");
   EXPECT_EQ(items[12].rec.date, 19990101);
+}
+
+TEST(JsonLinesReader, DatesInEveryFeedForm) {
+  TempDir tmp;
+  const std::string file = tmp.write("forms.jsonl",
+                                     "{\"id\":\"f1\",\"text\":\"x\",\"date\":\"2026-03-03T10:00:00Z\"}\n"
+                                     "{\"id\":\"f2\",\"text\":\"x\",\"date\":\"2026-03-03T23:30:00.250-05:00\"}\n"
+                                     "{\"id\":\"f3\",\"text\":\"x\",\"date\":\"March 3, 2026\"}\n"
+                                     "{\"id\":\"f4\",\"text\":\"x\",\"date\":\"3 March 2026\"}\n"
+                                     "{\"id\":\"f5\",\"text\":\"x\",\"date\":\"Mar. 3, 2026\"}\n"
+                                     "{\"id\":\"f6\",\"text\":\"x\",\"date\":\"2026/03/03\"}\n"
+                                     "{\"id\":\"f7\",\"text\":\"x\",\"date\":20260303}\n"
+                                     "{\"id\":\"f8\",\"text\":\"x\",\"date\":\"Tue, 03 Mar 2026 10:00:00 +0000\"}\n"
+                                     "{\"id\":\"m1\",\"text\":\"x\"}\n"
+                                     "{\"id\":\"m2\",\"text\":\"x\",\"date\":\"\"}\n"
+                                     "{\"id\":\"m3\",\"text\":\"x\",\"date\":\"2026-13-01\"}\n"
+                                     "{\"id\":\"m4\",\"text\":\"x\",\"date\":\"garbage\"}\n"
+                                     "{\"id\":\"m5\",\"text\":\"x\",\"date\":true}\n"
+                                     "{\"id\":\"m6\",\"text\":\"x\",\"date\":2026.5}\n");
+  const auto items = read_all(file);
+  ASSERT_EQ(items.size(), 14u);
+  for (size_t i = 0; i < 8; ++i) {
+    EXPECT_EQ(items[i].error, "") << i;
+    EXPECT_EQ(items[i].rec.date, 20260303) << items[i].rec.id;
+    EXPECT_EQ(items[i].rec.warning, "") << items[i].rec.id;
+  }
+  const char* expected[] = {
+      "no date; coded without one, so its events have no date (give a date or --date)",
+      "unreadable date \"\" (empty date); coded without a date",
+      "unreadable date \"2026-13-01\" (month 13 out of range 1..12); coded without a date",
+      "unreadable date \"garbage\" (not a date); coded without a date",
+      "field \"date\" must be a string, got a boolean; coded without a date",
+      "field \"date\" must be a string, got a number; coded without a date",
+  };
+  for (size_t i = 8; i < 14; ++i) {
+    EXPECT_EQ(items[i].error, "") << "a record with a bad date is still coded: " << items[i].rec.id;
+    EXPECT_EQ(items[i].rec.date, 0) << items[i].rec.id;
+    EXPECT_EQ(items[i].rec.warning, expected[i - 8]) << items[i].rec.id;
+  }
+  // A date that cannot be read takes --date like a missing one, and says so.
+  ReaderOptions with_default;
+  with_default.date = 20260101;
+  const auto defaulted = read_all(file, with_default);
+  ASSERT_EQ(defaulted.size(), 14u);
+  EXPECT_EQ(defaulted[8].rec.date, 20260101);
+  EXPECT_EQ(defaulted[8].rec.warning, "");
+  EXPECT_EQ(defaulted[10].rec.date, 20260101);
+  EXPECT_EQ(defaulted[10].rec.warning,
+            "unreadable date \"2026-13-01\" (month 13 out of range 1..12); coded with --date 2026-01-01");
+}
+
+TEST(JsonLinesReader, ReportsBytesConsumedForProgress) {
+  TempDir tmp;
+  const std::string body = "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"two\"}\n";
+  auto reader = InputReader::open(tmp.write("p.jsonl", body), {});
+  EXPECT_EQ(reader->bytes_total(), body.size());
+  InputRecord rec;
+  std::string error;
+  ASSERT_TRUE(reader->next(rec, error));
+  EXPECT_EQ(reader->bytes_consumed(), body.size() / 2);
+  ASSERT_TRUE(reader->next(rec, error));
+  EXPECT_FALSE(reader->next(rec, error));
+  EXPECT_EQ(reader->bytes_consumed(), body.size());
 }
 
 TEST(JsonLinesReader, TruncatedFinalLine) {
@@ -239,10 +309,17 @@ TEST(JsonLinesReader, WrongTypesAndEmptyText) {
   EXPECT_EQ(items[2].error, file + ":3: record w3: field \"text\" must be a string, got null");
   EXPECT_EQ(items[3].error, file + ":4: record " + file +
                                 ":4: field \"id\" must be a string or an integer, got a boolean");
-  EXPECT_TRUE(contains(items[4].error, file + ":5: record w5: invalid date 2008")) << items[4].error;
-  EXPECT_EQ(items[5].error, file + ":6: record w6: field \"date\" must be a string, got an array");
+  EXPECT_EQ(items[4].error, "");
+  EXPECT_EQ(items[4].rec.date, 0);
+  EXPECT_EQ(items[4].rec.warning, "unreadable date \"2008\" (expected YYYY-MM-DD or YYYYMMDD); coded without a date");
+  EXPECT_EQ(items[5].error, "");
+  EXPECT_EQ(items[5].rec.date, 0);
+  EXPECT_EQ(items[5].rec.warning, "field \"date\" must be a string, got an array; coded without a date");
   EXPECT_EQ(items[6].error, file + ":7: record w7: empty text");
-  EXPECT_TRUE(contains(items[7].error, file + ":8: record w8: invalid date \"2008-8-1\"")) << items[7].error;
+  EXPECT_EQ(items[7].error, "");
+  EXPECT_EQ(items[7].rec.id, "w8");
+  EXPECT_EQ(items[7].rec.date, 20080801) << "one-digit month and day";
+  EXPECT_EQ(items[7].rec.warning, "");
   EXPECT_EQ(items[8].error, "");
   EXPECT_EQ(items[8].rec.date, 20080229);
   EXPECT_EQ(items[9].error, file + ":10: record " + file + ":10: missing field \"text\"");

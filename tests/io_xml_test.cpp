@@ -115,7 +115,11 @@ TEST(XmlReader, ValidationFixture) {
   EXPECT_EQ(items[5].error, "");
   EXPECT_EQ(items[5].rec.gold_error, "dateline");
 
-  EXPECT_EQ(items[6].error, file + ":36: record BADDATE: invalid date \"19950230\" (expected YYYYMMDD)");
+  // An unreadable date does not lose the record: it is coded without a date, with a warning.
+  EXPECT_EQ(items[6].error, "");
+  EXPECT_EQ(items[6].rec.id, "BADDATE");
+  EXPECT_EQ(items[6].rec.date, 0);
+  EXPECT_EQ(items[6].rec.warning, "unreadable date \"19950230\" (no such day: February 30, 1995); coded without a date");
   EXPECT_EQ(items[7].error, file + ":40: record NOTEXT: missing <Text>");
   EXPECT_EQ(items[8].error, file + ":43: record HALFCODE: <EventCoding> needs all of sourcecode=, "
                                    "targetcode= and eventcode=");

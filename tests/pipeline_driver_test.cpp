@@ -120,6 +120,71 @@ TEST(PipelineDriver, RefusedOptionsAreWarnedAboutAtTheirLine) {
   EXPECT_EQ(warnings[2], in + ":4: bad value 'maybe' for option 'require_dyad'");
 }
 
+// What a RunObserver sees: progress after every batch and once at the end,
+// and a call before every message so a display can get out of the way.
+struct Observed : RunObserver {
+  std::vector<RunProgress> updates;
+  std::vector<std::string>* log = nullptr;
+  void progress(const RunProgress& p) override { updates.push_back(p); }
+  void before_message() override { log->push_back("<before>"); }
+};
+
+struct LoggingSink : ListSink {
+  using ListSink::ListSink;
+  std::vector<std::string> log;
+  void warning(const std::string& m) override { log.push_back(m); }
+  void bad_record(const std::string& m) override { log.push_back(m); }
+};
+
+TEST(PipelineDriver, ObserverSeesRecordsSentencesAndBytes) {
+  std::string jsonl;
+  for (int i = 0; i < 10; ++i)
+    jsonl += "{\"id\":\"r" + std::to_string(i) + "\",\"date\":\"2025-08-06\",\"text\":\"Russia accused Ukraine. France met Russia.\"}\n";
+  jsonl += "{\"id\":\"nodate\",\"text\":\"Russia accused Ukraine.\"}\nnot json\n";
+  const std::string in = write_temp("observed.jsonl", jsonl);
+  DriverOptions o;
+  o.batch = 4;
+  o.engine = test_config;
+  Observed observer;
+  o.observer = &observer;
+  Driver driver(o);
+  LoggingSink sink(driver.batch_size());
+  observer.log = &sink.log;
+  driver.run(std::vector<std::string>{in}, sink);
+  ASSERT_EQ(observer.updates.size(), 4u);  // batches of 4, 4, 3, then the end
+  EXPECT_EQ(observer.updates[0].records, 4);
+  EXPECT_EQ(observer.updates[0].sentences, 8);
+  EXPECT_EQ(observer.updates[0].bytes_total, jsonl.size());
+  EXPECT_GT(observer.updates[0].bytes_read, 0u);
+  EXPECT_LT(observer.updates[0].bytes_read, jsonl.size());
+  EXPECT_FALSE(observer.updates[0].done);
+  EXPECT_EQ(observer.updates[2].records, 11);
+  EXPECT_EQ(observer.updates[2].sentences, 21);
+  EXPECT_TRUE(observer.updates[3].done);
+  EXPECT_EQ(observer.updates[3].bytes_read, jsonl.size());
+  // The bad line and the missing date, each announced to the observer first.
+  ASSERT_EQ(sink.log.size(), 4u);
+  EXPECT_EQ(sink.log[0], "<before>");
+  EXPECT_NE(sink.log[1].find(":12: record " + in + ":12: malformed JSON"), std::string::npos) << sink.log[1];
+  EXPECT_EQ(sink.log[2], "<before>");
+  EXPECT_EQ(sink.log[3], in + ":11: record nodate: no date; coded without one, so its events have no date "
+                              "(give a date or --date)");
+}
+
+TEST(PipelineDriver, ObserverOfStdinKnowsNoSize) {
+  DriverOptions o;
+  o.engine = test_config;
+  Observed observer;
+  o.observer = &observer;
+  Driver driver(o);
+  LoggingSink sink(driver.batch_size());
+  observer.log = &sink.log;
+  driver.run(std::vector<std::string>{"/dev/null"}, sink);  // not a regular file
+  ASSERT_FALSE(observer.updates.empty());
+  EXPECT_EQ(observer.updates.back().bytes_total, 0u);
+  EXPECT_TRUE(observer.updates.back().done);
+}
+
 TEST(PipelineDriver, ARecordBeforeAnyEnvironmentNeedsADefaultEngine) {
   const std::string in = write_temp("noenv.jsonl", "{\"id\":\"x\",\"text\":\"Russia accused Ukraine.\"}\n");
   DriverOptions o;  // no engine: as parley validate

@@ -107,7 +107,7 @@ TEST(StoreMigration, AVersionOneFileIsMigratedInPlaceAndKeepsItsRows) {
     EXPECT_EQ(doc->deadlines[0].due_date, 20250808);
     EXPECT_FALSE(doc->deadlines[0].target_inferred);
   }
-  // The migrated file is a version-2 file like any new one.
+  // The migrated file is a current-version file like any new one.
   const fs::path fresh = temp_db("fresh.db");
   Store::open(fresh.string());
   EXPECT_EQ(schema_of(db), schema_of(fresh));
@@ -156,6 +156,43 @@ TEST(StoreMigration, AReadOnlyOpenMigratesTooAndNewRecordsKeepEveryField) {
   auto clusters = store->clusters(f);
   ASSERT_EQ(clusters.size(), 1u);
   EXPECT_EQ(clusters[0].date, 20260228);
+  EXPECT_EQ(store->integrity_check(), "ok");
+}
+
+TEST(StoreMigration, Version2GetsTheActorAndDyadIndexes) {
+  // A version-2 file: what a fresh store is, with the indexes version 2 had.
+  const fs::path db = temp_db("v2.db");
+  {
+    auto store = Store::open(db.string());
+    StoredDocument d;
+    d.id = "v2-1";
+    d.date = 20250806;
+    d.source_file = "v2.jsonl";
+    d.text = "Gondor attacked Mordor.";
+    d.sentences.push_back({0, {0, 23}, d.text, false});
+    EventRecord e;
+    e.date = 20250806;
+    e.source = "GONGOV";
+    e.target = "MOR";
+    e.code = "190";
+    e.root = "19";
+    e.quad_class = 4;
+    d.events.push_back(e);
+    store->put_document(d);
+  }
+  run_sql(db, "DROP INDEX events_source_target; DROP INDEX events_target_source; DROP INDEX events_quad;"
+              "CREATE INDEX events_source ON events(source, date); CREATE INDEX events_target ON events(target, date);"
+              "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+  auto store = Store::open(db.string());
+  const auto schema = schema_of(db);
+  EXPECT_EQ(schema.count("index events_source"), 0u);
+  EXPECT_EQ(schema.count("index events_target"), 0u);
+  EXPECT_EQ(schema.at("index events_source_target"), "CREATE INDEX events_source_target ON events(source, target, date)");
+  EXPECT_EQ(schema.at("index events_target_source"), "CREATE INDEX events_target_source ON events(target, source, date)");
+  EXPECT_EQ(schema.at("index events_quad"), "CREATE INDEX events_quad ON events(quad_class, date)");
+  EventFilter f;
+  f.actor = "MOR";
+  ASSERT_EQ(store->events(f).size(), 1u);
   EXPECT_EQ(store->integrity_check(), "ok");
 }
 

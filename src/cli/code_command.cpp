@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/progress_line.h"
 #include "pipeline/driver.h"
 #include "pipeline/output_sink.h"
 
@@ -22,6 +23,8 @@ int run_code(const CodeOptions& opts) {
   d.engine = opts.engine;
   d.dicts_dir = opts.dicts_dir;
   d.wordnet_dir = opts.wordnet_dir;
+  ProgressLine progress(stderr);
+  if (opts.progress) d.observer = &progress;
   Driver driver(d);
   std::optional<FlatFormat> flat;
   parse_output_format(opts.format, flat);  // CLI11 admits only the three names

@@ -25,6 +25,7 @@ struct CodeOptions {
   int threads = 1;
   std::string format = "jsonl";  // --format: jsonl, csv or tsv (io/flat_columns.h)
   std::string wordnet_dir = Lexicon::kDefaultDir;
+  bool progress = false;         // --progress (cli/progress_line.h)
 };
 
 int run_code(const CodeOptions& opts);
@@ -53,6 +54,15 @@ DictPaths dict_overrides(const DictFlags& flags);
 // `parley validate`: flags.dicts is where the <Environment>'s names resolve;
 // the single-file flags replace the files it names.
 int run_validate(const std::string& file, const DictFlags& flags, bool quiet);
+
+// "parley 0.10.0 (abc1234)": the version from CMake's project() and, when
+// the build was configured in a git checkout, `git describe` (version.cpp).
+std::string version_text();
+
+// A date flag (--date, --from, --to): any form io::parse_record_date()
+// reads; "" leaves `out` alone.  Prints "parley: FLAG TEXT: why" and returns
+// false when it cannot be read.
+bool parse_date_flag(const char* flag, const std::string& text, int32_t& out);
 
 // Where the bundled data (data/dict, ...) lives: $PARLEY_DATA_DIR, else
 // <exe>/../share/parley when installed, else the source tree's data/ (for

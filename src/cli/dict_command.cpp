@@ -83,10 +83,7 @@ void add_dict_commands(CLI::App& app, Runners& runners) {
   unknown->add_option("--min-count", unknown_args->min_count, "leave out rows seen fewer times (default 1)");
   unknown->add_flag("--json", unknown_args->json, "JSON Lines output");
   runners.emplace_back(unknown, [unknown_args, date_text] {
-    if (!date_text->empty() && !io::parse_date(*date_text, &unknown_args->date)) {
-      std::fprintf(stderr, "parley: --date %s: expected a valid date YYYY-MM-DD\n", date_text->c_str());
-      return 2;
-    }
+    if (!parse_date_flag("--date", *date_text, unknown_args->date)) return 2;
     return run_dict_unknown(*unknown_args);
   });
 }

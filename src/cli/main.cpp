@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/progress_line.h"
 #include "dict/load.h"
 #include "io/dates.h"
 #include "tokens/lexicon.h"
@@ -71,6 +72,15 @@ EngineConfig engine_config(const DictFlags& f) {
   return cfg;
 }
 
+bool parse_date_flag(const char* flag, const std::string& text, int32_t& out) {
+  if (text.empty()) return true;
+  std::string why;
+  if (io::parse_record_date(text, &out, &why)) return true;
+  std::fprintf(stderr, "parley: %s %s: %s (expected a date such as 2026-03-03 or \"March 3, 2026\")\n", flag,
+               text.c_str(), why.c_str());
+  return false;
+}
+
 }  // namespace parley::cli
 
 namespace {
@@ -99,13 +109,15 @@ std::vector<std::string> split_commas(const std::string& s) {
 int main(int argc, char** argv) {
   CLI::App app{"parley: raw news text in, CAMEO political events out"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", parley::cli::version_text(), "print the version and exit");
 
   DictFlags code_flags;
   parley::cli::CodeOptions code;
   std::string date_text;
   auto* code_cmd = app.add_subcommand("code", "code documents and write JSON Lines events to stdout");
   add_dict_flags(code_cmd, code_flags);
-  code_cmd->add_option("--date", date_text, "date of plain-text inputs, YYYY-MM-DD");
+  code_cmd->add_option("--date", date_text,
+                       "date of records without one (plain text; JSONL/XML records with no or an unreadable date)");
   code_cmd->add_option("--threads", code.threads, "worker threads (output is identical for any number)")
       ->check(CLI::Range(1, 256));
   code_cmd->add_option("--format", code.format,
@@ -113,6 +125,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "csv", "tsv"}));
   code_cmd->add_option("inputs", code.inputs, "input files: plain text, JSON Lines, PETRARCH XML ('-' = stdin)")
       ->required();
+  parley::cli::ProgressFlag code_progress;
+  parley::cli::add_progress_flags(code_cmd, code_progress);
 
   DictFlags val_flags;
   std::string val_file;
@@ -144,10 +158,8 @@ int main(int argc, char** argv) {
 
   try {
     if (*code_cmd) {
-      if (!date_text.empty() && !parley::io::parse_date(date_text, &code.date)) {
-        std::fprintf(stderr, "parley: --date %s: expected a valid date YYYY-MM-DD\n", date_text.c_str());
-        return 2;
-      }
+      if (!parley::cli::parse_date_flag("--date", date_text, code.date)) return 2;
+      code.progress = parley::cli::progress_wanted(code_progress);
       code.dicts_dir = code_flags.dicts;
       code.wordnet_dir = code_flags.wordnet;
       code.engine = [&code_flags] { return engine_config(code_flags); };
@@ -155,10 +167,7 @@ int main(int argc, char** argv) {
     }
     if (*ex_cmd) {
       int32_t date = 0;
-      if (!ex_date.empty() && !parley::io::parse_date(ex_date, &date)) {
-        std::fprintf(stderr, "parley: --date %s: expected a valid date YYYY-MM-DD\n", ex_date.c_str());
-        return 2;
-      }
+      if (!parley::cli::parse_date_flag("--date", ex_date, date)) return 2;
       parley::EngineConfig cfg;
       if (ex_tabari) {
         // The validation suite's file names, in the folder --dicts names.

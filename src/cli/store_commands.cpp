@@ -1,6 +1,6 @@
 // `parley ingest` and `parley query`: the event store (issue 5).
 //
-//   parley ingest --db FILE [--dicts DIR] [--date D] [--threads N] INPUT...
+//   parley ingest --db FILE [--dicts DIR] [--date D] [--threads N] [--[no-]progress] INPUT...
 //   parley query --db FILE [--format table|jsonl|csv] events|clusters|timeline|actors|quotes|deadlines|stats ...
 //
 // Ingest lives in src/ingest and every query in src/store (the HTTP server
@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/progress_line.h"
 #include "io/dates.h"
 #include "ingest/ingest.h"
 #include "store/result_table.h"
@@ -27,6 +28,7 @@ struct IngestArgs {
   int threads = 1;
   size_t batch = 256;
   std::vector<std::string> inputs;
+  ProgressFlag progress;
 };
 
 // Flags every query shares; dates still as text until validated.
@@ -36,13 +38,6 @@ struct QueryArgs {
   bool directed = false, wide = false;
   int64_t limit = 0, offset = 0;
 };
-
-bool parse_flag_date(const char* flag, const std::string& text, int32_t& out) {
-  if (text.empty()) return true;
-  if (io::parse_date(text, &out)) return true;
-  std::fprintf(stderr, "parley: %s %s: expected a valid date YYYY-MM-DD\n", flag, text.c_str());
-  return false;
-}
 
 // "A,B" -> a, b; both must be non-empty.
 bool parse_dyad(const std::string& text, std::string& a, std::string& b) {
@@ -66,11 +61,13 @@ int32_t today() {
 
 int run_ingest(const IngestArgs& a) {
   int32_t date = 0;
-  if (!parse_flag_date("--date", a.date, date)) return 2;
+  if (!parse_date_flag("--date", a.date, date)) return 2;
   ingest::IngestOptions opts;
   opts.inputs = a.inputs;
   opts.date = date;
   opts.threads = a.threads;
+  ProgressLine progress(stderr);
+  if (progress_wanted(a.progress)) opts.observer = &progress;
   opts.batch = a.batch;
   opts.dicts_dir = a.flags.dicts;
   opts.wordnet_dir = a.flags.wordnet;
@@ -116,7 +113,7 @@ bool event_filter(const QueryArgs& a, store::EventFilter& f) {
   f.doc_id = a.id;
   f.limit = a.limit;
   f.offset = a.offset;
-  return parse_flag_date("--from", a.from, f.from) && parse_flag_date("--to", a.to, f.to);
+  return parse_date_flag("--from", a.from, f.from) && parse_date_flag("--to", a.to, f.to);
 }
 
 int query_events(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
@@ -145,7 +142,7 @@ int query_timeline(store::Store& db, const QueryArgs& a, store::ResultTable& out
   }
   if (!parse_dyad(a.dyad, t.a, t.b)) return 2;
   t.directed = a.directed;
-  if (!parse_flag_date("--from", a.from, t.from) || !parse_flag_date("--to", a.to, t.to)) return 2;
+  if (!parse_date_flag("--from", a.from, t.from) || !parse_date_flag("--to", a.to, t.to)) return 2;
   t.by = a.by == "week" ? store::Granularity::kWeek : store::Granularity::kDay;
   out = store::timeline_table(db.timeline(t));
   return 0;
@@ -158,7 +155,7 @@ int query_actors(store::Store& db, const QueryArgs& a, store::ResultTable& out) 
                                 : store::ActorRole::kEither;
   q.prefix = a.prefix;
   q.limit = a.limit ? a.limit : 20;
-  if (!parse_flag_date("--from", a.from, q.from) || !parse_flag_date("--to", a.to, q.to)) return 2;
+  if (!parse_date_flag("--from", a.from, q.from) || !parse_date_flag("--to", a.to, q.to)) return 2;
   out = store::actors_table(db.top_actors(q));
   return 0;
 }
@@ -168,7 +165,7 @@ int query_quotes(store::Store& db, const QueryArgs& a, store::ResultTable& out) 
   q.speaker = a.speaker;
   q.doc_id = a.id;
   q.limit = a.limit;
-  if (!parse_flag_date("--from", a.from, q.from) || !parse_flag_date("--to", a.to, q.to)) return 2;
+  if (!parse_date_flag("--from", a.from, q.from) || !parse_date_flag("--to", a.to, q.to)) return 2;
   out = store::quotes_table(db.quotes(q));
   return 0;
 }
@@ -176,7 +173,7 @@ int query_quotes(store::Store& db, const QueryArgs& a, store::ResultTable& out) 
 int query_deadlines(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
   store::DeadlineFilter q;
   q.as_of = today();
-  if (!parse_flag_date("--as-of", a.as_of, q.as_of)) return 2;
+  if (!parse_date_flag("--as-of", a.as_of, q.as_of)) return 2;
   q.actor = a.actor;
   q.limit = a.limit;
   out = store::deadlines_table(db.open_deadlines(q));
@@ -215,11 +212,13 @@ void add_store_commands(CLI::App& app, Runners& runners) {
   auto* ingest = app.add_subcommand("ingest", "code documents and store them in an event store (SQLite)");
   ingest->add_option("--db", ingest_args->db, "the store file (created if missing)")->required();
   add_dict_flags(ingest, ingest_args->flags);
-  ingest->add_option("--date", ingest_args->date, "date of inputs without one, YYYY-MM-DD");
+  ingest->add_option("--date", ingest_args->date,
+                     "date of records without one (plain text; JSONL/XML records with no or an unreadable date)");
   ingest->add_option("--threads", ingest_args->threads, "worker threads")->check(CLI::Range(1, 256));
   ingest->add_option("--batch", ingest_args->batch, "documents per transaction (default 256)")->check(CLI::Range(1, 100000));
   ingest->add_option("inputs", ingest_args->inputs, "input files: plain text, JSON Lines, PETRARCH XML ('-' = stdin)")
       ->required();
+  add_progress_flags(ingest, ingest_args->progress);
   runners.emplace_back(ingest, [ingest_args] { return run_ingest(*ingest_args); });
 
   auto args = std::make_shared<QueryArgs>();

@@ -47,6 +47,7 @@ int ingest(const IngestOptions& opts, store::Store& store, IngestStats& stats, s
   d.engine = opts.engine;
   d.dicts_dir = opts.dicts_dir;
   d.wordnet_dir = opts.wordnet_dir;
+  d.observer = opts.observer;
   Driver driver(d);
   StoreSink sink(driver.batch_size(), store, stats, err);
   const DriverStats s = driver.run(opts.inputs, sink);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/driver.h"
 #include "pipeline/engine.h"
 #include "store/store.h"
 
@@ -29,6 +30,7 @@ struct IngestOptions {
   // Documents coded together and committed in one transaction: a crash loses
   // at most the batch in flight, never part of a document.
   size_t batch = 256;
+  RunObserver* observer = nullptr;       // progress display (pipeline/driver.h); not owned
 };
 
 struct IngestStats {

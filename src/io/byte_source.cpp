@@ -1,5 +1,7 @@
 #include "io/byte_source.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -24,6 +26,8 @@ bool ByteSource::open(const std::string& path, std::string* error) {
     }
     owns_file_ = true;
   }
+  struct stat st {};
+  if (fstat(fileno(file_), &st) == 0 && S_ISREG(st.st_mode)) size_ = static_cast<uint64_t>(st.st_size);
   buf_.resize(kChunk);
   return true;
 }
@@ -42,6 +46,7 @@ bool ByteSource::fill() {
   }
   const size_t n = std::fread(buf_.data() + end_, 1, buf_.size() - end_, file_);
   end_ += n;
+  read_total_ += n;
   if (n == 0) {
     eof_ = true;
     if (std::ferror(file_)) io_error_ = std::strerror(errno ? errno : EIO);

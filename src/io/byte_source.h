@@ -4,6 +4,7 @@
 // over-long line is skipped, not stored.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -35,6 +36,11 @@ class ByteSource {
   // there are more than max_bytes.
   bool read_all(std::string* out, size_t max_bytes);
 
+  // For progress display: bytes handed out so far, and the file's size
+  // (0 when unknown: stdin, a pipe, anything but a regular file).
+  uint64_t consumed() const { return read_total_ - (end_ - pos_); }
+  uint64_t size() const { return size_; }
+
   // Non-empty after an I/O error (e.g. reading a directory).
   const std::string& io_error() const { return io_error_; }
 
@@ -46,6 +52,7 @@ class ByteSource {
   std::vector<char> buf_;
   size_t pos_ = 0, end_ = 0;
   bool eof_ = false;
+  uint64_t read_total_ = 0, size_ = 0;
   std::string io_error_;
 };
 

@@ -17,6 +17,24 @@ bool is_valid_date(int32_t yyyymmdd);
 // does not exist.
 bool parse_date(std::string_view text, int32_t* out);
 
+// The date of an input record (JSONL "date", XML date=, --date, /v1/code,
+// the Python module): every form news feeds write, read as the calendar day
+// the writer gave.  Accepted (ASCII case-insensitive, surrounding spaces
+// ignored):
+//   2026-03-03, 20260303, 2026/03/03, 2026/3/3, 2026.03.03
+//   ISO 8601 timestamps: 2026-03-03T10:00:00Z, 2026-03-03 10:00, ...T10:00:00.123+02:00,
+//     20260303T100000Z; and 14-digit 20260303100000 (GDELT's DATEADDED)
+//   March 3, 2026 / Mar. 3, 2026 / Sept 3 2026 / March 3rd, 2026
+//   3 March 2026 / 3 Mar. 2026 / 3rd of March, 2026 / 03-Mar-2026
+//   any written form after a weekday (checked against the day) and followed
+//   by a time and zone, as in RSS: Tue, 03 Mar 2026 10:00:00 +0000
+// A time's offset or zone is checked but not applied: the day is the one
+// written, the writer's own, which is what "yesterday" in the text means.
+// Refused, with the reason in *why: days that do not exist (Feb 30), months
+// out of range, two-digit years, numeric day/month orders that cannot be
+// told apart (03/04/2026), a month without a day, trailing text.
+bool parse_record_date(std::string_view text, int32_t* out, std::string* why = nullptr);
+
 // "YYYY-MM-DD"; an invalid date gives "" (append_date appends nothing).
 std::string format_date(int32_t yyyymmdd);
 void append_date(std::string& out, int32_t yyyymmdd);

@@ -2,6 +2,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "io/dates.h"
 #include "io/readers.h"
 #include "io/utf8.h"
 
@@ -89,6 +90,7 @@ void InputRecord::clear() {
   value.clear();
   env.clear();
   extra_json.clear();
+  warning.clear();
 }
 
 std::unique_ptr<InputReader> make_failed_reader(std::string path, std::string error) {
@@ -137,6 +139,19 @@ std::string check_text(std::string_view text) {
   if (bad != std::string_view::npos)
     return "invalid UTF-8 in text at byte " + std::to_string(bad);
   return "";
+}
+
+void set_record_date(InputRecord& rec, const std::string* written, std::string_view wrong_type,
+                     int32_t fallback) {
+  std::string why;
+  if (wrong_type.empty() && written && parse_record_date(*written, &rec.date, &why)) return;
+  rec.date = fallback;
+  if (!written && wrong_type.empty()) {
+    if (!fallback) rec.warning = "no date; coded without one, so its events have no date (give a date or --date)";
+    return;
+  }
+  rec.warning = wrong_type.empty() ? "unreadable date \"" + *written + "\" (" + why + ")" : std::string(wrong_type);
+  rec.warning += fallback ? "; coded with --date " + format_date(fallback) : "; coded without a date";
 }
 
 std::string location_id(const std::string& file, uint32_t line) {

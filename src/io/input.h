@@ -21,7 +21,10 @@ enum class InputFormat { kAuto, kText, kJsonLines, kXml };
 const char* format_name(InputFormat f);
 
 struct ReaderOptions {
-  int32_t date = 0;                      // --date, YYYYMMDD; used when a record has none
+  // --date, YYYYMMDD; used when a record has no date or one that cannot be
+  // read.  0: such a record is coded without a date (its events' date is
+  // null) and InputRecord::warning says so.
+  int32_t date = 0;
   size_t max_record_bytes = 64u << 20;   // a larger record is an error for that record
   size_t max_xml_bytes = 1u << 30;       // XML is parsed whole, so its file size is capped
   InputFormat format = InputFormat::kAuto;
@@ -60,6 +63,11 @@ struct InputRecord {
   // <Sentence> (e.g. source="AFP"), for pass-through with
   // JsonWriter::raw_members().
   std::string extra_json;
+  // What the reader accepted but the user must hear about, without the
+  // "FILE:LINE: record ID: " prefix (the Driver adds it and reports it in
+  // input order): a date that is missing or unreadable, and what the record
+  // was coded with instead.  "" if nothing.
+  std::string warning;
 
   void clear();  // keeps capacity
 };
@@ -75,6 +83,12 @@ class InputReader {
   // returns true with error non-empty; rec.id, source_file and source_line
   // then say which record it was and the rest of rec is unspecified.
   virtual bool next(InputRecord& rec, std::string& error) = 0;
+
+  // For progress display: bytes of the input read so far and its size; 0
+  // when unknown (stdin, pipes; XML, which is parsed whole before its first
+  // record).
+  virtual uint64_t bytes_consumed() const { return 0; }
+  virtual uint64_t bytes_total() const { return 0; }
 
   InputFormat format() const { return format_; }
   const std::string& path() const { return path_; }

@@ -11,7 +11,6 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "io/dates.h"
 #include "io/json_writer.h"
 #include "io/readers.h"
 
@@ -21,8 +20,10 @@ namespace {
 using json = nlohmann::json;
 
 // Fills an InputRecord from the events of one line.  Problems with a field
-// (wrong type, bad date) are noted in `problem` and parsing goes on, so the
-// record's id is known for the message even when it comes after the field.
+// (wrong type) are noted in `problem` and parsing goes on, so the record's id
+// is known for the message even when it comes after the field.  The date is
+// only collected here (date_text, date_problem): a record whose date cannot
+// be read is still coded, with a warning (set_record_date()).
 class RecordSax {
  public:
   RecordSax(InputRecord* rec, JsonWriter* extra) : rec_(rec), extra_(extra) {}
@@ -31,6 +32,9 @@ class RecordSax {
   std::string syntax_error;     // set by parse_error()
   size_t error_position = 0;    // byte where the parser gave up
   bool has_id = false, has_text = false, has_date = false;
+  bool date_given = false;      // a string or integer date (null counts as none)
+  std::string date_text;        // as written; an integer in decimal
+  std::string date_problem;     // the date field had a type no date has
   bool not_object = false;
 
   bool null() { return scalar_value("null", [&] { extra_->null(); }); }
@@ -56,8 +60,8 @@ class RecordSax {
         case Field::kId: rec_->id.assign(v); return true;
         case Field::kText: rec_->text.assign(v); return true;
         case Field::kDate:
-          if (!parse_date(v, &rec_->date))
-            note("invalid date \"" + v + "\" (expected a real day as YYYY-MM-DD or YYYYMMDD)");
+          date_text.assign(v);
+          date_given = true;
           return true;
         default: break;
       }
@@ -145,7 +149,7 @@ class RecordSax {
   void wrong_type(const char* got) {
     if (field_ == Field::kId) note(std::string("field \"id\" must be a string or an integer, got ") + got);
     else if (field_ == Field::kText) note(std::string("field \"text\" must be a string, got ") + got);
-    else note(std::string("field \"date\" must be a string, got ") + got);
+    else if (date_problem.empty()) date_problem = std::string("field \"date\" must be a string, got ") + got;
   }
   template <typename Emit>
   bool scalar_value(const char* type, Emit emit) {
@@ -172,10 +176,8 @@ class RecordSax {
     return true;
   }
   bool set_date_number(int64_t v) {
-    if (v < 10000101 || v > 99991231 || !is_valid_date(static_cast<int32_t>(v)))
-      note("invalid date " + std::to_string(v) + " (expected a real day as YYYYMMDD)");
-    else
-      rec_->date = static_cast<int32_t>(v);
+    date_text = std::to_string(v);  // 20260303 reads as a date, other numbers do not
+    date_given = true;
     return true;
   }
 
@@ -223,6 +225,9 @@ class JsonLinesReader : public InputReader {
     }
   }
 
+  uint64_t bytes_consumed() const override { return src_->consumed(); }
+  uint64_t bytes_total() const override { return src_->size(); }
+
  private:
   static bool is_blank(const std::string& s) {
     for (char c : s)
@@ -252,7 +257,7 @@ class JsonLinesReader : public InputReader {
     // The parser has validated UTF-8; only NUL (written as \u0000) and
     // emptiness are left to check.
     if (const std::string problem = check_text(rec.text); !problem.empty()) return fail(problem);
-    if (!sax.has_date || rec.date == 0) rec.date = options_.date;
+    set_record_date(rec, sax.date_given ? &sax.date_text : nullptr, sax.date_problem, options_.date);
     if (sax.has_extra()) {
       extra_.end_object();
       rec.extra_json.assign(extra_.data());

@@ -28,6 +28,14 @@ void set_record_error(std::string* error, const std::string& file, uint32_t line
 // else what is wrong (with the byte offset of a bad byte).
 std::string check_text(std::string_view text);
 
+// Sets rec.date from the date the record gives (`written`; null when it has
+// none) with parse_record_date(), else to `fallback` (--date, may be 0), and
+// puts in rec.warning what the user must know: a date missing with no
+// fallback, or one that cannot be read (`wrong_type`: the field is not a
+// string, e.g. "field \"date\" must be a string, got an array").
+void set_record_date(InputRecord& rec, const std::string* written, std::string_view wrong_type,
+                     int32_t fallback);
+
 // "FILE:LINE", the id of a record that has none.
 std::string location_id(const std::string& file, uint32_t line);
 

@@ -21,7 +21,6 @@ class TextReader : public InputReader {
     rec.source_line = 1;
     rec.id = path_ == "-" ? "stdin" : std::filesystem::path(path_).stem().string();
     if (rec.id.empty()) rec.id = path_;
-    rec.date = options_.date;
     if (!src_->read_all(&rec.text, options_.max_record_bytes)) {
       set_record_error(&error, path_, 1, rec.id,
                        "document larger than the maximum record size of " +
@@ -35,8 +34,12 @@ class TextReader : public InputReader {
     }
     const std::string problem = check_text(rec.text);
     if (!problem.empty()) set_record_error(&error, path_, 1, rec.id, problem);
+    else set_record_date(rec, nullptr, "", options_.date);  // plain text carries no date
     return true;
   }
+
+  uint64_t bytes_consumed() const override { return src_->consumed(); }
+  uint64_t bytes_total() const override { return src_->size(); }
 
  private:
   std::unique_ptr<ByteSource> src_;

@@ -9,7 +9,6 @@
 #include <cstring>
 #include <pugixml.hpp>
 
-#include "io/dates.h"
 #include "io/json_writer.h"
 #include "io/readers.h"
 #include "io/utf8.h"
@@ -220,13 +219,14 @@ class XmlReader : public InputReader {
     rec.id = *id ? id : location_id(path_, rec.source_line);
     if (!check_attributes(n, rec, error)) return;
     extra_.clear();
-    bool has_extra = false;
+    bool has_extra = false, has_date = false;
+    std::string date_text;
     for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
       const std::string_view an = a.name();
       if (an == "id") continue;
       if (an == "date") {
-        if (!parse_date(a.value(), &rec.date))
-          return fail(rec, error, std::string("invalid date \"") + a.value() + "\" (expected YYYYMMDD)");
+        date_text = a.value();
+        has_date = true;
       } else if (an == "sentence") {
         rec.sentence_mode = iequals(a.value(), "true");
       } else if (an == "category") {
@@ -242,7 +242,7 @@ class XmlReader : public InputReader {
       extra_.end_object();
       rec.extra_json = extra_.data();
     }
-    if (rec.date == 0) rec.date = options_.date;
+    set_record_date(rec, has_date ? &date_text : nullptr, "", options_.date);
 
     int texts = 0;
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {

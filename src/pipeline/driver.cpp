@@ -42,6 +42,7 @@ class Driver::Impl {
     const size_t threads = static_cast<size_t>(std::max(1, opts_.threads));
     records_.resize(opts_.batch);
     repairs_.resize(opts_.batch);
+    sentences_.resize(opts_.batch);
     lanes_.resize(threads);
     for (size_t t = 1; t < threads; ++t) helpers_.emplace_back(&Impl::helper, this, t);
   }
@@ -68,6 +69,8 @@ class Driver::Impl {
   };
 
   void use_engine(const Engine& engine);
+  void report_bad(const std::string& message);
+  void report_warning(const std::string& message);
   void set_option(const io::InputRecord& at, const std::string& name, const std::string& value);
   void flush();
   void code_batch();
@@ -82,11 +85,29 @@ class Driver::Impl {
 
   // The batch: records and what coding them found, by slot.
   std::vector<io::InputRecord> records_;
-  std::vector<size_t> repairs_;
+  std::vector<size_t> repairs_, sentences_;
   size_t filled_ = 0;
   RecordSink* sink_ = nullptr;
   DriverStats stats_;
 
+ public:
+  // Progress of the current run(inputs) (see RunProgress): bytes of the
+  // inputs already finished, and whether the total can be known at all.
+  RunProgress progress_;
+  uint64_t bytes_done_ = 0;
+  bool size_known_ = true;
+  const io::InputReader* reader_ = nullptr;
+  void notify(bool done);
+  // The last progress call (done), however a run ends.
+  struct FinalProgress {
+    Impl& d;
+    ~FinalProgress() {
+      d.notify(true);
+      d.reader_ = nullptr;
+    }
+  };
+
+ private:
   // The helpers sleep on wake_ until generation_ moves, take slots from
   // next_ until count_, and the last to finish signals done_.  The batch's
   // fields are written before generation_ is bumped under mutex_, so helpers
@@ -107,11 +128,31 @@ void Driver::Impl::use_engine(const Engine& engine) {
   for (Lane& lane : lanes_) lane.worker = std::make_unique<Worker>(engine);
 }
 
+void Driver::Impl::report_bad(const std::string& message) {
+  if (opts_.observer) opts_.observer->before_message();
+  sink_->bad_record(message);
+}
+
+void Driver::Impl::report_warning(const std::string& message) {
+  if (opts_.observer) opts_.observer->before_message();
+  sink_->warning(message);
+}
+
+void Driver::Impl::notify(bool done) {
+  if (!opts_.observer) return;
+  progress_.done = done;
+  const uint64_t current = reader_ ? reader_->bytes_consumed() : 0;
+  progress_.bytes_read = bytes_done_ + current;
+  if (reader_ && !reader_->bytes_total()) size_known_ = false;
+  if (!size_known_) progress_.bytes_total = 0;
+  opts_.observer->progress(progress_);
+}
+
 void Driver::Impl::set_option(const io::InputRecord& at, const std::string& name, const std::string& value) {
   RunOptions options = lanes_[0].worker->run_options();
   std::string why;
   if (!set_run_option(options, name, value, why)) {
-    sink_->warning(where(at) + ": " + why);
+    report_warning(where(at) + ": " + why);
     return;
   }
   for (Lane& lane : lanes_) lane.worker->set_run_options(options);
@@ -124,6 +165,7 @@ void Driver::Impl::work(size_t lane) {
       const io::InputRecord& r = records_[i];
       ln.worker->code(r.id, r.date, r.text, r.sentence_mode, ln.coded);
       repairs_[i] = ln.coded.utf8_repairs;
+      sentences_[i] = ln.worker->doc().sentences.size();
       sink_->render(i, CodedRecord{r, ln.worker->doc(), ln.coded, *engine_, lane});
     }
   } catch (...) {
@@ -178,15 +220,19 @@ void Driver::Impl::flush() {
   code_batch();
   for (size_t i = 0; i < filled_; ++i) {
     const io::InputRecord& r = records_[i];
+    if (!r.warning.empty()) report_warning(where(r) + ": record " + r.id + ": " + r.warning);
     if (repairs_[i]) {
-      sink_->warning(where(r) + ": record " + r.id + ": " + std::to_string(repairs_[i]) +
+      report_warning(where(r) + ": record " + r.id + ": " + std::to_string(repairs_[i]) +
                      " invalid UTF-8 sequence(s) or NUL byte(s) replaced");
     }
     sink_->deliver(i, r);
+    progress_.sentences += static_cast<int64_t>(sentences_[i]);
   }
   sink_->end_batch();
   stats_.documents += static_cast<int64_t>(filled_);
+  progress_.records += static_cast<int64_t>(filled_);
   filled_ = 0;
+  notify(false);
 }
 
 DriverStats Driver::Impl::run(io::InputReader& reader, RecordSink& sink) {
@@ -198,7 +244,7 @@ DriverStats Driver::Impl::run(io::InputReader& reader, RecordSink& sink) {
   io::InputRecord rec;
   while (reader.next(rec, error)) {
     if (!error.empty()) {
-      sink.bad_record(error);
+      report_bad(error);
       ++stats_.bad_records;
       error.clear();
       continue;
@@ -239,15 +285,41 @@ DriverStats Driver::Impl::run(io::InputReader& reader, RecordSink& sink) {
 Driver::Driver(DriverOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Driver::~Driver() = default;
 
-DriverStats Driver::run(io::InputReader& reader, RecordSink& sink) { return impl_->run(reader, sink); }
+DriverStats Driver::run(io::InputReader& reader, RecordSink& sink) {
+  Impl& d = *impl_;
+  d.progress_ = RunProgress{};
+  d.bytes_done_ = 0;
+  d.progress_.bytes_total = reader.bytes_total();
+  d.size_known_ = d.progress_.bytes_total != 0;
+  d.reader_ = &reader;
+  const Impl::FinalProgress finish{d};
+  return d.run(reader, sink);
+}
 
 DriverStats Driver::run(const std::vector<std::string>& inputs, RecordSink& sink) {
+  Impl& d = *impl_;
+  d.progress_ = RunProgress{};
+  d.bytes_done_ = 0;
+  d.size_known_ = true;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(input, ec);
+    if (input == "-" || ec || !std::filesystem::is_regular_file(status)) {
+      d.size_known_ = false;
+      continue;
+    }
+    d.progress_.bytes_total += std::filesystem::file_size(input, ec);
+  }
+  const Impl::FinalProgress finish{d};
   DriverStats total;
   for (const std::string& input : inputs) {
     io::ReaderOptions ropts;
-    ropts.date = impl_->date();
+    ropts.date = d.date();
     auto reader = io::InputReader::open(input, ropts);
-    const DriverStats s = impl_->run(*reader, sink);
+    d.reader_ = reader.get();
+    const DriverStats s = d.run(*reader, sink);
+    d.bytes_done_ += reader->bytes_consumed();
+    d.reader_ = nullptr;
     total.documents += s.documents;
     total.bad_records += s.bad_records;
     total.environments += s.environments;

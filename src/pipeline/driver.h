@@ -28,7 +28,9 @@
 //    input or the next <Config> of the same option.  Each input starts with
 //    the options its Engine was loaded with.
 //  * Problems do not stop the run: a record that cannot be read goes to
-//    RecordSink::bad_record(), a refused option and a repaired text to
+//    RecordSink::bad_record(), a refused option, a repaired text and a date
+//    that is missing or unreadable (io::InputRecord::warning; the record is
+//    coded without a date, or with DriverOptions::date) to
 //    RecordSink::warning(), each at its place in input order.  What cannot
 //    go on at all (dictionaries that do not load, a document before any
 //    <Environment> when no default engine is configured) throws.
@@ -78,6 +80,28 @@ class RecordSink {
   virtual void warning(const std::string& message) = 0;
 };
 
+// How far a run has got, for a progress display.  Counts are for the whole
+// run(inputs) call (every input so far).
+struct RunProgress {
+  int64_t records = 0;       // documents delivered
+  int64_t sentences = 0;     // in those documents
+  uint64_t bytes_read = 0;   // of the inputs
+  uint64_t bytes_total = 0;  // size of all inputs; 0 = unknown (stdin, a pipe, XML)
+  bool done = false;         // the last call of the run
+};
+
+// Watches a run from the calling thread.
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  // After each batch is delivered, and once more, with done set, when
+  // run() ends (also when it ends by an exception).
+  virtual void progress(const RunProgress& progress) = 0;
+  // Just before a message goes to RecordSink::bad_record() or warning(), so
+  // a display on the same terminal can get out of its way.
+  virtual void before_message() {}
+};
+
 struct DriverOptions {
   int threads = 1;
   size_t batch = 512;
@@ -93,6 +117,7 @@ struct DriverOptions {
   // Applied to each <Environment>'s configuration before it is loaded
   // (validate's --verbs, --actors, ... overrides).
   std::function<void(EngineConfig&)> adjust_environment;
+  RunObserver* observer = nullptr;        // not owned; may be null
 };
 
 struct DriverStats {

@@ -68,12 +68,13 @@ std::string read_doc(const py::handle& doc, const std::string& source, uint32_t 
       } else if (k == "date") {
         if (!value.is_none()) {
           int32_t d = 0;
+          std::string why = "expected a str, an int YYYYMMDD, or a date/datetime";
           const std::string given = py::str(value);
           const std::string iso = py::hasattr(value, "isoformat") ? std::string(py::str(value.attr("isoformat")())) : given;
           const bool ok = (py::isinstance<py::str>(value) || py::isinstance<py::int_>(value) ||
-                           py::hasattr(value, "isoformat")) && io::parse_date(iso, &d);
+                           py::hasattr(value, "isoformat")) && io::parse_record_date(iso, &d, &why);
           if (ok) rec.date = d;
-          else note("invalid date \"" + given + "\" (expected a real day as YYYY-MM-DD or YYYYMMDD)");
+          else note("unreadable date \"" + given + "\" (" + why + ")");
         }
       } else {
         extra[key] = value;
@@ -102,9 +103,9 @@ std::string error_for(const io::InputRecord& rec, const std::string& what) {
 int32_t date_argument(const py::object& date) {
   if (date.is_none()) return 0;
   int32_t d = 0;
+  std::string why;
   const std::string given = py::hasattr(date, "isoformat") ? std::string(py::str(date.attr("isoformat")())) : std::string(py::str(date));
-  if (!io::parse_date(given, &d))
-    throw py::value_error("invalid date \"" + given + "\" (expected a real day as YYYY-MM-DD or YYYYMMDD)");
+  if (!io::parse_record_date(given, &d, &why)) throw py::value_error("unreadable date \"" + given + "\" (" + why + ")");
   return d;
 }
 

@@ -35,6 +35,13 @@ int32_t checked_date(std::string_view value, std::string_view name) {
   return date;
 }
 
+int32_t checked_record_date(std::string_view value, std::string_view name) {
+  int32_t date = 0;
+  std::string why;
+  if (!io::parse_record_date(value, &date, &why)) bad(name, "unreadable date: " + why);
+  return date;
+}
+
 QueryParams::QueryParams(const Multimap& params, std::initializer_list<std::string_view> allowed) {
   for (const auto& [name, value] : params) {
     bool known = false;
@@ -83,6 +90,11 @@ std::string QueryParams::root(std::string_view name) const {
 int32_t QueryParams::date(std::string_view name) const {
   auto v = raw(name);
   return v ? checked_date(*v, name) : 0;
+}
+
+int32_t QueryParams::record_date(std::string_view name) const {
+  auto v = raw(name);
+  return v ? checked_record_date(*v, name) : 0;
 }
 
 int64_t QueryParams::integer(std::string_view name, int64_t min, int64_t max, int64_t fallback) const {

@@ -31,6 +31,9 @@ class QueryParams {
   std::string root(std::string_view name) const;
   // YYYY-MM-DD (or YYYYMMDD) as YYYYMMDD; 0 when absent.
   int32_t date(std::string_view name) const;
+  // A document's date in any form io::parse_record_date() reads (ISO
+  // timestamps, "March 3, 2026", ...); 0 when absent.  Filters keep date().
+  int32_t record_date(std::string_view name) const;
   // A decimal integer in [min, max]; `fallback` when absent.
   int64_t integer(std::string_view name, int64_t min, int64_t max, int64_t fallback) const;
   // Free text: valid UTF-8, no control characters, at most max_bytes; "" when absent.
@@ -54,5 +57,6 @@ void check_query_string(std::string_view target);
 // segments, JSON fields); `name` is reported as the parameter.
 std::string checked_actor(std::string_view value, std::string_view name);
 int32_t checked_date(std::string_view value, std::string_view name);
+int32_t checked_record_date(std::string_view value, std::string_view name);
 
 }  // namespace parley::server

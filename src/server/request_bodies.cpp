@@ -67,7 +67,7 @@ DocumentInput document_from(const nlohmann::json& doc, bool id_required, const s
     out.id = "request";
   }
   if (doc.contains("date") && !doc.at("date").is_null()) {
-    out.date = checked_date(string_field(doc, "date", where), "date");
+    out.date = checked_record_date(string_field(doc, "date", where), "date");
   }
   return out;
 }

@@ -48,7 +48,7 @@ void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Respons
       check_document_id(*id, "id");
       input.id = std::string(*id);
     }
-    input.date = params.date("date");
+    input.date = params.record_date("date");
     input.text = req.body;
   } else {
     throw ApiError(415, "Content-Type must be application/json or text/plain", "Content-Type");

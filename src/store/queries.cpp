@@ -14,31 +14,50 @@ namespace {
 
 int64_t sql_limit(int64_t limit) { return limit > 0 ? limit : -1; }
 
+// An either-side condition (actor as source or target, a dyad in either
+// direction): added as one OR, or, when `sides` is given and still empty,
+// returned there as its two sides so the caller can run one indexed query
+// per side (see event_keys_sql()).
+void where_either(QueryBuilder& q, std::string one, std::string other, std::vector<std::string>* sides) {
+  if (sides && sides->empty()) {
+    sides->push_back(std::move(one));
+    sides->push_back(std::move(other));
+    return;
+  }
+  q.where(sql_or(one, other));
+}
+
 // Dyad (either direction unless directed) over source/target columns.
 void where_dyad(QueryBuilder& q, const char* source, const char* target, std::string_view a, std::string_view b,
-                bool directed) {
+                bool directed, std::vector<std::string>* sides = nullptr) {
   if (a.empty() || b.empty()) return;
-  const std::string forward = sql_and(q.prefix_condition(source, a), q.prefix_condition(target, b));
+  std::string forward = sql_and(q.prefix_condition(source, a), q.prefix_condition(target, b));
   if (directed) {
     q.where(forward);
     return;
   }
-  const std::string backward = sql_and(q.prefix_condition(source, b), q.prefix_condition(target, a));
-  q.where(sql_or(forward, backward));
+  where_either(q, std::move(forward), sql_and(q.prefix_condition(source, b), q.prefix_condition(target, a)), sides);
 }
 
-void where_actor(QueryBuilder& q, const char* source, const char* target, std::string_view actor) {
+void where_actor(QueryBuilder& q, const char* source, const char* target, std::string_view actor,
+                 std::vector<std::string>* sides = nullptr) {
   if (actor.empty()) return;
-  q.where(sql_or(q.prefix_condition(source, actor), q.prefix_condition(target, actor)));
+  where_either(q, q.prefix_condition(source, actor), q.prefix_condition(target, actor), sides);
 }
 
-// The filters over the columns events and clusters both have, `p`.source etc.
-void where_key_filter(QueryBuilder& q, const EventFilter& f, const std::string& p) {
-  const std::string source = p + ".source", target = p + ".target";
-  where_actor(q, source.c_str(), target.c_str(), f.actor);
+// The filters over the columns events and clusters both have, `p`.source
+// etc.  With `sides`, the first either-side condition is returned there
+// instead of added (where_either()).  `actors_unindexed` writes the actor
+// columns as +e.source, which keeps SQLite from reading them through an
+// index (see walk_sort_index()).
+void where_key_filter(QueryBuilder& q, const EventFilter& f, const std::string& p,
+                      std::vector<std::string>* sides = nullptr, bool actors_unindexed = false) {
+  const std::string unary = actors_unindexed ? "+" : "";
+  const std::string source = unary + p + ".source", target = unary + p + ".target";
+  where_actor(q, source.c_str(), target.c_str(), f.actor, sides);
   q.where_prefix(source.c_str(), f.source);
   q.where_prefix(target.c_str(), f.target);
-  where_dyad(q, source.c_str(), target.c_str(), f.dyad_a, f.dyad_b, f.directed);
+  where_dyad(q, source.c_str(), target.c_str(), f.dyad_a, f.dyad_b, f.directed, sides);
   if (!f.code.empty()) q.where(p + ".code = " + q.param(f.code));
   if (!f.root.empty()) q.where(p + ".root = " + q.param(f.root));
   if (f.quad_class) q.where(p + ".quad_class = " + q.param(int64_t{f.quad_class}));
@@ -67,9 +86,11 @@ std::string like_condition(QueryBuilder& q, const std::string& column, const std
 }
 
 // Every EventFilter condition over events `e` (and sentences `s` for the
-// text search, which the caller must join when f.text is set).
-void where_event_filter(QueryBuilder& q, const EventFilter& f) {
-  where_key_filter(q, f, "e");
+// text search, which the caller must join when f.text is set); `sides` as
+// for where_key_filter().
+void where_event_filter(QueryBuilder& q, const EventFilter& f, std::vector<std::string>* sides = nullptr,
+                        bool actors_unindexed = false) {
+  where_key_filter(q, f, "e", sides, actors_unindexed);
   for (const std::string& c : event_only_conditions(q, f)) q.where(c);
   if (!f.text.empty()) q.where(like_condition(q, "s.text", f.text));
   if (!f.doc_id.empty()) q.where("e.doc_id = " + q.param(f.doc_id));
@@ -100,6 +121,71 @@ std::string limit_offset(QueryBuilder& q, int64_t limit, int64_t offset) {
   return " LIMIT " + q.param(sql_limit(limit)) + " OFFSET " + q.param(std::max<int64_t>(0, offset));
 }
 
+constexpr const char* kEventsWithSentences =
+    " FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence";
+
+// How many rows a page may cost when walking the sort column's index, and
+// the most matches worth counting to find out (walk_sort_index()).
+constexpr int64_t kWalkRows = 4000;
+constexpr int64_t kMostMatchesCounted = 50000;
+
+// Whether a page of an either-side filter (actor, undirected dyad) is found
+// sooner by walking the sort column's index in order and checking each row
+// (about (limit + offset) x events / matches rows) than by sorting every
+// match of each side.  True when the filter matches so many events that the
+// walk reads at most kWalkRows rows: a count of the matches, stopped at that
+// many, says so.  Either plan gives the same rows in the same order.
+bool walk_sort_index(sql::Connection& conn, const EventFilter& f) {
+  if (f.limit <= 0) return false;
+  QueryBuilder q;
+  where_event_filter(q, f);
+  const bool either_side = !f.actor.empty() || (!f.dyad_a.empty() && !f.directed);
+  if (!either_side) return false;
+  sql::Statement size(conn, "SELECT coalesce(max(id), 0) FROM events");
+  size.step();
+  const int64_t page = f.limit + std::max<int64_t>(0, f.offset);
+  if (page > kMostMatchesCounted) return false;
+  const int64_t needed = page * size.int64(0) / kWalkRows + 1;
+  if (needed > kMostMatchesCounted) return false;
+  const std::string from = f.text.empty() ? " FROM events e" : kEventsWithSentences;
+  const std::string sql = "SELECT count(*) FROM (SELECT 1" + from + q.where_clause() + " LIMIT " + q.param(needed) + ")";
+  sql::Statement count(conn, sql.c_str());
+  q.bind_all(count);
+  count.step();
+  return count.int64(0) >= needed;
+}
+
+// The ids of one page of events, in page order, as a subquery.  Listing ids
+// first and fetching whole rows for the page only is what keeps a page fast
+// on a large store: the sort then runs over (id, key) pairs from an index,
+// not over joined rows.  An either-side filter (actor, undirected dyad) is
+// one indexed query per side, each cut to the first limit+offset rows, then
+// merged: the first limit+offset rows of the union are among those, and an
+// OR over two indexes would instead collect and sort every match.  Rows
+// and order are exactly those of one query with the OR.  When the filter
+// matches a large share of the store (`walk`), its actor conditions are
+// instead checked row by row along the sort column's index.
+std::string event_keys_sql(QueryBuilder& q, const EventFilter& f, bool walk) {
+  std::vector<std::string> sides;
+  where_event_filter(q, f, walk ? nullptr : &sides, walk);
+  const std::string from = f.text.empty() ? " FROM events e" : kEventsWithSentences;
+  const char* column = event_sort_column(f.sort);
+  if (sides.empty()) {
+    return "SELECT e.id" + from + q.where_clause() + order_by(column, "e.id", f.descending) +
+           limit_offset(q, f.limit, f.offset);
+  }
+  const std::string common = q.where_clause();
+  const int64_t side_limit = f.limit > 0 ? f.limit + std::max<int64_t>(0, f.offset) : -1;
+  std::string sql = "SELECT id FROM (";
+  for (size_t i = 0; i < sides.size(); ++i) {
+    if (i) sql += " UNION ";
+    sql += std::string("SELECT * FROM (SELECT e.id AS id, ") + column + " AS k" + from +
+           (common.empty() ? " WHERE " : common + " AND ") + sides[i] + order_by("k", "id", f.descending) +
+           " LIMIT " + q.param(side_limit) + ")";
+  }
+  return sql + ")" + order_by("k", "id", f.descending) + limit_offset(q, f.limit, f.offset);
+}
+
 // Period start of a date for a granularity (weeks start on Monday).
 int32_t period_of(int32_t date, Granularity by) {
   if (by == Granularity::kMonth) return date / 100 * 100 + 1;
@@ -117,11 +203,10 @@ double one_decimal(double v) { return std::round(v * 10.0) / 10.0; }
 std::vector<EventRow> Store::events(const EventFilter& f) {
   std::lock_guard lock(impl_->mutex);
   QueryBuilder q;
-  where_event_filter(q, f);
-  const std::string sql = std::string("SELECT e.id, e.doc_id, s.text, ") + kEventColumns +
-                          " FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence" +
-                          q.where_clause() + order_by(event_sort_column(f.sort), "e.id", f.descending) +
-                          limit_offset(q, f.limit, f.offset);
+  const bool walk = walk_sort_index(impl_->conn, f);
+  const std::string sql = std::string("SELECT e.id, e.doc_id, s.text, ") + kEventColumns + kEventsWithSentences +
+                          " WHERE e.id IN (" + event_keys_sql(q, f, walk) + ")" +
+                          order_by(event_sort_column(f.sort), "e.id", f.descending);
   sql::Statement st(impl_->conn, sql.c_str());
   q.bind_all(st);
   std::vector<EventRow> out;
@@ -140,10 +225,10 @@ EventCount Store::count_events(const EventFilter& f, int64_t cap) {
   std::lock_guard lock(impl_->mutex);
   QueryBuilder q;
   where_event_filter(q, f);
-  const char* join = f.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence";
+  const char* from = f.text.empty() ? " FROM events e" : kEventsWithSentences;
   // Counting stops after cap + 1 rows: a count over a million rows would
   // cost more than the page it describes.
-  const std::string sql = std::string("SELECT count(*) FROM (SELECT 1 FROM events e") + join + q.where_clause() +
+  const std::string sql = std::string("SELECT count(*) FROM (SELECT 1") + from + q.where_clause() +
                           " LIMIT " + q.param(cap + 1) + ")";
   sql::Statement st(impl_->conn, sql.c_str());
   q.bind_all(st);

@@ -95,8 +95,26 @@ def test_bad_text_raises_with_the_readers_message(coder, doc, message):
     assert str(e.value) == message
 
 
+@pytest.mark.parametrize("given", [
+    "2026-03-03T10:00:00Z", "2026-03-03T10:00:00+02:00", "March 3, 2026", "3 March 2026", "Mar. 3, 2026",
+    "2026/03/03", 20260303,
+])
+def test_dates_in_feed_forms(coder, given):
+    # The same parser as `parley code` and /v1/code (io::parse_record_date).
+    got = coder.code("Russia accused Ukraine.", date=given)
+    assert got[0]["date"] == "2026-03-03"
+    assert next(iter(coder.code_many([{"text": "Russia accused Ukraine.", "date": given}])))["date"] == "2026-03-03"
+
+
+def test_datetime_objects_are_dates(coder):
+    import datetime
+    when = datetime.datetime(2026, 3, 3, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
+    assert coder.code("Russia accused Ukraine.", date=when)[0]["date"] == "2026-03-03"
+    assert coder.code("Russia accused Ukraine.", date=datetime.date(2026, 3, 3))[0]["date"] == "2026-03-03"
+
+
 def test_bad_date_raises(coder):
-    with pytest.raises(ValueError, match='invalid date "2025-02-30"'):
+    with pytest.raises(ValueError, match='unreadable date "2025-02-30" \\(no such day: February 30, 2025\\)'):
         coder.code("Russia attacked Ukraine.", date="2025-02-30")
 
 
