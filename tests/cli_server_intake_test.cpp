@@ -90,7 +90,7 @@ TEST_F(ServeIntakeTest, OpenApiDocumentsEveryParameterOfEveryRoute) {
   auto spec_res = c.Get("/openapi.json");
   ASSERT_TRUE(spec_res);
   const json spec = json::parse(spec_res->body);
-  for (const char* path : {"/v1/documents", "/v1/documents/{id}", "/v1/counts", "/v1/dyads", "/v1/events"})
+  for (const char* path : {"/v1/documents", "/v1/documents/{id}", "/v1/counts", "/v1/dyads", "/v1/events", "/v1/places", "/v1/countries"})
     EXPECT_TRUE(spec["paths"].contains(path)) << path;
   int routes = 0;
   for (const auto& [path, ops] : spec["paths"].items()) {
