@@ -96,5 +96,30 @@ TEST_F(NewsRulesTest, ThatBeforeADeterminerOpensAClause) {
     EXPECT_EQ(e.find("---COP --- 19"), std::string::npos) << e;
 }
 
+// Country inheritance (issue 9): an agent that names no country takes the one
+// country the sentence names; with two, or with none, it keeps "---".
+TEST_F(NewsRulesTest, AnAgentTakesTheSentencesOneCountry) {
+  EXPECT_EQ(code("Bolivian police arrested an opposition leader."), std::vector<std::string>{"BOLCOP BOLOPP 173"});
+  EXPECT_EQ(code("Moroccan judges sentenced journalists to prison."), std::vector<std::string>{"MARJUD MARMED 116"});
+  // The country may come from the other side.
+  EXPECT_EQ(code("Police clashed with Serbian protesters."), std::vector<std::string>{"SRBCOP SRBOPP 145"});
+}
+
+TEST_F(NewsRulesTest, AnExplicitCountryIsNeverReplaced) {
+  EXPECT_EQ(code("Kenyan police detained Ugandan protesters."), std::vector<std::string>{"KENCOP UGAOPP 175"});
+}
+
+TEST_F(NewsRulesTest, NoCountryIsLentWhenTheSentenceNamesTwoOrNone) {
+  EXPECT_EQ(code("Police arrested an opposition leader."), std::vector<std::string>{"---COP ---OPP 173"});
+  const auto two = code("Chilean police and Argentine soldiers arrested smugglers.");
+  EXPECT_TRUE(has(two, "CHLCOP ---CRM 173")) << two.size();
+  EXPECT_TRUE(has(two, "ARGMIL ---CRM 173")) << two.size();
+}
+
+TEST_F(NewsRulesTest, OrganisationsRefugeesAndAidGroupsLendOrTakeNoCountry) {
+  EXPECT_EQ(code("NATO troops detained gunmen."), std::vector<std::string>{"IGONATMIL ---UAF 173"});
+  EXPECT_EQ(code("Turkish soldiers detained refugees."), std::vector<std::string>{"TURMIL ---REF 173"});
+}
+
 }  // namespace
 }  // namespace parley
