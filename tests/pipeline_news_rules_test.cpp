@@ -121,5 +121,35 @@ TEST_F(NewsRulesTest, OrganisationsRefugeesAndAidGroupsLendOrTakeNoCountry) {
   EXPECT_EQ(code("Turkish soldiers detained refugees."), std::vector<std::string>{"TURMIL ---REF 173"});
 }
 
+// Objects that are not actors (issue 9): venues, cities used as places and
+// weapons are not targets.
+TEST_F(NewsRulesTest, AVenueIsNotTheTarget) {
+  EXPECT_EQ(code("Ethiopia and Eritrea held talks in Nairobi."),
+            (std::vector<std::string>{"ETH ERI 040", "ERI ETH 040"}));
+  EXPECT_EQ(code("Negotiators from Chad met in Khartoum with Libyan mediators."),
+            std::vector<std::string>{"TCDGOV LBY 040"});
+  EXPECT_EQ(code("The Brazilian president will attend the summit in Lisbon."),
+            std::vector<std::string>{"BRAGOV --- 036 one-sided"});
+  EXPECT_TRUE(code("The Kenyan foreign minister spoke from Nairobi about the crisis.").empty());
+}
+
+TEST_F(NewsRulesTest, APlaceAnEventIsAboutStaysTheTarget) {
+  // A demand, an attack or a visit is aimed at the place it names.
+  EXPECT_EQ(code("The UN demanded an end to the fighting in Yemen."), std::vector<std::string>{"IGOUNO YEM 1056"});
+  EXPECT_TRUE(has_prefix(code("Israeli jets struck targets in Lebanon."), "ISR LBN 19"));
+  EXPECT_TRUE(has_prefix(code("The Indian prime minister arrived in Moscow."), "INDGOV RUS 042"));
+}
+
+TEST_F(NewsRulesTest, AWeaponIsNotAnActor) {
+  EXPECT_EQ(code("Iran launched drones overnight."), std::vector<std::string>{"IRN --- 1952 one-sided"});
+  EXPECT_EQ(code("Iran launched drones at Israel."), std::vector<std::string>{"IRN ISR 1952"});
+  EXPECT_EQ(code("Egyptian warplanes bombed Libya."), std::vector<std::string>{"EGY LBY 195"});
+}
+
+TEST_F(NewsRulesTest, APatternMayRepeatTheParticleOfAMultiWordVerb) {
+  // FIRE_AT is one verb form; the block's pattern "* (AT &PROTESTER)" still applies.
+  EXPECT_EQ(code("Peruvian riot police fired at protesters."), std::vector<std::string>{"PERCOP PEROPP 175"});
+}
+
 }  // namespace
 }  // namespace parley
