@@ -151,5 +151,20 @@ TEST_F(NewsRulesTest, APatternMayRepeatTheParticleOfAMultiWordVerb) {
   EXPECT_EQ(code("Peruvian riot police fired at protesters."), std::vector<std::string>{"PERCOP PEROPP 175"});
 }
 
+TEST_F(NewsRulesTest, AnInfinitiveUnderAMerelyPossibleVerbDidNotHappen) {
+  EXPECT_TRUE(code("The militants may try to attack the Kenyan army.").empty());
+  EXPECT_TRUE(code("The Somali army might decide to attack the militants.").empty());
+  EXPECT_EQ(code("Russia decided to attack Ukraine."), std::vector<std::string>{"RUS UKR 190"});
+}
+
+TEST_F(NewsRulesTest, WhatNobodyIntendsDidNotHappen) {
+  EXPECT_TRUE(code("France has no intention of attacking Mali.").empty());
+}
+
+TEST_F(NewsRulesTest, ADirectQuestionReportsNoEvent) {
+  EXPECT_TRUE(code("Why did Russia attack Ukraine?").empty());
+  EXPECT_FALSE(code("Russia attacked Ukraine.").empty());
+}
+
 }  // namespace
 }  // namespace parley
