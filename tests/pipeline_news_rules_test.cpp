@@ -166,5 +166,12 @@ TEST_F(NewsRulesTest, ADirectQuestionReportsNoEvent) {
   EXPECT_FALSE(code("Russia attacked Ukraine.").empty());
 }
 
+TEST_F(NewsRulesTest, WhatSomeoneWasKeptFromDidNotHappen) {
+  EXPECT_TRUE(code("Nothing can stop Serbia from recognizing Kosovo.").empty());
+  EXPECT_TRUE(code("Kenya refrained from attacking Somalia.").empty());
+  EXPECT_TRUE(code("Kenya prevented Somalia from attacking Ethiopia.").empty());
+  EXPECT_EQ(code("Kenya recognized Kosovo."), std::vector<std::string>{"KEN XKX 054"});
+}
+
 }  // namespace
 }  // namespace parley

@@ -224,6 +224,14 @@ bool intended_by_nobody(const Doc& doc, uint32_t sentence, uint32_t verb) {
   return k > b && doc.norm_of(doc.tokens[k - 1]) == "NO";
 }
 
+// "stop Russia from granting recognition", "refrained from attacking",
+// "barred from entering": a gerund after "from" is what was prevented or
+// given up, not done.
+bool kept_from(const Doc& doc, uint32_t sentence, uint32_t verb) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  return verb > b && doc.norm_of(doc.tokens[verb - 1]) == "FROM" && doc.norm_of(doc.tokens[verb]).ends_with("ING");
+}
+
 // A direct question ("Why aren't the Soviets expelled from the U.N.?") asks;
 // it reports no event.
 bool question(const Doc& doc, uint32_t sentence) {
@@ -300,8 +308,9 @@ void Worker::add_details(CodedDocument& out) {
 //   merely possible one ("may seize", "could pull out"; a reported "would"
 //   is an announced intent and was recoded above), nor an infinitive under
 //   such a verb ("may try to seize", "did not agree to meet"), nor what
-//   nobody intends ("has no intention of attacking"), nor anything a direct
-//   question asks.
+//   nobody intends ("has no intention of attacking"), nor what someone was
+//   kept from ("stop Russia from granting"), nor anything a direct question
+//   asks.
 // - An act that is only the condition of another ("if Russia did not agree")
 //   or the requested, promised or threatened content of another coded verb
 //   ("urged Iran to halt enrichment": the appeal, not a halt) is part of that
@@ -326,7 +335,7 @@ void Worker::drop_non_events(CodedDocument& out) {
       }
       if (factual && !ev.nominal) {
         const int32_t vg = doc_.chunk_at(sentence, ev.verb_begin);
-        if (intended_by_nobody(doc_, sentence, ev.verb_begin) ||
+        if (intended_by_nobody(doc_, sentence, ev.verb_begin) || kept_from(doc_, sentence, ev.verb_begin) ||
             (vg >= 0 && governed_by_doubt(doc_, sentence, static_cast<uint32_t>(vg)))) {
           drop_[e] = 1;
           continue;
