@@ -173,5 +173,12 @@ TEST_F(NewsRulesTest, WhatSomeoneWasKeptFromDidNotHappen) {
   EXPECT_EQ(code("Kenya recognized Kosovo."), std::vector<std::string>{"KEN XKX 054"});
 }
 
+TEST_F(NewsRulesTest, AParticipleBeforeANounModifiesIt) {
+  // After a preposition or hyphenated, an -ed word is an adjective, not a verb.
+  EXPECT_EQ(code("Kenyan officials met with exiled dissidents."), std::vector<std::string>{"KENGOV KENOPP 040"});
+  EXPECT_EQ(code("The embassy was attacked by armed men."), std::vector<std::string>{"---UAF ---GOV 190"});
+  EXPECT_EQ(code("Egypt accused army-appointed officials of Sudan."), std::vector<std::string>{"EGY SDNGOV 112"});
+}
+
 }  // namespace
 }  // namespace parley
