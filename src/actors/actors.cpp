@@ -370,7 +370,7 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
     out.groups.erase(out.groups.begin() + static_cast<long>(g) + 1);
   }
 
-  lend_country(doc, sentence, out);
+  if (options_.lend_country) lend_country(doc, sentence, out);
   for (size_t g = 0; g < out.groups.size(); ++g) {
     for (uint32_t k = out.groups[g].begin; k < out.groups[g].end; ++k) out.group_at[k - b] = static_cast<int32_t>(g);
   }
@@ -402,7 +402,6 @@ void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
     if (country.empty() || ambiguous) continue;
     r.code.replace(0, 3, country);
     if (r.base.starts_with("---")) r.base.replace(0, 3, country);
-    r.country_lent = true;
   }
 }
 

@@ -34,7 +34,6 @@ struct ActorRef {
   std::string code;              // composed code, e.g. RUSGOV, ---GOV
   std::string base;              // the code without its head agent, for compounds
   bool has_actor = false;        // false: an agent alone ("officials")
-  bool country_lent = false;     // an agent alone whose country is the sentence's (lend_country)
 };
 
 struct ActorGroup {
@@ -72,6 +71,7 @@ struct ActorScratch {
 struct ActorOptions {
   bool stem_matching = false;    // TABARI: entries without trailing '_' match word prefixes
   bool inclusive_range_end = false;  // TABARI: "[CODE D1-D2]" holds on D2 too
+  bool lend_country = false;     // agents take the sentence's one country (lend_country below)
 };
 
 class ActorFinder {
@@ -94,15 +94,17 @@ class ActorFinder {
 
 // "Georgian riot police fired at protesters": the protesters are Georgian.
 // An agent that names no country ("---OPP") takes the one country that the
-// other actors of its sentence name (GEOOPP), and is marked country_lent; it
-// stays an agent (has_actor false) for finding roles.  Limits: two countries
+// other actors of its sentence name (GEOOPP); it stays an agent (has_actor
+// false) for finding roles.  Limits: two countries
 // lend nothing (whose protesters?); IGOs, regions and non-state actors lend
 // nothing; an explicit country is never replaced; words inside a quotation
 // and the attribution around it do not lend to each other; a country named
 // only as a whole lends to agents after it, not before ("Lawmakers criticized
 // Russia": most often foreigners acting on it), while an actor with a role
 // (GEOCOP, a president) lends both ways.  Aid agencies and refugees keep
-// "---": they are seldom the sentence country's.  find() calls it last.
+// "---": they are seldom the sentence country's.  find() calls it last when
+// ActorOptions::lend_country is on (parley's default dialect; the TABARI-era
+// validation suite codes "---").
 void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors);
 
 // Joins an actor code and agent codes the PETRARCH way: an agent code the

@@ -189,7 +189,9 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         // source is a place or an aside; the target is the next one.
         for (int guard = 0; guard < 4 && target >= 0 && source >= 0 && same_codes(actors, source, target); ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
-        for (int guard = 0; guard < 4 && target >= 0 && place_not_target(doc, sentence, actors, target, code); ++guard)
+        for (int guard = 0; guard < 4 && options_.places_not_targets && target >= 0 &&
+                            place_not_target(doc, sentence, actors, target, code);
+             ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
       }
       if (m.source_group >= 0) source = m.source_group;
