@@ -96,5 +96,89 @@ TEST_F(NewsRulesTest, ThatBeforeADeterminerOpensAClause) {
     EXPECT_EQ(e.find("---COP --- 19"), std::string::npos) << e;
 }
 
+// Country inheritance (issue 9): an agent that names no country takes the one
+// country the sentence names; with two, or with none, it keeps "---".
+TEST_F(NewsRulesTest, AnAgentTakesTheSentencesOneCountry) {
+  EXPECT_EQ(code("Bolivian police arrested an opposition leader."), std::vector<std::string>{"BOLCOP BOLOPP 173"});
+  EXPECT_EQ(code("Moroccan judges sentenced journalists to prison."), std::vector<std::string>{"MARJUD MARMED 116"});
+  // The country may come from the other side.
+  EXPECT_EQ(code("Police clashed with Serbian protesters."), std::vector<std::string>{"SRBCOP SRBOPP 145"});
+}
+
+TEST_F(NewsRulesTest, AnExplicitCountryIsNeverReplaced) {
+  EXPECT_EQ(code("Kenyan police detained Ugandan protesters."), std::vector<std::string>{"KENCOP UGAOPP 175"});
+}
+
+TEST_F(NewsRulesTest, NoCountryIsLentWhenTheSentenceNamesTwoOrNone) {
+  EXPECT_EQ(code("Police arrested an opposition leader."), std::vector<std::string>{"---COP ---OPP 173"});
+  const auto two = code("Chilean police and Argentine soldiers arrested smugglers.");
+  EXPECT_TRUE(has(two, "CHLCOP ---CRM 173")) << two.size();
+  EXPECT_TRUE(has(two, "ARGMIL ---CRM 173")) << two.size();
+}
+
+TEST_F(NewsRulesTest, OrganisationsRefugeesAndAidGroupsLendOrTakeNoCountry) {
+  EXPECT_EQ(code("NATO troops detained gunmen."), std::vector<std::string>{"IGONATMIL ---UAF 173"});
+  EXPECT_EQ(code("Turkish soldiers detained refugees."), std::vector<std::string>{"TURMIL ---REF 173"});
+}
+
+// Objects that are not actors (issue 9): venues, cities used as places and
+// weapons are not targets.
+TEST_F(NewsRulesTest, AVenueIsNotTheTarget) {
+  EXPECT_EQ(code("Ethiopia and Eritrea held talks in Nairobi."),
+            (std::vector<std::string>{"ETH ERI 040", "ERI ETH 040"}));
+  EXPECT_EQ(code("Negotiators from Chad met in Khartoum with Libyan mediators."),
+            std::vector<std::string>{"TCDGOV LBY 040"});
+  EXPECT_EQ(code("The Brazilian president will attend the summit in Lisbon."),
+            std::vector<std::string>{"BRAGOV --- 036 one-sided"});
+  EXPECT_TRUE(code("The Kenyan foreign minister spoke from Nairobi about the crisis.").empty());
+}
+
+TEST_F(NewsRulesTest, APlaceAnEventIsAboutStaysTheTarget) {
+  // A demand, an attack or a visit is aimed at the place it names.
+  EXPECT_EQ(code("The UN demanded an end to the fighting in Yemen."), std::vector<std::string>{"IGOUNO YEM 1056"});
+  EXPECT_TRUE(has_prefix(code("Israeli jets struck targets in Lebanon."), "ISR LBN 19"));
+  EXPECT_TRUE(has_prefix(code("The Indian prime minister arrived in Moscow."), "INDGOV RUS 042"));
+}
+
+TEST_F(NewsRulesTest, AWeaponIsNotAnActor) {
+  EXPECT_EQ(code("Iran launched drones overnight."), std::vector<std::string>{"IRN --- 1952 one-sided"});
+  EXPECT_EQ(code("Iran launched drones at Israel."), std::vector<std::string>{"IRN ISR 1952"});
+  EXPECT_EQ(code("Egyptian warplanes bombed Libya."), std::vector<std::string>{"EGY LBY 195"});
+}
+
+TEST_F(NewsRulesTest, APatternMayRepeatTheParticleOfAMultiWordVerb) {
+  // FIRE_AT is one verb form; the block's pattern "* (AT &PROTESTER)" still applies.
+  EXPECT_EQ(code("Peruvian riot police fired at protesters."), std::vector<std::string>{"PERCOP PEROPP 175"});
+}
+
+TEST_F(NewsRulesTest, AnInfinitiveUnderAMerelyPossibleVerbDidNotHappen) {
+  EXPECT_TRUE(code("The militants may try to attack the Kenyan army.").empty());
+  EXPECT_TRUE(code("The Somali army might decide to attack the militants.").empty());
+  EXPECT_EQ(code("Russia decided to attack Ukraine."), std::vector<std::string>{"RUS UKR 190"});
+}
+
+TEST_F(NewsRulesTest, WhatNobodyIntendsDidNotHappen) {
+  EXPECT_TRUE(code("France has no intention of attacking Mali.").empty());
+}
+
+TEST_F(NewsRulesTest, ADirectQuestionReportsNoEvent) {
+  EXPECT_TRUE(code("Why did Russia attack Ukraine?").empty());
+  EXPECT_FALSE(code("Russia attacked Ukraine.").empty());
+}
+
+TEST_F(NewsRulesTest, WhatSomeoneWasKeptFromDidNotHappen) {
+  EXPECT_TRUE(code("Nothing can stop Serbia from recognizing Kosovo.").empty());
+  EXPECT_TRUE(code("Kenya refrained from attacking Somalia.").empty());
+  EXPECT_TRUE(code("Kenya prevented Somalia from attacking Ethiopia.").empty());
+  EXPECT_EQ(code("Kenya recognized Kosovo."), std::vector<std::string>{"KEN XKX 054"});
+}
+
+TEST_F(NewsRulesTest, AParticipleBeforeANounModifiesIt) {
+  // After a preposition or hyphenated, an -ed word is an adjective, not a verb.
+  EXPECT_EQ(code("Kenyan officials met with exiled dissidents."), std::vector<std::string>{"KENGOV KENOPP 040"});
+  EXPECT_EQ(code("The embassy was attacked by armed men."), std::vector<std::string>{"---UAF ---GOV 190"});
+  EXPECT_EQ(code("Egypt accused army-appointed officials of Sudan."), std::vector<std::string>{"EGY SDNGOV 112"});
+}
+
 }  // namespace
 }  // namespace parley

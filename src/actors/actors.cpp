@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "cameo/actor_prefixes.h"
 #include "syntax/words.h"
 
 namespace parley {
@@ -16,6 +17,16 @@ bool contains_code(std::string_view code, std::string_view part) {
     if (code.substr(i, part.size()) == part) return true;
   }
   return false;
+}
+
+// Agents that are usually foreign to the country a sentence names: aid
+// agencies and refugees ("Turkey hosts refugees", "aid groups in Sudan").
+bool takes_sentence_country(std::string_view code) {
+  for (size_t i = 3; i + 3 <= code.size(); i += 3) {
+    std::string_view role = code.substr(i, 3);
+    if (role == "NGO" || role == "REF") return false;
+  }
+  return true;
 }
 
 bool all_lower(std::string_view text) {
@@ -359,8 +370,38 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
     out.groups.erase(out.groups.begin() + static_cast<long>(g) + 1);
   }
 
+  if (options_.lend_country) lend_country(doc, sentence, out);
   for (size_t g = 0; g < out.groups.size(); ++g) {
     for (uint32_t k = out.groups[g].begin; k < out.groups[g].end; ++k) out.group_at[k - b] = static_cast<int32_t>(g);
+  }
+}
+
+void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
+  // Quotation marks before a token: the words inside a quote and the
+  // attribution around it ("... Witkoff ...," said analyst X) are apart.
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  auto quote_part = [&](uint32_t token) {
+    uint32_t n = 0;
+    for (uint32_t k = b; k < token; ++k) n += doc.tokens[k].tag == Tag::kQuote;
+    return n;
+  };
+  for (ActorRef& r : actors.refs) {
+    if (r.has_actor || !r.code.starts_with("---") || !takes_sentence_country(r.code)) continue;
+    const uint32_t part = quote_part(r.begin);
+    std::string_view country;
+    bool ambiguous = false;
+    for (const ActorRef& l : actors.refs) {
+      if (!l.has_actor || !country_prefix(l.code) || quote_part(l.begin) != part) continue;
+      // "Lawmakers criticized Russia": a country named only as a whole,
+      // after the agent, is most often what a foreign agent acts on.
+      if (l.code.size() == 3 && l.begin > r.begin) continue;
+      std::string_view c = std::string_view(l.code).substr(0, 3);
+      ambiguous |= !country.empty() && c != country;
+      country = c;
+    }
+    if (country.empty() || ambiguous) continue;
+    r.code.replace(0, 3, country);
+    if (r.base.starts_with("---")) r.base.replace(0, 3, country);
   }
 }
 

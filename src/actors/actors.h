@@ -5,6 +5,8 @@
 //   "Russian President Vladimir Putin"      -> RUSGOV   (actor + agent)
 //   "the ambassadors of Arnor and Gondor"   -> ARNGOV, GONGOV
 //   "a senior official"                     -> ---GOV   (agent alone)
+//   "Georgian police fired at protesters"   -> GEOCOP, GEOOPP (the sentence's
+//                                              one country, lent to agents)
 // References joined by "and"/"or"/commas form one compound group; a group is
 // what a verb takes as its source or target.  Date-restricted actor codes are
 // resolved on the sentence's date.
@@ -69,6 +71,7 @@ struct ActorScratch {
 struct ActorOptions {
   bool stem_matching = false;    // TABARI: entries without trailing '_' match word prefixes
   bool inclusive_range_end = false;  // TABARI: "[CODE D1-D2]" holds on D2 too
+  bool lend_country = false;     // agents take the sentence's one country (lend_country below)
 };
 
 class ActorFinder {
@@ -88,6 +91,21 @@ class ActorFinder {
   std::unordered_map<std::string, std::vector<uint32_t>> stems_;
   uint32_t former_id_ = 0, of_id_ = 0, from_id_ = 0, in_id_ = 0;
 };
+
+// "Georgian riot police fired at protesters": the protesters are Georgian.
+// An agent that names no country ("---OPP") takes the one country that the
+// other actors of its sentence name (GEOOPP); it stays an agent (has_actor
+// false) for finding roles.  Limits: two countries
+// lend nothing (whose protesters?); IGOs, regions and non-state actors lend
+// nothing; an explicit country is never replaced; words inside a quotation
+// and the attribution around it do not lend to each other; a country named
+// only as a whole lends to agents after it, not before ("Lawmakers criticized
+// Russia": most often foreigners acting on it), while an actor with a role
+// (GEOCOP, a president) lends both ways.  Aid agencies and refugees keep
+// "---": they are seldom the sentence country's.  find() calls it last when
+// ActorOptions::lend_country is on (parley's default dialect; the TABARI-era
+// validation suite codes "---").
+void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors);
 
 // Joins an actor code and agent codes the PETRARCH way: an agent code the
 // actor code already contains is not repeated.

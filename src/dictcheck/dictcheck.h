@@ -41,6 +41,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cameo/actor_prefixes.h"
 #include "dict/dictionary.h"
 #include "dict/load.h"
 
@@ -78,7 +79,7 @@ std::vector<Finding> load_and_check(const DictPaths& paths, const CheckOptions& 
 
 // The rules, exposed for tests.
 // True if the first three letters of one actor code (no '/') are a known prefix.
-bool known_actor_prefix(std::string_view code);
+using ::parley::known_actor_prefix;
 // A character of `word` the tokenizer never produces inside a token of
 // more than one character, or 0 if every character can occur.
 char32_t impossible_char(std::string_view word);

@@ -93,6 +93,41 @@ bool reported_content_between(const Doc& doc, uint32_t from, uint32_t to) {
   return false;
 }
 
+// "held talks in Doha", "the summit in Brussels", "met in Jeddah with X",
+// "reported from Moscow that ...": a country or city after a locative
+// preposition is where the event happened, not whom it was aimed at, when
+// - the event is cooperation (03-06: intents, meetings, agreements, aid
+//   pledges) and the preposition hangs on a noun ("talks in Doha"), or
+// - the event is a meeting or negotiation (04 but for visits: "arrived in
+//   Moscow" visits Russia) or a statement (01), whose counterpart comes with
+//   "with"/"to" or not at all.
+// Other roots keep it: a demand, a condemnation or an attack about a place
+// ("the violence in Darfur", "struck targets in Gaza") is aimed at it.  Only
+// bare place codes (no role) count.
+bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t group,
+                      const Code& code) {
+  const std::string_view c = code.view();
+  if (c.size() < 3 || c[0] != '0') return false;
+  const std::string_view root = c.substr(0, 2);
+  const bool cooperation = root >= "03" && root <= "06";
+  if (!cooperation && root != "01") return false;
+  const ActorGroup& grp = actors.groups[group];
+  for (uint32_t k = 0; k < grp.count; ++k)
+    if (actors.refs[grp.first + k].code.size() != 3 || !actors.refs[grp.first + k].has_actor) return false;
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  uint32_t p = grp.begin;
+  while (p > b && (doc.tokens[p - 1].tag == Tag::kDet || doc.tokens[p - 1].tag == Tag::kAdj)) --p;
+  if (p == b) return false;
+  std::string_view prep = doc.norm_of(doc.tokens[p - 1]);
+  const bool locative = prep == "IN" || prep == "AT" || prep == "INSIDE" || prep == "OUTSIDE" ||
+                        prep == "NEAR" || prep == "THROUGHOUT";
+  if (!locative && prep != "FROM") return false;
+  const bool after_noun = p - 1 > b && (doc.tokens[p - 2].tag == Tag::kNoun);
+  if (locative && after_noun && cooperation) return true;
+  if (root == "01") return !after_noun;  // "reported from Moscow", not "a proposal from Qatar"
+  return root == "04" && c != "042" && c != "043" && locative;
+}
+
 bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
   const ActorGroup& x = actors.groups[a];
   const ActorGroup& y = actors.groups[b];
@@ -153,6 +188,10 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         // "Putin met in the Kremlin with Witkoff": an actor identical to the
         // source is a place or an aside; the target is the next one.
         for (int guard = 0; guard < 4 && target >= 0 && source >= 0 && same_codes(actors, source, target); ++guard)
+          target = object_of(doc, sentence, actors, actors.groups[target].end);
+        for (int guard = 0; guard < 4 && options_.places_not_targets && target >= 0 &&
+                            place_not_target(doc, sentence, actors, target, code);
+             ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
       }
       if (m.source_group >= 0) source = m.source_group;

@@ -42,6 +42,9 @@ struct CoderOptions {
   // that Y ...", "X issued a statement forbidding Y ...") is an attribution,
   // not an event about Y (CAMEO 010 usage; tests/gold/README.md).
   bool drop_attributions = false;
+  // A country or city after in/at/near that is the venue of a meeting or
+  // cooperation is not its target ("held talks in Doha"; see events.cpp).
+  bool places_not_targets = false;
   bool paired_codes = false;     // TABARI: "[A:B]" = A for source->target and B back
   // TABARI habit: a passive verb with no "by" agent keeps its active roles.
   bool tabari_roles = false;

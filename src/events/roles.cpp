@@ -284,10 +284,12 @@ int32_t passive_agent_of(const Doc& doc, uint32_t sentence, const SentenceActors
     std::string_view w = doc.norm_of(t);
     if (w == "," || w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kSubConj) return -1;
     if (w == "BY") {
-      uint32_t n = k + 1;
-      while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj)) ++n;
-      if (n < e && actors.group_at[n - b] >= 0 && actors.groups[actors.group_at[n - b]].begin == n)
-        return actors.group_at[n - b];
+      // "by armed men": the adjective may be the group's own first word.
+      for (uint32_t n = k + 1; n < e; ++n) {
+        const int32_t g = actors.group_at[n - b];
+        if (g >= 0) return actors.groups[g].begin == n ? g : -1;
+        if (doc.tokens[n].tag != Tag::kDet && doc.tokens[n].tag != Tag::kAdj) return -1;
+      }
       return -1;
     }
   }

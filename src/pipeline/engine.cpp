@@ -67,6 +67,7 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
   ActorOptions ao;
   ao.stem_matching = config.dialect == Dialect::kTabari;
   ao.inclusive_range_end = config.dialect == Dialect::kTabari;
+  ao.lend_country = config.dialect != Dialect::kTabari;
   actors_ = std::make_unique<ActorFinder>(dicts_, ao);
   patterns_ = std::make_unique<PatternIndex>(dicts_);
   gazetteer_ = std::make_unique<Gazetteer>();
@@ -90,6 +91,7 @@ CoderOptions Engine::coder_options(const RunOptions& run) const {
   o.paired_codes = config_.dialect == Dialect::kTabari;
   o.tabari_roles = config_.dialect == Dialect::kTabari;
   o.drop_attributions = config_.dialect != Dialect::kTabari;
+  o.places_not_targets = config_.dialect != Dialect::kTabari;
   return o;
 }
 
@@ -190,6 +192,60 @@ int32_t governing_verb_group(const Doc& doc, uint32_t sentence, uint32_t chunk) 
   return -1;
 }
 
+// The verb group that governs an infinitive, and the one governing that
+// ("may try to begin to seize"), up to a few levels: is any of them negated
+// or merely possible?  "The rebels may try to seize the harvest", "did not
+// agree to meet": the infinitive's act did not happen either.  "would" is
+// left to announced_act (a reported intent).
+bool governed_by_doubt(const Doc& doc, uint32_t sentence, uint32_t chunk) {
+  for (int depth = 0; depth < 3 && (doc.chunks[chunk].flags & kInfinitive); ++depth) {
+    const int32_t gov = governing_verb_group(doc, sentence, chunk);
+    if (gov < 0) return false;
+    const Chunk& g = doc.chunks[static_cast<size_t>(gov)];
+    if (g.flags & kNegated) return true;
+    for (uint32_t k = g.begin; k < g.end; ++k) {
+      const std::string_view w = doc.norm_of(doc.tokens[k]);
+      if (w == "MAY" || w == "MIGHT" || w == "COULD" || w == "SHOULD") return true;
+    }
+    chunk = static_cast<uint32_t>(gov);
+  }
+  return false;
+}
+
+// "has no intention of attacking", "no plans to meet": an act named as what
+// nobody intends.  The event's verb follows of/to, a noun (with adjectives),
+// and "no".
+bool intended_by_nobody(const Doc& doc, uint32_t sentence, uint32_t verb) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  if (verb < b + 3) return false;
+  const std::string_view link = doc.norm_of(doc.tokens[verb - 1]);
+  if (link != "OF" && link != "TO") return false;
+  uint32_t k = verb - 1;
+  if (doc.tokens[k - 1].tag != Tag::kNoun) return false;
+  while (k > b && (doc.tokens[k - 1].tag == Tag::kNoun || doc.tokens[k - 1].tag == Tag::kAdj)) --k;
+  return k > b && doc.norm_of(doc.tokens[k - 1]) == "NO";
+}
+
+// "stop Russia from granting recognition", "refrained from attacking",
+// "barred from entering": a gerund after "from" is what was prevented or
+// given up, not done.
+bool kept_from(const Doc& doc, uint32_t sentence, uint32_t verb) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  return verb > b && doc.norm_of(doc.tokens[verb - 1]) == "FROM" && doc.norm_of(doc.tokens[verb]).ends_with("ING");
+}
+
+// A direct question ("Why aren't the Soviets expelled from the U.N.?") asks;
+// it reports no event.
+bool question(const Doc& doc, uint32_t sentence) {
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t k = s.token_end; k-- > s.token_begin;) {
+    const Token& t = doc.tokens[k];
+    if (t.tag == Tag::kQuote) continue;
+    return doc.norm_of(t) == "?";
+  }
+  return false;
+}
+
 // An act that is only announced: future ("will send", "plans to send") or, in
 // reported speech, "would" ("said it would send troops"); not negated and not
 // itself a condition.
@@ -251,8 +307,12 @@ void Worker::add_details(CodedDocument& out) {
 //   Statements that carry their own meaning (011-019) stay.
 // With factual_only (parley's default set):
 // - A negated act ("did not attack", "would not ask") did not happen, nor a
-//   merely possible one ("may try to seize", "could pull out"; a reported
-//   "would" is an announced intent and was recoded above).
+//   merely possible one ("may seize", "could pull out"; a reported "would"
+//   is an announced intent and was recoded above), nor an infinitive under
+//   such a verb ("may try to seize", "did not agree to meet"), nor what
+//   nobody intends ("has no intention of attacking"), nor what someone was
+//   kept from ("stop Russia from granting"), nor anything a direct question
+//   asks.
 // - An act that is only the condition of another ("if Russia did not agree")
 //   or the requested, promised or threatened content of another coded verb
 //   ("urged Iran to halt enrichment": the appeal, not a halt) is part of that
@@ -266,16 +326,22 @@ void Worker::drop_non_events(CodedDocument& out) {
   for (size_t first = 0, last = 0; first < n; first = last) {
     const uint32_t sentence = out.events[first].sentence;
     for (last = first; last < n && out.events[last].sentence == sentence; ++last) {}
+    const bool asked = run_options_.factual_only && question(doc_, sentence);
     for (size_t e = first; e < last; ++e) {
       const Event& ev = out.events[e];
       const EventModality& me = out.details[e].modality;
       const bool factual = run_options_.factual_only;
-      if (factual && (me.negated || me.in_condition || (me.hypothetical && !announced_act(doc_, me)))) {
+      if (factual && (asked || me.negated || me.in_condition || (me.hypothetical && !announced_act(doc_, me)))) {
         drop_[e] = 1;
         continue;
       }
       if (factual && !ev.nominal) {
         const int32_t vg = doc_.chunk_at(sentence, ev.verb_begin);
+        if (intended_by_nobody(doc_, sentence, ev.verb_begin) || kept_from(doc_, sentence, ev.verb_begin) ||
+            (vg >= 0 && governed_by_doubt(doc_, sentence, static_cast<uint32_t>(vg)))) {
+          drop_[e] = 1;
+          continue;
+        }
         if (vg >= 0 && (doc_.chunks[static_cast<size_t>(vg)].flags & kInfinitive)) {
           const int32_t gov = governing_verb_group(doc_, sentence, static_cast<uint32_t>(vg));
           for (size_t f = first; f < last && gov >= 0 && !drop_[e]; ++f) {

@@ -30,6 +30,17 @@ bool has_verb_ending(std::string_view s) {
   return ends_with(s, "ED") || ends_with(s, "ING") || (ends_with(s, "EN") && !ends_with(s, "MEN"));
 }
 
+// "army-appointed", "state-funded", "Iranian-backed": a noun or adjective
+// joined to a participle is a modifier.  A verb prefix before the hyphen
+// makes a verb ("re-elected", "co-operated", "cross-examined").
+bool compound_participle(std::string_view w) {
+  const size_t dash = w.rfind('-');
+  if (dash == std::string_view::npos || dash == 0 || !ends_with(w, "ED")) return false;
+  const std::string_view head = w.substr(0, dash);
+  return !(head == "RE" || head == "CO" || head == "PRE" || head == "UN" || head == "DE" || head == "MIS" ||
+           head == "OVER" || head == "UNDER" || head == "OUT" || head == "COUNTER" || head == "CROSS");
+}
+
 Tag first_guess(const Doc& doc, const Token& t) {
   std::string_view w = doc.norm_of(t);
   if (t.tag == Tag::kPunct || t.tag == Tag::kQuote || t.tag == Tag::kNum) return t.tag;
@@ -50,6 +61,7 @@ Tag first_guess(const Doc& doc, const Token& t) {
   const bool capital = (t.flags & kCapitalised) != 0;
   const bool start = (t.flags & kSentenceStart) != 0;
   if (capital && !start) return Tag::kProper;
+  if (compound_participle(w)) return Tag::kAdj;
   if (b == 0) {
     if (capital) return Tag::kProper;
     if (t.flags & kHasDigit) return Tag::kNum;
@@ -78,6 +90,16 @@ bool closed_class(Tag t) {
 bool noun_like(Tag t) { return t == Tag::kNoun || t == Tag::kProper || t == Tag::kPronoun; }
 
 bool premodifier(Tag t) { return t == Tag::kDet || t == Tag::kAdj || t == Tag::kNum; }
+
+// A past participle that modifies the noun after it rather than heading a
+// verb group: a hyphenated compound ("military-ruled Myanmar", "Iranian-backed
+// militias", "US-led coalition"), or one right after a preposition ("met with
+// exiled dissidents", "attacked by armed men").
+bool participle_modifier(Tag prev, Tag next, std::string_view w) {
+  if (!ends_with(w, "ED")) return false;
+  if (next != Tag::kNoun && next != Tag::kProper && next != Tag::kAdj) return false;
+  return compound_participle(w) || prev == Tag::kPrep;
+}
 
 }  // namespace
 
@@ -167,6 +189,8 @@ void tag_sentence(Doc& doc, uint32_t s) {
       if (premodifier(prev) && !(prev == Tag::kAdj && ends_with(w, "ED"))) {
         // "the affected villages": a participle used as an adjective.
         if (ends_with(w, "ED") || ends_with(w, "ING")) t.tag = Tag::kAdj;
+      } else if (participle_modifier(prev, next, w)) {
+        t.tag = Tag::kAdj;
       }
       continue;
     }

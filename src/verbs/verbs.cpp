@@ -154,11 +154,14 @@ bool is_bracket(const PatternItem& item) {
          item.kind == PatternItem::kPrepOpen || item.kind == PatternItem::kPrepClose;
 }
 
-bool try_pattern(const Cursor& c, const Dictionaries& dicts, const Pattern& p, const VerbHit& hit, PatternMatch& m) {
+// `post_start`: where the items after the verb start looking (hit.end, or the
+// word after the anchor of a multi-word form, see match_pattern).
+bool try_pattern(const Cursor& c, const Dictionaries& dicts, const Pattern& p, const VerbHit& hit,
+                 uint32_t post_start, PatternMatch& m) {
   const PatternItem* items = dicts.verbs.items.data();
   int score = 0;
   // After the verb.
-  uint32_t pos = hit.end;
+  uint32_t pos = post_start;
   bool in_group = false;
   bool first_in_group = false;
   for (uint32_t i = 0; i < p.post_count; ++i) {
@@ -292,7 +295,15 @@ PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries
   for (uint32_t p : block.patterns) {
     if (!index.may_match(p, present)) continue;
     PatternMatch m;
-    if (!try_pattern(c, dicts, dicts.verbs.patterns[p], hit, m)) continue;
+    // "fired at protesters" is the form FIRE_AT, and the block's pattern
+    // "* (AT &PROTESTER)" names the particle again: the words of the form
+    // after its inflected word may also be the pattern's first words.
+    bool matched = try_pattern(c, dicts, dicts.verbs.patterns[p], hit, hit.end, m);
+    if (!matched && hit.anchor + 1 < hit.end) {
+      m = PatternMatch{};
+      matched = try_pattern(c, dicts, dicts.verbs.patterns[p], hit, hit.anchor + 1, m);
+    }
+    if (!matched) continue;
     if (m.score > best.score) {
       m.pattern = static_cast<int32_t>(p);
       best = m;

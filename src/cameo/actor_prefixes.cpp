@@ -6,9 +6,9 @@
 // CAMEO's.
 #include <string_view>
 
-#include "dictcheck/dictcheck.h"
+#include "cameo/actor_prefixes.h"
 
-namespace parley::dictcheck {
+namespace parley {
 namespace {
 
 constexpr std::string_view kCountries =
@@ -56,4 +56,6 @@ bool known_actor_prefix(std::string_view code) {
   return listed(kCountries, p) || listed(kRegions, p) || listed(kNonState, p);
 }
 
-}  // namespace parley::dictcheck
+bool country_prefix(std::string_view code) { return code.size() >= 3 && listed(kCountries, code.substr(0, 3)); }
+
+}  // namespace parley
