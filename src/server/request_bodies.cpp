@@ -74,11 +74,15 @@ DocumentInput document_from(const nlohmann::json& doc, bool id_required, const s
 
 }  // namespace
 
-std::string_view media_type(std::string_view content_type) {
+std::string media_type(std::string_view content_type) {
   const size_t semi = content_type.find(';');
   std::string_view t = content_type.substr(0, semi);
-  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
-  return t;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  std::string lower(t);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return lower;
 }
 
 void check_document_id(std::string_view id, std::string_view name) {
@@ -99,7 +103,7 @@ DocumentInput parse_code_json(std::string_view body) {
 }
 
 std::vector<DocumentInput> parse_documents(std::string_view content_type, std::string_view body) {
-  const std::string_view type = media_type(content_type);
+  const std::string type = media_type(content_type);
   std::vector<DocumentInput> docs;
   auto add = [&](const nlohmann::json& doc, const std::string& where) {
     if (docs.size() == kMaxDocumentsPerRequest) {

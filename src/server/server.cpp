@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "server/api_error.h"
+#include "server/http_gate.h"
 #include "server/routes.h"
 
 namespace parley {
@@ -63,6 +64,15 @@ void handle(httplib::Response& res, const std::function<void()>& body) {
 
 namespace {
 
+server::GateLimits gate_limits(const ServerLimits& limits) {
+  server::GateLimits gate;
+  gate.max_body_bytes = limits.max_body_bytes;
+  gate.request_timeout_ms = limits.request_timeout_ms;
+  gate.idle_timeout_ms = limits.read_timeout_ms;
+  gate.write_timeout_ms = limits.write_timeout_ms;
+  return gate;
+}
+
 // SO_REUSEADDR only: a restarted server may bind while old connections sit
 // in TIME_WAIT, but not while another server listens there.  cpp-httplib's
 // default also sets SO_REUSEPORT, which let a second `parley serve` share
@@ -76,11 +86,12 @@ void listen_socket_options(socket_t sock) {
 
 struct ApiServer::Impl {
   Impl(const Engine& engine, store::Store& store, const ServerOptions& o)
-      : options(o), workers(engine, o.threads), ctx{engine, store, workers, options.limits} {}
+      : options(o), workers(engine, o.threads), ctx{engine, store, workers, options.limits},
+        http(gate_limits(o.limits)) {}
   ServerOptions options;
   server::WorkerPool workers;
   server::ServerContext ctx;
-  httplib::Server http;
+  server::GatedServer http;
   int port = 0;
 };
 
@@ -94,11 +105,9 @@ ApiServer::ApiServer(const Engine& engine, store::Store& store, const ServerOpti
   http.new_task_queue = [connection_threads] { return new httplib::ThreadPool(connection_threads); };
   http.set_tcp_nodelay(true);
   http.set_socket_options(listen_socket_options);
+  // The gate (http_gate.h) reads every request within the limits and owns
+  // keep-alive and timeouts; this is a second guard on what it passes on.
   http.set_payload_max_length(limits.max_body_bytes);
-  http.set_read_timeout(limits.read_timeout_ms / 1000, (limits.read_timeout_ms % 1000) * 1000);
-  http.set_write_timeout(limits.write_timeout_ms / 1000, (limits.write_timeout_ms % 1000) * 1000);
-  http.set_keep_alive_max_count(1000);
-  http.set_keep_alive_timeout(5);
   // Errors httplib raises itself (404, 413, 400 for a broken request) get the
   // same JSON body as the routes' own; a route's body is left alone.
   http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
