@@ -566,6 +566,10 @@ TEST_F(ServeTest, SortOrderFiltersAndCsvOnEveryList) {
   }
   json desc = get_json("/v1/events?sort=date&order=desc&limit=1000")["events"];
   for (size_t i = 1; i < desc.size(); ++i) {
+    // Documents stored without a date (another test ingests some) have
+    // undated events; they sort after every date.
+    if (desc[i]["date"].is_null()) continue;
+    ASSERT_FALSE(desc[i - 1]["date"].is_null()) << "an undated event before a dated one";
     EXPECT_GE(desc[i - 1]["date"].get<std::string>(), desc[i]["date"].get<std::string>());
   }
   // One side: the source only.
