@@ -1,5 +1,7 @@
 #include "server/request_bodies.h"
 
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "io/utf8.h"
@@ -105,11 +107,20 @@ DocumentInput parse_code_json(std::string_view body) {
 std::vector<DocumentInput> parse_documents(std::string_view content_type, std::string_view body) {
   const std::string type = media_type(content_type);
   std::vector<DocumentInput> docs;
+  // One id twice would store the later document over the earlier and count
+  // both as stored; which one the caller meant is not ours to guess.
+  std::unordered_map<std::string, std::string> first_place;  // id -> where it first appeared
   auto add = [&](const nlohmann::json& doc, const std::string& where) {
     if (docs.size() == kMaxDocumentsPerRequest) {
       throw ApiError(413, "more than " + std::to_string(kMaxDocumentsPerRequest) + " documents in one request", "body");
     }
     docs.push_back(document_from(doc, true, where));
+    std::string place = where.empty() ? std::string("the body") : where;
+    while (place.back() == '.' || place.back() == ':' || place.back() == ' ') place.pop_back();
+    const auto [seen, fresh] = first_place.emplace(docs.back().id, place);
+    if (!fresh)
+      throw ApiError(400, place + ": id: the same id as " + seen->second + "; each document of a request needs its own id",
+                     "id");
   };
   if (type == "application/json") {
     nlohmann::json parsed = parse_json(body, "body");
