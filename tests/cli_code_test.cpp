@@ -130,6 +130,22 @@ TEST(CliCode, EmptyInputFile) {
   EXPECT_NE(r.err.find("empty.txt"), std::string::npos) << r.err;
 }
 
+// Issue 12, defect 10: an empty name in a file list was dropped silently,
+// and --actors ",,," coded with the config's actors as if nothing was said.
+TEST(CliCode, EmptyNameInADictionaryListIsAnError) {
+  const TempDir tmp("cli_code");
+  const std::string in = tmp.write("a.txt", "Russia accused Ukraine.");
+  for (const std::string list : {",,,", "a.txt,,b.txt", " ", "a.txt,"}) {
+    SCOPED_TRACE(list);
+    for (const std::string flag : {"--actors", "--verbs"}) {
+      RunResult r = run_parley("code " + flag + " " + quote_arg(list) + " --date 2025-08-06 " + in);
+      EXPECT_NE(r.status, 0);
+      EXPECT_TRUE(r.out.empty()) << r.out;
+      EXPECT_NE(r.err.find(flag + ": empty file name in \"" + list + "\""), std::string::npos) << r.err;
+    }
+  }
+}
+
 TEST(CliValidate, LastLineCountsPassedAndFailed) {
   const std::string dir = parley::test::shared_path("petrarch/validation");
   RunResult r = run_parley("validate --quiet --dicts " + dir + " " + dir + "/PETR.UnitTest.records.xml");

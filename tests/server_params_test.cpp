@@ -80,12 +80,31 @@ TEST(ServerBodies, BadBodies) {
   EXPECT_EQ(parameter_of([&] { parse_documents("text/csv", "a"); }, &status), "Content-Type");
   EXPECT_EQ(status, 415);
   std::string many = "[";
-  for (size_t i = 0; i <= kMaxDocumentsPerRequest; ++i) many += std::string(i ? "," : "") + R"({"id":"d","text":""})";
+  for (size_t i = 0; i <= kMaxDocumentsPerRequest; ++i)
+    many += std::string(i ? "," : "") + R"({"id":"d)" + std::to_string(i) + R"(","text":""})";
   many += "]";
   EXPECT_EQ(parameter_of([&] { parse_documents("application/json", many); }, &status), "body");
   EXPECT_EQ(status, 413);
   EXPECT_EQ(parameter_of([] { check_document_id(std::string(kMaxIdBytes + 1, 'x'), "id"); }), "id");
   EXPECT_EQ(media_type("text/plain ; charset=utf-8"), "text/plain");
+}
+
+// Issue 12, defect 10: the same id twice in one request was stored once and
+// reported as 2 stored.
+TEST(ServerBodies, SameIdTwiceInOneRequest) {
+  int status = 0;
+  std::string message;
+  try {
+    parse_documents("application/json", R"([{"id":"a","text":"x"},{"id":"b","text":"y"},{"id":"a","text":"z"}])");
+  } catch (const ApiError& e) {
+    status = e.status();
+    message = e.what();
+    EXPECT_EQ(e.parameter(), "id");
+  }
+  EXPECT_EQ(status, 400);
+  EXPECT_EQ(message, "documents[2]: id: the same id as documents[0]; each document of a request needs its own id");
+  EXPECT_EQ(parameter_of([] { parse_documents("application/x-ndjson", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"x\"}"); }),
+            "id");
 }
 
 }  // namespace

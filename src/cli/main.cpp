@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -36,10 +37,20 @@ std::vector<std::string> split_commas(const std::string& s);
 
 namespace parley::cli {
 
+// A comma-separated list of files.  An empty name (",,," or "a,,b") is an
+// error: dropped silently, it left the config's files in use unannounced.
+const CLI::Validator kFileList(
+    [](std::string& value) -> std::string {
+      const size_t names = static_cast<size_t>(std::count(value.begin(), value.end(), ',')) + 1;
+      return split_commas(value).size() == names ? "" : "empty file name in \"" + value + "\"";
+    },
+    "FILE[,FILE...]");
+
 void add_dict_flags(CLI::App* cmd, DictFlags& f) {
   cmd->add_option("--dicts", f.dicts, "dictionary folder with a PETR_config.ini (default: parley's own)");
-  cmd->add_option("--verbs", f.verbs, "verb dictionary (overrides the config)");
-  cmd->add_option("--actors", f.actors, "actor dictionaries, comma-separated (override the config)");
+  cmd->add_option("--verbs", f.verbs, "verb dictionary (overrides the config)")->check(kFileList);
+  cmd->add_option("--actors", f.actors, "actor dictionaries, comma-separated (override the config)")
+      ->check(kFileList);
   cmd->add_option("--agents", f.agents, "agent dictionary (overrides the config)");
   cmd->add_option("--discards", f.discards, "discard dictionary (overrides the config)");
   cmd->add_option("--issues", f.issues, "issue dictionary (overrides the config)");

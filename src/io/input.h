@@ -26,7 +26,8 @@ struct ReaderOptions {
   // null) and InputRecord::warning says so.
   int32_t date = 0;
   size_t max_record_bytes = 64u << 20;   // a larger record is an error for that record
-  size_t max_xml_bytes = 1u << 30;       // XML is parsed whole, so its file size is capped
+  size_t max_xml_bytes = 1u << 30;       // XML is read whole, so its file size is capped
+  size_t max_xml_depth = 256;            // deeper element nesting is an error for that record
   InputFormat format = InputFormat::kAuto;
 };
 

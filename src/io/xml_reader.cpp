@@ -1,10 +1,12 @@
 // PETRARCH XML (<Sentences>) and its validation variant (<Validation>),
-// parsed whole with pugixml.  pugixml accepts the files' quirks as they are
+// one record at a time: scan_xml_records() frames the records, and pugixml
+// parses each one alone.  pugixml accepts the files' quirks as they are
 // (spaces around '=', single-quoted values holding '"', comments anywhere),
 // so nothing is rewritten before parsing.
 //
-// A broken file still yields every record that was complete before the
-// break, then one error naming the file, line, column and byte offset.
+// A broken or too deeply nested record is one error naming the file, its
+// line and where it breaks; the records after it are still read.  A markup
+// problem outside every record is one error at the end.
 #include <algorithm>
 #include <cstring>
 #include <pugixml.hpp>
@@ -12,6 +14,7 @@
 #include "io/json_writer.h"
 #include "io/readers.h"
 #include "io/utf8.h"
+#include "io/xml_records.h"
 
 namespace parley::io {
 namespace {
@@ -58,8 +61,8 @@ class XmlReader : public InputReader {
   bool next(InputRecord& rec, std::string& error) override {
     error.clear();
     if (!loaded_) load();
-    if (cursor_ < items_.size()) {
-      convert(items_[cursor_++], rec, error);
+    if (cursor_ < spans_.size()) {
+      read_record(spans_[cursor_++], rec, error);
       return true;
     }
     if (!file_error_.empty()) {
@@ -78,7 +81,7 @@ class XmlReader : public InputReader {
     loaded_ = true;
     if (!src_->read_all(&raw_, options_.max_xml_bytes)) {
       file_error_ = path_ + ": XML input larger than " + std::to_string(options_.max_xml_bytes) +
-                    " bytes (it is parsed whole; use JSON Lines for big inputs)";
+                    " bytes (it is read whole; use JSON Lines for big inputs)";
       raw_.clear();
       return;
     }
@@ -89,92 +92,50 @@ class XmlReader : public InputReader {
     for (size_t i = raw_.find('\n'); i != std::string::npos; i = raw_.find('\n', i + 1))
       newlines_.push_back(i);
 
-    // pugixml stops at a NUL as if the file ended there, which would drop the
-    // rest silently; treat the NUL as the point where the file breaks.
-    const void* nul = std::memchr(raw_.data(), '\0', raw_.size());
-    const size_t parse_len = nul ? static_cast<const char*>(nul) - raw_.data() : raw_.size();
-    const pugi::xml_parse_result result =
-        doc_.load_buffer(raw_.data(), parse_len, kParseOptions, pugi::encoding_utf8);
-    collect(doc_, /*in_environment=*/false);
+    XmlScan scan = scan_xml_records(raw_, options_.max_xml_depth);
+    spans_ = std::move(scan.records);
     // The environment comes first whatever its position, as the validator
     // needs it before any sentence.
-    std::stable_partition(items_.begin(), items_.end(),
-                          [](pugi::xml_node n) { return std::strcmp(n.name(), "Environment") == 0; });
-
-    if (!result && !nul && result.status == pugi::status_no_document_element) {
-      set_file_error(0, "no XML element found");
-      return;
-    }
-    if (result && !nul) return;
-    const size_t break_at = nul ? parse_len : static_cast<size_t>(result.offset);
-    std::string what = nul ? std::string("NUL byte in XML; the rest of the file is ignored")
-                           : std::string("XML parse error: ") + result.description();
-    // Drop records whose end tag was never reached.
-    const auto open_end = std::remove_if(items_.begin(), items_.end(), [&](pugi::xml_node n) {
-      return !closed_before(n, break_at);
-    });
-    for (auto it = open_end; it != items_.end(); ++it) {
-      const char* id = it->attribute("id").value();
-      what += std::string("; <") + it->name() + "> at line " +
-              std::to_string(line_of(it->offset_debug())) + (*id ? std::string(" (record ") + id + ")" : "") +
-              " is incomplete and was skipped";
-    }
-    items_.erase(open_end, items_.end());
-    set_file_error(break_at, what);
-  }
-
-  void set_file_error(size_t offset, const std::string& what) {
-    file_error_line_ = line_of(offset);
-    const size_t line_start = file_error_line_ > 1 ? newlines_[file_error_line_ - 2] + 1 : 0;
-    file_error_ = path_ + ":" + std::to_string(file_error_line_) + ": " + what + " (at byte " +
-                  std::to_string(offset) + ", line " + std::to_string(file_error_line_) + ", column " +
-                  std::to_string(offset - line_start + 1) + ")";
-  }
-
-  // Records in document order.  Sentences and Configs may sit at any depth
-  // (under <Sentences>, <Validation>, or some other root).
-  void collect(pugi::xml_node parent, bool in_environment) {
-    for (pugi::xml_node n = parent.first_child(); n; n = n.next_sibling()) {
-      if (n.type() != pugi::node_element) continue;
-      const char* name = n.name();
-      if (std::strcmp(name, "Sentence") == 0 ||
-          (!in_environment && std::strcmp(name, "Config") == 0) ||
-          std::strcmp(name, "Environment") == 0) {
-        items_.push_back(n);
-      } else {
-        collect(n, in_environment);
-      }
+    std::stable_partition(spans_.begin(), spans_.end(),
+                          [](const XmlRecordSpan& r) { return r.name == "Environment"; });
+    if (!scan.file_problem.empty()) {
+      file_error_line_ = line_of(scan.file_problem_at);
+      file_error_ = path_ + ":" + std::to_string(file_error_line_) + ": XML error outside any record: " +
+                    scan.file_problem + " (" + where(scan.file_problem_at) + ")";
     }
   }
 
-  // After a parse error the tree holds everything read before it, including
-  // elements whose end tag never came.  An element with anything after it
-  // (its own or an ancestor's next sibling) was closed; otherwise it was
-  // closed only if its end tag lies between its last content and the break.
-  bool closed_before(pugi::xml_node n, size_t break_at) const {
-    for (pugi::xml_node a = n; a && a.type() != pugi::node_document; a = a.parent())
-      if (a.next_sibling()) return true;
-    pugi::xml_node last = n;
-    while (last.last_child()) last = last.last_child();
-    const ptrdiff_t at = last.offset_debug();
-    if (at < 0) return false;
-    const char* content = last.type() == pugi::node_element ? last.name() : last.value();
-    const size_t from = static_cast<size_t>(at) + std::strlen(content);
-    if (from >= break_at) return false;
-    const std::string end_tag = std::string("</") + n.name();
-    return std::string_view(raw_).substr(from, break_at - from).find(end_tag) != std::string_view::npos;
+  // "line L, column C" of a byte offset.
+  std::string where(size_t offset) const {
+    const uint32_t line = line_of(offset);
+    const size_t line_start = line > 1 ? newlines_[line - 2] + 1 : 0;
+    return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1);
   }
 
-  uint32_t line_of(ptrdiff_t offset) const {
-    if (offset < 0) return 0;
-    return static_cast<uint32_t>(std::lower_bound(newlines_.begin(), newlines_.end(),
-                                                  static_cast<size_t>(offset)) - newlines_.begin()) + 1;
+  uint32_t line_of(size_t offset) const {
+    return static_cast<uint32_t>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin()) +
+           1;
+  }
+
+  // Parses one framed record into rec, or says why it cannot be read.
+  void read_record(const XmlRecordSpan& span, InputRecord& rec, std::string& error) {
+    rec.clear();
+    rec.source_file = path_;
+    rec.source_line = line_of(span.begin);
+    const bool valid_id = !span.id.empty() && find_invalid_utf8(span.id) == std::string_view::npos;
+    rec.id = span.name == "Sentence" && valid_id ? span.id : location_id(path_, rec.source_line);
+    if (!span.problem.empty())
+      return fail(rec, error, "<" + std::string(span.name) + "> skipped: " + span.problem + " (" +
+                                  where(span.problem_at) + ")");
+    const pugi::xml_parse_result result =
+        doc_.load_buffer(raw_.data() + span.begin, span.end - span.begin, kParseOptions, pugi::encoding_utf8);
+    if (!result)
+      return fail(rec, error, "<" + std::string(span.name) + "> skipped: XML parse error: " + result.description() +
+                                  " (" + where(span.begin + static_cast<size_t>(result.offset)) + ")");
+    convert(doc_.document_element(), rec, error);
   }
 
   void convert(pugi::xml_node n, InputRecord& rec, std::string& error) {
-    rec.clear();
-    rec.source_file = path_;
-    rec.source_line = line_of(n.offset_debug());
     const char* name = n.name();
     if (std::strcmp(name, "Sentence") == 0) return convert_sentence(n, rec, error);
     if (std::strcmp(name, "Config") == 0) {
@@ -316,8 +277,8 @@ class XmlReader : public InputReader {
   bool loaded_ = false;
   std::string raw_;
   std::vector<size_t> newlines_;
-  pugi::xml_document doc_;
-  std::vector<pugi::xml_node> items_;
+  pugi::xml_document doc_;  // the record being read
+  std::vector<XmlRecordSpan> spans_;
   size_t cursor_ = 0;
   std::string file_error_;
   uint32_t file_error_line_ = 0;

@@ -7,6 +7,7 @@
 #include "events/intent.h"
 #include "plover/plover.h"
 #include "syntax/syntax.h"
+#include "pipeline/long_sentences.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
 
@@ -147,6 +148,7 @@ void Worker::code(std::string_view id, int32_t date, std::string_view text, bool
     split_sentences(doc_);
   }
   engine_.tokenizer().tokenize(doc_);
+  split_long_sentences(doc_);  // keeps every later stage linear in the text
   parse_doc(doc_);
   const size_t n = doc_.sentences.size();
   if (actors_.size() < n) actors_.resize(n);

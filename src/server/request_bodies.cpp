@@ -1,5 +1,7 @@
 #include "server/request_bodies.h"
 
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "io/utf8.h"
@@ -74,11 +76,15 @@ DocumentInput document_from(const nlohmann::json& doc, bool id_required, const s
 
 }  // namespace
 
-std::string_view media_type(std::string_view content_type) {
+std::string media_type(std::string_view content_type) {
   const size_t semi = content_type.find(';');
   std::string_view t = content_type.substr(0, semi);
-  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
-  return t;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  std::string lower(t);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return lower;
 }
 
 void check_document_id(std::string_view id, std::string_view name) {
@@ -99,13 +105,22 @@ DocumentInput parse_code_json(std::string_view body) {
 }
 
 std::vector<DocumentInput> parse_documents(std::string_view content_type, std::string_view body) {
-  const std::string_view type = media_type(content_type);
+  const std::string type = media_type(content_type);
   std::vector<DocumentInput> docs;
+  // One id twice would store the later document over the earlier and count
+  // both as stored; which one the caller meant is not ours to guess.
+  std::unordered_map<std::string, std::string> first_place;  // id -> where it first appeared
   auto add = [&](const nlohmann::json& doc, const std::string& where) {
     if (docs.size() == kMaxDocumentsPerRequest) {
       throw ApiError(413, "more than " + std::to_string(kMaxDocumentsPerRequest) + " documents in one request", "body");
     }
     docs.push_back(document_from(doc, true, where));
+    std::string place = where.empty() ? std::string("the body") : where;
+    while (place.back() == '.' || place.back() == ':' || place.back() == ' ') place.pop_back();
+    const auto [seen, fresh] = first_place.emplace(docs.back().id, place);
+    if (!fresh)
+      throw ApiError(400, place + ": id: the same id as " + seen->second + "; each document of a request needs its own id",
+                     "id");
   };
   if (type == "application/json") {
     nlohmann::json parsed = parse_json(body, "body");

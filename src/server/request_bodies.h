@@ -30,8 +30,9 @@ DocumentInput parse_code_json(std::string_view body);
 // /v1/documents: ids are required.
 std::vector<DocumentInput> parse_documents(std::string_view content_type, std::string_view body);
 
-// "application/json; charset=utf-8" -> "application/json".
-std::string_view media_type(std::string_view content_type);
+// "Application/JSON; charset=utf-8" -> "application/json": media types are
+// case-insensitive (RFC 9110 8.3.1), so they are compared lower-cased.
+std::string media_type(std::string_view content_type);
 
 // Checks an id (1..kMaxIdBytes bytes of UTF-8 without control characters);
 // `name` is the parameter reported.

@@ -29,14 +29,16 @@ void check_code_budget(size_t bytes, const ServerLimits& limits) {
 }
 
 bool wants_json_lines(const httplib::Request& req) {
-  const std::string accept = req.get_header_value("Accept");
+  std::string accept = req.get_header_value("Accept");
+  for (char& c : accept)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return accept.find("application/x-ndjson") != std::string::npos ||
          accept.find("application/jsonl") != std::string::npos;
 }
 
 void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   const std::string content_type = req.get_header_value("Content-Type");
-  const std::string_view type = media_type(content_type);
+  const std::string type = media_type(content_type);
   DocumentInput input;
   if (type == "application/json") {
     QueryParams none(req.params, {});

@@ -1,11 +1,16 @@
 #include "server/server.h"
 
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <regex>
 #include <utility>
 
 #include "server/api_error.h"
+#include "server/http_gate.h"
 #include "server/routes.h"
 
 namespace parley {
@@ -57,13 +62,36 @@ void handle(httplib::Response& res, const std::function<void()>& body) {
 
 }  // namespace server
 
+namespace {
+
+server::GateLimits gate_limits(const ServerLimits& limits) {
+  server::GateLimits gate;
+  gate.max_body_bytes = limits.max_body_bytes;
+  gate.request_timeout_ms = limits.request_timeout_ms;
+  gate.idle_timeout_ms = limits.read_timeout_ms;
+  gate.write_timeout_ms = limits.write_timeout_ms;
+  return gate;
+}
+
+// SO_REUSEADDR only: a restarted server may bind while old connections sit
+// in TIME_WAIT, but not while another server listens there.  cpp-httplib's
+// default also sets SO_REUSEPORT, which let a second `parley serve` share
+// the port (and answer from another database).
+void listen_socket_options(socket_t sock) {
+  int yes = 1;
+  ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
+}  // namespace
+
 struct ApiServer::Impl {
   Impl(const Engine& engine, store::Store& store, const ServerOptions& o)
-      : options(o), workers(engine, o.threads), ctx{engine, store, workers, options.limits} {}
+      : options(o), workers(engine, o.threads), ctx{engine, store, workers, options.limits},
+        http(gate_limits(o.limits)) {}
   ServerOptions options;
   server::WorkerPool workers;
   server::ServerContext ctx;
-  httplib::Server http;
+  server::GatedServer http;
   int port = 0;
 };
 
@@ -76,11 +104,10 @@ ApiServer::ApiServer(const Engine& engine, store::Store& store, const ServerOpti
   const size_t connection_threads = static_cast<size_t>(std::max(8, impl_->options.threads * 4));
   http.new_task_queue = [connection_threads] { return new httplib::ThreadPool(connection_threads); };
   http.set_tcp_nodelay(true);
+  http.set_socket_options(listen_socket_options);
+  // The gate (http_gate.h) reads every request within the limits and owns
+  // keep-alive and timeouts; this is a second guard on what it passes on.
   http.set_payload_max_length(limits.max_body_bytes);
-  http.set_read_timeout(limits.read_timeout_ms / 1000, (limits.read_timeout_ms % 1000) * 1000);
-  http.set_write_timeout(limits.write_timeout_ms / 1000, (limits.write_timeout_ms % 1000) * 1000);
-  http.set_keep_alive_max_count(1000);
-  http.set_keep_alive_timeout(5);
   // Errors httplib raises itself (404, 413, 400 for a broken request) get the
   // same JSON body as the routes' own; a route's body is left alone.
   http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
@@ -113,6 +140,7 @@ ApiServer::ApiServer(const Engine& engine, store::Store& store, const ServerOpti
 ApiServer::~ApiServer() = default;
 
 bool ApiServer::bind(std::string& error) {
+  errno = 0;
   if (impl_->options.port == 0) {
     impl_->port = impl_->http.bind_to_any_port(impl_->options.host);
   } else if (impl_->http.bind_to_port(impl_->options.host, impl_->options.port)) {
@@ -121,7 +149,13 @@ bool ApiServer::bind(std::string& error) {
     impl_->port = -1;
   }
   if (impl_->port <= 0) {
+    const int cause = errno;
     error = "cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port);
+    if (cause == EADDRINUSE) {
+      error += ": the port is in use (is another parley serve or another program listening there?)";
+    } else if (cause != 0) {
+      error += std::string(": ") + std::strerror(cause);
+    }
     return false;
   }
   return true;

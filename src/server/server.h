@@ -5,9 +5,11 @@
 // timeline, GET /v1/quotes, GET /v1/deadlines, GET /v1/actors, GET
 // /openapi.json, and the dashboard at /), the validation of every parameter
 // (a bad one is a 4xx with {"error": "...", "parameter": "..."}), and the
-// limits that keep one request from hurting the others: body size, read and
-// write timeouts, the amount of text one request may ask to code, and how
-// long a request may wait for a free Worker.
+// limits that keep one request from hurting the others: body size (whatever
+// the transfer coding), the time a whole request may take to arrive, write
+// timeouts, the amount of text one request may ask to code, and how long a
+// request may wait for a free Worker.  Requests are read and checked by the
+// gate (http_gate.h) before cpp-httplib routes them.
 //
 // Threads: the Engine is shared read-only; `threads` Workers are kept in a
 // pool and lent to one request at a time, while a larger set of HTTP threads
@@ -30,7 +32,8 @@ class Store;
 struct ServerLimits {
   size_t max_body_bytes = 1 << 20;       // 413 beyond
   size_t max_code_bytes = 512 << 10;     // text coded by one request; 413 beyond (~0.1 s of work)
-  int read_timeout_ms = 5000;
+  int read_timeout_ms = 5000;            // an idle keep-alive connection is closed after this
+  int request_timeout_ms = 10000;        // a whole request (head and body) must arrive in this; 408 beyond
   int write_timeout_ms = 5000;
   int worker_wait_ms = 2000;             // 503 when no Worker frees up in time
   int64_t max_page = 1000;               // largest `limit` of a listing
