@@ -18,7 +18,7 @@
 #include <string>
 
 #include "support/run.h"
-#include "support/server.h"
+#include "support/shared_server.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -102,24 +102,8 @@ json body_of(const std::string& response) {
   return at == std::string::npos ? json() : json::parse(response.substr(at + 4), nullptr, false);
 }
 
-class HardeningTest : public ::testing::Test {
+class HardeningTest : public parley::test::SharedServerTest<HardeningTest> {
  protected:
-  static void SetUpTestSuite() {
-    try {
-      server_ = new parley::test::ServerProcess;
-    } catch (const std::exception& e) {
-      FAIL() << e.what();
-    }
-  }
-  static void TearDownTestSuite() {
-    if (server_) {
-      EXPECT_EQ(server_->stop(), 0);
-    }
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr) << "parley serve did not start"; }
-
   // One raw request on a fresh connection; the server's whole answer.
   static std::string exchange(std::string_view request) {
     RawConnection c(server_->port());
@@ -135,8 +119,6 @@ class HardeningTest : public ::testing::Test {
     ASSERT_TRUE(res) << "the server no longer answers";
     EXPECT_EQ(res->status, 200);
   }
-
-  static inline parley::test::ServerProcess* server_ = nullptr;
 };
 
 // Defect 1: a chunked body was read whole, whatever its size.

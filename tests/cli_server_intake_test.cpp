@@ -10,40 +10,21 @@
 #include <string>
 #include <utility>
 
-#include "support/server.h"
+#include "support/shared_server.h"
 
 namespace {
 
 using nlohmann::json;
 
-class ServeIntakeTest : public ::testing::Test {
+class ServeIntakeTest : public parley::test::SharedServerTest<ServeIntakeTest> {
  protected:
-  static void SetUpTestSuite() {
-    try {
-      server_ = new parley::test::ServerProcess;
-    } catch (const std::exception& e) {
-      FAIL() << e.what();
-    }
-  }
-  static void TearDownTestSuite() {
-    if (server_) {
-      EXPECT_EQ(server_->stop(), 0);
-    }
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr) << "parley serve did not start"; }
-
   static httplib::Result post(const std::string& path, const std::string& body, const std::string& type) {
     httplib::Client c("127.0.0.1", server_->port());
     c.set_tcp_nodelay(true);
     c.set_read_timeout(30);
     return c.Post(path, body, type);
   }
-
-  static parley::test::ServerProcess* server_;
 };
-parley::test::ServerProcess* ServeIntakeTest::server_ = nullptr;
 
 const char* kText = "Russian President Vladimir Putin met Steve Witkoff in Moscow.";
 
