@@ -593,7 +593,8 @@ TEST_F(ServeTest, SortOrderFiltersAndCsvOnEveryList) {
   auto date_of = [](const json& e) { return e["date"].is_null() ? std::string() : e["date"].get<std::string>(); };
   for (size_t i = 1; i < desc.size(); ++i) EXPECT_GE(date_of(desc[i - 1]), date_of(desc[i]));
   // One side: the source only.
-  for (const json& e : get_json("/v1/events?source=USA&limit=1000")["events"]) {
+  const json usa_sourced = get_json("/v1/events?source=USA&limit=1000");
+  for (const json& e : usa_sourced["events"]) {
     EXPECT_EQ(e["source"].get<std::string>().rfind("USA", 0), 0u) << e.dump();
   }
   // Place country and PLOVER type filters.
@@ -679,7 +680,8 @@ TEST_F(ServeTest, PlacesAndCountriesOfEvents) {
   EXPECT_EQ(in_places, in_countries);
   const std::string top = countries[0]["place_country"];
   EXPECT_EQ(get_json("/v1/events?limit=1&country=" + top)["total"].get<int64_t>(), countries[0]["events"].get<int64_t>());
-  for (const json& p : get_json("/v1/places?country=" + top)["places"]) EXPECT_EQ(p["place_country"], top);
+  const json in_top = get_json("/v1/places?country=" + top);
+  for (const json& p : in_top["places"]) EXPECT_EQ(p["place_country"], top);
   EXPECT_TRUE(get_json("/v1/places?from=1900-01-01&to=1900-01-02")["places"].empty());
   EXPECT_EQ(get_json("/v1/places?limit=1")["places"].size(), 1u);
   for (const char* path : {"/v1/places?format=csv", "/v1/countries?format=csv"}) {
