@@ -15,7 +15,7 @@
 #include "io/flat_columns.h"
 #include "support/paths.h"
 #include "support/run.h"
-#include "support/server.h"
+#include "support/shared_server.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -37,24 +37,8 @@ class Server : public parley::test::ServerProcess {
   }
 };
 
-class ServeTest : public ::testing::Test {
+class ServeTest : public parley::test::SharedServerTest<ServeTest, Server> {
  protected:
-  static void SetUpTestSuite() {
-    try {
-      server_ = new Server;
-    } catch (const std::exception& e) {
-      FAIL() << e.what();
-    }
-  }
-  static void TearDownTestSuite() {
-    if (server_) {
-      EXPECT_EQ(server_->stop(), 0);  // SIGTERM ends the server cleanly
-    }
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr) << "parley serve did not start"; }
-
   static json get_json(const std::string& path, int expect_status = 200) {
     auto c = server_->client();
     auto res = c.Get(path);
@@ -98,7 +82,6 @@ class ServeTest : public ::testing::Test {
     }
   }
 
-  static inline Server* server_ = nullptr;
 };
 
 // ------------------------------------------------------------ POST /v1/code

@@ -1,6 +1,7 @@
 // A test fixture whose tests share one `parley serve` (support/server.h),
 // started once for the suite and stopped cleanly (exit status 0) after it.
-// CRTP: each fixture class gets its own server.
+// CRTP: each fixture class gets its own server.  `Process` is ServerProcess
+// or a class derived from it that adds helpers (a client, say).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,12 +12,12 @@
 
 namespace parley::test {
 
-template <class Fixture>
+template <class Fixture, class Process = ServerProcess>
 class SharedServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     try {
-      server_ = new ServerProcess;
+      server_ = new Process;
     } catch (const std::exception& e) {
       FAIL() << e.what();
     }
@@ -30,7 +31,7 @@ class SharedServerTest : public ::testing::Test {
   }
   void SetUp() override { ASSERT_NE(server_, nullptr) << "parley serve did not start"; }
 
-  static inline ServerProcess* server_ = nullptr;
+  static inline Process* server_ = nullptr;
 };
 
 }  // namespace parley::test
