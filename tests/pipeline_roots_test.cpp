@@ -3,7 +3,9 @@
 // loads its default set, must yield an event with the expected source, target
 // and root.  The sentences were written for this test; a failure means the
 // verb dictionary or the coder lost a sense, so the table printed at the end
-// says which root regressed.
+// says which root regressed.  tests/data/roots/silent.tsv is the other side:
+// ordinary uses of event verbs (a flood that kills, "according to", things
+// received) that must code no event at all.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -11,6 +13,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dict/load.h"
@@ -23,6 +26,7 @@ namespace {
 
 const std::string kDictDir = test::source_data_path("dict");
 const std::string kSentences = test::test_data_path("roots/sentences.tsv");
+const std::string kSilent = test::test_data_path("roots/silent.tsv");
 
 struct Case {
   int line = 0;
@@ -42,17 +46,32 @@ int32_t parse_date(const std::string& s) {
   return v;
 }
 
-std::vector<Case> read_cases(std::string& error) {
-  std::ifstream in(kSentences);
-  if (!in) { error = "cannot open " + kSentences; return {}; }
-  std::vector<Case> out;
+// Rows of `path` split at tabs; '#' lines and blank lines skipped.  Each row must
+// have `columns` cells, else `error` names the line.
+std::vector<std::pair<int, std::vector<std::string>>> read_rows(const std::string& path, size_t columns,
+                                                                std::string& error) {
+  std::ifstream in(path);
+  if (!in) { error = "cannot open " + path; return {}; }
+  std::vector<std::pair<int, std::vector<std::string>>> out;
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> f;
     std::stringstream ss(line);
     for (std::string cell; std::getline(ss, cell, '\t');) f.push_back(cell);
-    if (f.size() != 6) { error = kSentences + ":" + std::to_string(n) + ": expected 6 columns"; return {}; }
+    if (f.size() != columns) {
+      error = path + ":" + std::to_string(n) + ": expected " + std::to_string(columns) + " columns";
+      return {};
+    }
+    out.emplace_back(n, std::move(f));
+  }
+  return out;
+}
+
+std::vector<Case> read_cases(std::string& error) {
+  auto rows = read_rows(kSentences, 6, error);
+  std::vector<Case> out;
+  for (auto& [n, f] : rows) {
     Case c{n, f[0], f[2], f[3], f[4], f[5], parse_date(f[1])};
     if (c.date == 0 || c.root.size() != 2) { error = kSentences + ":" + std::to_string(n) + ": bad date or root"; return {}; }
     out.push_back(std::move(c));
@@ -125,6 +144,22 @@ TEST_F(RootsTest, EverySentenceCodesItsRoot) {
   std::printf("root  passed  failed\n");
   for (const auto& [root, counts] : table) std::printf("%-5s %6d  %6d\n", root.c_str(), counts.first, counts.second);
   std::printf("%d passed, %d failed\n", passed, failed);
+}
+
+TEST_F(RootsTest, EverySilentSentenceCodesNoEvent) {
+  std::string error;
+  auto rows = read_rows(kSilent, 3, error);
+  ASSERT_TRUE(error.empty()) << error;
+  ASSERT_FALSE(rows.empty());
+  Worker worker(*engine_);
+  CodedDocument doc;
+  for (const auto& [n, f] : rows) {
+    int32_t date = parse_date(f[1]);
+    ASSERT_NE(date, 0) << kSilent << ":" << n << ": bad date";
+    worker.code(f[0], date, f[2], true, doc);
+    EXPECT_TRUE(doc.events.empty()) << kSilent << ":" << n << ": " << f[0] << " \"" << f[2] << "\"\n  expected no event, got "
+                                    << describe(doc.events);
+  }
 }
 
 }  // namespace
