@@ -73,5 +73,20 @@ TEST_F(AgentsTest, ArmedGroupsCriminalsAndFormerOfficials) {
   EXPECT_EQ(code("The Western delegation criticized the secessionists."), V{"---GOV ---SEP 111"});
 }
 
+TEST_F(AgentsTest, JusticeMinistriesAreExecutive) {
+  EXPECT_EQ(code("Major-General Tom Reed criticized the justice ministry."), V{"---MIL ---GOV 111"});
+}
+
+TEST_F(AgentsTest, GovernmentForcesAreTheMilitary) {
+  // One agent phrase, not GOV + MIL.
+  EXPECT_EQ(code("Government forces attacked the rebels."), V{"---MIL ---REB 190"});
+  EXPECT_EQ(code("Turkish political leaders criticized the regime troops."), V{"TURPTY TURMIL 111"});
+}
+
+TEST_F(AgentsTest, PossessivePhrasesMatchAsTheTokenizerSplitsThem) {
+  // "women's" is two tokens (WOMEN 'S); the entries are written WOMEN_'S_CLUB.
+  EXPECT_EQ(code("The women's club criticized the state's attorney."), V{"---CVL ---JUD 111"});
+}
+
 }  // namespace
 }  // namespace parley
