@@ -47,6 +47,8 @@ TEST_F(AgentsTest, AbbreviatedTitlesBeforeANameGiveTheRole) {
   EXPECT_EQ(code("Maj. Tom Reed criticized the snipers."), V{"---MIL ---UAF 111"});
   EXPECT_EQ(code("The Rev. John Smith criticized the taxpayers."), V{"---REL ---CVL 111"});
   EXPECT_EQ(code("Sen. Ann Lee criticized Amb. Carl Moss."), V{"---LEG ---GOV 111"});
+  EXPECT_EQ(code("Det. Sam Cole arrested the smugglers."), V{"---COP ---CRM 173"});
+  EXPECT_EQ(code("Msgr. John Ryan criticized the governor."), V{"---REL ---GOV 111"});
 }
 
 TEST_F(AgentsTest, LocalOfficesAndBoards) {
