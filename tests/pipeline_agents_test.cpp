@@ -68,7 +68,7 @@ TEST_F(AgentsTest, NationalityPrefixedSectors) {
 }
 
 TEST_F(AgentsTest, ArmedGroupsCriminalsAndFormerOfficials) {
-  EXPECT_EQ(code("The suicide bomber attacked the garrison."), V{"---INS ---MIL 1831"});
+  EXPECT_EQ(code("The terrorist cell attacked the garrison."), V{"---INS ---MIL 180"});
   EXPECT_EQ(code("Police arrested a drug peddler."), V{"---COP ---CRM 173"});
   EXPECT_EQ(code("Deputy sheriffs arrested the racketeers."), V{"---COP ---CRM 173"});
   EXPECT_EQ(code("Ex-ministers criticized the automakers."), V{"---ELI ---BUS 111"});
