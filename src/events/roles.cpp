@@ -88,7 +88,7 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
   const uint32_t b = s.token_begin;
   const Chunk& vg = doc.chunks[verb_chunk];
   const bool infinitive = (vg.flags & kInfinitive) != 0;
-  bool saw_pronoun = false;
+  bool saw_pronoun = false, personal_pronoun = false;
   if (infinitive) {
     // "it was ready to negotiate", "is willing to help": an infinitive after a
     // predicate adjective takes the subject of "be".
@@ -104,6 +104,17 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
     }
   }
+  // "Russia took every chance to meddle in the Congo, sending arms ...",
+  // "X held talks with Y in Beirut, offering aid": a participle after a comma
+  // shares the subject of the finite verb before it.
+  if (!infinitive && vg.begin > b && vg.head == vg.begin && is_comma(doc, vg.begin - 1) &&
+      doc.tokens[vg.head].tag == Tag::kVerb && doc.norm_of(doc.tokens[vg.head]).ends_with("ING")) {
+    const int32_t prev = previous_verb_group(doc, sentence, verb_chunk);
+    if (prev >= 0) {
+      const int32_t g = subject_of(doc, sentence, actors, static_cast<uint32_t>(prev), depth + 1);
+      if (g >= 0) return g;
+    }
+  }
   uint32_t i = vg.begin;
   while (i > b) {
     const uint32_t k = i - 1;
@@ -111,6 +122,11 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
     const int32_t g = actors.group_at[k - b];
     if (g >= 0) {
       const ActorGroup& grp = actors.groups[g];
+      // "Kenya told Okonkwo it would ...": only he/she stand for a person's name.
+      if (saw_pronoun && !personal_pronoun && name_only(actors, g)) {
+        i = grp.begin;
+        continue;
+      }
       uint32_t p = grp.begin;
       while (p > b && (doc.tokens[p - 1].tag == Tag::kDet || doc.tokens[p - 1].tag == Tag::kAdj ||
                        doc.tokens[p - 1].tag == Tag::kNum))
@@ -175,6 +191,7 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         // "Ethiopia indicated it would act": a subject pronoun stands for the
         // nearest actor before it.
         saw_pronoun = true;
+        personal_pronoun |= w == "HE" || w == "SHE";
         --i;
         continue;
       case Tag::kRelPron:
