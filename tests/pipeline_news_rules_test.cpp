@@ -183,7 +183,9 @@ TEST_F(NewsRulesTest, AParticipleBeforeANounModifiesIt) {
 TEST_F(NewsRulesTest, AnUnlistedNameIsAnUnknownSource) {
   // Names no dictionary lists, invented for this test.
   EXPECT_EQ(code("Okonkwo criticized the Kenyan government."), std::vector<std::string>{"--- KENGOV 111 one-sided"});
-  EXPECT_EQ(code("The Chilean proposal was rejected by Marquardt."), std::vector<std::string>{"--- CHL 120 one-sided"});
+  EXPECT_EQ(code("Marquardt criticized the plan."), std::vector<std::string>{"--- --- 111 one-sided"});
+  // Not as the by-agent of a passive (events.cpp).
+  EXPECT_TRUE(code("The plan was criticized by Marquardt.").empty());
   EXPECT_EQ(code("Mrs. Tillingham urged the Peruvian government to release the prisoners."),
             std::vector<std::string>{"--- PERGOV 0253 one-sided"});
 }
