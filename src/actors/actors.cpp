@@ -377,12 +377,18 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
 }
 
 void ActorFinder::finish(const Doc& doc, uint32_t sentence, SentenceActors& out) const {
-  if (options_.unlisted_names) add_unlisted_names(doc, sentence, out);
-  if (options_.lend_country) lend_country(doc, sentence, out);
   const uint32_t b = doc.sentences[sentence].token_begin;
-  for (size_t g = 0; g < out.groups.size(); ++g) {
-    for (uint32_t k = out.groups[g].begin; k < out.groups[g].end; ++k) out.group_at[k - b] = static_cast<int32_t>(g);
+  auto index_groups = [&] {
+    for (size_t g = 0; g < out.groups.size(); ++g) {
+      for (uint32_t k = out.groups[g].begin; k < out.groups[g].end; ++k) out.group_at[k - b] = static_cast<int32_t>(g);
+    }
+  };
+  if (options_.unlisted_names) {
+    index_groups();  // add_unlisted_names reads which tokens the dictionaries took
+    add_unlisted_names(doc, sentence, out);
   }
+  if (options_.lend_country) lend_country(doc, sentence, out);
+  index_groups();
 }
 
 void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors) {

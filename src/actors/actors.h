@@ -122,6 +122,8 @@ void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors);
 // source only, and only in verbal roots (CoderOptions::named_sides); roles.h
 // never returns it as an object.  find() calls it before
 // lend_country when ActorOptions::unlisted_names is on (parley's dialect).
+// Reads actors.group_at (filled for the groups found so far) and leaves it for
+// the caller to fill again.
 void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actors);
 
 // Joins an actor code and agent codes the PETRARCH way: an agent code the

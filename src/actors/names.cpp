@@ -1,6 +1,7 @@
 // Unlisted names (actors.h: add_unlisted_names).
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "actors/actors.h"
 #include "syntax/words.h"
@@ -46,12 +47,8 @@ bool opens_name(const Doc& doc, uint32_t k, uint32_t b) {
 void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
-  // group_at is filled after this runs: mark the tokens the dictionaries took.
-  auto covered = [&](uint32_t k) {
-    for (const ActorGroup& g : actors.groups)
-      if (g.begin <= k && k < g.end) return true;
-    return false;
-  };
+  // group_at holds the dictionaries' groups (the caller filled it).
+  auto covered = [&](uint32_t k) { return actors.group_at[k - b] >= 0; };
   const size_t listed = actors.groups.size();
   for (uint32_t i = b; i < e;) {
     if (!name_word(doc, doc.tokens[i]) || covered(i)) { ++i; continue; }
@@ -85,9 +82,12 @@ void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actor
     i = j;
   }
   if (actors.groups.size() == listed) return;
-  // Groups are kept in token order (roles walk them by index).
-  std::inplace_merge(actors.groups.begin(), actors.groups.begin() + static_cast<long>(listed), actors.groups.end(),
-                     [](const ActorGroup& x, const ActorGroup& y) { return x.begin < y.begin; });
+  // Groups are kept in token order (roles walk them by index).  Insertion, not
+  // std::inplace_merge, which may allocate a buffer.
+  for (size_t k = listed; k < actors.groups.size(); ++k) {
+    for (size_t p = k; p > 0 && actors.groups[p - 1].begin > actors.groups[p].begin; --p)
+      std::swap(actors.groups[p - 1], actors.groups[p]);
+  }
 }
 
 }  // namespace parley

@@ -88,7 +88,7 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
   const uint32_t b = s.token_begin;
   const Chunk& vg = doc.chunks[verb_chunk];
   const bool infinitive = (vg.flags & kInfinitive) != 0;
-  bool saw_pronoun = false, personal_pronoun = false;
+  bool saw_pronoun = false;
   if (infinitive) {
     // "it was ready to negotiate", "is willing to help": an infinitive after a
     // predicate adjective takes the subject of "be".
@@ -122,8 +122,9 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
     const int32_t g = actors.group_at[k - b];
     if (g >= 0) {
       const ActorGroup& grp = actors.groups[g];
-      // "Kenya told Okonkwo it would ...": only he/she stand for a person's name.
-      if (saw_pronoun && !personal_pronoun && name_only(actors, g)) {
+      // "Kenya told Okonkwo it would ...": a pronoun stands for the nearest
+      // actor a dictionary lists, not for an unlisted name.
+      if (saw_pronoun && name_only(actors, g)) {
         i = grp.begin;
         continue;
       }
@@ -191,7 +192,6 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         // "Ethiopia indicated it would act": a subject pronoun stands for the
         // nearest actor before it.
         saw_pronoun = true;
-        personal_pronoun |= w == "HE" || w == "SHE";
         --i;
         continue;
       case Tag::kRelPron:
