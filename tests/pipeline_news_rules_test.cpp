@@ -214,14 +214,5 @@ TEST_F(NewsRulesTest, AParticipleAfterACommaSharesTheSubject) {
   EXPECT_TRUE(has(code("Kenya sent troops to the border, accusing Uganda of aggression."), "KEN UGA 1123"));
 }
 
-TEST_F(NewsRulesTest, APassiveAgentAfterModifiersOrAnAside) {
-  EXPECT_EQ(code("The embassy was attacked by a Nairobi-based Somali militia."),
-            std::vector<std::string>{"SOMUAF SOMGOV 190"});
-  EXPECT_EQ(code("The plan was criticized at the meeting, on Friday, by Kenyan lawmakers."),
-            std::vector<std::string>{"KENLEG --- 111 one-sided"});
-  // ", and" starts a new clause: its "by" is not the agent.
-  EXPECT_TRUE(code("The plan was criticized at the meeting, and by Friday Kenyan lawmakers left.").empty());
-}
-
 }  // namespace
 }  // namespace parley

@@ -310,22 +310,16 @@ int32_t next_coordinated_object(const Doc& doc, uint32_t sentence, const Sentenc
 int32_t passive_agent_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token) {
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
-  // "was presented to the administrator, Oliver Pratt, yesterday by Governor
-  // X": the by-phrase may follow an aside between commas.
-  for (uint32_t k = from_token; k < e && k < from_token + 16; ++k) {
+  for (uint32_t k = from_token; k < e && k < from_token + 12; ++k) {
     const Token& t = doc.tokens[k];
     std::string_view w = doc.norm_of(t);
-    if (w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kAux || t.tag == Tag::kSubConj || t.tag == Tag::kRelPron ||
-        t.tag == Tag::kQuote)
-      return -1;
-    if (w == "," && k + 1 < e && doc.tokens[k + 1].tag == Tag::kConj) return -1;  // ", and ...": a new clause
+    if (w == "," || w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kSubConj) return -1;
     if (w == "BY") {
-      // "by armed men", "by a London-based Soviet spy ring": the words before
-      // the actor are the noun phrase's modifiers (or the group's own first word).
+      // "by armed men": the adjective may be the group's own first word.
       for (uint32_t n = k + 1; n < e; ++n) {
         const int32_t g = actors.group_at[n - b];
-        if (g >= 0) return g;
-        if (!np_internal(doc.tokens[n]) || (doc.tokens[n].flags & kPossessive)) return -1;
+        if (g >= 0) return actors.groups[g].begin == n ? g : -1;
+        if (doc.tokens[n].tag != Tag::kDet && doc.tokens[n].tag != Tag::kAdj) return -1;
       }
       return -1;
     }
