@@ -210,9 +210,5 @@ TEST_F(NewsRulesTest, NotOnlyDoesNotNegate) {
             (std::vector<std::string>{"KEN UGA 111", "KEN RWA 112"}));
 }
 
-TEST_F(NewsRulesTest, AParticipleAfterACommaSharesTheSubject) {
-  EXPECT_TRUE(has(code("Kenya sent troops to the border, accusing Uganda of aggression."), "KEN UGA 1123"));
-}
-
 }  // namespace
 }  // namespace parley

@@ -104,17 +104,6 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
     }
   }
-  // "Russia took every chance to meddle in the Congo, sending arms ...",
-  // "X held talks with Y in Beirut, offering aid": a participle after a comma
-  // shares the subject of the finite verb before it.
-  if (!infinitive && vg.begin > b && vg.head == vg.begin && is_comma(doc, vg.begin - 1) &&
-      doc.tokens[vg.head].tag == Tag::kVerb && doc.norm_of(doc.tokens[vg.head]).ends_with("ING")) {
-    const int32_t prev = previous_verb_group(doc, sentence, verb_chunk);
-    if (prev >= 0) {
-      const int32_t g = subject_of(doc, sentence, actors, static_cast<uint32_t>(prev), depth + 1);
-      if (g >= 0) return g;
-    }
-  }
   uint32_t i = vg.begin;
   while (i > b) {
     const uint32_t k = i - 1;
