@@ -180,5 +180,35 @@ TEST_F(NewsRulesTest, AParticipleBeforeANounModifiesIt) {
   EXPECT_EQ(code("Egypt accused army-appointed officials of Sudan."), std::vector<std::string>{"EGY SDNGOV 112"});
 }
 
+TEST_F(NewsRulesTest, AnUnlistedNameIsAnUnknownSource) {
+  // Names no dictionary lists, invented for this test.
+  EXPECT_EQ(code("Okonkwo criticized the Kenyan government."), std::vector<std::string>{"--- KENGOV 111 one-sided"});
+  EXPECT_EQ(code("Marquardt criticized the plan."), std::vector<std::string>{"--- --- 111 one-sided"});
+  // Not as the by-agent of a passive (events.cpp).
+  EXPECT_TRUE(code("The plan was criticized by Marquardt.").empty());
+  EXPECT_EQ(code("Mrs. Tillingham urged the Peruvian government to release the prisoners."),
+            std::vector<std::string>{"--- PERGOV 0253 one-sided"});
+}
+
+TEST_F(NewsRulesTest, AnUnlistedNameTakesNoCountry) {
+  // A person named in a sentence about Chile need not be Chilean.
+  EXPECT_EQ(code("In Chile, Marquardt criticized the army."), std::vector<std::string>{"--- CHLMIL 111 one-sided"});
+}
+
+TEST_F(NewsRulesTest, AnUnlistedNameIsNeverATargetNorAMaterialActor) {
+  EXPECT_TRUE(code("Lindqvist hit Bergstrom in the second round.").empty());
+  EXPECT_TRUE(code("Halvorsen beat Okafor in the final on Sunday.").empty());
+  EXPECT_EQ(code("The Kenyan army attacked Mwangi."), std::vector<std::string>{"KENMIL --- 190 one-sided"});
+  // Looking past a name to the actor after it, as if the name were not there.
+  // "it" does not stand for a person's name.
+  EXPECT_TRUE(has_prefix(code("Kenya told Okonkwo it would criticize Uganda."), "KEN UGA"));
+  EXPECT_TRUE(has_prefix(code("Okonkwo said he would criticize Uganda."), "--- UGA"));
+}
+
+TEST_F(NewsRulesTest, NotOnlyDoesNotNegate) {
+  EXPECT_EQ(code("Kenya has not only criticized Uganda but has also accused Rwanda."),
+            (std::vector<std::string>{"KEN UGA 111", "KEN RWA 112"}));
+}
+
 }  // namespace
 }  // namespace parley

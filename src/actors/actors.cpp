@@ -195,7 +195,10 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
   std::vector<Match>& matches = scratch.matches;
   matches.clear();
   raw_matches(doc, b, e, date, matches);
-  if (matches.empty()) return;
+  if (matches.empty()) {
+    finish(doc, sentence, out);
+    return;
+  }
 
   // 1. Mentions: matches inside one noun phrase compose into one reference.
   std::vector<std::string>& prefix = scratch.prefix;
@@ -370,10 +373,22 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
     out.groups.erase(out.groups.begin() + static_cast<long>(g) + 1);
   }
 
-  if (options_.lend_country) lend_country(doc, sentence, out);
-  for (size_t g = 0; g < out.groups.size(); ++g) {
-    for (uint32_t k = out.groups[g].begin; k < out.groups[g].end; ++k) out.group_at[k - b] = static_cast<int32_t>(g);
+  finish(doc, sentence, out);
+}
+
+void ActorFinder::finish(const Doc& doc, uint32_t sentence, SentenceActors& out) const {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  auto index_groups = [&] {
+    for (size_t g = 0; g < out.groups.size(); ++g) {
+      for (uint32_t k = out.groups[g].begin; k < out.groups[g].end; ++k) out.group_at[k - b] = static_cast<int32_t>(g);
+    }
+  };
+  if (options_.unlisted_names) {
+    index_groups();  // add_unlisted_names reads which tokens the dictionaries took
+    add_unlisted_names(doc, sentence, out);
   }
+  if (options_.lend_country) lend_country(doc, sentence, out);
+  index_groups();
 }
 
 void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
@@ -386,7 +401,9 @@ void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
     return n;
   };
   for (ActorRef& r : actors.refs) {
-    if (r.has_actor || !r.code.starts_with("---") || !takes_sentence_country(r.code)) continue;
+    // An unlisted name is a person, not an agent of the sentence's country:
+    // "Chamberlain placed blame on Germany" is not German.
+    if (r.has_actor || r.name_only || !r.code.starts_with("---") || !takes_sentence_country(r.code)) continue;
     const uint32_t part = quote_part(r.begin);
     std::string_view country;
     bool ambiguous = false;

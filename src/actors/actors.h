@@ -34,6 +34,7 @@ struct ActorRef {
   std::string code;              // composed code, e.g. RUSGOV, ---GOV
   std::string base;              // the code without its head agent, for compounds
   bool has_actor = false;        // false: an agent alone ("officials")
+  bool name_only = false;        // a name no dictionary lists ("Mitchell"): code "---"
 };
 
 struct ActorGroup {
@@ -72,6 +73,7 @@ struct ActorOptions {
   bool stem_matching = false;    // TABARI: entries without trailing '_' match word prefixes
   bool inclusive_range_end = false;  // TABARI: "[CODE D1-D2]" holds on D2 too
   bool lend_country = false;     // agents take the sentence's one country (lend_country below)
+  bool unlisted_names = false;   // names no dictionary lists are actors "---" (add_unlisted_names)
 };
 
 class ActorFinder {
@@ -83,6 +85,8 @@ class ActorFinder {
  private:
   using Match = ActorScratch::Match;
   const std::string* code_on(uint32_t record, int32_t date) const;
+  // Unlisted names, country lending, and the per-token group index.
+  void finish(const Doc& doc, uint32_t sentence, SentenceActors& out) const;
   void raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t date, std::vector<Match>& out) const;
 
   const Dictionaries& dicts_;
@@ -106,6 +110,21 @@ class ActorFinder {
 // ActorOptions::lend_country is on (parley's default dialect; the TABARI-era
 // validation suite codes "---").
 void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors);
+
+// "Mitchell decried the rate of unemployment", "was questioned by Wagner":
+// a run of capitalised proper nouns that no dictionary took is someone, with
+// no known country or role: an ActorRef "---" with name_only set (has_actor
+// false; lend_country leaves it alone: a named person is as often foreign to
+// the sentence's country as not).  Only a name that
+// heads its noun phrase and stands where a person can (not after the, in, to,
+// at ...: places, dates and titles of works) counts, and not dates or a lone
+// sentence-initial word the lexicon knows.  EventCoder takes such a name as a
+// source only, and only in verbal roots (CoderOptions::named_sides); roles.h
+// never returns it as an object.  find() calls it before
+// lend_country when ActorOptions::unlisted_names is on (parley's dialect).
+// Reads actors.group_at (filled for the groups found so far) and leaves it for
+// the caller to fill again.
+void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actors);
 
 // Joins an actor code and agent codes the PETRARCH way: an agent code the
 // actor code already contains is not repeated.

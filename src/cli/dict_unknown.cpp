@@ -86,7 +86,10 @@ class UnknownCollector {
  private:
   bool covered(const Doc& doc, uint32_t s, uint32_t token) const {
     uint32_t i = token - doc.sentences[s].token_begin;
-    return i < actors_.group_at.size() && actors_.group_at[i] >= 0;
+    if (i >= actors_.group_at.size() || actors_.group_at[i] < 0) return false;
+    // An unlisted name ("---", actors.h: add_unlisted_names) is what this lists.
+    const ActorGroup& g = actors_.groups[static_cast<size_t>(actors_.group_at[i])];
+    return !(g.count == 1 && actors_.refs[g.first].name_only);
   }
 
   void proper_runs(const Doc& doc, uint32_t s) {

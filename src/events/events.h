@@ -45,6 +45,9 @@ struct CoderOptions {
   // A country or city after in/at/near that is the venue of a meeting or
   // cooperation is not its target ("held talks in Doha"; see events.cpp).
   bool places_not_targets = false;
+  // A side that is only an unlisted name (ActorRef::name_only, "Mitchell")
+  // may act in the roots named_side_root() allows; off, such events are dropped.
+  bool named_sides = false;
   bool paired_codes = false;     // TABARI: "[A:B]" = A for source->target and B back
   // TABARI habit: a passive verb with no "by" agent keeps its active roles.
   bool tabari_roles = false;

@@ -26,6 +26,11 @@ bool is_comma(const Doc& doc, uint32_t k) { return doc.norm_of(doc.tokens[k]) ==
 
 // A group of agents with no actor code of their own ("troops", "its forces",
 // "military" in "military drills").
+bool name_only(const SentenceActors& actors, int32_t g) {
+  const ActorGroup& grp = actors.groups[g];
+  return grp.count == 1 && actors.refs[grp.first].name_only;
+}
+
 bool agent_only(const SentenceActors& actors, int32_t g) {
   const ActorGroup& grp = actors.groups[g];
   for (uint32_t k = 0; k < grp.count; ++k)
@@ -106,6 +111,12 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
     const int32_t g = actors.group_at[k - b];
     if (g >= 0) {
       const ActorGroup& grp = actors.groups[g];
+      // "Kenya told Okonkwo it would ...": a pronoun stands for the nearest
+      // actor a dictionary lists, not for an unlisted name.
+      if (saw_pronoun && name_only(actors, g)) {
+        i = grp.begin;
+        continue;
+      }
       uint32_t p = grp.begin;
       while (p > b && (doc.tokens[p - 1].tag == Tag::kDet || doc.tokens[p - 1].tag == Tag::kAdj ||
                        doc.tokens[p - 1].tag == Tag::kNum))
@@ -226,6 +237,11 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
   int32_t agents_only = -1;
   for (uint32_t k = from_token; k < e; ++k) {
     const int32_t g = actors.group_at[k - b];
+    // An unlisted name is never a target (actors.h, add_unlisted_names): look past it.
+    if (g >= 0 && name_only(actors, g)) {
+      k = actors.groups[g].end - 1;
+      continue;
+    }
     if (g >= 0) {
       if (!agent_only(actors, g)) return g;
       if (agents_only < 0) {
@@ -263,6 +279,10 @@ int32_t next_coordinated_object(const Doc& doc, uint32_t sentence, const Sentenc
   if (k >= e || doc.norm_of(doc.tokens[k]) != "AND") return -1;
   for (++k; k < e; ++k) {
     const int32_t g = actors.group_at[k - b];
+    if (g >= 0 && name_only(actors, g)) {
+      k = actors.groups[g].end - 1;
+      continue;
+    }
     if (g >= 0) return g;
     const Token& t = doc.tokens[k];
     std::string_view w = doc.norm_of(t);

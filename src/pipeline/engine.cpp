@@ -69,6 +69,7 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
   ao.stem_matching = config.dialect == Dialect::kTabari;
   ao.inclusive_range_end = config.dialect == Dialect::kTabari;
   ao.lend_country = config.dialect != Dialect::kTabari;
+  ao.unlisted_names = config.dialect != Dialect::kTabari;
   actors_ = std::make_unique<ActorFinder>(dicts_, ao);
   patterns_ = std::make_unique<PatternIndex>(dicts_);
   gazetteer_ = std::make_unique<Gazetteer>();
@@ -93,6 +94,7 @@ CoderOptions Engine::coder_options(const RunOptions& run) const {
   o.tabari_roles = config_.dialect == Dialect::kTabari;
   o.drop_attributions = config_.dialect != Dialect::kTabari;
   o.places_not_targets = config_.dialect != Dialect::kTabari;
+  o.named_sides = config_.dialect != Dialect::kTabari;
   return o;
 }
 

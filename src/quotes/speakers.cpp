@@ -58,8 +58,10 @@ std::string code_at(const Doc& doc, const std::vector<SentenceActors>& actors, u
   if (g < 0 || static_cast<size_t>(g) >= sa.groups.size()) return {};
   const ActorGroup& group = sa.groups[g];
   for (uint32_t r = group.first; r < group.first + group.count && r < sa.refs.size(); ++r)
-    if (sa.refs[r].begin <= k && k < sa.refs[r].end) return sa.refs[r].code;
-  return group.count && group.first < sa.refs.size() ? sa.refs[group.first].code : std::string();
+    if (sa.refs[r].begin <= k && k < sa.refs[r].end) return sa.refs[r].name_only ? std::string() : sa.refs[r].code;
+  // An unlisted name ("---") tells nothing: an appositive may.
+  if (!group.count || group.first >= sa.refs.size() || sa.refs[group.first].name_only) return {};
+  return sa.refs[group.first].code;
 }
 
 std::string code_in(const Doc& doc, const std::vector<SentenceActors>& actors, uint32_t begin, uint32_t end) {

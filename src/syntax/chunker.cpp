@@ -67,7 +67,10 @@ void chunk_sentence(Doc& doc, uint32_t s) {
         const Token& u = doc.tokens[j];
         std::string_view uw = doc.norm_of(u);
         if (u.tag == Tag::kAdv) {
-          if (u.flags & kNegation) negated = true;
+          // "has not only reiterated ... but has announced": "not only" adds,
+          // it does not deny.
+          const bool not_only = j + 1 < e && doc.norm_of(doc.tokens[j + 1]) == "ONLY";
+          if ((u.flags & kNegation) && !not_only) negated = true;
           // An adverb stays in the group only when a verb follows it.
           uint32_t k = j;
           // "was heavily and unjustly criticized"
