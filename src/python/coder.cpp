@@ -58,7 +58,10 @@ class CollectSink : public RecordSink {
 // appends them to the table (once per value; no per-document table to merge).
 class ColumnSink : public RecordSink {
  public:
-  ColumnSink(size_t slots, EventColumns& table) : json_(slots), events_(slots), counts_(slots), table_(table) {}
+  // `bad`: where unreadable records' messages go; null: they throw (the
+  // caller has checked every document).
+  ColumnSink(size_t slots, EventColumns& table, std::vector<std::string>* bad)
+      : json_(slots), events_(slots), counts_(slots), table_(table), bad_(bad) {}
   void render(size_t slot, const CodedRecord& r) override {
     json_[slot].clear();
     write_coded_json(json_[slot], r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
@@ -67,7 +70,10 @@ class ColumnSink : public RecordSink {
   void deliver(size_t slot, const io::InputRecord&) override {
     for (size_t i = 0; i < counts_[slot]; ++i) table_.add_row(events_[slot][i]);
   }
-  void bad_record(const std::string& message) override { throw std::runtime_error(message); }
+  void bad_record(const std::string& message) override {
+    if (!bad_) throw std::runtime_error(message);
+    bad_->push_back(message);
+  }
   void warning(const std::string&) override {}
 
  private:
@@ -75,6 +81,7 @@ class ColumnSink : public RecordSink {
   std::vector<std::vector<std::vector<FlatValue>>> events_;  // per slot: each event's values (capacity kept)
   std::vector<size_t> counts_;                               // per slot: events in events_
   EventColumns& table_;
+  std::vector<std::string>* bad_;
 };
 
 EngineConfig config_for(const std::string& dicts) {
@@ -134,8 +141,15 @@ std::string Coder::code_batch(std::vector<io::InputRecord> docs) {
 void Coder::code_batch_columns(std::vector<io::InputRecord> docs, EventColumns& table) {
   std::lock_guard lock(driver_mutex_);
   ListReader reader(std::move(docs));
-  ColumnSink sink(driver_->batch_size(), table);
+  ColumnSink sink(driver_->batch_size(), table, nullptr);
   driver_->run(reader, sink);
+}
+
+int64_t Coder::code_files_columns(const std::vector<std::string>& inputs, EventColumns& table,
+                                  std::vector<std::string>& bad) {
+  std::lock_guard lock(driver_mutex_);
+  ColumnSink sink(driver_->batch_size(), table, &bad);
+  return driver_->run(inputs, sink).documents;
 }
 
 std::string Coder::read_jsonl(const std::vector<std::string>& lines, uint32_t first, int32_t date,

@@ -61,6 +61,11 @@ class Coder {
   int64_t code_files(const std::vector<std::string>& inputs, const std::string& out_path, const std::string& format,
                      std::vector<std::string>& bad);
 
+  // The same as code_files(), into `table`'s event columns (the rows of
+  // `parley code --format csv INPUTS`).
+  int64_t code_files_columns(const std::vector<std::string>& inputs, EventColumns& table,
+                             std::vector<std::string>& bad);
+
   int threads() const { return threads_; }
 
   // The most code_one() calls that were coding at the same moment since the

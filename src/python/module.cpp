@@ -188,11 +188,18 @@ py::tuple column_arrays(const EventColumns::Column& c, size_t rows, const py::ob
     case Kind::kBool:
       return py::make_tuple(py::array_t<bool>(rows, reinterpret_cast<const bool*>(c.valid.data())), py::none());
     case Kind::kDate: {
-      // datetime64[ns] as int64: NaT is the smallest int64.
+      // datetime64[ns] as int64: NaT is the smallest int64.  Its range is
+      // 1677-09-22 .. 2262-04-11 (what pd.to_datetime() refuses, so do we).
+      constexpr int64_t kNsPerDay = 86400 * int64_t{1000000000};
+      constexpr int64_t kMaxDays = std::numeric_limits<int64_t>::max() / kNsPerDay - 1;
       py::array_t<int64_t> ns(rows);
       int64_t* out = ns.mutable_data();
-      for (size_t r = 0; r < rows; ++r)
-        out[r] = c.valid[r] ? c.ints[r] * 86400 * int64_t{1000000000} : std::numeric_limits<int64_t>::min();
+      for (size_t r = 0; r < rows; ++r) {
+        if (c.valid[r] && (c.ints[r] > kMaxDays || c.ints[r] < -kMaxDays))
+          throw py::value_error("column date: day " + std::to_string(c.ints[r]) +
+                                " after 1970-01-01 is outside datetime64[ns]'s range");
+        out[r] = c.valid[r] ? c.ints[r] * kNsPerDay : std::numeric_limits<int64_t>::min();
+      }
       return py::make_tuple(ns, py::none());
     }
   }
@@ -310,6 +317,18 @@ PYBIND11_MODULE(_parley, m) {
         return py::make_tuple(documents, bad);
       },
       py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("out"), py::arg("format") = "jsonl");
+
+  m.attr("Coder").attr("code_files_columns") = py::cpp_function(
+      [](Coder& coder, const std::vector<std::string>& inputs, EventColumns& table) {
+        std::vector<std::string> bad;
+        int64_t documents = 0;
+        {
+          py::gil_scoped_release unlocked;
+          documents = coder.code_files_columns(inputs, table, bad);
+        }
+        return py::make_tuple(documents, bad);
+      },
+      py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("table"));
 
   m.def("flat_columns", [] {
     py::list out;

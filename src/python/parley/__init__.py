@@ -110,6 +110,15 @@ class Coder:
         `out`.  Returns (documents coded, [messages of unreadable records])."""
         return self._coder.code_files([str(p) for p in inputs], str(out), format)
 
+    def code_files_frame(self, inputs):
+        """The events of the files `inputs` (plain text, JSON Lines, PETRARCH
+        XML, read as `parley code` reads them) as a DataFrame, the rows of
+        `parley code --format csv INPUTS`, gathered in C++ as code_frame()
+        does.  Returns (frame, [messages of unreadable records])."""
+        table = _EventTable()
+        _, bad = self._coder.code_files_columns([str(p) for p in inputs], table)
+        return _frame_from_table(table), bad
+
 
 _PANDAS_TYPES = {"string": "string", "int": "Int64", "float": "float64", "bool": "bool", "date": "datetime64[ns]"}
 
