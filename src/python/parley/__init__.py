@@ -27,7 +27,8 @@ class Coder:
     """Loads dictionaries once (`dicts`: a folder with a PETR_config.ini;
     None = parley's own) and codes documents with them, reusably.
 
-    `threads`: how many threads code_many() codes on.  code() may be called
+    `threads`: how many threads code_many(), code_frame() and code_files()
+    code on.  code() may be called
     from several Python threads at once: each call gets its own worker and
     the GIL is released while it codes.  Dictionaries that do not load raise
     DictError "file:line: what is wrong".
