@@ -70,6 +70,60 @@ TEST(CliFlatExport, MissingValuesAreEmptyAndFlagsAlwaysFalseOrTrue) {
   EXPECT_EQ(fields[column_index("pattern")], "");
 }
 
+// read_flat_values() (one SAX pass, what the CLI and Coder.code_frame() use)
+// gives what the parsed record gives: nested members, escapes, members that
+// are not columns (also inside arrays and deeper objects), numbers of every
+// kind, duplicate keys.
+TEST(CliFlatExport, SaxValuesAreTheParsedRecordsValues) {
+  const std::string text =
+      R"({"type":"event","id":"d\u00e9j\u00e0 \"vu\"","issues":[{"code":"X","place":{"name":"no"}}],"sentence":7,)"
+      R"("date":"2025-01-02","goldstein":-2,"quad_class":3.0,"evidence":{"verb":"v\n1","spans":{"source":[1,2]},)"
+      R"("pattern":null,"verb_entry":"a.txt:3"},"place":{"name":"Kyiv","lat":50.45,"lon":30.5236,"kind":"city"},)"
+      R"("negated":false,"one_sided":true,"source":"RUS","source":"UKR","extra":{"a":[{"b":1}]}})";
+  std::vector<parley::FlatValue> sax, dom;
+  parley::read_flat_values(text, sax);
+  parley::flat_values(nlohmann::json::parse(text), dom);
+  ASSERT_EQ(sax.size(), parley::flat_columns().size());
+  ASSERT_EQ(dom.size(), sax.size());
+  for (size_t i = 0; i < sax.size(); ++i) {
+    const std::string& name = parley::flat_columns()[i].name;
+    EXPECT_EQ(sax[i].kind, dom[i].kind) << name;
+    if (sax[i].kind == parley::FlatValue::kString) {
+      EXPECT_EQ(sax[i].text, dom[i].text) << name;
+    }
+    if (sax[i].kind == parley::FlatValue::kInteger) {
+      EXPECT_EQ(sax[i].integer, dom[i].integer) << name;
+    }
+    if (sax[i].kind == parley::FlatValue::kFloat) {
+      EXPECT_EQ(sax[i].number, dom[i].number) << name;
+    }
+    if (sax[i].kind == parley::FlatValue::kBool) {
+      EXPECT_EQ(sax[i].flag, dom[i].flag) << name;
+    }
+  }
+  EXPECT_EQ(sax[column_index("id")].text, "d\u00e9j\u00e0 \"vu\"");
+  EXPECT_EQ(sax[column_index("place_name")].text, "Kyiv");
+  EXPECT_EQ(sax[column_index("source")].text, "UKR");
+  EXPECT_EQ(sax[column_index("verb")].text, "v\n1");
+  EXPECT_EQ(sax[column_index("goldstein")].kind, parley::FlatValue::kInteger);
+  EXPECT_EQ(sax[column_index("pattern")].kind, parley::FlatValue::kNull);
+  EXPECT_EQ(sax[column_index("target")].kind, parley::FlatValue::kNull);
+  std::string a, b;
+  parley::append_flat_row(a, sax, FlatFormat::kCsv);
+  parley::append_flat_row(b, nlohmann::json::parse(text), FlatFormat::kCsv);
+  EXPECT_EQ(a, b);
+  // Reused for the next record: nothing left over from this one.
+  parley::read_flat_values(R"({"type":"event","id":"x"})", sax);
+  EXPECT_EQ(sax[column_index("place_name")].kind, parley::FlatValue::kNull);
+}
+
+TEST(CliFlatExport, SaxRefusesWhatIsNotAnEventObject) {
+  std::vector<parley::FlatValue> v;
+  for (const char* bad : {"[1]", "\"text\"", "null", "{\"id\":", "{\"id\":\"a\"} x", R"({"place":{"name":{"a":1}}})",
+                          R"({"id":[1]})"})
+    EXPECT_THROW(parley::read_flat_values(bad, v), std::invalid_argument) << bad;
+}
+
 TEST(CliFlatExport, CliRowsAreTheJsonEvents) {
   const TempDir tmp("flat_cli");
   const std::string in = tmp.write("s.jsonl",

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/json_writer.h"
+#include "io/jsonl_record.h"
 #include "io/readers.h"
 
 namespace parley::io {
@@ -219,8 +220,8 @@ class JsonLinesReader : public InputReader {
                              std::to_string(options_.max_record_bytes) + " bytes");
         return true;
       }
-      if (is_blank(line_)) continue;
-      parse_line(rec, had_newline, error);
+      if (is_blank_line(line_)) continue;
+      parse_jsonl_record(line_, path_, line_no_, had_newline, options_.date, rec, error, extra_);
       return true;
     }
   }
@@ -229,41 +230,6 @@ class JsonLinesReader : public InputReader {
   uint64_t bytes_total() const override { return src_->size(); }
 
  private:
-  static bool is_blank(const std::string& s) {
-    for (char c : s)
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') return false;
-    return true;
-  }
-
-  void parse_line(InputRecord& rec, bool had_newline, std::string& error) {
-    rec.kind = InputRecord::kDocument;
-    extra_.clear();
-    RecordSax sax(&rec, &extra_);
-    const bool ok = json::sax_parse(line_.begin(), line_.end(), &sax, json::input_format_t::json,
-                                    /*strict=*/true);
-    if (!sax.has_id || rec.id.empty()) rec.id = location_id(path_, line_no_);
-    const auto fail = [&](std::string_view what) {
-      set_record_error(&error, path_, line_no_, rec.id, what);
-    };
-    if (sax.not_object) return fail("line is not a JSON object");
-    if (!ok) {
-      std::string what = "malformed JSON: " + sax.syntax_error;
-      // A last line without '\n' that breaks off at its very end was cut short.
-      if (!had_newline && sax.error_position >= line_.size()) what = "truncated final line: " + what;
-      return fail(what);
-    }
-    if (!sax.problem.empty()) return fail(sax.problem);
-    if (!sax.has_text) return fail("missing field \"text\"");
-    // The parser has validated UTF-8; only NUL (written as \u0000) and
-    // emptiness are left to check.
-    if (const std::string problem = check_text(rec.text); !problem.empty()) return fail(problem);
-    set_record_date(rec, sax.date_given ? &sax.date_text : nullptr, sax.date_problem, options_.date);
-    if (sax.has_extra()) {
-      extra_.end_object();
-      rec.extra_json.assign(extra_.data());
-    }
-  }
-
   std::unique_ptr<ByteSource> src_;
   ReaderOptions options_;
   std::string line_;
@@ -273,6 +239,43 @@ class JsonLinesReader : public InputReader {
 };
 
 }  // namespace
+
+bool is_blank_line(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') return false;
+  return true;
+}
+
+void parse_jsonl_record(std::string_view line, const std::string& file, uint32_t line_no, bool had_newline,
+                        int32_t default_date, InputRecord& rec, std::string& error, JsonWriter& extra) {
+  error.clear();
+  rec.clear();
+  rec.source_file = file;
+  rec.source_line = line_no;
+  rec.kind = InputRecord::kDocument;
+  extra.clear();
+  RecordSax sax(&rec, &extra);
+  const bool ok = json::sax_parse(line.begin(), line.end(), &sax, json::input_format_t::json, /*strict=*/true);
+  if (!sax.has_id || rec.id.empty()) rec.id = location_id(file, line_no);
+  const auto fail = [&](std::string_view what) { set_record_error(&error, file, line_no, rec.id, what); };
+  if (sax.not_object) return fail("line is not a JSON object");
+  if (!ok) {
+    std::string what = "malformed JSON: " + sax.syntax_error;
+    // A last line without '\n' that breaks off at its very end was cut short.
+    if (!had_newline && sax.error_position >= line.size()) what = "truncated final line: " + what;
+    return fail(what);
+  }
+  if (!sax.problem.empty()) return fail(sax.problem);
+  if (!sax.has_text) return fail("missing field \"text\"");
+  // The parser has validated UTF-8; only NUL (written as \u0000) and
+  // emptiness are left to check.
+  if (const std::string problem = check_text(rec.text); !problem.empty()) return fail(problem);
+  set_record_date(rec, sax.date_given ? &sax.date_text : nullptr, sax.date_problem, default_date);
+  if (sax.has_extra()) {
+    extra.end_object();
+    rec.extra_json.assign(extra.data());
+  }
+}
 
 std::unique_ptr<InputReader> make_jsonl_reader(std::string path, std::unique_ptr<ByteSource> src,
                                                const ReaderOptions& options) {

@@ -1,6 +1,5 @@
 #include "pipeline/output_sink.h"
 
-#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "pipeline/coded_json.h"
@@ -8,7 +7,7 @@
 namespace parley {
 
 OutputSink::OutputSink(size_t slots, std::optional<FlatFormat> flat, FILE* out, Report bad, Report warn)
-    : out_(slots), rows_(slots), flat_(flat), file_(out), bad_(std::move(bad)), warn_(std::move(warn)) {
+    : out_(slots), rows_(slots), values_(slots), flat_(flat), file_(out), bad_(std::move(bad)), warn_(std::move(warn)) {
   if (flat_) {
     std::string header;
     append_flat_header(header, *flat_);
@@ -20,7 +19,7 @@ void OutputSink::render(size_t slot, const CodedRecord& r) {
   io::JsonWriter& w = out_[slot];
   w.clear();
   write_coded_json(w, r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
-  if (flat_) flatten(w.data(), rows_[slot]);
+  if (flat_) flatten(w.data(), values_[slot], rows_[slot]);
 }
 
 void OutputSink::deliver(size_t slot, const io::InputRecord&) {
@@ -29,7 +28,7 @@ void OutputSink::deliver(size_t slot, const io::InputRecord&) {
 }
 
 // The event lines of `jsonl` as rows (the records are our own JSON, so they parse).
-void OutputSink::flatten(const std::string& jsonl, std::string& rows) const {
+void OutputSink::flatten(const std::string& jsonl, std::vector<FlatValue>& values, std::string& rows) const {
   rows.clear();
   for (size_t at = 0; at < jsonl.size();) {
     size_t end = jsonl.find('\n', at);
@@ -37,7 +36,8 @@ void OutputSink::flatten(const std::string& jsonl, std::string& rows) const {
     const std::string_view line(jsonl.data() + at, end - at);
     at = end + 1;
     if (line.rfind("{\"type\":\"event\"", 0) != 0) continue;  // quotes and deadlines have no rows
-    append_flat_row(rows, nlohmann::json::parse(line), *flat_);
+    read_flat_values(line, values);
+    append_flat_row(rows, values, *flat_);
   }
 }
 

@@ -31,10 +31,11 @@ class OutputSink : public RecordSink {
   void warning(const std::string& message) override { warn_(message); }
 
  private:
-  void flatten(const std::string& jsonl, std::string& rows) const;
+  void flatten(const std::string& jsonl, std::vector<FlatValue>& values, std::string& rows) const;
 
   std::vector<io::JsonWriter> out_;  // per slot; keeps capacity across batches
   std::vector<std::string> rows_;    // per slot, csv/tsv only
+  std::vector<std::vector<FlatValue>> values_;  // per slot, csv/tsv only: one event's values
   std::optional<FlatFormat> flat_;
   FILE* file_;
   Report bad_, warn_;

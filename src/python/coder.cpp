@@ -9,6 +9,7 @@
 
 #include "dict/load.h"
 #include "io/json_writer.h"
+#include "io/jsonl_record.h"
 #include "pipeline/coded_json.h"
 #include "pipeline/output_sink.h"
 
@@ -52,6 +53,37 @@ class CollectSink : public RecordSink {
   std::vector<io::JsonWriter> out_;
 };
 
+// Collects each document's event rows, in input order: render() reads the
+// values of its events (the costly part, on the worker threads), deliver()
+// appends them to the table (once per value; no per-document table to merge).
+class ColumnSink : public RecordSink {
+ public:
+  // `bad`: where unreadable records' messages go; null: they throw (the
+  // caller has checked every document).
+  ColumnSink(size_t slots, EventColumns& table, std::vector<std::string>* bad)
+      : json_(slots), events_(slots), counts_(slots), table_(table), bad_(bad) {}
+  void render(size_t slot, const CodedRecord& r) override {
+    json_[slot].clear();
+    write_coded_json(json_[slot], r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
+    counts_[slot] = EventColumns::read_events(json_[slot].data(), events_[slot]);
+  }
+  void deliver(size_t slot, const io::InputRecord&) override {
+    for (size_t i = 0; i < counts_[slot]; ++i) table_.add_row(events_[slot][i]);
+  }
+  void bad_record(const std::string& message) override {
+    if (!bad_) throw std::runtime_error(message);
+    bad_->push_back(message);
+  }
+  void warning(const std::string&) override {}
+
+ private:
+  std::vector<io::JsonWriter> json_;
+  std::vector<std::vector<std::vector<FlatValue>>> events_;  // per slot: each event's values (capacity kept)
+  std::vector<size_t> counts_;                               // per slot: events in events_
+  EventColumns& table_;
+  std::vector<std::string>* bad_;
+};
+
 EngineConfig config_for(const std::string& dicts) {
   EngineConfig cfg;
   const std::string ini = (dicts.empty() ? default_dicts_dir() : dicts) + "/PETR_config.ini";
@@ -86,7 +118,11 @@ std::string Coder::code_one(const io::InputRecord& doc) {
   }
   if (!worker) worker = std::make_unique<Worker>(*engine_);
   CodedDocument coded;
+  const int running = ++running_;
+  for (int peak = peak_running_.load(); running > peak && !peak_running_.compare_exchange_weak(peak, running);) {
+  }
   worker->code(doc.id, doc.date, doc.text, doc.sentence_mode, coded);
+  --running_;
   io::JsonWriter w;
   write_coded_json(w, worker->doc(), engine_->dicts(), coded, doc.extra_json);
   std::lock_guard lock(workers_mutex_);
@@ -100,6 +136,40 @@ std::string Coder::code_batch(std::vector<io::InputRecord> docs) {
   CollectSink sink(driver_->batch_size());
   driver_->run(reader, sink);
   return std::move(sink.all);
+}
+
+void Coder::code_batch_columns(std::vector<io::InputRecord> docs, EventColumns& table) {
+  std::lock_guard lock(driver_mutex_);
+  ListReader reader(std::move(docs));
+  ColumnSink sink(driver_->batch_size(), table, nullptr);
+  driver_->run(reader, sink);
+}
+
+int64_t Coder::code_files_columns(const std::vector<std::string>& inputs, EventColumns& table,
+                                  std::vector<std::string>& bad) {
+  std::lock_guard lock(driver_mutex_);
+  ColumnSink sink(driver_->batch_size(), table, &bad);
+  return driver_->run(inputs, sink).documents;
+}
+
+std::string Coder::read_jsonl(const std::vector<std::string>& lines, uint32_t first, int32_t date,
+                              std::vector<io::InputRecord>& docs) {
+  static const std::string kSource = "docs";
+  io::JsonWriter extra;
+  std::string error;
+  docs.reserve(docs.size() + lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (io::is_blank_line(line)) continue;
+    io::InputRecord rec;
+    io::parse_jsonl_record(line, kSource, first + static_cast<uint32_t>(i), /*had_newline=*/true, date, rec, error,
+                           extra);
+    if (!error.empty()) return error;
+    docs.push_back(std::move(rec));
+  }
+  return "";
 }
 
 int64_t Coder::code_files(const std::vector<std::string>& inputs, const std::string& out_path,

@@ -5,11 +5,14 @@
 // in parallel (the module releases the GIL around code_one()/code_batch()).
 // code_batch() runs a list of documents through the one coding driver
 // (pipeline/driver.h) on `threads` threads, so its records are exactly those
-// `parley code` writes for the same documents.  Everything returned is JSON
-// Lines text in write_coded_json()'s vocabulary; module.cpp turns it into
-// Python dicts.  Nothing here knows about Python.
+// `parley code` writes for the same documents.  Records come back as JSON
+// Lines text in write_coded_json()'s vocabulary (module.cpp turns it into
+// Python dicts), or, from code_batch_columns(), as the event columns of
+// `parley code --format csv` (python/event_columns.h; module.cpp turns them
+// into a DataFrame).  Nothing here knows about Python.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -18,6 +21,7 @@
 #include "io/input.h"
 #include "pipeline/driver.h"
 #include "pipeline/engine.h"
+#include "python/event_columns.h"
 
 namespace parley::python {
 
@@ -38,6 +42,17 @@ class Coder {
   // the Driver on `threads` threads; calls are serialised.
   std::string code_batch(std::vector<io::InputRecord> docs);
 
+  // The same, appending the documents' event rows to `table`.
+  void code_batch_columns(std::vector<io::InputRecord> docs, EventColumns& table);
+
+  // Reads `lines` (JSON Lines records, a trailing "\n" or "\r\n" allowed;
+  // blank lines skipped) as the JSON Lines reader reads a file's lines,
+  // into `docs`, stopping at the first bad one: returns "" or its message
+  // "docs:N: record ID: what", N = first + its index.  `date`: YYYYMMDD or
+  // 0, for records without a readable date.
+  static std::string read_jsonl(const std::vector<std::string>& lines, uint32_t first, int32_t date,
+                                std::vector<io::InputRecord>& docs);
+
   // Codes the files `inputs` as `parley code --format FORMAT` would and
   // writes the output to `out_path` (replaced).  Returns the documents
   // coded; each unreadable record's message (FILE:LINE: record ID: what) is
@@ -46,13 +61,24 @@ class Coder {
   int64_t code_files(const std::vector<std::string>& inputs, const std::string& out_path, const std::string& format,
                      std::vector<std::string>& bad);
 
+  // The same as code_files(), into `table`'s event columns (the rows of
+  // `parley code --format csv INPUTS`).
+  int64_t code_files_columns(const std::vector<std::string>& inputs, EventColumns& table,
+                             std::vector<std::string>& bad);
+
   int threads() const { return threads_; }
+
+  // The most code_one() calls that were coding at the same moment since the
+  // Coder was made: 2 or more shows calls from Python threads overlapping
+  // (the GIL released around them), whatever the machine's load.
+  int peak_concurrent_calls() const { return peak_running_.load(); }
 
  private:
   std::shared_ptr<const Engine> engine_;
   int threads_;
   std::mutex workers_mutex_;
   std::vector<std::unique_ptr<Worker>> idle_;  // lent by code_one()
+  std::atomic<int> running_{0}, peak_running_{0};
   std::mutex driver_mutex_;
   std::unique_ptr<Driver> driver_;
 };

@@ -1,17 +1,25 @@
 // The pybind11 module parley._parley: Coder (python/coder.h) with its
-// documents converted from Python and its records converted to Python dicts
+// documents converted from Python (dicts or str, or JSON Lines lines read by
+// the C++ JSON Lines reader) and its records converted to Python dicts
 // (json.loads over the JSON Lines, so the field names and values are the
-// JSON output's exactly), and the flat column table (io/flat_columns.h)
-// for parley.to_frame().  The Python-facing API is src/python/parley/.
+// JSON output's exactly) or to columns (EventTable: python/event_columns.h
+// as numpy arrays, one Python str per distinct string of a column, for
+// Coder.code_frame()), and the flat column table (io/flat_columns.h) for
+// parley.to_frame().  The Python-facing API is src/python/parley/.
 //
 // A document's problems raise ValueError "SOURCE:N: record ID: what", as the
 // readers report them: SOURCE is "text" for Coder.code() and "docs" for
 // code_many(), N the document's 1-based position.  Dictionaries that do not
 // load raise parley.DictError "file:line: what".
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dict/dictionary.h"
@@ -100,6 +108,104 @@ std::string error_for(const io::InputRecord& rec, const std::string& what) {
   return message;
 }
 
+// The documents of `docs` from `first` on, as InputRecords, up to the first
+// bad one; returns "" or its message.  `jsonl`: the items are JSON Lines
+// lines (str or bytes), read as the JSON Lines reader reads a file's lines
+// (with the GIL released); else dicts or str (read_doc()).
+std::string read_docs(const py::list& docs, uint32_t first, int32_t date, bool jsonl,
+                      std::vector<io::InputRecord>& recs) {
+  recs.reserve(docs.size());
+  if (!jsonl) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+      io::InputRecord rec;
+      const std::string what = read_doc(docs[i], "docs", first + static_cast<uint32_t>(i), date, rec);
+      if (!what.empty()) return error_for(rec, what);
+      recs.push_back(std::move(rec));
+    }
+    return "";
+  }
+  std::vector<std::string> lines;
+  lines.reserve(docs.size());
+  std::string error;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    PyObject* item = docs[i].ptr();
+    Py_ssize_t size = 0;
+    const char* bytes = nullptr;
+    if (PyUnicode_Check(item)) {
+      bytes = PyUnicode_AsUTF8AndSize(item, &size);
+      if (!bytes) throw py::error_already_set();  // a lone surrogate
+    } else if (PyBytes_Check(item)) {
+      bytes = PyBytes_AS_STRING(item);
+      size = PyBytes_GET_SIZE(item);
+    } else {
+      const uint32_t n = first + static_cast<uint32_t>(i);
+      io::set_record_error(&error, "docs", n, io::location_id("docs", n),
+                           "a JSON Lines line must be a str or bytes, got " +
+                               std::string(py::str(docs[i].get_type().attr("__name__"))));
+      break;
+    }
+    lines.emplace_back(bytes, static_cast<size_t>(size));
+  }
+  py::gil_scoped_release unlocked;
+  const std::string bad = Coder::read_jsonl(lines, first, date, recs);
+  return bad.empty() ? error : bad;
+}
+
+// An EventColumns column as numpy arrays: (values, valid) with valid None
+// where the values say it all (floats: NaN; flags; dates: NaT).  Strings
+// are an object array of str, `na` where missing, with one str object per
+// distinct value of the column (codes, actors and verbs repeat a lot).
+py::tuple column_arrays(const EventColumns::Column& c, size_t rows, const py::object& na) {
+  using Kind = EventColumns::Kind;
+  switch (c.kind) {
+    case Kind::kString: {
+      py::array values(py::dtype("object"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(rows)});
+      auto** cells = static_cast<PyObject**>(values.mutable_data());
+      std::unordered_map<std::string_view, PyObject*> seen;
+      py::list keep;  // owns one reference to each distinct str until the cells hold theirs
+      for (size_t r = 0; r < rows; ++r) {
+        PyObject* cell = na.ptr();
+        if (c.valid[r]) {
+          const std::string_view s = c.string(r);
+          auto [it, fresh] = seen.try_emplace(s, nullptr);
+          if (fresh) {
+            py::str str(s.data(), s.size());
+            it->second = str.ptr();
+            keep.append(std::move(str));
+          }
+          cell = it->second;
+        }
+        Py_INCREF(cell);
+        Py_XDECREF(cells[r]);
+        cells[r] = cell;
+      }
+      return py::make_tuple(values, py::none());
+    }
+    case Kind::kInt:
+      return py::make_tuple(py::array_t<int64_t>(rows, c.ints.data()), py::array_t<bool>(rows, reinterpret_cast<const bool*>(c.valid.data())));
+    case Kind::kFloat:
+      return py::make_tuple(py::array_t<double>(rows, c.floats.data()), py::none());
+    case Kind::kBool:
+      return py::make_tuple(py::array_t<bool>(rows, reinterpret_cast<const bool*>(c.valid.data())), py::none());
+    case Kind::kDate: {
+      // datetime64[ns] as int64: NaT is the smallest int64.  Its range is
+      // 1677-09-22 .. 2262-04-11 (what pd.to_datetime() refuses, so do we).
+      constexpr int64_t kNsPerDay = 86400 * int64_t{1000000000};
+      constexpr int64_t kMaxDays = std::numeric_limits<int64_t>::max() / kNsPerDay - 1;
+      py::array_t<int64_t> ns(rows);
+      int64_t* out = ns.mutable_data();
+      for (size_t r = 0; r < rows; ++r) {
+        if (c.valid[r] && (c.ints[r] > kMaxDays || c.ints[r] < -kMaxDays))
+          throw py::value_error("column date: day " + std::to_string(c.ints[r]) +
+                                " after 1970-01-01 is outside datetime64[ns]'s range");
+        out[r] = c.valid[r] ? c.ints[r] * kNsPerDay : std::numeric_limits<int64_t>::min();
+      }
+      return py::make_tuple(ns, py::none());
+    }
+  }
+  throw std::logic_error("unknown column kind");
+}
+
 int32_t date_argument(const py::object& date) {
   if (date.is_none()) return 0;
   int32_t d = 0;
@@ -114,6 +220,7 @@ int32_t date_argument(const py::object& date) {
 
 PYBIND11_MODULE(_parley, m) {
   using parley::python::Coder;
+  using parley::python::EventColumns;
   m.doc() = "parley's C++ coder (use the parley package, not this module)";
   static py::exception<parley::DictError> dict_error(m, "DictError", PyExc_ValueError);
   py::register_exception_translator([](std::exception_ptr p) {
@@ -151,30 +258,53 @@ PYBIND11_MODULE(_parley, m) {
            py::arg("text"), py::arg("date") = py::none(), py::arg("id") = py::none())
       // (records, error): the records of docs up to the first bad one, and
       // that one's message (None if all were good).  `first`: the position of
-      // docs[0] in the caller's stream, 1-based.
+      // docs[0] in the caller's stream, 1-based.  `jsonl`: docs are lines of
+      // JSON Lines.
       .def("code_batch",
-           [](Coder& coder, const py::list& docs, uint32_t first, const py::object& date) {
-             const int32_t default_date = parley::python::date_argument(date);
+           [](Coder& coder, const py::list& docs, uint32_t first, const py::object& date, bool jsonl) {
              std::vector<parley::io::InputRecord> recs;
-             recs.reserve(docs.size());
-             py::object error = py::none();
-             for (size_t i = 0; i < docs.size(); ++i) {
-               parley::io::InputRecord rec;
-               const std::string what = parley::python::read_doc(docs[i], "docs", first + static_cast<uint32_t>(i), default_date, rec);
-               if (!what.empty()) {
-                 error = py::str(parley::python::error_for(rec, what));
-                 break;
-               }
-               recs.push_back(std::move(rec));
-             }
-             std::string jsonl;
+             const std::string error =
+                 parley::python::read_docs(docs, first, parley::python::date_argument(date), jsonl, recs);
+             std::string out;
              {
                py::gil_scoped_release unlocked;
-               jsonl = coder.code_batch(std::move(recs));
+               out = coder.code_batch(std::move(recs));
              }
-             return py::make_tuple(parley::python::to_records(jsonl), error);
+             return py::make_tuple(parley::python::to_records(out), error.empty() ? py::object(py::none()) : py::str(error));
            },
-           py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none());
+           py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none(), py::arg("jsonl") = false)
+      // The same into `table`'s event columns; returns the error or None.
+      .def("code_columns",
+           [](Coder& coder, EventColumns& table, const py::list& docs, uint32_t first, const py::object& date,
+              bool jsonl) {
+             std::vector<parley::io::InputRecord> recs;
+             const std::string error =
+                 parley::python::read_docs(docs, first, parley::python::date_argument(date), jsonl, recs);
+             {
+               py::gil_scoped_release unlocked;
+               coder.code_batch_columns(std::move(recs), table);
+             }
+             return error.empty() ? py::object(py::none()) : py::object(py::str(error));
+           },
+           py::arg("table"), py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none(),
+           py::arg("jsonl") = false)
+      .def_property_readonly("peak_concurrent_calls", &Coder::peak_concurrent_calls,
+                             "The most code() calls coding at the same moment so far (GIL released).");
+
+  // Event rows gathered by Coder.code_columns() (python/event_columns.h).
+  py::class_<EventColumns>(m, "EventTable")
+      .def(py::init<>())
+      .def_property_readonly("rows", &EventColumns::rows)
+      // [(name, type, values, valid)] in flat_columns() order; see column_arrays().
+      .def("arrays", [](const EventColumns& table, const py::object& na) {
+        py::list out;
+        const auto& specs = parley::flat_columns();
+        for (size_t i = 0; i < specs.size(); ++i) {
+          py::tuple arrays = parley::python::column_arrays(table.columns()[i], table.rows(), na);
+          out.append(py::make_tuple(specs[i].name, specs[i].type, arrays[0], arrays[1]));
+        }
+        return out;
+      }, py::arg("na"));
 
   m.attr("Coder").attr("code_files") = py::cpp_function(
       [](Coder& coder, const std::vector<std::string>& inputs, const std::string& out, const std::string& format) {
@@ -187,6 +317,18 @@ PYBIND11_MODULE(_parley, m) {
         return py::make_tuple(documents, bad);
       },
       py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("out"), py::arg("format") = "jsonl");
+
+  m.attr("Coder").attr("code_files_columns") = py::cpp_function(
+      [](Coder& coder, const std::vector<std::string>& inputs, EventColumns& table) {
+        std::vector<std::string> bad;
+        int64_t documents = 0;
+        {
+          py::gil_scoped_release unlocked;
+          documents = coder.code_files_columns(inputs, table, bad);
+        }
+        return py::make_tuple(documents, bad);
+      },
+      py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("table"));
 
   m.def("flat_columns", [] {
     py::list out;

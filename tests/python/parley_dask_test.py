@@ -86,3 +86,16 @@ def test_a_killed_worker_loses_and_duplicates_nothing(inputs, client, tmp_path):
     # The task the dead worker had was recomputed in another process.
     redone = [p for p in result["parts"] if p["pid"] == killed[0]]
     assert not redone, redone
+
+
+def test_without_out_a_dask_dataframe_of_the_cli_events(inputs, client):
+    import json
+
+    import pandas as pd
+    paths, cli = inputs
+    frame = parley.dask.code_files(paths, client=client)
+    assert frame.npartitions == FILES
+    got = frame.compute().reset_index(drop=True)
+    expected = parley.to_frame(json.loads(line) for line in cli.splitlines())
+    assert len(got) > FILES * DOCS_PER_FILE / 2
+    pd.testing.assert_frame_equal(got, expected)

@@ -3,18 +3,22 @@
     import parley
     coder = parley.Coder()                     # parley's own dictionaries, loaded once
     records = coder.code(text, date="2025-08-06", id="story-1")
-    frame = parley.to_frame(coder.code_many(docs))
+    frame = coder.code_frame(docs)             # the events as a DataFrame
+    with open("news.jsonl", encoding="utf-8") as f:
+        frame = coder.code_frame(f, jsonl=True)
 
 Records are dicts with the field names of `parley code`'s JSON output
-("type" is "event", "quote" or "deadline").  to_frame() gives the events as a
-pandas DataFrame with the columns of `parley code --format csv`
-(docs/FLAT_COLUMNS.md).  The GIL is released while coding.
+("type" is "event", "quote" or "deadline").  code_frame() and to_frame() give
+the events as a pandas DataFrame with the columns of `parley code --format
+csv` (docs/FLAT_COLUMNS.md); code_frame() fills it in C++ without a Python
+object per record, so it is the fast way to a DataFrame.  The GIL is released
+while coding.
 """
 
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 
-from ._parley import Coder as _Coder, DictError, flat_columns, default_dicts_dir
+from ._parley import Coder as _Coder, DictError, EventTable as _EventTable, flat_columns, default_dicts_dir
 
 __all__ = ["Coder", "DictError", "to_frame", "flat_columns"]
 
@@ -23,7 +27,8 @@ class Coder:
     """Loads dictionaries once (`dicts`: a folder with a PETR_config.ini;
     None = parley's own) and codes documents with them, reusably.
 
-    `threads`: how many threads code_many() codes on.  code() may be called
+    `threads`: how many threads code_many(), code_frame() and code_files()
+    code on.  code() may be called
     from several Python threads at once: each call gets its own worker and
     the GIL is released while it codes.  Dictionaries that do not load raise
     DictError "file:line: what is wrong".
@@ -42,14 +47,18 @@ class Coder:
         datetime.date.  Bad input raises ValueError "text:1: record ID: what"."""
         return self._coder.code(text, date, id)
 
-    def code_many(self, docs, date=None, batch=None):
+    def code_many(self, docs, date=None, batch=None, jsonl=False):
         """Yields the records of each document of `docs` in order, coding
         `batch` documents at a time on the coder's threads.  A document is a
         str or a dict with "text" and optionally "id", "date" and other keys,
         which are copied into each of its records (as `parley code` does for
-        JSON Lines members).  `date` is for documents without one.  A bad
-        document raises ValueError "docs:N: record ID: what" (N counts from
-        1) after the records of the documents before it."""
+        JSON Lines members).  With jsonl=True the items of `docs` are lines of
+        JSON Lines instead (str or bytes, e.g. a file opened for reading),
+        read in C++ as `parley code` reads a .jsonl file, with no json.loads
+        in Python; blank lines are skipped.  `date` is for documents without
+        one.  A bad document raises ValueError "docs:N: record ID: what" (N
+        counts from 1: the document's, or line's, position) after the
+        records of the documents before it."""
         size = batch or 512 * self.threads
         docs = iter(docs)
         # While the caller works through one chunk's records, the next chunk
@@ -59,11 +68,11 @@ class Coder:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-code") as pool:
             first = 1
             chunk = list(islice(docs, size))
-            pending = pool.submit(self._coder.code_batch, chunk, first, date) if chunk else None
+            pending = pool.submit(self._coder.code_batch, chunk, first, date, jsonl) if chunk else None
             while pending is not None:
                 first += len(chunk)
                 chunk = list(islice(docs, size))
-                following = pool.submit(self._coder.code_batch, chunk, first, date) if chunk else None
+                following = pool.submit(self._coder.code_batch, chunk, first, date, jsonl) if chunk else None
                 try:
                     records, error = pending.result()
                     yield from records
@@ -75,11 +84,41 @@ class Coder:
                     raise
                 pending = following
 
+    def code_frame(self, docs, date=None, batch=None, jsonl=False):
+        """The events of `docs` (as for code_many(), including jsonl=True)
+        as a pandas DataFrame: the same rows, columns and dtypes as
+        to_frame(code_many(docs)), i.e. the values of `parley code --format
+        csv`, but gathered in C++ as columns and turned into numpy/pandas
+        arrays at the end, with no Python dict per record.  A bad document
+        raises ValueError "docs:N: record ID: what", as code_many() does."""
+        size = batch or 2048 * self.threads
+        docs = iter(docs)
+        table = _EventTable()
+        first = 1
+        while True:
+            chunk = list(islice(docs, size))
+            if not chunk:
+                break
+            error = self._coder.code_columns(table, chunk, first, date, jsonl)
+            if error is not None:
+                raise ValueError(error)
+            first += len(chunk)
+        return _frame_from_table(table)
+
     def code_files(self, inputs, out, format="jsonl"):
         """Codes the files `inputs` (plain text, JSON Lines, PETRARCH XML) as
         `parley code --format FORMAT` does and writes the output to the file
         `out`.  Returns (documents coded, [messages of unreadable records])."""
         return self._coder.code_files([str(p) for p in inputs], str(out), format)
+
+    def code_files_frame(self, inputs):
+        """The events of the files `inputs` (plain text, JSON Lines, PETRARCH
+        XML, read as `parley code` reads them) as a DataFrame, the rows of
+        `parley code --format csv INPUTS`, gathered in C++ as code_frame()
+        does.  Returns (frame, [messages of unreadable records])."""
+        table = _EventTable()
+        _, bad = self._coder.code_files_columns([str(p) for p in inputs], table)
+        return _frame_from_table(table), bad
 
 
 _PANDAS_TYPES = {"string": "string", "int": "Int64", "float": "float64", "bool": "bool", "date": "datetime64[ns]"}
@@ -91,6 +130,22 @@ def _value(record, path):
             return None
         record = record[key]
     return record
+
+
+def _frame_from_table(table):
+    import pandas as pd
+
+    data = {}
+    for name, kind, values, valid in table.arrays(pd.NA):
+        if kind == "string":
+            data[name] = pd.arrays.StringArray(values)
+        elif kind == "int":
+            data[name] = pd.arrays.IntegerArray(values, ~valid)
+        elif kind == "date":
+            data[name] = values.view("datetime64[ns]")
+        else:  # float (NaN when missing), bool
+            data[name] = values
+    return pd.DataFrame(data, columns=[name for name, _, _ in flat_columns()])
 
 
 def to_frame(records):

@@ -18,7 +18,6 @@ From the shell: python3 -m parley.dask --scheduler ADDRESS|local --workers N INP
 
 import glob
 import os
-import tempfile
 
 import parley
 
@@ -64,14 +63,10 @@ def code_partition(path, out_dir, index, format="jsonl", dicts=None):
 
 def frame_partition(path, dicts=None):
     """One input file's events as a pandas DataFrame; a Dask task."""
-    import json
-    with tempfile.TemporaryDirectory() as work:
-        out = os.path.join(work, "part.jsonl")
-        _, bad = _coder(dicts).code_files([path], out, "jsonl")
-        if bad:
-            raise ValueError("\n".join(bad))
-        with open(out, encoding="utf-8") as f:
-            return parley.to_frame(json.loads(line) for line in f)
+    frame, bad = _coder(dicts).code_files_frame([path])
+    if bad:
+        raise ValueError("\n".join(bad))
+    return frame
 
 
 def code_files(paths_or_glob, client=None, out=None, dicts=None, format="jsonl"):
