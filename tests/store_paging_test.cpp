@@ -139,24 +139,28 @@ TEST_F(StorePaging, EveryFilterSortAndPageMatchesTheDefinition) {
   const EventSort sorts[] = {EventSort::kDate, EventSort::kGoldstein, EventSort::kSource, EventSort::kTarget};
   const std::pair<int64_t, int64_t> pages[] = {{0, 0}, {1, 0}, {7, 3}, {50, 0}, {50, 40}, {10, 100000}, {0, 25}};
   int compared = 0;
-  for (const auto& [name, set] : filters) {
-    for (EventSort sort : sorts) {
-      for (bool desc : {false, true}) {
-        for (const auto& [limit, offset] : pages) {
-          EventFilter f;
-          set(f);
-          f.sort = sort;
-          f.descending = desc;
-          f.limit = limit;
-          f.offset = offset;
-          ASSERT_EQ(got(f), expected(f)) << name << " sort " << static_cast<int>(sort) << (desc ? " desc" : " asc")
-                                         << " limit " << limit << " offset " << offset;
-          ++compared;
+  for (const auto plan : {EventFilter::Plan::kAuto, EventFilter::Plan::kWalk, EventFilter::Plan::kFilter}) {
+    for (const auto& [name, set] : filters) {
+      for (EventSort sort : sorts) {
+        for (bool desc : {false, true}) {
+          for (const auto& [limit, offset] : pages) {
+            EventFilter f;
+            set(f);
+            f.sort = sort;
+            f.descending = desc;
+            f.limit = limit;
+            f.offset = offset;
+            f.plan = plan;
+            ASSERT_EQ(got(f), expected(f)) << name << " sort " << static_cast<int>(sort) << (desc ? " desc" : " asc")
+                                           << " limit " << limit << " offset " << offset << " plan "
+                                           << static_cast<int>(plan);
+            ++compared;
+          }
         }
       }
     }
   }
-  EXPECT_EQ(compared, 12 * 4 * 2 * 7);
+  EXPECT_EQ(compared, 3 * 12 * 4 * 2 * 7);
 }
 
 // Keyset paging: following next cursors page by page gives exactly the
@@ -171,11 +175,14 @@ TEST_F(StorePaging, CursorPagesConcatenateToTheListing) {
       [](EventFilter& f) { f.doc_id = "doc3"; },
   };
   int pages = 0;
-  for (size_t i = 0; i < filters.size(); ++i) {
+  for (size_t n = 0; n < 2 * filters.size(); ++n) {
+    const size_t i = n % filters.size();
     for (EventSort sort : {EventSort::kDate, EventSort::kGoldstein, EventSort::kSource, EventSort::kTarget}) {
       for (bool desc : {false, true}) {
         EventFilter f;
         filters[i](f);
+        // Both plans, each with the cursor as one more condition.
+        f.plan = n < filters.size() ? EventFilter::Plan::kWalk : EventFilter::Plan::kFilter;
         f.sort = sort;
         f.descending = desc;
         std::vector<int64_t> want;
@@ -197,7 +204,8 @@ TEST_F(StorePaging, CursorPagesConcatenateToTheListing) {
           ASSERT_TRUE(f.after) << token;
           EXPECT_EQ(*f.after, cursor_of(page.back(), sort));
         }
-        ASSERT_EQ(paged, want) << "filter " << i << " sort " << static_cast<int>(sort) << (desc ? " desc" : " asc");
+        ASSERT_EQ(paged, want) << "filter " << i << " sort " << static_cast<int>(sort) << (desc ? " desc" : " asc")
+                               << " plan " << static_cast<int>(f.plan);
         if (want.size() > 10) {
           f.after.reset();
           f.limit = 3;
@@ -211,7 +219,7 @@ TEST_F(StorePaging, CursorPagesConcatenateToTheListing) {
       }
     }
   }
-  EXPECT_GT(pages, 200);
+  EXPECT_GT(pages, 400);
 }
 
 TEST(EventCursorToken, RejectsAnotherSortOrDirectionAndMalformedText) {

@@ -186,8 +186,13 @@ constexpr const char* kEventsWithSentences =
 // plan, and that a total may cost (count_events()).  The time bound is what
 // holds on a cold or busy machine; on the 1M-event bench store the
 // instruction bound is reached first, in about 10 ms (docs/STORE.md).
-constexpr int64_t kWalkWork = 500000;
-constexpr std::chrono::milliseconds kWalkTime{25};
+// A deeper page (limit + offset rows) is allowed more of a walk, in
+// proportion, up to kMostWalkTime: the other plan costs more too.
+constexpr int64_t kWalkWork = 300000;
+constexpr std::chrono::milliseconds kWalkTime{10};
+constexpr int64_t kWalkWorkPerRow = 60;
+constexpr std::chrono::microseconds kWalkTimePerRow{5};
+constexpr std::chrono::milliseconds kMostWalkTime{50};
 constexpr int64_t kCountWork = 500000;
 constexpr std::chrono::milliseconds kCountTime{20};
 
@@ -261,9 +266,9 @@ std::string event_keys_sql(QueryBuilder& q, const EventFilter& f, Plan plan) {
   return sql + ")" + order_by("k", "id", f.descending) + limit_offset(q, f.limit, f.offset);
 }
 
-// Runs the page query of `plan`; false, with `out` cleared, when `budget`
-// ran out first.
-bool read_page(sql::Connection& conn, const EventFilter& f, Plan plan, int64_t budget, std::vector<EventRow>& out) {
+// Runs the page query of `plan`; with `budgeted` (a walk), false and `out`
+// cleared when the walk budget ran out first.
+bool read_page(sql::Connection& conn, const EventFilter& f, Plan plan, bool budgeted, std::vector<EventRow>& out) {
   QueryBuilder q;
   const std::string sql = std::string("SELECT e.id, e.doc_id, s.text, ") + kEventColumns + kEventsWithSentences +
                           " WHERE e.id IN (" + event_keys_sql(q, f, plan) + ")" +
@@ -271,7 +276,11 @@ bool read_page(sql::Connection& conn, const EventFilter& f, Plan plan, int64_t b
   sql::Statement st(conn, sql.c_str());
   q.bind_all(st);
   std::optional<sql::WorkBudget> limit;
-  if (budget > 0) limit.emplace(conn, budget, kWalkTime);
+  if (budgeted) {
+    const int64_t rows = std::max<int64_t>(0, f.limit) + std::max<int64_t>(0, f.offset);
+    const auto time = std::min<std::chrono::microseconds>(kWalkTime + kWalkTimePerRow * rows, kMostWalkTime);
+    limit.emplace(conn, kWalkWork + kWalkWorkPerRow * rows, std::chrono::duration_cast<std::chrono::milliseconds>(time));
+  }
   while (st.step_unless_interrupted()) {
     EventRow row;
     row.event_id = st.int64(0);
@@ -311,8 +320,13 @@ double one_decimal(double v) { return std::round(v * 10.0) / 10.0; }
 std::vector<EventRow> Store::events(const EventFilter& f) {
   ReadLease db(*impl_);
   std::vector<EventRow> out;
-  if (f.limit > 0 && f.doc_id.empty() && read_page(db.conn(), f, Plan::kWalk, kWalkWork, out)) return out;
-  read_page(db.conn(), f, Plan::kFilter, 0, out);
+  if (f.plan == EventFilter::Plan::kWalk) {
+    read_page(db.conn(), f, Plan::kWalk, false, out);
+    return out;
+  }
+  const bool try_walk = f.plan == EventFilter::Plan::kAuto && f.limit > 0 && f.doc_id.empty();
+  if (try_walk && read_page(db.conn(), f, Plan::kWalk, true, out)) return out;
+  read_page(db.conn(), f, Plan::kFilter, false, out);
   return out;
 }
 

@@ -187,6 +187,10 @@ struct EventFilter {
   bool descending = false;
   int64_t limit = 0, offset = 0;
   std::optional<EventCursor> after;  // only rows after this one (offset then skips from there)
+  // How Store::events() finds the page (docs/STORE.md): kAuto tries a walk
+  // along the sort index within a budget, then the filters' indexes.  The
+  // others force one plan (tests check that both give the same rows).
+  enum class Plan { kAuto, kWalk, kFilter } plan = Plan::kAuto;
 };
 
 struct EventRow {
