@@ -2,8 +2,8 @@
 // timelines, counts over time, most active actors and dyads, documents,
 // quotes, deadlines.  Filters become fixed SQL fragments plus
 // bound parameters (QueryBuilder); results are plain structs.
+#include <chrono>
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <optional>
 
@@ -183,9 +183,10 @@ constexpr const char* kEventsWithSentences =
 
 // The work, in SQLite VM instructions and in time (sql::WorkBudget), a page
 // may cost along the sort column's index before events() gives up on that
-// plan, and that a total may cost (count_events()).  The time bound is what
-// holds on a cold or busy machine; on the 1M-event bench store the
-// instruction bound is reached first, in about 10 ms (docs/STORE.md).
+// plan, and that a total may cost (count_events()).  The instruction bound
+// alone would let a walk that reads rows from disk run long (a row read is
+// one instruction); the time bound alone would make the plan depend on the
+// machine's load more than it must.  Figures: docs/STORE.md.
 // A deeper page (limit + offset rows) is allowed more of a walk, in
 // proportion, up to kMostWalkTime: the other plan costs more too.
 constexpr int64_t kWalkWork = 300000;
