@@ -5,6 +5,7 @@
 # for T seconds against `parley serve --threads 2`; prints requests/s,
 # latency percentiles and errors.
 #   bench/http_load.sh [BUILD_DIR] [SECONDS] [CONNECTIONS] [EVENTS]
+# (docs/STORE.md: figures with 15 s runs, before and after the read pool)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/events_store.sh

@@ -256,6 +256,35 @@ TEST_F(ServeTest, EventFiltersAndPaging) {
   EXPECT_EQ(get_json("/v1/events?q=no%20such%20words%20here")["total"], 0);
 }
 
+// cursor=next_cursor pages through a listing: the pages together are the
+// whole listing, the last page's next_cursor is null, and a cursor made for
+// another sort or order (or not made by the server) is a 400.
+TEST_F(ServeTest, EventCursorPagesThroughTheListing) {
+  ingest_example();
+  for (const std::string order : {"sort=date", "sort=goldstein&order=desc", "sort=source"}) {
+    const json all = get_json("/v1/events?" + order + "&limit=1000");
+    ASSERT_GE(all["events"].size(), 5u);
+    EXPECT_TRUE(all["next_cursor"].is_null());
+    std::vector<int64_t> want, got;
+    for (const auto& ev : all["events"]) want.push_back(ev["event_id"]);
+    std::string cursor;
+    for (int pages = 0; pages < 100; ++pages) {
+      const json page = get_json("/v1/events?" + order + "&limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor));
+      for (const auto& ev : page["events"]) got.push_back(ev["event_id"]);
+      if (page["next_cursor"].is_null()) break;
+      cursor = page["next_cursor"].get<std::string>();
+    }
+    EXPECT_EQ(got, want) << order;
+  }
+  const std::string cursor = get_json("/v1/events?limit=1")["next_cursor"];
+  EXPECT_EQ(get_json("/v1/events?limit=1&cursor=" + cursor)["events"][0]["event_id"],
+            get_json("/v1/events?limit=2")["events"][1]["event_id"]);
+  auto c = server_->client();
+  expect_error(c.Get("/v1/events?sort=goldstein&cursor=" + cursor), 400, "cursor");
+  expect_error(c.Get("/v1/events?order=desc&cursor=" + cursor), 400, "cursor");
+  expect_error(c.Get("/v1/events?cursor=date~a~1~x"), 400, "cursor");
+}
+
 TEST_F(ServeTest, TimelineQuotesDeadlinesActors) {
   ingest_example();
   json day = get_json("/v1/dyads/RUS/USA/timeline?interval=day");

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -279,6 +280,33 @@ TEST(StoreBasics, SharedStoreIsSafeAcrossThreads) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(s->counts().documents, 100);
   EXPECT_EQ(s->counts().events, 200);
+}
+
+// Reads borrow pooled read connections, writes use the one write
+// connection: a thread reads its own write back at once, through every
+// kind of read, while other threads read and write.
+TEST(StoreBasics, PooledReadsSeeEachCommittedWrite) {
+  const fs::path p = temp_db("pool.db");
+  auto s = Store::open(p.string());
+  std::vector<std::thread> threads;
+  std::atomic<int> unseen{0};
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 15; ++i) {
+        StoredDocument d = full_document();
+        d.id = std::string("p").append(std::to_string(t)).append("-").append(std::to_string(i));
+        s->put_document(d);
+        EventFilter f;
+        f.doc_id = d.id;
+        if (s->events(f).size() != 2 || !s->get_document(d.id) || s->count_events(f, 10).count != 2) ++unseen;
+        (void)s->top_actors(ActorQuery{});
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(unseen.load(), 0);
+  EXPECT_EQ(s->counts().documents, 90);
+  EXPECT_EQ(s->integrity_check(), "ok");
 }
 
 TEST(StoreBasics, ReaderOnOwnConnectionWhileWriting) {

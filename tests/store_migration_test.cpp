@@ -181,19 +181,79 @@ TEST(StoreMigration, Version2GetsTheActorAndDyadIndexes) {
     store->put_document(d);
   }
   run_sql(db, "DROP INDEX events_source_target; DROP INDEX events_target_source; DROP INDEX events_quad;"
+              "DROP INDEX events_doc_date; DROP INDEX events_date; CREATE INDEX events_date ON events(date);"
               "CREATE INDEX events_source ON events(source, date); CREATE INDEX events_target ON events(target, date);"
               "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
   auto store = Store::open(db.string());
   const auto schema = schema_of(db);
   EXPECT_EQ(schema.count("index events_source"), 0u);
   EXPECT_EQ(schema.count("index events_target"), 0u);
-  EXPECT_EQ(schema.at("index events_source_target"), "CREATE INDEX events_source_target ON events(source, target, date)");
-  EXPECT_EQ(schema.at("index events_target_source"), "CREATE INDEX events_target_source ON events(target, source, date)");
   EXPECT_EQ(schema.at("index events_quad"), "CREATE INDEX events_quad ON events(quad_class, date)");
+  EXPECT_EQ(schema.count("index events_source_target"), 1u);  // as version 4 has it (next test)
   EventFilter f;
   f.actor = "MOR";
   ASSERT_EQ(store->events(f).size(), 1u);
   EXPECT_EQ(store->integrity_check(), "ok");
+}
+
+TEST(StoreMigration, Version3GetsTheDocumentDateAndFilterCoveringIndexes) {
+  // A version-3 file: a fresh store with the indexes version 3 had.
+  const fs::path db = temp_db("v3.db");
+  {
+    auto store = Store::open(db.string());
+    StoredDocument d;
+    d.id = "v3-1";
+    d.date = 20250806;
+    d.source_file = "v3.jsonl";
+    d.text = "Gondor attacked Mordor. Mordor threatened Gondor.";
+    d.sentences.push_back({0, {0, 23}, "Gondor attacked Mordor.", false});
+    d.sentences.push_back({1, {24, 49}, "Mordor threatened Gondor.", false});
+    EventRecord e;
+    e.date = 20250806;
+    e.source = "GONGOV";
+    e.target = "MOR";
+    e.code = "190";
+    e.root = "19";
+    e.quad_class = 4;
+    d.events.push_back(e);
+    e.sentence = 1;
+    e.date = 20250801;
+    e.source = "MOR";
+    e.target = "GONGOV";
+    e.code = "130";
+    e.root = "13";
+    d.events.push_back(e);
+    store->put_document(d);
+  }
+  run_sql(db, "DROP INDEX events_doc_date; DROP INDEX events_source_target; DROP INDEX events_target_source;"
+              "DROP INDEX events_date; CREATE INDEX events_date ON events(date);"
+              "CREATE INDEX events_source_target ON events(source, target, date);"
+              "CREATE INDEX events_target_source ON events(target, source, date);"
+              "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+  ASSERT_EQ(schema_of(db).count("index events_doc_date"), 0u);
+  auto store = Store::open(db.string());
+  const auto schema = schema_of(db);
+  EXPECT_EQ(schema.at("index events_doc_date"), "CREATE INDEX events_doc_date ON events(doc_id, date)");
+  EXPECT_NE(schema.at("index events_source_target").find("ON events(source, target, date, root, code, quad_class"),
+            std::string::npos);
+  EXPECT_NE(schema.at("index events_target_source").find("ON events(target, source, date, root, code, quad_class"),
+            std::string::npos);
+  EXPECT_NE(schema.at("index events_date").find("ON events(date, source, target, root"), std::string::npos);
+  // The rows are untouched and the filters read them through the new indexes.
+  EXPECT_EQ(store->counts().events, 2);
+  EventFilter f;
+  f.doc_id = "v3-1";
+  const auto rows = store->events(f);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].event.date, 20250801);  // in date order
+  f = EventFilter{};
+  f.actor = "GON";
+  f.root = "13";
+  ASSERT_EQ(store->events(f).size(), 1u);
+  EXPECT_EQ(store->integrity_check(), "ok");
+  const fs::path fresh = temp_db("fresh-v4.db");
+  Store::open(fresh.string());
+  EXPECT_EQ(schema, schema_of(fresh));
 }
 
 TEST(StoreMigration, AFileFromANewerParleyIsStillRefused) {

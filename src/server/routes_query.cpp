@@ -17,8 +17,9 @@
 namespace parley::server {
 namespace {
 
-// A listing counts its matches up to this many ("total_exact": false beyond):
-// counting a million rows would cost more than the page it describes.
+// A listing counts its matches up to this many, and for at most a fixed
+// amount of work ("total_exact": false beyond, `total` is then a lower
+// bound): counting a million rows would cost more than the page it describes.
 constexpr int64_t kCountCap = 10000;
 
 void check_range(int32_t from, int32_t to) {
@@ -141,7 +142,7 @@ bool descending(const QueryParams& p, bool fallback) {
 }
 
 void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "sort", "order", "limit", "offset", "format"});
+  QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "sort", "order", "limit", "offset", "cursor", "format"});
   store::EventFilter f = parse_event_filter(p);
   const std::string sort = p.choice(
       "sort", {"date", "source", "target", "code", "root", "quad_class", "goldstein", "country", "doc"}, "date");
@@ -157,10 +158,20 @@ void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Respo
   f.descending = descending(p, false);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 50);
   f.offset = p.integer("offset", 0, 1000000000, 0);
+  // cursor: the next_cursor of the previous page (keyset paging; an offset
+  // then counts from there).
+  if (auto token = p.raw("cursor")) {
+    f.after = store::parse_event_cursor(*token, f.sort, f.descending);
+    if (!f.after) {
+      throw ApiError(400, "cursor: not a next_cursor of a listing with this sort and order", "cursor");
+    }
+  }
   const bool csv = wants_csv(p);
   const std::vector<store::EventRow> rows = ctx.store.events(f);
   if (csv) return send_csv(res, store::events_table(rows));
-  const store::EventCount total = ctx.store.count_events(f, kCountCap);
+  store::EventCount total = ctx.store.count_events(f, kCountCap);
+  // A count stopped early still knows the rows up to this page exist.
+  if (!total.exact) total.count = std::max<int64_t>(total.count, f.offset + static_cast<int64_t>(rows.size()));
 
   io::JsonWriter w;
   w.begin_object();
@@ -168,6 +179,13 @@ void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Respo
   w.key("total_exact"); w.boolean(total.exact);
   w.key("limit"); w.integer(f.limit);
   w.key("offset"); w.integer(f.offset);
+  // A full page may have a next one: its cursor.  null: this page is the last.
+  w.key("next_cursor");
+  if (static_cast<int64_t>(rows.size()) == f.limit) {
+    w.string(store::format_event_cursor(store::cursor_of(rows.back(), f.sort), f.sort, f.descending));
+  } else {
+    w.null();
+  }
   w.key("events");
   w.begin_array();
   for (const store::EventRow& row : rows) write_event_row(w, row);

@@ -19,8 +19,8 @@ void read_records(sql::Connection& conn, std::string_view id, const char* column
 }  // namespace
 
 std::optional<StoredDocument> Store::get_document(std::string_view id) {
-  std::lock_guard lock(impl_->mutex);
-  sql::Connection& conn = impl_->conn;
+  ReadLease db(*impl_);
+  sql::Connection& conn = db.conn();
   StoredDocument doc;
   {
     sql::Statement st(conn, "SELECT id, date, source_file, text, story_discarded FROM documents WHERE id = ?1");

@@ -2,8 +2,10 @@
 // timelines, counts over time, most active actors and dyads, documents,
 // quotes, deadlines.  Filters become fixed SQL fragments plus
 // bound parameters (QueryBuilder); results are plain structs.
+#include <chrono>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "io/dates.h"
 #include "store/query_builder.h"
@@ -45,30 +47,51 @@ void where_actor(QueryBuilder& q, const char* source, const char* target, std::s
   where_either(q, q.prefix_condition(source, actor), q.prefix_condition(target, actor), sides);
 }
 
+// The filter columns a query plan may let SQLite read through an index
+// (IndexUse bits).  A column left out is written +e.col: SQLite then only
+// tests it on a row or on the entry of the index it reads, and cannot pick
+// that column's index to drive the query (see events()).
+enum IndexUse : unsigned {
+  kUseActors = 1u << 0,   // source, target
+  kUseCode = 1u << 1,
+  kUseRoot = 1u << 2,
+  kUseQuad = 1u << 3,
+  kUseDate = 1u << 4,
+  kUseCountry = 1u << 5,
+  kUsePlover = 1u << 6,
+  kUseDoc = 1u << 7,
+  kUseGoldstein = 1u << 8,  // only the sort and the cursor read it
+  kUseAll = ~0u,
+};
+
+// `p`.column, or +`p`.column when `use` lacks `bit`.
+std::string column(const std::string& p, const char* name, unsigned use, unsigned bit) {
+  return ((use & bit) ? "" : "+") + p + "." + name;
+}
+
 // The filters over the columns events and clusters both have, `p`.source
 // etc.  With `sides`, the first either-side condition is returned there
-// instead of added (where_either()).  `actors_unindexed` writes the actor
-// columns as +e.source, which keeps SQLite from reading them through an
-// index (see walk_sort_index()).
+// instead of added (where_either()).
 void where_key_filter(QueryBuilder& q, const EventFilter& f, const std::string& p,
-                      std::vector<std::string>* sides = nullptr, bool actors_unindexed = false) {
-  const std::string unary = actors_unindexed ? "+" : "";
-  const std::string source = unary + p + ".source", target = unary + p + ".target";
+                      std::vector<std::string>* sides = nullptr, unsigned use = kUseAll) {
+  const std::string source = column(p, "source", use, kUseActors), target = column(p, "target", use, kUseActors);
   where_actor(q, source.c_str(), target.c_str(), f.actor, sides);
   q.where_prefix(source.c_str(), f.source);
   q.where_prefix(target.c_str(), f.target);
   where_dyad(q, source.c_str(), target.c_str(), f.dyad_a, f.dyad_b, f.directed, sides);
-  if (!f.code.empty()) q.where(p + ".code = " + q.param(f.code));
-  if (!f.root.empty()) q.where(p + ".root = " + q.param(f.root));
-  if (f.quad_class) q.where(p + ".quad_class = " + q.param(int64_t{f.quad_class}));
-  q.where_date_range((p + ".date").c_str(), f.from, f.to);
+  if (!f.code.empty()) q.where(column(p, "code", use, kUseCode) + " = " + q.param(f.code));
+  if (!f.root.empty()) q.where(column(p, "root", use, kUseRoot) + " = " + q.param(f.root));
+  if (f.quad_class) q.where(column(p, "quad_class", use, kUseQuad) + " = " + q.param(int64_t{f.quad_class}));
+  q.where_date_range(column(p, "date", use, kUseDate).c_str(), f.from, f.to);
 }
 
 // The filters only raw events have (events `e`): place, PLOVER, flags.
-std::vector<std::string> event_only_conditions(QueryBuilder& q, const EventFilter& f) {
+std::vector<std::string> event_only_conditions(QueryBuilder& q, const EventFilter& f, unsigned use = kUseAll) {
   std::vector<std::string> out;
-  if (!f.country.empty()) out.push_back("e.place_country = " + q.param(upper_ascii(f.country)));
-  if (!f.plover_type.empty()) out.push_back("e.plover_type = " + q.param(upper_ascii(f.plover_type)));
+  if (!f.country.empty())
+    out.push_back(column("e", "place_country", use, kUseCountry) + " = " + q.param(upper_ascii(f.country)));
+  if (!f.plover_type.empty())
+    out.push_back(column("e", "plover_type", use, kUsePlover) + " = " + q.param(upper_ascii(f.plover_type)));
   if (f.exclude & kNegated) out.push_back("e.negated = 0");
   if (f.exclude & kConditional) out.push_back("e.conditional = 0 AND e.in_condition = 0");
   if (f.exclude & kHypothetical) out.push_back("e.hypothetical = 0");
@@ -85,15 +108,49 @@ std::string like_condition(QueryBuilder& q, const std::string& column, const std
   return column + " LIKE " + q.param(like_substring(text)) + " ESCAPE '\\'";
 }
 
+// Whether the sort column can hold NULL (store.cpp writes NULL for an
+// absent root, quad class, weight and place).
+bool sort_column_nullable(EventSort sort) {
+  return sort == EventSort::kRoot || sort == EventSort::kQuadClass || sort == EventSort::kGoldstein ||
+         sort == EventSort::kCountry;
+}
+
+const char* event_sort_column(EventSort sort);
+unsigned sort_index_bit(EventSort sort);
+
+// The rows after f.after in the listing's order (ORDER BY key, id in one
+// direction; SQLite puts NULL keys first when ascending, last when
+// descending).  Row values keep it one index range.
+void where_after(QueryBuilder& q, const EventFilter& f, unsigned use) {
+  const EventCursor& c = *f.after;
+  const std::string key = ((use & sort_index_bit(f.sort)) ? "" : "+") + std::string(event_sort_column(f.sort));
+  const std::string id = q.param(c.id);
+  const bool nullable = sort_column_nullable(f.sort);
+  if (std::holds_alternative<std::monostate>(c.key)) {
+    // After a NULL key: later NULLs by id, then (ascending) every non-NULL.
+    const std::string later_nulls = "(" + key + " IS NULL AND e.id " + (f.descending ? "< " : "> ") + id + ")";
+    q.where(f.descending ? later_nulls : "(" + later_nulls + " OR " + key + " IS NOT NULL)");
+    return;
+  }
+  std::string value;
+  if (const auto* i = std::get_if<int64_t>(&c.key)) value = q.param(*i);
+  else if (const auto* s = std::get_if<std::string>(&c.key)) value = q.param(*s);
+  else value = q.param_real(std::get<double>(c.key));
+  std::string cond = "(" + key + ", e.id) " + (f.descending ? "< " : "> ") + "(" + value + ", " + id + ")";
+  if (f.descending && nullable) cond = "(" + cond + " OR " + key + " IS NULL)";
+  q.where(cond);
+}
+
 // Every EventFilter condition over events `e` (and sentences `s` for the
 // text search, which the caller must join when f.text is set); `sides` as
 // for where_key_filter().
 void where_event_filter(QueryBuilder& q, const EventFilter& f, std::vector<std::string>* sides = nullptr,
-                        bool actors_unindexed = false) {
-  where_key_filter(q, f, "e", sides, actors_unindexed);
-  for (const std::string& c : event_only_conditions(q, f)) q.where(c);
+                        unsigned use = kUseAll) {
+  where_key_filter(q, f, "e", sides, use);
+  for (const std::string& c : event_only_conditions(q, f, use)) q.where(c);
   if (!f.text.empty()) q.where(like_condition(q, "s.text", f.text));
-  if (!f.doc_id.empty()) q.where("e.doc_id = " + q.param(f.doc_id));
+  if (!f.doc_id.empty()) q.where(column("e", "doc_id", use, kUseDoc) + " = " + q.param(f.doc_id));
+  if (f.after) where_after(q, f, use);
 }
 
 const char* event_sort_column(EventSort sort) {
@@ -124,50 +181,74 @@ std::string limit_offset(QueryBuilder& q, int64_t limit, int64_t offset) {
 constexpr const char* kEventsWithSentences =
     " FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence";
 
-// How many rows a page may cost when walking the sort column's index, and
-// the most matches worth counting to find out (walk_sort_index()).
-constexpr int64_t kWalkRows = 4000;
-constexpr int64_t kMostMatchesCounted = 50000;
+// The work, in SQLite VM instructions and in time (sql::WorkBudget), a page
+// may cost along the sort column's index before events() gives up on that
+// plan, and that a total may cost (count_events()).  The instruction bound
+// alone would let a walk that reads rows from disk run long (a row read is
+// one instruction); the time bound alone would make the plan depend on the
+// machine's load more than it must.  Figures: docs/STORE.md.
+// A deeper page (limit + offset rows) is allowed more of a walk, in
+// proportion, up to kMostWalkTime: the other plan costs more too.
+constexpr int64_t kWalkWork = 300000;
+constexpr std::chrono::milliseconds kWalkTime{10};
+constexpr int64_t kWalkWorkPerRow = 60;
+constexpr std::chrono::microseconds kWalkTimePerRow{5};
+constexpr std::chrono::milliseconds kMostWalkTime{50};
+constexpr int64_t kCountWork = 500000;
+constexpr std::chrono::milliseconds kCountTime{20};
 
-// Whether a page of an either-side filter (actor, undirected dyad) is found
-// sooner by walking the sort column's index in order and checking each row
-// (about (limit + offset) x events / matches rows) than by sorting every
-// match of each side.  True when the filter matches so many events that the
-// walk reads at most kWalkRows rows: a count of the matches, stopped at that
-// many, says so.  Either plan gives the same rows in the same order.
-bool walk_sort_index(sql::Connection& conn, const EventFilter& f) {
-  if (f.limit <= 0) return false;
-  QueryBuilder q;
-  where_event_filter(q, f);
-  const bool either_side = !f.actor.empty() || (!f.dyad_a.empty() && !f.directed);
-  if (!either_side) return false;
-  sql::Statement size(conn, "SELECT coalesce(max(id), 0) FROM events");
-  size.step();
-  const int64_t page = f.limit + std::max<int64_t>(0, f.offset);
-  if (page > kMostMatchesCounted) return false;
-  const int64_t needed = page * size.int64(0) / kWalkRows + 1;
-  if (needed > kMostMatchesCounted) return false;
-  const std::string from = f.text.empty() ? " FROM events e" : kEventsWithSentences;
-  const std::string sql = "SELECT count(*) FROM (SELECT 1" + from + q.where_clause() + " LIMIT " + q.param(needed) + ")";
-  sql::Statement count(conn, sql.c_str());
-  q.bind_all(count);
-  count.step();
-  return count.int64(0) >= needed;
+// The two ways to a page (events()): walking the sort column's index in
+// order and testing each row until the page is full, which costs about
+// (limit + offset) x events / matches rows; or reading the matches through
+// the index of the most selective filter and sorting them, which costs
+// about the number of matches.
+enum class Plan { kWalk, kFilter };
+
+bool has_actor_filter(const EventFilter& f) {
+  return !f.actor.empty() || !f.source.empty() || !f.target.empty() || !f.dyad_a.empty();
+}
+
+// The IndexUse bit of the sort column.
+unsigned sort_index_bit(EventSort sort) {
+  switch (sort) {
+    case EventSort::kDate: return kUseDate;
+    case EventSort::kSource:
+    case EventSort::kTarget: return kUseActors;
+    case EventSort::kCode: return kUseCode;
+    case EventSort::kRoot: return kUseRoot;
+    case EventSort::kQuadClass: return kUseQuad;
+    case EventSort::kCountry: return kUseCountry;
+    case EventSort::kDocument: return kUseDoc;
+    case EventSort::kGoldstein: break;
+  }
+  return kUseGoldstein;
+}
+
+// Which indexes a plan lets SQLite use.  A walk: only the sort column's.
+// Through the filters: a document's own index when there is a document (its
+// events are few, or at least bounded by one story); else the actor indexes
+// when there is an actor filter, which carry the columns the other filters
+// test (schema version 4), so a second filter is checked inside the index
+// instead of on every row of the actor; else SQLite's choice.
+unsigned index_use(const EventFilter& f, Plan plan) {
+  if (plan == Plan::kWalk) return sort_index_bit(f.sort);
+  if (!f.doc_id.empty()) return kUseDoc;
+  if (has_actor_filter(f)) return kUseActors;
+  return kUseAll;
 }
 
 // The ids of one page of events, in page order, as a subquery.  Listing ids
 // first and fetching whole rows for the page only is what keeps a page fast
 // on a large store: the sort then runs over (id, key) pairs from an index,
-// not over joined rows.  An either-side filter (actor, undirected dyad) is
-// one indexed query per side, each cut to the first limit+offset rows, then
-// merged: the first limit+offset rows of the union are among those, and an
-// OR over two indexes would instead collect and sort every match.  Rows
-// and order are exactly those of one query with the OR.  When the filter
-// matches a large share of the store (`walk`), its actor conditions are
-// instead checked row by row along the sort column's index.
-std::string event_keys_sql(QueryBuilder& q, const EventFilter& f, bool walk) {
+// not over joined rows.  Through the filters, an either-side filter (actor,
+// undirected dyad) is one indexed query per side, each cut to the first
+// limit+offset rows, then merged: the first limit+offset rows of the union
+// are among those, and an OR over two indexes would instead collect and
+// sort every match.  Rows and order are exactly those of one query with
+// the OR.
+std::string event_keys_sql(QueryBuilder& q, const EventFilter& f, Plan plan) {
   std::vector<std::string> sides;
-  where_event_filter(q, f, walk ? nullptr : &sides, walk);
+  where_event_filter(q, f, plan == Plan::kWalk ? nullptr : &sides, index_use(f, plan));
   const std::string from = f.text.empty() ? " FROM events e" : kEventsWithSentences;
   const char* column = event_sort_column(f.sort);
   if (sides.empty()) {
@@ -186,6 +267,36 @@ std::string event_keys_sql(QueryBuilder& q, const EventFilter& f, bool walk) {
   return sql + ")" + order_by("k", "id", f.descending) + limit_offset(q, f.limit, f.offset);
 }
 
+// Runs the page query of `plan`; with `budgeted` (a walk), false and `out`
+// cleared when the walk budget ran out first.
+bool read_page(sql::Connection& conn, const EventFilter& f, Plan plan, bool budgeted, std::vector<EventRow>& out) {
+  QueryBuilder q;
+  const std::string sql = std::string("SELECT e.id, e.doc_id, s.text, ") + kEventColumns + kEventsWithSentences +
+                          " WHERE e.id IN (" + event_keys_sql(q, f, plan) + ")" +
+                          order_by(event_sort_column(f.sort), "e.id", f.descending);
+  sql::Statement st(conn, sql.c_str());
+  q.bind_all(st);
+  std::optional<sql::WorkBudget> limit;
+  if (budgeted) {
+    const int64_t rows = std::max<int64_t>(0, f.limit) + std::max<int64_t>(0, f.offset);
+    const auto time = std::min<std::chrono::microseconds>(kWalkTime + kWalkTimePerRow * rows, kMostWalkTime);
+    limit.emplace(conn, kWalkWork + kWalkWorkPerRow * rows, std::chrono::duration_cast<std::chrono::milliseconds>(time));
+  }
+  while (st.step_unless_interrupted()) {
+    EventRow row;
+    row.event_id = st.int64(0);
+    row.doc_id = st.text(1);
+    row.sentence_text = st.text(2);
+    row.event = read_event_columns(st, 3);
+    out.push_back(std::move(row));
+  }
+  if (limit && limit->exhausted()) {
+    out.clear();
+    return false;
+  }
+  return true;
+}
+
 // Period start of a date for a granularity (weeks start on Monday).
 int32_t period_of(int32_t date, Granularity by) {
   if (by == Granularity::kMonth) return date / 100 * 100 + 1;
@@ -200,45 +311,60 @@ double one_decimal(double v) { return std::round(v * 10.0) / 10.0; }
 
 }  // namespace
 
+// A page is first looked for along the sort column's index, within a work
+// budget: when the filter matches a good share of the events, that finds
+// the page after a few thousand rows whatever the filters.  When the budget
+// runs out the filter is selective, and the page is read through its
+// indexes.  A cursor (f.after) is one more condition on the sort column,
+// so a deep page costs what the first one does.  Either plan gives the same
+// rows in the same order; only the cost differs.
 std::vector<EventRow> Store::events(const EventFilter& f) {
-  std::lock_guard lock(impl_->mutex);
-  QueryBuilder q;
-  const bool walk = walk_sort_index(impl_->conn, f);
-  const std::string sql = std::string("SELECT e.id, e.doc_id, s.text, ") + kEventColumns + kEventsWithSentences +
-                          " WHERE e.id IN (" + event_keys_sql(q, f, walk) + ")" +
-                          order_by(event_sort_column(f.sort), "e.id", f.descending);
-  sql::Statement st(impl_->conn, sql.c_str());
-  q.bind_all(st);
+  ReadLease db(*impl_);
   std::vector<EventRow> out;
-  while (st.step()) {
-    EventRow row;
-    row.event_id = st.int64(0);
-    row.doc_id = st.text(1);
-    row.sentence_text = st.text(2);
-    row.event = read_event_columns(st, 3);
-    out.push_back(std::move(row));
+  if (f.plan == EventFilter::Plan::kWalk) {
+    read_page(db.conn(), f, Plan::kWalk, false, out);
+    return out;
   }
+  const bool try_walk = f.plan == EventFilter::Plan::kAuto && f.limit > 0 && f.doc_id.empty();
+  if (try_walk && read_page(db.conn(), f, Plan::kWalk, true, out)) return out;
+  read_page(db.conn(), f, Plan::kFilter, false, out);
   return out;
 }
 
+// With an either-side filter the count is that of the first side plus the
+// rows of the second the first does not have: two index ranges whose other
+// conditions are tested inside the index, where one OR would read each row.
 EventCount Store::count_events(const EventFilter& f, int64_t cap) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
-  where_event_filter(q, f);
-  const char* from = f.text.empty() ? " FROM events e" : kEventsWithSentences;
-  // Counting stops after cap + 1 rows: a count over a million rows would
-  // cost more than the page it describes.
-  const std::string sql = std::string("SELECT count(*) FROM (SELECT 1") + from + q.where_clause() +
-                          " LIMIT " + q.param(cap + 1) + ")";
-  sql::Statement st(impl_->conn, sql.c_str());
+  std::vector<std::string> sides;
+  where_event_filter(q, f, &sides, index_use(f, Plan::kFilter));
+  const std::string from = f.text.empty() ? " FROM events e" : kEventsWithSentences;
+  const std::string limit = " LIMIT " + q.param(cap + 1);
+  std::string sql;
+  if (sides.empty()) {
+    sql = "SELECT 1" + from + q.where_clause() + limit;
+  } else {
+    const std::string common = q.where_clause();
+    const std::string where = common.empty() ? " WHERE " : common + " AND ";
+    sql = "SELECT 1 FROM (SELECT 1" + from + where + sides[0] + limit + ") UNION ALL SELECT 1 FROM (SELECT 1" + from +
+          where + sides[1] + " AND NOT " + sides[0] + limit + ")" + limit;
+  }
+  // Counting stops after cap + 1 rows, or when it has cost kCountWork: a
+  // count over a million rows, or over a filter no index answers, would cost
+  // more than the page it describes.  Either way what was counted is a
+  // lower bound.
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
-  st.step();
-  const int64_t n = st.int64(0);
+  int64_t n = 0;
+  sql::WorkBudget budget(db.conn(), kCountWork, kCountTime);
+  while (st.step_unless_interrupted()) ++n;
+  if (budget.exhausted()) return EventCount{std::min(n, cap), false};
   return n > cap ? EventCount{cap, false} : EventCount{n, true};
 }
 
 std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   where_key_filter(q, f, "c");
   const std::string same_key = "e.date = c.date AND e.source = c.source AND e.target = c.target AND e.code = c.code";
@@ -260,7 +386,7 @@ std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
       "SELECT c.id, c.date, c.source, c.target, c.code, c.root, c.quad_class, c.goldstein, c.mentions, c.documents "
       "FROM event_clusters c" + q.where_clause() + " ORDER BY c.date, c.mentions DESC, c.id" +
       limit_offset(q, f.limit, f.offset);
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<ClusterRow> out;
   while (st.step()) {
@@ -278,7 +404,7 @@ std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
     out.push_back(std::move(c));
   }
   for (ClusterRow& c : out) {
-    sql::Statement& docs = impl_->cached("SELECT doc_id FROM cluster_documents WHERE cluster_id = ?1 ORDER BY doc_id");
+    sql::Statement& docs = db.cached("SELECT doc_id FROM cluster_documents WHERE cluster_id = ?1 ORDER BY doc_id");
     docs.bind(1, c.cluster_id);
     while (docs.step()) c.documents.push_back(docs.text(0));
   }
@@ -287,14 +413,14 @@ std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
 
 std::vector<TimelinePoint> Store::timeline(const TimelineQuery& t) {
   if (t.a.empty() || t.b.empty()) throw StoreError("a timeline needs both actors of the dyad");
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   where_dyad(q, "source", "target", t.a, t.b, t.directed);
   q.where("date > 0");  // an undated event has no place on a timeline
   q.where_date_range("date", t.from, t.to);
   const std::string sql = "SELECT date, coalesce(quad_class, 0), count(*), total(goldstein) FROM events" +
                           q.where_clause() + " GROUP BY date, quad_class ORDER BY date";
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::map<int32_t, TimelinePoint> periods;
   while (st.step()) {
@@ -317,7 +443,7 @@ std::vector<TimelinePoint> Store::timeline(const TimelineQuery& t) {
 }
 
 std::vector<ActorActivity> Store::top_actors(const ActorQuery& a) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   std::string parts;
   for (const char* column : {"source", "target"}) {
@@ -336,7 +462,7 @@ std::vector<ActorActivity> Store::top_actors(const ActorQuery& a) {
   const char* total = a.role == ActorRole::kSource ? "sum(s)" : a.role == ActorRole::kTarget ? "sum(t)" : "sum(s) + sum(t)";
   const std::string sql = "SELECT actor, sum(s), sum(t), " + std::string(total) + " AS n FROM (" + parts +
                           ") GROUP BY actor HAVING n > 0 ORDER BY n DESC, actor LIMIT " + q.param(sql_limit(a.limit));
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<ActorActivity> out;
   while (st.step()) out.push_back({st.text(0), st.int64(1), st.int64(2), st.int64(3)});
@@ -344,7 +470,7 @@ std::vector<ActorActivity> Store::top_actors(const ActorQuery& a) {
 }
 
 std::vector<DyadActivity> Store::top_dyads(const EventFilter& f, int64_t limit) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   q.where("e.source <> '---' AND e.target <> '---'");
   where_event_filter(q, f);
@@ -352,7 +478,7 @@ std::vector<DyadActivity> Store::top_dyads(const EventFilter& f, int64_t limit) 
       std::string("SELECT e.source, e.target, count(*) AS n, total(e.goldstein) FROM events e") +
       (f.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") + q.where_clause() +
       " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT " + q.param(sql_limit(limit));
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<DyadActivity> out;
   while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2), one_decimal(st.real(3))});
@@ -368,7 +494,7 @@ std::string filtered_events_from(const EventFilter& f) {
 }  // namespace
 
 std::vector<PlaceActivity> Store::top_places(const EventFilter& f, int64_t limit) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   q.where("e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL");
   where_event_filter(q, f);
@@ -377,7 +503,7 @@ std::vector<PlaceActivity> Store::top_places(const EventFilter& f, int64_t limit
       "e.place_lon, count(*) AS n, total(e.goldstein)" + filtered_events_from(f) + q.where_clause() +
       " GROUP BY e.place_name, e.place_country, e.place_lat, e.place_lon ORDER BY n DESC, e.place_name, "
       "e.place_country LIMIT " + q.param(sql_limit(limit));
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<PlaceActivity> out;
   while (st.step()) {
@@ -388,14 +514,14 @@ std::vector<PlaceActivity> Store::top_places(const EventFilter& f, int64_t limit
 }
 
 std::vector<CountryActivity> Store::place_countries(const EventFilter& f) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   q.where("e.place_country IS NOT NULL AND e.place_country <> ''");
   where_event_filter(q, f);
   const std::string sql = "SELECT e.place_country, coalesce(max(e.place_country_iso3), ''), count(*) AS n, "
                           "total(e.goldstein)" + filtered_events_from(f) + q.where_clause() +
                           " GROUP BY e.place_country ORDER BY n DESC, e.place_country";
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<CountryActivity> out;
   while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2), one_decimal(st.real(3))});
@@ -403,7 +529,7 @@ std::vector<CountryActivity> Store::place_countries(const EventFilter& f) {
 }
 
 std::vector<CountPoint> Store::event_counts(const CountQuery& c) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   q.where("e.date > 0");  // an undated event has no place on a time axis
   where_event_filter(q, c.events);
@@ -415,7 +541,7 @@ std::vector<CountPoint> Store::event_counts(const CountQuery& c) {
       std::string("SELECT e.date, ") + group + " AS g, count(*), total(e.goldstein) FROM events e" +
       (c.events.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") +
       q.where_clause() + " GROUP BY e.date, g";
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::map<std::pair<int32_t, std::string>, CountPoint> points;
   while (st.step()) {
@@ -437,7 +563,7 @@ std::vector<CountPoint> Store::event_counts(const CountQuery& c) {
 }
 
 std::vector<DocumentSummary> Store::documents(const DocumentFilter& f) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   q.where_date_range("d.date", f.from, f.to);
   if (!f.id_contains.empty()) q.where(like_condition(q, "d.id", f.id_contains));
@@ -449,7 +575,7 @@ std::vector<DocumentSummary> Store::documents(const DocumentFilter& f) {
       "(SELECT count(*) FROM quotes k WHERE k.doc_id = d.id), "
       "(SELECT count(*) FROM deadlines l WHERE l.doc_id = d.id) FROM documents d" +
       q.where_clause() + order_by(column, "d.id", f.descending) + limit_offset(q, f.limit, f.offset);
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<DocumentSummary> out;
   while (st.step()) {
@@ -460,7 +586,7 @@ std::vector<DocumentSummary> Store::documents(const DocumentFilter& f) {
 }
 
 std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   if (!f.speaker.empty()) {
     q.where(sql_or(q.prefix_condition("q.speaker_code", f.speaker), like_condition(q, "q.speaker_text", f.speaker)));
@@ -471,7 +597,7 @@ std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
   const std::string sql = std::string("SELECT q.id, d.date, ") + kQuoteColumns +
                           " FROM quotes q JOIN documents d ON d.id = q.doc_id" + q.where_clause() +
                           order_by(column, "q.id", f.descending) + limit_offset(q, f.limit, f.offset);
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<QuoteRow> out;
   while (st.step()) out.push_back({st.int64(0), static_cast<int32_t>(st.int64(1)), read_quote_columns(st, 2)});
@@ -479,7 +605,7 @@ std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
 }
 
 std::vector<DeadlineRow> Store::open_deadlines(const DeadlineFilter& f) {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   QueryBuilder q;
   if (f.as_of) q.where("l.due_date >= " + q.param(int64_t{f.as_of}));
   where_actor(q, "l.setter_code", "l.target_code", f.actor);
@@ -487,7 +613,7 @@ std::vector<DeadlineRow> Store::open_deadlines(const DeadlineFilter& f) {
   const std::string sql = std::string("SELECT l.id, d.date, ") + kDeadlineColumns +
                           " FROM deadlines l JOIN documents d ON d.id = l.doc_id" + q.where_clause() +
                           order_by(column, "l.id", f.descending) + limit_offset(q, f.limit, f.offset);
-  sql::Statement st(impl_->conn, sql.c_str());
+  sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<DeadlineRow> out;
   while (st.step()) out.push_back({st.int64(0), static_cast<int32_t>(st.int64(1)), read_deadline_columns(st, 2)});

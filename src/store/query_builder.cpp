@@ -80,6 +80,8 @@ void QueryBuilder::bind_all(sql::Statement& st) const {
     const int n = static_cast<int>(i + 1);
     if (const auto* v = std::get_if<int64_t>(&params_[i])) {
       st.bind(n, *v);
+    } else if (const auto* r = std::get_if<double>(&params_[i])) {
+      st.bind(n, *r);
     } else {
       st.bind(n, std::string_view(std::get<std::string>(params_[i])));
     }

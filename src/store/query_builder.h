@@ -32,10 +32,11 @@ std::string sql_or(const std::string& a, const std::string& b);
 
 class QueryBuilder {
  public:
-  using Value = std::variant<int64_t, std::string>;
+  using Value = std::variant<int64_t, std::string, double>;
 
   // Adds a parameter and returns its placeholder "?N".
   std::string param(Value v);
+  std::string param_real(double v) { return param(Value(v)); }
 
   // AND-ed conditions.  Column names are fragments from this folder.
   void where(const std::string& condition) { conditions_.push_back(condition); }

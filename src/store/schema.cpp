@@ -171,6 +171,28 @@ CREATE INDEX events_source_target ON events(source, target, date);
 CREATE INDEX events_target_source ON events(target, source, date);
 CREATE INDEX events_quad ON events(quad_class, date);
 )sql",
+    // 3 -> 4: a document's events by date (doc=ID, the document view's
+    // order), so a document with tens of thousands of events is paged from
+    // the index, not sorted whole.  The actor and dyad indexes carry the
+    // columns other filters test (root, code, quad class, PLOVER type, place
+    // country, the flags `exclude` tests) after their key: actor=X&root=Y
+    // checks root inside the index instead of reading the row of every
+    // event of X.  The date index, which
+    // the default order walks (queries.cpp, Plan::kWalk), carries every
+    // filtered column but the text and the document, so that walk tests
+    // the filters without reading rows.
+    R"sql(
+CREATE INDEX events_doc_date ON events(doc_id, date);
+DROP INDEX events_date;
+CREATE INDEX events_date ON events(date, source, target, root, code, quad_class, plover_type, place_country, negated,
+  conditional, in_condition, hypothetical, future, one_sided, reported);
+DROP INDEX events_source_target;
+DROP INDEX events_target_source;
+CREATE INDEX events_source_target ON events(source, target, date, root, code, quad_class, plover_type, place_country,
+  negated, conditional, in_condition, hypothetical, future, one_sided, reported);
+CREATE INDEX events_target_source ON events(target, source, date, root, code, quad_class, plover_type, place_country,
+  negated, conditional, in_condition, hypothetical, future, one_sided, reported);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration step per schema version");
 

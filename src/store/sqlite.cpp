@@ -1,5 +1,7 @@
 #include "store/sqlite.h"
 
+#include <algorithm>
+
 namespace parley::store::sql {
 
 Connection::Connection(const std::string& path, bool read_only) : path_(path) {
@@ -79,6 +81,14 @@ bool Statement::step() {
   conn_.fail("running a statement");
 }
 
+bool Statement::step_unless_interrupted() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  sqlite3_reset(stmt_);
+  if (rc == SQLITE_DONE || rc == SQLITE_INTERRUPT) return false;
+  conn_.fail("running a statement");
+}
+
 void Statement::run() {
   while (step()) {
   }
@@ -99,6 +109,26 @@ std::string Statement::text(int col) const {
 std::optional<double> Statement::optional_real(int col) const {
   if (is_null(col)) return std::nullopt;
   return real(col);
+}
+
+namespace {
+constexpr int kInstructionsPerTick = 100;
+}
+
+WorkBudget::WorkBudget(Connection& conn, int64_t instructions, std::chrono::milliseconds time)
+    : conn_(conn),
+      ticks_left_(std::max<int64_t>(1, instructions / kInstructionsPerTick)),
+      deadline_(std::chrono::steady_clock::now() + time) {
+  sqlite3_progress_handler(conn_.handle(), kInstructionsPerTick, &WorkBudget::tick, this);
+}
+
+WorkBudget::~WorkBudget() { sqlite3_progress_handler(conn_.handle(), 0, nullptr, nullptr); }
+
+int WorkBudget::tick(void* self) {
+  auto* budget = static_cast<WorkBudget*>(self);
+  if (--budget->ticks_left_ > 0 && std::chrono::steady_clock::now() < budget->deadline_) return 0;
+  budget->exhausted_ = true;
+  return 1;  // SQLite stops the statement with SQLITE_INTERRUPT
 }
 
 Transaction::Transaction(Connection& conn) : conn_(conn) { conn_.exec("BEGIN IMMEDIATE"); }

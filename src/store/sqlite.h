@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -55,6 +56,9 @@ class Statement {
 
   // True while there is a row; false when done.
   bool step();
+  // As step(), but an interruption (a WorkBudget running out) ends the rows
+  // like SQLITE_DONE instead of throwing; the caller asks the budget.
+  bool step_unless_interrupted();
   // Runs a statement that returns no rows.
   void run();
   // Clears bindings and resets, ready for reuse.
@@ -69,6 +73,27 @@ class Statement {
  private:
   Connection& conn_;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+// While it lives, the connection's statements are interrupted after about
+// `instructions` SQLite virtual-machine instructions or `time`, whichever
+// comes first: the instruction count bounds the work the same way on every
+// run, the clock bounds what instructions do not count (a row read from
+// disk is one instruction).  One per connection at a time.
+class WorkBudget {
+ public:
+  WorkBudget(Connection& conn, int64_t instructions, std::chrono::milliseconds time);
+  ~WorkBudget();
+  WorkBudget(const WorkBudget&) = delete;
+  WorkBudget& operator=(const WorkBudget&) = delete;
+  bool exhausted() const { return exhausted_; }
+
+ private:
+  static int tick(void* self);
+  Connection& conn_;
+  int64_t ticks_left_;
+  std::chrono::steady_clock::time_point deadline_;
+  bool exhausted_ = false;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK in the destructor unless commit()

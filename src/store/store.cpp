@@ -34,7 +34,7 @@ bool remove_document(Store::Impl& db, std::string_view id) {
   }
   sql::Statement& del = db.cached("DELETE FROM documents WHERE id = ?1");
   del.bind(1, id).run();
-  return db.conn.changes() > 0;
+  return db.writer.conn.changes() > 0;
 }
 
 // An event without a date of its own happened, as far as anyone knows, on
@@ -65,7 +65,7 @@ void add_to_clusters(Store::Impl& db, const StoredDocument& doc) {
     if (e.root.empty()) up.bind_null(5); else up.bind(5, e.root);
     if (e.quad_class) up.bind(6, int64_t{e.quad_class}); else up.bind_null(6);
     up.bind(7, e.goldstein).bind(8, add.mentions);
-    if (!up.step()) db.conn.fail("updating a cluster");
+    if (!up.step()) db.writer.conn.fail("updating a cluster");
     const int64_t cluster = up.int64(0);
     up.reset();
     sql::Statement& link = db.cached("INSERT INTO cluster_documents(cluster_id, doc_id, mentions) VALUES (?1, ?2, ?3)");
@@ -173,11 +173,31 @@ void insert_document(Store::Impl& db, const StoredDocument& doc) {
 void require_document(Store::Impl& db, const std::string& id) {
   sql::Statement& st = db.cached("SELECT 1 FROM documents WHERE id = ?1");
   st.bind(1, id);
-  if (!st.step()) throw StoreError(db.conn.path() + ": document '" + id + "' is not stored");
+  if (!st.step()) throw StoreError(db.writer.conn.path() + ": document '" + id + "' is not stored");
   st.reset();
 }
 
 }  // namespace
+
+ReadLease::ReadLease(Store::Impl& db) : db_(db) {
+  {
+    std::lock_guard lock(db_.pool_mutex);
+    if (!db_.idle_readers.empty()) {
+      reader_ = std::move(db_.idle_readers.back());
+      db_.idle_readers.pop_back();
+      return;
+    }
+  }
+  reader_ = std::make_unique<PreparedConnection>(db_.writer.conn.path(), true);
+  reader_->conn.exec("PRAGMA busy_timeout = 10000");
+  // Each reader has its own page cache; the OS file cache is shared.
+  reader_->conn.exec("PRAGMA cache_size = -32768");
+}
+
+ReadLease::~ReadLease() {
+  std::lock_guard lock(db_.pool_mutex);
+  db_.idle_readers.push_back(std::move(reader_));
+}
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
@@ -185,23 +205,23 @@ Store::~Store() = default;
 std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   const bool read_only = mode == Mode::kReadOnly;
   auto impl = std::make_unique<Impl>(path, read_only);
-  if (read_only && needs_migration(impl->conn)) {
+  if (read_only && needs_migration(impl->writer.conn)) {
     // Reading an older file: migrate it in place once, then read.
     impl.reset();
-    { Impl writer(path, false); prepare_schema(writer.conn, false); }
+    { Impl migrator(path, false); prepare_schema(migrator.writer.conn, false); }
     impl = std::make_unique<Impl>(path, read_only);
   }
-  prepare_schema(impl->conn, read_only);
+  prepare_schema(impl->writer.conn, read_only);
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
-const std::string& Store::path() const { return impl_->conn.path(); }
+const std::string& Store::path() const { return impl_->writer.conn.path(); }
 
 void Store::put_document(const StoredDocument& doc) { put_documents(std::span<const StoredDocument>(&doc, 1)); }
 
 void Store::put_documents(std::span<const StoredDocument> docs) {
   std::lock_guard lock(impl_->mutex);
-  sql::Transaction tx(impl_->conn);
+  sql::Transaction tx(impl_->writer.conn);
   for (const StoredDocument& doc : docs) {
     remove_document(*impl_, doc.id);
     insert_document(*impl_, doc);
@@ -211,7 +231,7 @@ void Store::put_documents(std::span<const StoredDocument> docs) {
 
 bool Store::delete_document(std::string_view id) {
   std::lock_guard lock(impl_->mutex);
-  sql::Transaction tx(impl_->conn);
+  sql::Transaction tx(impl_->writer.conn);
   const bool removed = remove_document(*impl_, id);
   tx.commit();
   return removed;
@@ -219,7 +239,7 @@ bool Store::delete_document(std::string_view id) {
 
 void Store::add_quotes(std::span<const QuoteRecord> quotes) {
   std::lock_guard lock(impl_->mutex);
-  sql::Transaction tx(impl_->conn);
+  sql::Transaction tx(impl_->writer.conn);
   for (const QuoteRecord& q : quotes) {
     require_document(*impl_, q.doc_id);
     insert_quote(*impl_, q.doc_id, q);
@@ -229,7 +249,7 @@ void Store::add_quotes(std::span<const QuoteRecord> quotes) {
 
 void Store::add_deadlines(std::span<const DeadlineRecord> deadlines) {
   std::lock_guard lock(impl_->mutex);
-  sql::Transaction tx(impl_->conn);
+  sql::Transaction tx(impl_->writer.conn);
   for (const DeadlineRecord& d : deadlines) {
     require_document(*impl_, d.doc_id);
     insert_deadline(*impl_, d.doc_id, d);
@@ -238,8 +258,8 @@ void Store::add_deadlines(std::span<const DeadlineRecord> deadlines) {
 }
 
 StoreCounts Store::counts() {
-  std::lock_guard lock(impl_->mutex);
-  sql::Statement st(impl_->conn,
+  ReadLease db(*impl_);
+  sql::Statement st(db.conn(),
                     "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
                     "(SELECT count(*) FROM events), (SELECT count(*) FROM event_clusters), "
                     "(SELECT count(*) FROM quotes), (SELECT count(*) FROM deadlines)");
@@ -250,16 +270,16 @@ StoreCounts Store::counts() {
 }
 
 std::string Store::integrity_check() {
-  std::lock_guard lock(impl_->mutex);
+  ReadLease db(*impl_);
   std::string out;
   {
-    sql::Statement st(impl_->conn, "PRAGMA integrity_check");
+    sql::Statement st(db.conn(), "PRAGMA integrity_check");
     while (st.step()) {
       if (!out.empty()) out += '\n';
       out += st.text(0);
     }
   }
-  sql::Statement fk(impl_->conn, "PRAGMA foreign_key_check");
+  sql::Statement fk(db.conn(), "PRAGMA foreign_key_check");
   if (fk.step()) out += "\nforeign key violation in table " + fk.text(0);
   return out;
 }

@@ -8,9 +8,10 @@
 // open deadlines), which return plain structs so the CLI and the HTTP server
 // share them and only format.
 //
-// Threads: every Store method takes an internal mutex, so one Store may be
-// shared; for parallel reads open one Store per thread (the file is in WAL
-// mode, so readers do not block the writer or each other).
+// Threads: one Store may be shared by any number of threads.  Writes are
+// serialised on one write connection; every read borrows a read-only
+// connection from an internal pool (one per concurrent reader), so reads run
+// in parallel with each other and with a write (WAL mode).
 // Errors: open() and all methods throw StoreError with a message fit for the
 // user ("FILE: ..."). Every statement is prepared and parameterised; query
 // filters never become SQL text.
@@ -23,13 +24,14 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace parley::store {
 
 // Version of the schema this build writes and reads.  A file with a larger
 // version (a newer parley) or without parley's meta table is refused.
-inline constexpr int kSchemaVersion = 3;  // docs/STORE.md; older files migrate in place
+inline constexpr int kSchemaVersion = 4;  // docs/STORE.md; older files migrate in place
 
 class StoreError : public std::runtime_error {
  public:
@@ -155,6 +157,16 @@ enum EventFlag : unsigned {
 // direction, so pages never overlap.
 enum class EventSort { kDate, kSource, kTarget, kCode, kRoot, kQuadClass, kGoldstein, kCountry, kDocument };
 
+// A position in an event listing: the sort key and the id of the last row
+// of a page.  EventFilter::after = it gives the rows after that one, in the
+// same order: keyset paging, as fast a thousand pages deep as on the first
+// (an offset reads and drops every row before the page).
+struct EventCursor {
+  std::variant<std::monostate, int64_t, double, std::string> key;  // monostate: NULL (sorted first)
+  int64_t id = 0;
+  bool operator==(const EventCursor&) const = default;
+};
+
 // Actor arguments are code prefixes, upper-cased ("rus" matches RUSGOV).
 // Dates are YYYYMMDD; 0 = unbounded.  limit 0 = no limit.
 struct EventFilter {
@@ -174,6 +186,11 @@ struct EventFilter {
   EventSort sort = EventSort::kDate;
   bool descending = false;
   int64_t limit = 0, offset = 0;
+  std::optional<EventCursor> after;  // only rows after this one (offset then skips from there)
+  // How Store::events() finds the page (docs/STORE.md): kAuto tries a walk
+  // along the sort index within a budget, then the filters' indexes.  The
+  // others force one plan (tests check that both give the same rows).
+  enum class Plan { kAuto, kWalk, kFilter } plan = Plan::kAuto;
 };
 
 struct EventRow {
@@ -183,7 +200,16 @@ struct EventRow {
   std::string sentence_text;
 };
 
-// How many events match, counted up to a cap (beyond it `exact` is false).
+// The cursor of `row` in a listing sorted by `sort`, and its text form: an
+// opaque URL-safe token that names the sort and direction it was made for.
+// parse_event_cursor() gives nullopt for a token that is malformed or was
+// made for another sort or direction.
+EventCursor cursor_of(const EventRow& row, EventSort sort);
+std::string format_event_cursor(const EventCursor& cursor, EventSort sort, bool descending);
+std::optional<EventCursor> parse_event_cursor(std::string_view token, EventSort sort, bool descending);
+
+// How many events match; `exact` false: at least `count` (the cap or the
+// counting work was reached).
 struct EventCount {
   int64_t count = 0;
   bool exact = true;
@@ -357,7 +383,9 @@ class Store {
 
   // Filters: every EventFilter field; ordered by filter.sort.
   std::vector<EventRow> events(const EventFilter& filter);
-  // How many events filter matches (limit/offset ignored), counting at most `cap`.
+  // How many events filter matches (limit/offset ignored), counting at most
+  // `cap` rows and at most a fixed amount of work (about 20 ms on a 1M-event
+  // store; the same answer on every run); beyond either, a lower bound.
   EventCount count_events(const EventFilter& filter, int64_t cap);
   // Filters: as events(), over the clusters' date, source, target, code.
   std::vector<ClusterRow> clusters(const EventFilter& filter);

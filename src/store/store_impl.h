@@ -1,23 +1,25 @@
-// Store::Impl: the connection and the mutex every Store method holds; shared
-// by the store's .cpp files (writes, the document view, queries, record columns).
+// Store::Impl: the write connection with its mutex, and the pool of read
+// connections; shared by the store's .cpp files (writes, the document view,
+// queries, record columns).
 #pragma once
 
 #include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <string>
+#include <vector>
 
 #include "store/sqlite.h"
 #include "store/store.h"
 
 namespace parley::store {
 
-struct Store::Impl {
-  Impl(const std::string& path, bool read_only_connection)
-      : conn(path, read_only_connection), read_only(read_only_connection) {}
+// A connection and its prepared statements for fixed SQL (a string literal:
+// its address is the key), each prepared once per connection.
+struct PreparedConnection {
+  PreparedConnection(const std::string& path, bool read_only) : conn(path, read_only) {}
 
-  // A prepared statement for fixed SQL (a string literal: its address is the
-  // key), reset and unbound, prepared once per connection.
+  // The statement for `sql`, reset and unbound.
   sql::Statement& cached(const char* sql) {
     auto& slot = statements[sql];
     if (!slot) slot = std::make_unique<sql::Statement>(conn, sql);
@@ -26,10 +28,43 @@ struct Store::Impl {
   }
 
   sql::Connection conn;
-  bool read_only;
-  std::mutex mutex;
   // Declared after conn: statements are finalised before the connection closes.
   std::unordered_map<const char*, std::unique_ptr<sql::Statement>> statements;
+};
+
+// One writer, many readers: writes go through `writer` under `mutex` (SQLite
+// takes one writer at a time anyway); every read borrows a read-only
+// connection from the pool (ReadLease), so reads run in parallel with each
+// other and with a write (WAL: a reader sees the last commit before its
+// statement began).  The pool grows to the number of concurrent readers.
+struct Store::Impl {
+  Impl(const std::string& path, bool read_only_connection)
+      : writer(path, read_only_connection), read_only(read_only_connection) {}
+
+  sql::Statement& cached(const char* sql) { return writer.cached(sql); }
+
+  PreparedConnection writer;    // read-only in Mode::kReadOnly (it then only checks the schema)
+  bool read_only;
+  std::mutex mutex;             // held by every write
+  std::mutex pool_mutex;        // guards idle_readers
+  std::vector<std::unique_ptr<PreparedConnection>> idle_readers;
+};
+
+// A read connection lent from the pool for one Store method; returned on
+// destruction.  Opens a new one when none is idle.
+class ReadLease {
+ public:
+  explicit ReadLease(Store::Impl& db);
+  ~ReadLease();
+  ReadLease(const ReadLease&) = delete;
+  ReadLease& operator=(const ReadLease&) = delete;
+
+  sql::Connection& conn() { return reader_->conn; }
+  sql::Statement& cached(const char* sql) { return reader_->cached(sql); }
+
+ private:
+  Store::Impl& db_;
+  std::unique_ptr<PreparedConnection> reader_;
 };
 
 // A span is two nullable columns: NULL when absent.
