@@ -441,6 +441,9 @@ TEST_F(HardeningTest, OtherPagesAreRefusedUnlessAllowed) {
   response = from("http://127.0.0.1:" + port);
   EXPECT_EQ(status_of(response), 200) << response;
   EXPECT_EQ(response.find("Access-Control-Allow-Origin"), std::string::npos) << response;
+  // Also behind a proxy that terminates TLS and passes Host on.
+  EXPECT_EQ(status_of(from("https://127.0.0.1:" + port)), 200);
+  EXPECT_EQ(status_of(from("http://127.0.0.1:" + port + ".attacker.example")), 403);
   // A --cors-origin page may read answers, and its preflight is answered.
   response = from("http://analysis.example:3000");
   EXPECT_EQ(status_of(response), 200) << response;

@@ -74,6 +74,7 @@ void add_serve_command(CLI::App& app, Runners& runners) {
   cmd->add_option("--write-token", flags->server.write_token,
                   "accept writes (POST /v1/documents) that carry `Authorization: Bearer TOKEN`; without it the "
                   "server is read-only. Prefer the environment variable, which other users cannot see in ps")
+      ->type_name("TOKEN")
       ->envname("PARLEY_WRITE_TOKEN")
       ->check([](const std::string& token) { return server::write_token_problem(token); });
   cmd->add_option("--allow-host", flags->server.allowed_hosts,

@@ -79,7 +79,13 @@ bool screen_request(const httplib::Request& req, httplib::Response& res, const A
   }
   if (!req.has_header("Origin")) return false;
   const std::string origin = req.get_header_value("Origin");
-  if (origin == "http://" + req.get_header_value("Host")) return false;  // the dashboard itself
+  // The dashboard itself: its origin names the Host it asks (https:// too,
+  // behind a proxy that terminates TLS and keeps Host).
+  for (const std::string_view scheme : {"http://", "https://"}) {
+    if (origin.size() > scheme.size() && origin.compare(0, scheme.size(), scheme) == 0 &&
+        lower(std::string_view(origin).substr(scheme.size())) == lower(req.get_header_value("Host")))
+      return false;
+  }
   const bool allowed =
       std::find(policy.cors_origins.begin(), policy.cors_origins.end(), origin) != policy.cors_origins.end();
   if (!allowed) {
