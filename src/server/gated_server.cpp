@@ -263,7 +263,6 @@ class GatedServer::Loop {
       answered.swap(answered_);
     }
     for (Conn* c : answered) {
-      --handling_;
       start_writing(*c);
     }
     for (const socket_t sock : fresh) {
@@ -431,7 +430,6 @@ class GatedServer::Loop {
   void hand_over(Conn& c) {
     watch(c, 0);
     c.phase = Conn::Phase::kHandling;
-    ++handling_;
     {
       std::lock_guard lock(jobs_mutex_);
       jobs_.push_back(&c);
@@ -535,7 +533,6 @@ class GatedServer::Loop {
 
   // The loop thread's own.
   std::unordered_map<socket_t, std::unique_ptr<Conn>> conns_;
-  size_t handling_ = 0;
 
   // From the accepting thread and the handlers to the loop.
   std::mutex inbox_mutex_;

@@ -25,7 +25,8 @@
 // ...}, as the routes' own) with Connection: close: 400 malformed head or
 // chunking, 408 not complete in time, 413 body over the limit, 414 target too
 // long, 417 unknown Expect, 431 head too large, 501 transfer coding other
-// than chunked, 505 HTTP version other than 1.0 and 1.1.
+// than chunked, 505 HTTP version other than 1.0 and 1.1; and a connection
+// over the open-connection limit gets 503.
 #pragma once
 
 #include <httplib.h>
