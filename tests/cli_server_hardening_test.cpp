@@ -324,6 +324,29 @@ TEST_F(HardeningTest, SlowClientsDoNotKeepOthersWaiting) {
   trickle.join();
 }
 
+// Nor do clients that ask and then do not read their answers (before, each
+// held a connection thread while its answer waited to be sent).
+TEST_F(HardeningTest, ClientsThatDoNotReadTheirAnswersDoNotKeepOthersWaiting) {
+  constexpr int kStalled = 24;
+  std::string asks;  // enough answers to fill the socket buffers many times over
+  for (int i = 0; i < 40; ++i) asks += "GET /openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n";
+  std::vector<std::unique_ptr<RawConnection>> stalled;
+  for (int i = 0; i < kStalled; ++i) {
+    stalled.push_back(std::make_unique<RawConnection>(server_->port()));
+    ASSERT_TRUE(stalled.back()->connected());
+    ASSERT_TRUE(stalled.back()->send(asks));
+  }
+  std::this_thread::sleep_for(500ms);
+  httplib::Client client("127.0.0.1", server_->port());
+  client.set_connection_timeout(2);
+  client.set_read_timeout(2);
+  const auto start = std::chrono::steady_clock::now();
+  auto res = client.Get("/v1/stats");
+  ASSERT_TRUE(res) << "no answer while other clients leave theirs unread";
+  EXPECT_EQ(res->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 1500ms);
+}
+
 // The slow clients of the test above are still bounded: a request must
 // arrive whole within the request timeout (10 s), however steadily it
 // trickles.
