@@ -25,11 +25,16 @@ using nlohmann::json;
 // The example article's text; a test that needs it fails if ../shared is missing.
 std::string example_text() { return parley::test::read_file(parley::test::example_article()); }
 
+constexpr const char* kWriteToken = "api-test-write-token-0123456789";
+
 // One server for the whole suite: loading the engine once keeps it fast.
+// It accepts writes with kWriteToken, which its clients send.
 class Server : public parley::test::ServerProcess {
  public:
+  Server() : ServerProcess({"--write-token", kWriteToken}) {}
   httplib::Client client() const {
     httplib::Client c("127.0.0.1", port());
+    c.set_bearer_token_auth(kWriteToken);
     c.set_tcp_nodelay(true);
     c.set_connection_timeout(5);
     c.set_read_timeout(30);

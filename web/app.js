@@ -98,8 +98,14 @@ async function codeText(store) {
     coded.show(doc.text, records);
     let msg = `${plural(records.filter((r) => r.type === 'event').length, 'event')} coded.`;
     if (store) {
+      // Writes need the server's write token (serve --write-token); it is
+      // kept only in the field, never stored by the page.
+      const token = $('#code-token').value.trim();
+      if (!token) throw new Error('Storing needs the write token parley serve was started with (--write-token).');
       const stored = await api('/v1/documents', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(doc),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(doc),
       });
       msg += ` Stored as “${doc.id}”.`;
       showTotals(stored.totals);

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "server/access.h"
 #include "server/server.h"
 #include "store/store.h"
 
@@ -70,6 +71,21 @@ void add_serve_command(CLI::App& app, Runners& runners) {
   cmd->add_option("--max-code-bytes", flags->server.limits.max_code_bytes,
                   "most text one request may code (413 beyond)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 20));
+  cmd->add_option("--write-token", flags->server.write_token,
+                  "accept writes (POST /v1/documents) that carry `Authorization: Bearer TOKEN`; without it the "
+                  "server is read-only. Prefer the environment variable, which other users cannot see in ps")
+      ->type_name("TOKEN")
+      ->envname("PARLEY_WRITE_TOKEN")
+      ->check([](const std::string& token) { return server::write_token_problem(token); });
+  cmd->add_option("--allow-host", flags->server.allowed_hosts,
+                  "also accept requests whose Host header is NAME (repeatable); by default only localhost, IP "
+                  "addresses and the --host name are, against DNS rebinding (421 otherwise)")
+      ->type_name("NAME");
+  cmd->add_option("--cors-origin", flags->server.cors_origins,
+                  "let pages from ORIGIN (scheme://host[:port], repeatable) call the API from a browser; other "
+                  "pages' requests are refused (403)")
+      ->type_name("ORIGIN")
+      ->check([](const std::string& origin) { return server::cors_origin_problem(origin); });
   add_dict_flags(cmd, flags->dicts);
   runners.emplace_back(cmd, [flags] { return run_serve(*flags); });
 }

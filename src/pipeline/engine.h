@@ -13,6 +13,7 @@
 // records it returns.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <string>
@@ -120,8 +121,14 @@ class Worker {
   explicit Worker(const Engine& engine);
 
   // Codes one document.  `sentence_mode`: the text is a single sentence (as
-  // PETRARCH's sentence="true" records); no splitting is done.
-  void code(std::string_view id, int32_t date, std::string_view text, bool sentence_mode, CodedDocument& out);
+  // PETRARCH's sentence="true" records); no splitting is done.  False when
+  // the stop check (below) stopped it: `out` is then incomplete.
+  bool code(std::string_view id, int32_t date, std::string_view text, bool sentence_mode, CodedDocument& out);
+
+  // Asked before the sentences are coded and every few sentences while they
+  // are: true stops the document there.  The server stops coding for a
+  // client that has gone.  Empty (the default): never stopped.
+  void set_stop_check(std::function<bool()> check) { stop_check_ = std::move(check); }
 
   // The document last coded (its text after UTF-8 repair, sentences, tokens):
   // what the offsets in the CodedDocument refer to, until the next code().
@@ -147,6 +154,7 @@ class Worker {
   PlaceFinder places_;
   std::vector<DateMention> dates_;
   std::vector<uint8_t> drop_;           // drop_non_events(), per event
+  std::function<bool()> stop_check_;
 };
 
 }  // namespace parley

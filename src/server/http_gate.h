@@ -9,19 +9,30 @@
 // request).  The gate owns framing instead: it checks the head, reads the
 // body (de-chunking it) up to the limit, and hands cpp-httplib exactly one
 // length-delimited request in memory; bytes after it stay on the connection
-// for the next request.  cpp-httplib still parses the head it is given,
-// routes and writes the response.
+// for the next request.  cpp-httplib still parses the head it is given and
+// routes it; the response it writes is collected in memory and sent by the
+// gate.
+//
+// Threads: one event loop (epoll) owns every connection while it is being
+// read, waits idle between keep-alive requests, or is sent its answer; a
+// fixed set of handler threads only ever sees complete requests.  So a slow
+// client (a header line every few seconds, a body trickling in, a response
+// read a byte at a time) costs a socket and a buffer, never a thread, and
+// cannot keep others from being served: what bounds it is the time a whole
+// request may take (408) and the number of open connections.
 //
 // A request the gate refuses gets a JSON error ({"error": ..., "parameter":
 // ...}, as the routes' own) with Connection: close: 400 malformed head or
 // chunking, 408 not complete in time, 413 body over the limit, 414 target too
 // long, 417 unknown Expect, 431 head too large, 501 transfer coding other
-// than chunked, 505 HTTP version other than 1.0 and 1.1.
+// than chunked, 505 HTTP version other than 1.0 and 1.1; and a connection
+// over the open-connection limit gets 503.
 #pragma once
 
 #include <httplib.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -33,8 +44,10 @@ struct GateLimits {
   size_t max_body_bytes = 1 << 20;     // after de-chunking; 413 beyond
   int request_timeout_ms = 10000;      // a whole request, from its first byte; 408 beyond
   int idle_timeout_ms = 5000;          // a keep-alive connection waiting for its next request
-  int write_timeout_ms = 5000;         // each wait to send part of a response
+  int write_timeout_ms = 5000;         // a response that makes no progress this long: connection closed
   size_t max_requests_per_connection = 1000;
+  size_t max_connections = 1000;       // open at once; 503 beyond
+  int handler_threads = 8;             // threads that run the routes on complete requests
 };
 
 // What the gate makes of one request head.
@@ -89,16 +102,33 @@ class ChunkedDecoder {
 };
 
 // An httplib::Server whose connections go through the gate.  Configure it
-// as any httplib::Server (routes, handlers, socket options); its own read
-// timeout, keep-alive and payload settings are replaced by `limits`.
+// as any httplib::Server (routes, handlers, socket options) except
+// new_task_queue, which the gate sets; its own read timeout, keep-alive and
+// payload settings are replaced by `limits`.  Serve with serve(), not
+// listen_after_bind().
 class GatedServer : public httplib::Server {
  public:
-  explicit GatedServer(const GateLimits& limits) : limits_(limits) {}
+  explicit GatedServer(const GateLimits& limits);
+  ~GatedServer();
+
+  // Serves until stop(); requests being handled then are answered (with
+  // Connection: close) before it returns.  False if accepting failed.
+  bool serve();
+
+  class Loop;  // gated_server.cpp
 
  private:
   bool process_and_close_socket(socket_t sock) override;
 
   GateLimits limits_;
+  std::unique_ptr<Loop> loop_;
 };
+
+// True when the client of the request this thread is handling has closed
+// its connection (or shut down its sending side: as Go's and nginx's
+// servers do, that is taken as leaving, since a client waiting for its
+// answer keeps the connection open).  Long handlers ask between units of
+// work and stop early.  False outside a gated request.  One poll() call.
+bool client_has_gone();
 
 }  // namespace parley::server

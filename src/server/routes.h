@@ -9,6 +9,7 @@
 #include <string>
 
 #include "pipeline/engine.h"
+#include "server/access.h"
 #include "server/server.h"
 #include "server/worker_pool.h"
 #include "store/store.h"
@@ -20,6 +21,7 @@ struct ServerContext {
   store::Store& store;
   WorkerPool& workers;
   const ServerLimits& limits;
+  const AccessPolicy& access;
 };
 
 void send_json(httplib::Response& res, std::string body, int status = 200);

@@ -1,11 +1,14 @@
 // POST /v1/code (code text, store nothing) and POST /v1/documents (code and
 // store).  Both lend a Worker from the pool for the coding only, and refuse
 // work that would hold it too long: more than limits.max_code_bytes of text
-// is a 413 before any coding starts.
+// is a 413 before any coding starts.  Storing is a write and needs the write
+// token (access.h); coding alone does not.  Both stop coding when the
+// client has gone (http_gate.h client_has_gone()).
 #include <chrono>
 
 #include "server/api_error.h"
 #include "server/coded_records.h"
+#include "server/http_gate.h"
 #include "server/params.h"
 #include "server/request_bodies.h"
 #include "server/routes.h"
@@ -17,7 +20,15 @@ namespace {
 WorkerPool::Lease lend_worker(ServerContext& ctx) {
   auto lease = ctx.workers.acquire(std::chrono::milliseconds(ctx.limits.worker_wait_ms));
   if (!lease) throw ApiError(503, "all coding workers are busy; retry later");
+  // Coding stops, and the Worker is free again, once the client has gone.
+  lease->worker().set_stop_check(client_has_gone);
   return std::move(*lease);
+}
+
+// 499 (nginx's "client closed request"): nobody reads it; the connection is
+// closed after it.
+[[noreturn]] void client_gone() {
+  throw ApiError(499, "the client closed the connection; coding stopped");
 }
 
 void check_code_budget(size_t bytes, const ServerLimits& limits) {
@@ -43,7 +54,7 @@ void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Respons
   if (type == "application/json") {
     QueryParams none(req.params, {});
     input = parse_code_json(req.body);
-  } else if (type == "text/plain" || type.empty()) {
+  } else if (type == "text/plain") {
     QueryParams params(req.params, {"id", "date"});
     input.id = "request";
     if (auto id = params.raw("id")) {
@@ -53,7 +64,10 @@ void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Respons
     input.date = params.record_date("date");
     input.text = req.body;
   } else {
-    throw ApiError(415, "Content-Type must be application/json or text/plain", "Content-Type");
+    throw ApiError(415,
+                   content_type.empty() ? "Content-Type is missing; send application/json or text/plain"
+                                        : "Content-Type must be application/json or text/plain",
+                   "Content-Type");
   }
   check_code_budget(input.text.size(), ctx.limits);
 
@@ -64,7 +78,7 @@ void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Respons
     auto lease = lend_worker(ctx);
     Worker& worker = lease.worker();
     CodedDocument coded;
-    worker.code(input.id, input.date, input.text, false, coded);
+    if (!worker.code(input.id, input.date, input.text, false, coded)) client_gone();
     io::JsonWriter scratch;
     append_event_records(out, lines ? "\n" : ",\n", scratch, worker.doc(), ctx.engine.dicts(), coded);
     repairs = coded.utf8_repairs;
@@ -80,6 +94,7 @@ void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Respons
 }
 
 void store_documents(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  require_write_access(req, res, ctx.access);
   QueryParams none(req.params, {});
   std::vector<DocumentInput> inputs = parse_documents(req.get_header_value("Content-Type"), req.body);
   size_t bytes = 0;
@@ -93,7 +108,8 @@ void store_documents(ServerContext& ctx, const httplib::Request& req, httplib::R
     Worker& worker = lease.worker();
     CodedDocument coded;
     for (const DocumentInput& in : inputs) {
-      worker.code(in.id, in.date, in.text, false, coded);
+      // A client that has gone stores nothing: it never learns what was stored.
+      if (!worker.code(in.id, in.date, in.text, false, coded)) client_gone();
       docs.push_back(ingest::to_stored_document(worker.doc(), coded, ctx.engine.dicts(), "http"));
     }
   }

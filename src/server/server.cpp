@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <cstring>
 #include <regex>
+#include <span>
 #include <utility>
 
 #include "server/api_error.h"
 #include "server/http_gate.h"
+#include "server/request_bodies.h"
 #include "server/routes.h"
 
 namespace parley {
@@ -34,6 +36,34 @@ const char* allowed_methods(const std::string& path) {
     if (std::regex_match(path, pattern)) return methods;
   }
   return nullptr;
+}
+
+// The media types each POST route reads.  Any other, or none, is a 415
+// before the body is looked at: cpp-httplib would parse a form or multipart
+// body itself (and answer a bad one with its own 400).
+bool refuse_post_media_type(const httplib::Request& req, httplib::Response& res) {
+  if (req.method != "POST") return false;
+  static constexpr std::string_view kCode[] = {"application/json", "text/plain"};
+  static constexpr std::string_view kDocuments[] = {"application/json", "application/x-ndjson", "application/jsonl"};
+  std::span<const std::string_view> types;
+  const char* names = nullptr;
+  if (req.path == "/v1/code") {
+    types = kCode;
+    names = "application/json or text/plain";
+  } else if (req.path == "/v1/documents") {
+    types = kDocuments;
+    names = "application/json or application/x-ndjson";
+  } else {
+    return false;
+  }
+  const std::string content_type = req.get_header_value("Content-Type");
+  const std::string type = media_type(content_type);
+  for (const std::string_view t : types)
+    if (type == t) return false;
+  send_error(res, 415,
+             std::string(content_type.empty() ? "Content-Type is missing; send " : "Content-Type must be ") + names,
+             "Content-Type");
+  return true;
 }
 
 void send_json(httplib::Response& res, std::string body, int status) {
@@ -64,12 +94,16 @@ void handle(httplib::Response& res, const std::function<void()>& body) {
 
 namespace {
 
-server::GateLimits gate_limits(const ServerLimits& limits) {
+server::GateLimits gate_limits(const ServerLimits& limits, int threads) {
   server::GateLimits gate;
   gate.max_body_bytes = limits.max_body_bytes;
   gate.request_timeout_ms = limits.request_timeout_ms;
   gate.idle_timeout_ms = limits.read_timeout_ms;
   gate.write_timeout_ms = limits.write_timeout_ms;
+  gate.max_connections = limits.max_connections;
+  // Handler threads outnumber the coding Workers: a request that only reads
+  // the store should not wait behind ones waiting for a Worker.
+  gate.handler_threads = std::max(8, threads * 4);
   return gate;
 }
 
@@ -82,13 +116,28 @@ void listen_socket_options(socket_t sock) {
   ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
 }
 
+server::AccessPolicy access_policy(const ServerOptions& o) {
+  server::AccessPolicy policy;
+  policy.bound_host = o.host;
+  for (const std::string& h : o.allowed_hosts) {
+    std::string name = h;
+    for (char& c : name)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    policy.allowed_hosts.push_back(name);
+  }
+  policy.cors_origins = o.cors_origins;
+  policy.write_token = o.write_token;
+  return policy;
+}
+
 }  // namespace
 
 struct ApiServer::Impl {
   Impl(const Engine& engine, store::Store& store, const ServerOptions& o)
-      : options(o), workers(engine, o.threads), ctx{engine, store, workers, options.limits},
-        http(gate_limits(o.limits)) {}
+      : options(o), access(access_policy(o)), workers(engine, o.threads),
+        ctx{engine, store, workers, options.limits, access}, http(gate_limits(o.limits, o.threads)) {}
   ServerOptions options;
+  server::AccessPolicy access;
   server::WorkerPool workers;
   server::ServerContext ctx;
   server::GatedServer http;
@@ -99,10 +148,6 @@ ApiServer::ApiServer(const Engine& engine, store::Store& store, const ServerOpti
     : impl_(std::make_unique<Impl>(engine, store, options)) {
   httplib::Server& http = impl_->http;
   const ServerLimits& limits = impl_->options.limits;
-  // Connection threads outnumber the coding Workers: an idle keep-alive
-  // connection (a browser keeps several) holds its thread.
-  const size_t connection_threads = static_cast<size_t>(std::max(8, impl_->options.threads * 4));
-  http.new_task_queue = [connection_threads] { return new httplib::ThreadPool(connection_threads); };
   http.set_tcp_nodelay(true);
   http.set_socket_options(listen_socket_options);
   // The gate (http_gate.h) reads every request within the limits and owns
@@ -129,6 +174,13 @@ ApiServer::ApiServer(const Engine& engine, store::Store& store, const ServerOpti
     send_error(res, res.status, what, res.status == 413 ? "body" : "");
     return httplib::Server::HandlerResponse::Handled;
   }));
+  // Host and Origin are checked before anything is routed (server/access.h),
+  // and a POST's media type before its body is read.
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return server::screen_request(req, res, impl_->access) || server::refuse_post_media_type(req, res)
+               ? httplib::Server::HandlerResponse::Handled
+               : httplib::Server::HandlerResponse::Unhandled;
+  });
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     send_error(res, 500, "internal error", "");
   });
@@ -163,7 +215,7 @@ bool ApiServer::bind(std::string& error) {
 
 int ApiServer::port() const { return impl_->port; }
 
-void ApiServer::serve() { impl_->http.listen_after_bind(); }
+void ApiServer::serve() { impl_->http.serve(); }
 
 void ApiServer::stop() { impl_->http.stop(); }
 

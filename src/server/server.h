@@ -9,12 +9,14 @@
 // the transfer coding), the time a whole request may take to arrive, write
 // timeouts, the amount of text one request may ask to code, and how long a
 // request may wait for a free Worker.  Requests are read and checked by the
-// gate (http_gate.h) before cpp-httplib routes them.
+// gate (http_gate.h) before cpp-httplib routes them; Host, Origin and the
+// write token are checked by access.h.
 //
 // Threads: the Engine is shared read-only; `threads` Workers are kept in a
-// pool and lent to one request at a time, while a larger set of HTTP threads
-// handles connections (a keep-alive connection holds its thread while idle,
-// so connection threads must outnumber the CPU-bound workers).
+// pool and lent to one request at a time.  Connections are read and written
+// by the gate's event loop, so slow or idle clients hold no thread; a larger
+// set of handler threads (max(8, 4 x threads)) runs the routes on complete
+// requests.
 // The dashboard's files (web/) are compiled into the binary.
 #pragma once
 
@@ -22,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace parley {
 class Engine;
@@ -34,7 +37,8 @@ struct ServerLimits {
   size_t max_code_bytes = 512 << 10;     // text coded by one request; 413 beyond (~0.1 s of work)
   int read_timeout_ms = 5000;            // an idle keep-alive connection is closed after this
   int request_timeout_ms = 10000;        // a whole request (head and body) must arrive in this; 408 beyond
-  int write_timeout_ms = 5000;
+  int write_timeout_ms = 5000;           // an answer not read for this long: connection closed
+  size_t max_connections = 1000;         // open at once; 503 beyond
   int worker_wait_ms = 2000;             // 503 when no Worker frees up in time
   int64_t max_page = 1000;               // largest `limit` of a listing
 };
@@ -44,6 +48,11 @@ struct ServerOptions {
   int port = 8080;                       // 0 = any free port (see ApiServer::port)
   int threads = 2;                       // coding Workers
   ServerLimits limits;
+  // Who may do what (server/access.h): writes need this bearer token, and
+  // without one the server is read-only.
+  std::string write_token;
+  std::vector<std::string> allowed_hosts;  // Host names accepted besides localhost, IPs and `host`
+  std::vector<std::string> cors_origins;   // browser origins other than the dashboard's own
 };
 
 class ApiServer {

@@ -23,10 +23,13 @@ const bin = process.env.PARLEY_BIN || join(repo, 'build/parley');
 const example = resolve(repo, '../shared/examples/kremlin-witkoff-2025-08-06.txt');
 const work = mkdtempSync(join(tmpdir(), 'parley-dashboard-'));
 let server, browser, base;
+// Storing needs the server's write token; the analyst types it into the dashboard.
+const WRITE_TOKEN = 'browser-test-write-token-0123456789';
 
 function startServer() {
   return new Promise((ok, fail) => {
-    server = spawn(bin, ['serve', '--db', join(work, 'events.db'), '--port', '0', '--threads', '2'],
+    server = spawn(bin, ['serve', '--db', join(work, 'events.db'), '--port', '0', '--threads', '2',
+      '--write-token', WRITE_TOKEN],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     const timer = setTimeout(() => fail(new Error('parley serve did not start in 60 s')), 60000);
     let out = '';
@@ -119,6 +122,10 @@ test('paste the article, see the meeting, its quotes and deadline, open the RUSâ
   await page.fill('#code-text', readFileSync(example, 'utf8'));
   await page.fill('#code-date', '2025-08-06');
   await page.fill('#code-id', 'kremlin-witkoff-2025-08-06');
+  // Without the token the store refuses, and the dashboard says why.
+  await page.click('#code-store');
+  await page.locator('#code-status').filter({ hasText: 'write token' }).waitFor();
+  await page.fill('#code-token', WRITE_TOKEN);
   await page.click('#code-store');
   await page.locator('#code-status').filter({ hasText: 'Stored as' }).waitFor();
 
@@ -196,7 +203,7 @@ test('map, volume over time, top lists, sorting, filters in the address, CSV of 
   // dates, two of them consecutive, with a gap after.
   for (const [id, date] of [['kremlin-witkoff-next-day', '2025-08-07'], ['kremlin-witkoff-later', '2025-09-20']]) {
     const stored = await fetch(base + '/v1/documents', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${WRITE_TOKEN}` },
       body: JSON.stringify({ id, date, text: readFileSync(example, 'utf8') }),
     });
     assert.equal(stored.status, 200);
