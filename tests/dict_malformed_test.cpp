@@ -149,6 +149,25 @@ TEST(DictMalformed, AgentsUndefinedSubstitution) {
   expect_error(kAgents, "agents_undefined_set.txt", 3, "undefined substitution set !FOLK!");
 }
 
+// Found by fuzz/dict_reader_fuzz.cpp (fuzz_dict_agents): a set member that
+// names its own set was expanded again and again, the phrase growing until
+// memory ran out (1.8 GB from a 190-byte file).  Members are literal text.
+TEST(DictMalformed, AgentsSetMemberNamingItsOwnSetIsLiteral) {
+  std::string path = temp_file("agents_self_set.txt",
+                               "!KIN! = BROTHER, HALF!KIN!\n"
+                               "ELDER!KIN! [~FAM]\n");
+  std::vector<std::string> warnings;
+  Dictionaries d = load_quiet(kAgents, path, warnings);
+  std::vector<std::string> phrases;
+  for (const parley::AgentEntry& e : d.agents.entries) {
+    std::string phrase;
+    for (uint32_t w : e.words) phrase += std::string(phrase.empty() ? "" : " ") + std::string(d.vocab.word(w));
+    phrases.push_back(phrase);
+  }
+  EXPECT_EQ(phrases, (std::vector<std::string>{"ELDERBROTHER", "ELDERHALF!KIN!"}));
+  std::remove(path.c_str());
+}
+
 TEST(DictMalformed, DiscardsEmptyStoryPhrase) { expect_error(kDiscards, "discards_empty_story.txt", 3, "without a phrase"); }
 
 TEST(DictMalformed, IssuesUnterminatedCode) { expect_error(kIssues, "issues_unterminated_code.txt", 3, "unterminated '['"); }

@@ -107,5 +107,13 @@ TEST(ServerBodies, SameIdTwiceInOneRequest) {
             "id");
 }
 
+// Found by fuzz/server_bodies_fuzz.cpp: a number too large for a double is
+// nlohmann's out_of_range, not a parse_error, and escaped as an uncaught
+// exception (std::terminate) instead of a 400.
+TEST(ServerBodies, NumberTooLargeIsA400NotACrash) {
+  EXPECT_EQ(parameter_of([] { parse_code_json(R"({"text": "x", "n": 1e999})"); }), "body");
+  EXPECT_EQ(parameter_of([] { parse_documents("application/x-ndjson", "{\"id\":\"a\",\"text\":\"x\"}\n[60e324]"); }), "body");
+}
+
 }  // namespace
 }  // namespace parley::server

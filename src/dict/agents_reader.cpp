@@ -110,9 +110,12 @@ class AgentReader {
     }
   }
 
-  // Replaces every !NAME! by each member of its set.
-  void expand(const std::string& phrase, std::vector<std::string>& out) {
-    size_t open = phrase.find('!');
+  // Replaces every !NAME! by each member of its set.  Members are literal
+  // text: the search goes on after the member put in, so a member that
+  // contains "!NAME!" itself is not expanded again (a set naming itself had
+  // recursed without end, growing the phrase until memory ran out).
+  void expand(const std::string& phrase, std::vector<std::string>& out, size_t from = 0) {
+    size_t open = phrase.find('!', from);
     if (open == std::string::npos) {
       out.push_back(phrase);
       return;
@@ -123,7 +126,7 @@ class AgentReader {
     auto it = sets_.find(name);
     if (it == sets_.end()) cx_.error(line_, "undefined substitution set " + name);
     for (const std::string& m : it->second) {
-      expand(phrase.substr(0, open) + m + phrase.substr(close + 1), out);
+      expand(phrase.substr(0, open) + m + phrase.substr(close + 1), out, open + m.size());
       if (out.size() > kMaxExpansions) cx_.error(line_, "substitution sets expand to too many phrases");
     }
   }

@@ -38,7 +38,9 @@ nlohmann::json parse_json(std::string_view body, std::string_view where) {
   check_depth(body);
   try {
     return nlohmann::json::parse(body.begin(), body.end());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // Not only parse_error: a number too large for a double ("1e999") is
+    // out_of_range, which escaped this catch and ended the process.
     throw ApiError(400, std::string(where) + ": not valid JSON (" + e.what() + ")", "body");
   }
 }
