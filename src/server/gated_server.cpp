@@ -559,10 +559,30 @@ GatedServer::GatedServer(const GateLimits& limits) : limits_(limits), loop_(std:
 GatedServer::~GatedServer() = default;
 
 bool GatedServer::serve() {
+  prime_request_parser();
   loop_->start();
   const bool ok = listen_after_bind();
   loop_->finish();
   return ok;
+}
+
+// cpp-httplib builds function-local statics the first time it needs them:
+// its set of method names on the first request line, its Range regex on the
+// first Range header.  Building both here, before any handler thread exists,
+// makes that one-time work happen-before every handler (thread creation
+// orders it).  Otherwise the first handler builds them, and
+// ThreadSanitizer, which cannot see the guard check inside the uninstrumented
+// library, reports the other handlers' reads as a race.  Neither request
+// reaches a route (an unknown method is a 400, an unreadable Range a 416,
+// both answered before routing); the answers are written to a string and
+// dropped.
+void GatedServer::prime_request_parser() {
+  for (const char* request : {"PRIME / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nRange: none\r\n\r\n"}) {
+    std::string answer;
+    RequestStream stream(INVALID_SOCKET, request, &answer);
+    bool connection_closed = false;
+    process_request(stream, true, connection_closed, nullptr);
+  }
 }
 
 bool GatedServer::process_and_close_socket(socket_t sock) {

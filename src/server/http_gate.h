@@ -119,6 +119,7 @@ class GatedServer : public httplib::Server {
 
  private:
   bool process_and_close_socket(socket_t sock) override;
+  void prime_request_parser();
 
   GateLimits limits_;
   std::unique_ptr<Loop> loop_;
