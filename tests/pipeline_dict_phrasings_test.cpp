@@ -163,5 +163,15 @@ TEST_F(DictPhrasingsTest, ExplodingBombsAreBombings) {
   EXPECT_TRUE(code("The alarm went off in the Kenyan parliament.").empty());
 }
 
+// Idioms of criticism, rejection and pressure, each a multi-word verb.
+TEST_F(DictPhrasingsTest, IdiomsOfCriticismRejectionAndPressure) {
+  EXPECT_EQ(code("The Chinese premier took a swipe at Washington."), std::vector<std::string>{"CHNGOV USA 111"});
+  EXPECT_EQ(code("The Kenyan opposition poured scorn on the president's plan."),
+            std::vector<std::string>{"KENOPP KENGOV 111"});
+  EXPECT_EQ(roots("Moscow poured cold water on the American proposal."), std::vector<std::string>{"12"});
+  EXPECT_EQ(code("France piled pressure on Iran."), std::vector<std::string>{"FRA IRN 100"});
+  EXPECT_EQ(code("The United States ratcheted up pressure on Venezuela."), std::vector<std::string>{"USA VEN 100"});
+}
+
 }  // namespace
 }  // namespace parley
