@@ -116,6 +116,16 @@ TEST_F(DictPhrasingsTest, RebukeWordsAfterAsAreCriticism) {
   EXPECT_EQ(roots("Iran dismissed the French proposal as a sham."), std::vector<std::string>{"11"});
 }
 
+// Approval words after AS, with an actor between the verb and AS, praise it
+// (051); describing talks as constructive stays an optimistic comment (013).
+TEST_F(DictPhrasingsTest, PraiseWordsAfterAsEndorseTheActor) {
+  EXPECT_EQ(code("The Egyptian minister described the Saudi king as a wise leader."),
+            std::vector<std::string>{"EGYGOV SAUGOV 051"});
+  EXPECT_EQ(code("India considers Russia as a reliable partner."), std::vector<std::string>{"IND RUS 051"});
+  EXPECT_EQ(code("The Kenyan president described the talks with Uganda as constructive."),
+            std::vector<std::string>{"KENGOV UGA 013"});
+}
+
 // "Y drew / faced / received / met with NOUN from X": X is the source.  The
 // same nouns work with every one of these verbs.
 TEST_F(DictPhrasingsTest, RoleReversingNounsMakeTheFromActorTheSource) {
