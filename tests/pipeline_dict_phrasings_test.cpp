@@ -173,6 +173,18 @@ TEST_F(DictPhrasingsTest, ExplodingBombsAreBombings) {
   EXPECT_TRUE(code("The alarm went off in the Kenyan parliament.").empty());
 }
 
+// An attack on a policy, a budget or a speech is criticism (111); an attack
+// on positions, bases or a nuclear programme is force (19).
+TEST_F(DictPhrasingsTest, AttacksOnPoliciesAreCriticism) {
+  EXPECT_EQ(code("Republican legislators attacked the president's budget."),
+            std::vector<std::string>{"---LEG ---GOV 111"});
+  EXPECT_EQ(code("The opposition launched an attack on the government's economic policy."),
+            std::vector<std::string>{"---OPP ---GOV 111"});
+  EXPECT_EQ(roots("Russian troops attacked Ukrainian positions."), std::vector<std::string>{"19"});
+  EXPECT_EQ(roots("Israel attacked Iran's nuclear program."), std::vector<std::string>{"19"});
+  EXPECT_EQ(roots("Rebels launched an attack on the army base."), std::vector<std::string>{"19"});
+}
+
 // Idioms of criticism, rejection and pressure, each a multi-word verb.
 TEST_F(DictPhrasingsTest, IdiomsOfCriticismRejectionAndPressure) {
   EXPECT_EQ(code("The Chinese premier took a swipe at Washington."), std::vector<std::string>{"CHNGOV USA 111"});
