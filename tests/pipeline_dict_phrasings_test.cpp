@@ -185,6 +185,15 @@ TEST_F(DictPhrasingsTest, AttacksOnPoliciesAreCriticism) {
   EXPECT_EQ(roots("Rebels launched an attack on the army base."), std::vector<std::string>{"19"});
 }
 
+// Confronting Y with a demand, an ultimatum or evidence is that act.
+TEST_F(DictPhrasingsTest, ConfrontingWithADemandIsTheDemand) {
+  EXPECT_EQ(code("Iran confronted Britain with an ultimatum."), std::vector<std::string>{"IRN GBR 139"});
+  EXPECT_EQ(code("The prosecutor confronted the Kenyan minister with evidence of bribery."),
+            std::vector<std::string>{"KENJUD KENGOV 112"});
+  EXPECT_EQ(roots("Cuba confronted the United States with a blunt demand."), std::vector<std::string>{"10"});
+  EXPECT_TRUE(code("Police confronted protesters in Cairo.").empty());
+}
+
 // Idioms of criticism, rejection and pressure, each a multi-word verb.
 TEST_F(DictPhrasingsTest, IdiomsOfCriticismRejectionAndPressure) {
   EXPECT_EQ(code("The Chinese premier took a swipe at Washington."), std::vector<std::string>{"CHNGOV USA 111"});
