@@ -194,6 +194,20 @@ TEST_F(DictPhrasingsTest, ConfrontingWithADemandIsTheDemand) {
   EXPECT_TRUE(code("Police confronted protesters in Cairo.").empty());
 }
 
+// A legislature's vote is an event by its direction toward a named actor:
+// down or against (120), for (051); a vote on an unowned bill, and voters
+// electing somebody, are none.
+TEST_F(DictPhrasingsTest, VotesTowardANamedActor) {
+  EXPECT_EQ(code("The Senate voted down the president's plan."), std::vector<std::string>{"---LEG ---GOV 120"});
+  EXPECT_EQ(code("The Senate voted against the president's plan."), std::vector<std::string>{"---LEG ---GOV 120"});
+  EXPECT_EQ(code("The Senate voted for the governor's bill."), std::vector<std::string>{"---LEG ---GOV 051"});
+  EXPECT_EQ(roots("The European Parliament voted to sanction Hungary."), std::vector<std::string>{"16"});
+  EXPECT_TRUE(code("The Senate voted down the measure.").empty());
+  EXPECT_TRUE(code("The Senate voted on the governor's bill.").empty());
+  EXPECT_TRUE(code("Kenyan voters voted for the opposition.").empty());
+  EXPECT_TRUE(code("The senators were reluctant to vote aid for the Kenyan refugees.").empty());
+}
+
 // Idioms of criticism, rejection and pressure, each a multi-word verb.
 TEST_F(DictPhrasingsTest, IdiomsOfCriticismRejectionAndPressure) {
   EXPECT_EQ(code("The Chinese premier took a swipe at Washington."), std::vector<std::string>{"CHNGOV USA 111"});
