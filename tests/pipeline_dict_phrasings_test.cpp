@@ -82,6 +82,9 @@ TEST_F(DictPhrasingsTest, SeizedTerritoryIsOccupation) {
   EXPECT_EQ(code("Turkish troops seized parts of Syria."), std::vector<std::string>{"TURMIL SYR 192"});
   EXPECT_EQ(roots("Sudanese rebels seized several towns in Darfur."), std::vector<std::string>{"19"});
   EXPECT_EQ(roots("Congolese militiamen seized the province of Ituri."), std::vector<std::string>{"19"});
+  // A share of the market or the lead in a race is no property.
+  EXPECT_TRUE(code("The Chinese firm seized a large share of the market.").empty());
+  EXPECT_TRUE(code("The Kenyan runner seized the lead.").empty());
   // Property stays 1711.
   EXPECT_EQ(code("Iran seized a British tanker."), std::vector<std::string>{"IRN GBR 1711"});
 }
