@@ -211,6 +211,23 @@ TEST_F(DictPhrasingsTest, VotesTowardANamedActor) {
   EXPECT_TRUE(code("The senators were reluctant to vote aid for the Kenyan refugees.").empty());
 }
 
+// Phrasal forms of consulting, defending, backing and signing.
+TEST_F(DictPhrasingsTest, PhrasalFormsOfCooperation) {
+  EXPECT_EQ(code("The governor huddled with Republican legislators."), std::vector<std::string>{"---GOV ---LEG 040"});
+  EXPECT_EQ(code("The senator came to the defense of the governor."), std::vector<std::string>{"---LEG ---GOV 052"});
+  EXPECT_EQ(code("Labor unions lined up behind the governor."), std::vector<std::string>{"---LAB ---GOV 051"});
+  EXPECT_EQ(code("The Kenyan opposition got behind the president."), std::vector<std::string>{"KENOPP KENGOV 051"});
+  EXPECT_EQ(code("Egypt initialed an agreement with Syria."), std::vector<std::string>{"EGY SYR 057"});
+}
+
+// Confidence in an actor is support (051); confidence in talks is optimism.
+TEST_F(DictPhrasingsTest, ConfidenceInAnActorIsSupport) {
+  EXPECT_EQ(code("The Senate leaders expressed confidence in the president."),
+            std::vector<std::string>{"---LEG ---GOV 051"});
+  EXPECT_EQ(code("The governor voiced confidence in the police chief."), std::vector<std::string>{"---GOV ---COP 051"});
+  EXPECT_EQ(code("Japan expressed confidence in the talks with China."), std::vector<std::string>{"JPN CHN 013"});
+}
+
 // Idioms of criticism, rejection and pressure, each a multi-word verb.
 TEST_F(DictPhrasingsTest, IdiomsOfCriticismRejectionAndPressure) {
   EXPECT_EQ(code("The Chinese premier took a swipe at Washington."), std::vector<std::string>{"CHNGOV USA 111"});
