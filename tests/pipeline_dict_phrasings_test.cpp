@@ -228,6 +228,15 @@ TEST_F(DictPhrasingsTest, ConfidenceInAnActorIsSupport) {
   EXPECT_EQ(code("Japan expressed confidence in the talks with China."), std::vector<std::string>{"JPN CHN 013"});
 }
 
+// Press verbs of criticism: "scored" a policy (never a goal), "flayed",
+// and questioning someone's judgment or honesty.
+TEST_F(DictPhrasingsTest, PressVerbsOfCriticism) {
+  EXPECT_EQ(code("The senator scored the administration's farm policy."), std::vector<std::string>{"---LEG ---GOV 111"});
+  EXPECT_TRUE(code("The Kenyan striker scored a goal against Uganda.").empty());
+  EXPECT_EQ(code("The governor flayed the legislature."), std::vector<std::string>{"---GOV ---LEG 111"});
+  EXPECT_EQ(code("The senator questioned the president's judgment."), std::vector<std::string>{"---LEG ---GOV 111"});
+}
+
 // Idioms of criticism, rejection and pressure, each a multi-word verb.
 TEST_F(DictPhrasingsTest, IdiomsOfCriticismRejectionAndPressure) {
   EXPECT_EQ(code("The Chinese premier took a swipe at Washington."), std::vector<std::string>{"CHNGOV USA 111"});
