@@ -237,6 +237,17 @@ TEST_F(DictPhrasingsTest, PressVerbsOfCriticism) {
   EXPECT_EQ(code("The senator questioned the president's judgment."), std::vector<std::string>{"---LEG ---GOV 111"});
 }
 
+// Calling in an ambassador is summoning him, an official complaint (114).
+TEST_F(DictPhrasingsTest, CallingInAnAmbassadorIsAComplaint) {
+  EXPECT_EQ(code("China called in the Japanese ambassador to protest."), std::vector<std::string>{"CHN JPNGOV 114"});
+  EXPECT_EQ(code("Poland summoned the German envoy over the remarks."), std::vector<std::string>{"POL DEUGOV 114"});
+  EXPECT_TRUE(code("The Kenyan government called in the army.").empty());
+}
+
+TEST_F(DictPhrasingsTest, OverturesAreAnIntentToCooperate) {
+  EXPECT_EQ(code("Britain made overtures to Egypt."), std::vector<std::string>{"GBR EGY 030"});
+}
+
 // Idioms of criticism, rejection and pressure, each a multi-word verb.
 TEST_F(DictPhrasingsTest, IdiomsOfCriticismRejectionAndPressure) {
   EXPECT_EQ(code("The Chinese premier took a swipe at Washington."), std::vector<std::string>{"CHNGOV USA 111"});
