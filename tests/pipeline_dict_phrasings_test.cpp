@@ -248,6 +248,12 @@ TEST_F(DictPhrasingsTest, OverturesAreAnIntentToCooperate) {
   EXPECT_EQ(code("Britain made overtures to Egypt."), std::vector<std::string>{"GBR EGY 030"});
 }
 
+// "Hanged" is an execution; other forms of HANG are no event.
+TEST_F(DictPhrasingsTest, HangedIsAnExecution) {
+  EXPECT_EQ(roots("Iran hanged two Kurdish militants."), std::vector<std::string>{"18"});
+  EXPECT_TRUE(code("The portrait hung in the Kenyan parliament.").empty());
+}
+
 // Idioms of criticism, rejection and pressure, each a multi-word verb.
 TEST_F(DictPhrasingsTest, IdiomsOfCriticismRejectionAndPressure) {
   EXPECT_EQ(code("The Chinese premier took a swipe at Washington."), std::vector<std::string>{"CHNGOV USA 111"});
