@@ -254,6 +254,15 @@ TEST_F(DictPhrasingsTest, HangedIsAnExecution) {
   EXPECT_TRUE(code("The portrait hung in the Kenyan parliament.").empty());
 }
 
+// Diplomatic notes: a note is a statement (010), a protest note an official
+// complaint (114), whether sent or delivered.
+TEST_F(DictPhrasingsTest, DiplomaticNotes) {
+  EXPECT_EQ(code("The United States sent a stiff note to Cuba."), std::vector<std::string>{"USA CUB 010"});
+  EXPECT_EQ(code("The Soviet Union sent a note to the United States protesting the flights."),
+            std::vector<std::string>{"RUS USA 114"});
+  EXPECT_EQ(code("Britain delivered a protest note to Egypt."), std::vector<std::string>{"GBR EGY 114"});
+}
+
 // Idioms of criticism, rejection and pressure, each a multi-word verb.
 TEST_F(DictPhrasingsTest, IdiomsOfCriticismRejectionAndPressure) {
   EXPECT_EQ(code("The Chinese premier took a swipe at Washington."), std::vector<std::string>{"CHNGOV USA 111"});
