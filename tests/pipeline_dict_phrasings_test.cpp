@@ -34,7 +34,10 @@ class DictPhrasingsTest : public ::testing::Test {
   // The CAMEO roots (first two digits) of the events of `text`.
   std::vector<std::string> roots(const std::string& text) {
     std::vector<std::string> out;
-    for (const std::string& e : code(text)) out.push_back(e.substr(e.rfind(' ', e.find(" one-sided")) + 1, 2));
+    for (const std::string& e : code(text)) {
+      const std::string triple = e.substr(0, e.find(" one-sided"));
+      out.push_back(triple.substr(triple.rfind(' ') + 1, 2));
+    }
     return out;
   }
   static bool has(const std::vector<std::string>& v, const std::string& s) {
