@@ -24,6 +24,23 @@ bool verb_group_starts(const Doc& doc, uint32_t k, uint32_t e) {
 
 bool is_comma(const Doc& doc, uint32_t k) { return doc.norm_of(doc.tokens[k]) == ","; }
 
+// "Legislators who opposed placing the plan under review criticized the
+// President": a tensed verb right after a noun and followed by its own object
+// is the verb of another clause (here the main clause after a relative one),
+// so a verb's object is not looked for past it.  Participles that modify the
+// noun ("the laws passed by the junta", "statements made about X") are
+// followed by a preposition, not an object, and do not stop the search.
+bool new_clause_verb(const Doc& doc, uint32_t b, uint32_t e, uint32_t k) {
+  const Token& t = doc.tokens[k];
+  if (t.tag != Tag::kVerb || k == b || k + 1 >= e) return false;
+  if (t.verb_form != VerbForm::kPast && t.verb_form != VerbForm::kPresent3) return false;
+  const Tag before = doc.tokens[k - 1].tag;
+  if (before != Tag::kNoun && before != Tag::kProper) return false;
+  const Tag after = doc.tokens[k + 1].tag;
+  return after == Tag::kDet || after == Tag::kProper || after == Tag::kNum ||
+         (after == Tag::kPronoun && doc.norm_of(doc.tokens[k + 1]) != "THERE");
+}
+
 // A group of agents with no actor code of their own ("troops", "its forces",
 // "military" in "military drills").
 bool name_only(const SentenceActors& actors, int32_t g) {
@@ -166,6 +183,12 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         // An actor inside the subject noun phrase: "Eriador's death toll",
         // "the primary official news agency WFNA", "the KU basketball team".
         if (p > b && actors.group_at[p - 1 - b] >= 0) return actors.group_at[p - 1 - b];
+        // "Legislators who last year opposed", "Russia this week sent": a
+        // time phrase is an adverbial, not the subject.
+        if (t.tag == Tag::kNoun && time_noun(w) && p < k) {
+          i = p;
+          continue;
+        }
         if (p > b && doc.tokens[p - 1].tag == Tag::kPrep) {
           i = p - 1;
           continue;
@@ -255,6 +278,7 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
     std::string_view w = doc.norm_of(t);
     if (w == ";" || w == "--" || w == ":") return agents_only;
     if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return agents_only;
+    if (new_clause_verb(doc, b, e, k)) return agents_only;
     if (w == ",") {
       // ", a senior official said": a new clause starts after the comma.
       uint32_t n = k + 1;
