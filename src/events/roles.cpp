@@ -323,16 +323,30 @@ int32_t next_coordinated_object(const Doc& doc, uint32_t sentence, const Sentenc
 int32_t passive_agent_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token) {
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
-  for (uint32_t k = from_token; k < e && k < from_token + 12; ++k) {
+  uint32_t limit = from_token + 12;
+  for (uint32_t k = from_token; k < e && k < limit; ++k) {
     const Token& t = doc.tokens[k];
     std::string_view w = doc.norm_of(t);
-    if (w == "," || w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kSubConj) return -1;
+    if (w == ",") {
+      // "was presented to the administrator, Oliver Pratt, yesterday by the
+      // governor": an appositive (a noun phrase between two commas) is
+      // stepped over; any other comma ends the search.
+      uint32_t n = k + 1;
+      while (n < e && (np_internal(doc.tokens[n]) || doc.tokens[n].tag == Tag::kAdv)) ++n;
+      if (n == k + 1 || n >= e || doc.norm_of(doc.tokens[n]) != "," || n - k > 8) return -1;
+      limit += n - k;
+      k = n;
+      continue;
+    }
+    if (w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kSubConj) return -1;
     if (w == "BY") {
-      // "by armed men": the adjective may be the group's own first word.
+      // "by armed men", "by 500 women": the adjective or number may be the
+      // group's own first word.
       for (uint32_t n = k + 1; n < e; ++n) {
         const int32_t g = actors.group_at[n - b];
         if (g >= 0) return actors.groups[g].begin == n ? g : -1;
-        if (doc.tokens[n].tag != Tag::kDet && doc.tokens[n].tag != Tag::kAdj) return -1;
+        const Tag nt = doc.tokens[n].tag;
+        if (nt != Tag::kDet && nt != Tag::kAdj && nt != Tag::kNum) return -1;
       }
       return -1;
     }
