@@ -41,6 +41,19 @@ bool new_clause_verb(const Doc& doc, uint32_t b, uint32_t e, uint32_t k) {
          (after == Tag::kPronoun && doc.norm_of(doc.tokens[k + 1]) != "THERE");
 }
 
+// Prepositions that also open clauses ("as Israel announced", "after Russia
+// attacked", "before Sarkozy heads to Beijing").
+bool subordinator(std::string_view w) {
+  return w == "AS" || w == "AFTER" || w == "BEFORE" || w == "SINCE" || w == "UNTIL" || w == "TILL" ||
+         w == "ONCE" || w == "BECAUSE" || w == "WHILE" || w == "THOUGH" || w == "ALTHOUGH" || w == "WHEREAS";
+}
+
+// Only adverbs lie between token `from` and token `to`.
+bool adjacent_to(const Doc& doc, uint32_t from, uint32_t to) {
+  while (from < to && doc.tokens[from].tag == Tag::kAdv) ++from;
+  return from == to;
+}
+
 // A group of agents with no actor code of their own ("troops", "its forces",
 // "military" in "military drills").
 bool name_only(const SentenceActors& actors, int32_t g) {
@@ -139,10 +152,14 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
                        doc.tokens[p - 1].tag == Tag::kNum))
         --p;
       if (p > b && doc.tokens[p - 1].tag == Tag::kPrep) {  // a prepositional object, not the subject
+        std::string_view pw = doc.norm_of(doc.tokens[p - 1]);
+        // "came as Israel announced", "after Russia attacked": a word that is
+        // also a subordinating conjunction, then an actor right before the
+        // verb, opens a clause whose subject the actor is.
+        if (subordinator(pw) && adjacent_to(doc, grp.end, vg.begin)) return g;
         // "Thousands of Serbian students protested", "A suicide bomber from
         // the Pakistani Taliban attacked": an actor after of/from completes a
         // clause-initial noun phrase that names no actor itself.
-        std::string_view pw = doc.norm_of(doc.tokens[p - 1]);
         if (pw == "OF" || pw == "FROM") {
           uint32_t q = p - 1;
           while (q > b && np_internal(doc.tokens[q - 1]) && actors.group_at[q - 1 - b] < 0) --q;
@@ -223,6 +240,17 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         return -1;
       }
       case Tag::kSubConj:
+        // "The US claimed that they had attacked Iraq": a subject pronoun
+        // right after "that" and a verb stands for that verb's subject.
+        if (saw_pronoun && w == "THAT") {
+          uint32_t v = k;
+          while (v > b && doc.tokens[v - 1].tag == Tag::kAdv) --v;
+          if (v > b && doc.tokens[v - 1].tag == Tag::kVerb) {
+            const int32_t c = doc.chunk_at(sentence, v - 1);
+            if (c >= 0 && static_cast<uint32_t>(c) != verb_chunk)
+              return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
+          }
+        }
         return -1;
       case Tag::kAux: case Tag::kVerb: {
         if (infinitive || saw_pronoun) {  // "Arnor is about to restore": the governing verb's subject

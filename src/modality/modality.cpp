@@ -13,7 +13,9 @@ namespace {
 std::string_view norm(const Doc& doc, uint32_t i) { return doc.norm_of(doc.tokens[i]); }
 
 bool hypothetical_modal(std::string_view w) {
-  return w == "WOULD" || w == "COULD" || w == "MIGHT" || w == "MAY" || w == "SHOULD" || w == "'D";
+  // "can" states an ability ("Russia can strike Kyiv"), not an act.
+  return w == "WOULD" || w == "COULD" || w == "MIGHT" || w == "MAY" || w == "SHOULD" || w == "'D" || w == "CAN" ||
+         w == "CA";
 }
 
 // The verb group holding the event's verb; for a nominal event ("threatened
@@ -42,7 +44,11 @@ bool future_lead_in(const Doc& doc, const Lexicon& lex, uint32_t s, const Chunk&
   const std::string_view lemma = info.lemma.empty() ? w : info.lemma;
   if (w == "GOING" || w == "GONNA") return true;
   return lemma == "PLAN" || lemma == "INTEND" || lemma == "AIM" || lemma == "EXPECT" || lemma == "SET" ||
-         lemma == "SCHEDULE" || lemma == "PREPARE" || lemma == "PLEDGE" || lemma == "VOW" || lemma == "PROMISE";
+         lemma == "SCHEDULE" || lemma == "PREPARE" || lemma == "PLEDGE" || lemma == "VOW" || lemma == "PROMISE" ||
+         // "threatened to use", "wants to meet", "hopes to sign", "seeks to
+         // deepen", "offered to supply": what is wanted, threatened or offered
+         // has not happened; it is coded as the intent or threat.
+         lemma == "THREATEN" || lemma == "WANT" || lemma == "HOPE" || lemma == "SEEK" || lemma == "OFFER";
 }
 
 // "was scheduled to give a speech and meet with X", "will visit Paris and

@@ -214,7 +214,7 @@ bool governed_by_doubt(const Doc& doc, uint32_t sentence, uint32_t chunk) {
     if (g.flags & kNegated) return true;
     for (uint32_t k = g.begin; k < g.end; ++k) {
       const std::string_view w = doc.norm_of(doc.tokens[k]);
-      if (w == "MAY" || w == "MIGHT" || w == "COULD" || w == "SHOULD") return true;
+      if (w == "MAY" || w == "MIGHT" || w == "COULD" || w == "SHOULD" || w == "CAN" || w == "CA") return true;
     }
     chunk = static_cast<uint32_t>(gov);
   }
