@@ -1,5 +1,6 @@
 #include "events/roles.h"
 
+#include "syntax/syntax.h"
 #include "syntax/words.h"
 
 namespace parley {
@@ -110,6 +111,50 @@ int32_t relative_clause_antecedent(const Doc& doc, uint32_t sentence, const Sent
   return -1;
 }
 
+// A verb form that reports speech or belief ("said", "claims", "told",
+// "believed"): the clause after it has its own subject.
+bool reporting_form(std::string_view w) {
+  if (w == "SAID" || w == "TOLD" || w == "THOUGHT" || w == "KNEW" || w == "SAYS") return true;
+  auto lemma_is = [&](std::string_view stem) {
+    return is_speech_verb_lemma(stem) || stem == "BELIEVE" || stem == "THINK" || stem == "FEAR" ||
+           stem == "ALLEGE" || stem == "CONFIRM" || stem == "DENY" || stem == "HOPE" || stem == "EXPECT";
+  };
+  if (lemma_is(w)) return true;
+  if (w.size() > 3 && w.ends_with("ED")) return lemma_is(w.substr(0, w.size() - 2)) || lemma_is(w.substr(0, w.size() - 1));
+  if (w.size() > 2 && w.ends_with("S")) return lemma_is(w.substr(0, w.size() - 1));
+  return false;
+}
+
+// The antecedent of a relative clause that holds actor group `g` and ends at
+// `verb_begin`, or -1.  Not when the group stands right before the verb after
+// a speech or report verb: in "Kenya, which said Uganda attacked Somalia",
+// Uganda is the subject of "attacked".
+int32_t antecedent_over_relative_clause(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t g,
+                                        uint32_t verb_begin) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  const ActorGroup& grp = actors.groups[g];
+  if (grp.begin == b) return -1;
+  // The relative pronoun, and a verb of its clause, must come before the group.
+  bool rel_before = false;
+  for (uint32_t k = grp.begin; k-- > b;) {
+    const Token& t = doc.tokens[k];
+    if (t.tag == Tag::kRelPron) { rel_before = true; break; }
+    if (t.tag == Tag::kSubConj || t.tag == Tag::kQuote || (t.tag == Tag::kConj && is_coordinator(doc.norm_of(t))) ||
+        is_comma(doc, k))
+      return -1;
+  }
+  if (!rel_before) return -1;
+  if (adjacent_to(doc, grp.end, verb_begin)) {
+    uint32_t v = grp.begin;
+    while (v > b && (doc.tokens[v - 1].tag == Tag::kDet || doc.tokens[v - 1].tag == Tag::kAdj)) --v;
+    if (v == b || doc.tokens[v - 1].tag != Tag::kVerb) return -1;
+    const Token& before = doc.tokens[v - 1];
+    if (reporting_form(doc.norm_of(before))) return -1;
+  }
+  const int32_t a = relative_clause_antecedent(doc, sentence, actors, verb_begin);
+  return a == g ? -1 : a;
+}
+
 }  // namespace
 
 int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk, int depth) {
@@ -151,6 +196,13 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
       while (p > b && (doc.tokens[p - 1].tag == Tag::kDet || doc.tokens[p - 1].tag == Tag::kAdj ||
                        doc.tokens[p - 1].tag == Tag::kNum))
         --p;
+      // "Lawmakers who opposed sending troops praised X", "the militants who
+      // attacked Kenya said": an actor inside a relative clause that ends at
+      // the verb is that clause's; the verb's subject is the antecedent.
+      if (!infinitive) {
+        const int32_t a = antecedent_over_relative_clause(doc, sentence, actors, g, vg.begin);
+        if (a >= 0) return a;
+      }
       if (p > b && doc.tokens[p - 1].tag == Tag::kPrep) {  // a prepositional object, not the subject
         std::string_view pw = doc.norm_of(doc.tokens[p - 1]);
         // "came as Israel announced", "after Russia attacked": a word that is
@@ -307,6 +359,12 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
     if (w == ";" || w == "--" || w == ":") return agents_only;
     if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return agents_only;
     if (new_clause_verb(doc, b, e, k)) return agents_only;
+    // "called for talks while saying he opposed X", "sounded the keynote when
+    // he said ...", "met the envoy, who then accused X": an actor inside an
+    // adverbial or relative clause is that clause's, not this verb's target.
+    // ("demanded that Israel withdraw" goes on: "that" introduces the content.)
+    if ((t.tag == Tag::kSubConj && w != "THAT" && w != "WHETHER" && w != "THAN") || t.tag == Tag::kRelPron)
+      return agents_only;
     if (w == ",") {
       // ", a senior official said": a new clause starts after the comma.
       uint32_t n = k + 1;
