@@ -2,7 +2,7 @@
 // speech choices the coder depends on, subjects and objects across relative
 // and adverbial clauses, passive agents, the doer and patient of nominal
 // events, pronouns in reported clauses, and the modality of acts that are
-// only threatened, wanted or possible.  Sentences written for this test.
+// only threatened, wanted, possible or demanded.  Sentences written for this test.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -192,6 +192,15 @@ TEST_F(StructureRulesTest, AVerbCoordinatedWithAnAnnouncedActIsAnnouncedToo) {
   const auto ev = code("The Ugandan minister was scheduled to visit Nairobi and meet with Kenyan officials.");
   EXPECT_TRUE(has(ev, "UGAGOV KENGOV 036"));
   EXPECT_FALSE(has(ev, "UGAGOV KENGOV 040"));
+}
+
+TEST_F(StructureRulesTest, WhatAReporterSaysAnotherMustDoIsADemand) {
+  EXPECT_EQ(code("Kenya said Uganda must withdraw its troops."), std::vector<std::string>{"KEN UGA 1056"});
+  // With no actor reporting it, or obliging itself, nothing happened.
+  EXPECT_TRUE(code("Uganda must withdraw its troops.").empty());
+  EXPECT_TRUE(code("Kenya said it must withdraw its troops.").empty());
+  // "had to" tells what was done.
+  EXPECT_EQ(code("Kenya said Uganda had to withdraw its troops."), std::vector<std::string>{"UGA ---MIL 0874"});
 }
 
 }  // namespace
