@@ -47,3 +47,31 @@ TEST(IntentCode, EveryResultIsAnIntentOrThreat) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+std::string demand(const char* code) { return std::string(demand_code(Code::of(code)).view()); }
+
+TEST(DemandCode, AnActDemandedOfAnotherIsItsDemand) {
+  EXPECT_EQ(demand("087"), "1056");   // withdraw, de-escalate
+  EXPECT_EQ(demand("0874"), "1056");
+  EXPECT_EQ(demand("084"), "1053");   // release persons or property
+  EXPECT_EQ(demand("0841"), "1053");
+  EXPECT_EQ(demand("085"), "1054");
+  EXPECT_EQ(demand("083"), "104");
+  EXPECT_EQ(demand("080"), "105");
+  EXPECT_EQ(demand("072"), "1032");
+  EXPECT_EQ(demand("070"), "103");
+  EXPECT_EQ(demand("061"), "1011");
+  EXPECT_EQ(demand("057"), "102");
+  EXPECT_EQ(demand("040"), "106");
+  EXPECT_EQ(demand("046"), "106");
+}
+
+TEST(DemandCode, OtherActsAreADemandNotSpecified) {
+  for (const char* code : {"010", "112", "173", "190", "1384", "---", "174K"}) EXPECT_EQ(demand(code), "100") << code;
+}
+
+}  // namespace
+}  // namespace parley

@@ -98,6 +98,30 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
       if (to && target < 0) target = actors.group_at[n - b];
     }
   }
+  // "the hijacking of an American plane by an Algerian": the by-agent may
+  // come after an of-phrase longer than the window above.
+  if (source < 0 && hit.end < e && doc.norm_of(doc.tokens[hit.end]) == "OF") {
+    for (uint32_t k = hit.end + 1; k < e && k < hit.end + 9; ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.tag == Tag::kVerb || t.tag == Tag::kPunct || t.tag == Tag::kAux) break;
+      if (doc.norm_of(t) != "BY") continue;
+      uint32_t n = k + 1;
+      while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj)) ++n;
+      if (n < e && actors.group_at[n - b] >= 0) source = actors.group_at[n - b];
+      break;
+    }
+  }
+  // "Sharon's assassination of Hamas leaders", "the hijacking of an
+  // American plane by an Algerian": once the act's doer is named (possessor or
+  // by-agent), the actor after "of" is the one acted on.  Without a doer,
+  // "the visit of X" names X as the doer, so "of" alone gives no target.
+  if (source >= 0 && target < 0 && hit.end + 1 < e && doc.norm_of(doc.tokens[hit.end]) == "OF") {
+    uint32_t n = hit.end + 1;
+    while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj ||
+                     doc.tokens[n].tag == Tag::kNum))
+      ++n;
+    if (n < e && actors.group_at[n - b] >= 0 && actors.group_at[n - b] != source) target = actors.group_at[n - b];
+  }
 }
 
 // Between a speech verb and its would-be target, something that opens what

@@ -29,18 +29,39 @@ constexpr IntentRule kRules[] = {
     {"20", "1385"},                                      // mass violence
 };
 
-}  // namespace
+constexpr IntentRule kDemandRules[] = {
+    {"04", "106"}, {"05", "102"},
+    {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"06", "101"},
+    {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"07", "103"},
+    {"081", "1051"}, {"082", "1052"}, {"083", "104"}, {"084", "1053"}, {"085", "1054"},
+    {"086", "1055"}, {"087", "1056"}, {"08", "105"},
+};
 
-Code intent_code(Code done) {
-  const std::string_view code = done.view();
-  if (code.size() < 3 || code.size() > 4) return done;
+// The longest rule whose `done` prefixes `code`, or null (also for codes that
+// are not 3-4 digits).
+template <size_t N>
+const IntentRule* best_rule(const IntentRule (&rules)[N], std::string_view code) {
+  if (code.size() < 3 || code.size() > 4) return nullptr;
   for (char c : code)
-    if (c < '0' || c > '9') return done;  // "---", private codes such as "174K"
+    if (c < '0' || c > '9') return nullptr;
   const IntentRule* best = nullptr;
-  for (const IntentRule& rule : kRules) {
+  for (const IntentRule& rule : rules) {
     if (code.substr(0, rule.done.size()) != rule.done) continue;
     if (!best || rule.done.size() > best->done.size()) best = &rule;
   }
+  return best;
+}
+
+}  // namespace
+
+Code demand_code(Code act) {
+  const IntentRule* rule = best_rule(kDemandRules, act.view());
+  return Code::of(rule ? rule->intent : std::string_view("100"));
+}
+
+Code intent_code(Code done) {
+  // "---" and private codes such as "174K" have no rule and stay as they are.
+  const IntentRule* best = best_rule(kRules, done.view());
   return best ? Code::of(best->intent) : done;
 }
 

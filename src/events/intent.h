@@ -19,4 +19,10 @@ namespace parley {
 // military posture) or when it is not a CAMEO code.
 Code intent_code(Code done);
 
+// The demand (10x) that someone else do an act: "Kenya said Uganda must
+// withdraw its troops" is Kenya's demand of Uganda, 1056, not Uganda's
+// withdrawal.  Yielding (08x) maps to the 105 family, cooperation and aid to
+// 101-103, meetings to 106; any other act (and a non-CAMEO code) to 100.
+Code demand_code(Code act);
+
 }  // namespace parley

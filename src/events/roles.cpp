@@ -1,5 +1,6 @@
 #include "events/roles.h"
 
+#include "syntax/syntax.h"
 #include "syntax/words.h"
 
 namespace parley {
@@ -23,6 +24,36 @@ bool verb_group_starts(const Doc& doc, uint32_t k, uint32_t e) {
 }
 
 bool is_comma(const Doc& doc, uint32_t k) { return doc.norm_of(doc.tokens[k]) == ","; }
+
+// "Legislators who opposed placing the plan under review criticized the
+// President": a tensed verb right after a noun and followed by its own object
+// is the verb of another clause (here the main clause after a relative one),
+// so a verb's object is not looked for past it.  Participles that modify the
+// noun ("the laws passed by the junta", "statements made about X") are
+// followed by a preposition, not an object, and do not stop the search.
+bool new_clause_verb(const Doc& doc, uint32_t b, uint32_t e, uint32_t k) {
+  const Token& t = doc.tokens[k];
+  if (t.tag != Tag::kVerb || k == b || k + 1 >= e) return false;
+  if (t.verb_form != VerbForm::kPast && t.verb_form != VerbForm::kPresent3) return false;
+  const Tag before = doc.tokens[k - 1].tag;
+  if (before != Tag::kNoun && before != Tag::kProper) return false;
+  const Tag after = doc.tokens[k + 1].tag;
+  return after == Tag::kDet || after == Tag::kProper || after == Tag::kNum ||
+         (after == Tag::kPronoun && doc.norm_of(doc.tokens[k + 1]) != "THERE");
+}
+
+// Prepositions that also open clauses ("as Israel announced", "after Russia
+// attacked", "before Sarkozy heads to Beijing").
+bool subordinator(std::string_view w) {
+  return w == "AS" || w == "AFTER" || w == "BEFORE" || w == "SINCE" || w == "UNTIL" || w == "TILL" ||
+         w == "ONCE" || w == "BECAUSE" || w == "WHILE" || w == "THOUGH" || w == "ALTHOUGH" || w == "WHEREAS";
+}
+
+// Only adverbs lie between token `from` and token `to`.
+bool adjacent_to(const Doc& doc, uint32_t from, uint32_t to) {
+  while (from < to && doc.tokens[from].tag == Tag::kAdv) ++from;
+  return from == to;
+}
 
 // A group of agents with no actor code of their own ("troops", "its forces",
 // "military" in "military drills").
@@ -80,6 +111,50 @@ int32_t relative_clause_antecedent(const Doc& doc, uint32_t sentence, const Sent
   return -1;
 }
 
+// A verb form that reports speech or belief ("said", "claims", "told",
+// "believed"): the clause after it has its own subject.
+bool reporting_form(std::string_view w) {
+  if (w == "SAID" || w == "TOLD" || w == "THOUGHT" || w == "KNEW" || w == "SAYS") return true;
+  auto lemma_is = [&](std::string_view stem) {
+    return is_speech_verb_lemma(stem) || stem == "BELIEVE" || stem == "THINK" || stem == "FEAR" ||
+           stem == "ALLEGE" || stem == "CONFIRM" || stem == "DENY" || stem == "HOPE" || stem == "EXPECT";
+  };
+  if (lemma_is(w)) return true;
+  if (w.size() > 3 && w.ends_with("ED")) return lemma_is(w.substr(0, w.size() - 2)) || lemma_is(w.substr(0, w.size() - 1));
+  if (w.size() > 2 && w.ends_with("S")) return lemma_is(w.substr(0, w.size() - 1));
+  return false;
+}
+
+// The antecedent of a relative clause that holds actor group `g` and ends at
+// `verb_begin`, or -1.  Not when the group stands right before the verb after
+// a speech or report verb: in "Kenya, which said Uganda attacked Somalia",
+// Uganda is the subject of "attacked".
+int32_t antecedent_over_relative_clause(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t g,
+                                        uint32_t verb_begin) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  const ActorGroup& grp = actors.groups[g];
+  if (grp.begin == b) return -1;
+  // The relative pronoun, and a verb of its clause, must come before the group.
+  bool rel_before = false;
+  for (uint32_t k = grp.begin; k-- > b;) {
+    const Token& t = doc.tokens[k];
+    if (t.tag == Tag::kRelPron) { rel_before = true; break; }
+    if (t.tag == Tag::kSubConj || t.tag == Tag::kQuote || (t.tag == Tag::kConj && is_coordinator(doc.norm_of(t))) ||
+        is_comma(doc, k))
+      return -1;
+  }
+  if (!rel_before) return -1;
+  if (adjacent_to(doc, grp.end, verb_begin)) {
+    uint32_t v = grp.begin;
+    while (v > b && (doc.tokens[v - 1].tag == Tag::kDet || doc.tokens[v - 1].tag == Tag::kAdj)) --v;
+    if (v == b || doc.tokens[v - 1].tag != Tag::kVerb) return -1;
+    const Token& before = doc.tokens[v - 1];
+    if (reporting_form(doc.norm_of(before))) return -1;
+  }
+  const int32_t a = relative_clause_antecedent(doc, sentence, actors, verb_begin);
+  return a == g ? -1 : a;
+}
+
 }  // namespace
 
 int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk, int depth) {
@@ -121,11 +196,22 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
       while (p > b && (doc.tokens[p - 1].tag == Tag::kDet || doc.tokens[p - 1].tag == Tag::kAdj ||
                        doc.tokens[p - 1].tag == Tag::kNum))
         --p;
+      // "Lawmakers who opposed sending troops praised X", "the militants who
+      // attacked Kenya said": an actor inside a relative clause that ends at
+      // the verb is that clause's; the verb's subject is the antecedent.
+      if (!infinitive) {
+        const int32_t a = antecedent_over_relative_clause(doc, sentence, actors, g, vg.begin);
+        if (a >= 0) return a;
+      }
       if (p > b && doc.tokens[p - 1].tag == Tag::kPrep) {  // a prepositional object, not the subject
+        std::string_view pw = doc.norm_of(doc.tokens[p - 1]);
+        // "came as Israel announced", "after Russia attacked": a word that is
+        // also a subordinating conjunction, then an actor right before the
+        // verb, opens a clause whose subject the actor is.
+        if (subordinator(pw) && adjacent_to(doc, grp.end, vg.begin)) return g;
         // "Thousands of Serbian students protested", "A suicide bomber from
         // the Pakistani Taliban attacked": an actor after of/from completes a
         // clause-initial noun phrase that names no actor itself.
-        std::string_view pw = doc.norm_of(doc.tokens[p - 1]);
         if (pw == "OF" || pw == "FROM") {
           uint32_t q = p - 1;
           while (q > b && np_internal(doc.tokens[q - 1]) && actors.group_at[q - 1 - b] < 0) --q;
@@ -166,6 +252,12 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         // An actor inside the subject noun phrase: "Eriador's death toll",
         // "the primary official news agency WFNA", "the KU basketball team".
         if (p > b && actors.group_at[p - 1 - b] >= 0) return actors.group_at[p - 1 - b];
+        // "Legislators who last year opposed", "Russia this week sent": a
+        // time phrase is an adverbial, not the subject.
+        if (t.tag == Tag::kNoun && time_noun(w) && p < k) {
+          i = p;
+          continue;
+        }
         if (p > b && doc.tokens[p - 1].tag == Tag::kPrep) {
           i = p - 1;
           continue;
@@ -200,6 +292,17 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         return -1;
       }
       case Tag::kSubConj:
+        // "The US claimed that they had attacked Iraq": a subject pronoun
+        // right after "that" and a verb stands for that verb's subject.
+        if (saw_pronoun && w == "THAT") {
+          uint32_t v = k;
+          while (v > b && doc.tokens[v - 1].tag == Tag::kAdv) --v;
+          if (v > b && doc.tokens[v - 1].tag == Tag::kVerb) {
+            const int32_t c = doc.chunk_at(sentence, v - 1);
+            if (c >= 0 && static_cast<uint32_t>(c) != verb_chunk)
+              return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
+          }
+        }
         return -1;
       case Tag::kAux: case Tag::kVerb: {
         if (infinitive || saw_pronoun) {  // "Arnor is about to restore": the governing verb's subject
@@ -255,6 +358,13 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
     std::string_view w = doc.norm_of(t);
     if (w == ";" || w == "--" || w == ":") return agents_only;
     if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return agents_only;
+    if (new_clause_verb(doc, b, e, k)) return agents_only;
+    // "called for talks while saying he opposed X", "sounded the keynote when
+    // he said ...", "met the envoy, who then accused X": an actor inside an
+    // adverbial or relative clause is that clause's, not this verb's target.
+    // ("demanded that Israel withdraw" goes on: "that" introduces the content.)
+    if ((t.tag == Tag::kSubConj && w != "THAT" && w != "WHETHER" && w != "THAN") || t.tag == Tag::kRelPron)
+      return agents_only;
     if (w == ",") {
       // ", a senior official said": a new clause starts after the comma.
       uint32_t n = k + 1;
@@ -299,16 +409,30 @@ int32_t next_coordinated_object(const Doc& doc, uint32_t sentence, const Sentenc
 int32_t passive_agent_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token) {
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
-  for (uint32_t k = from_token; k < e && k < from_token + 12; ++k) {
+  uint32_t limit = from_token + 12;
+  for (uint32_t k = from_token; k < e && k < limit; ++k) {
     const Token& t = doc.tokens[k];
     std::string_view w = doc.norm_of(t);
-    if (w == "," || w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kSubConj) return -1;
+    if (w == ",") {
+      // "was presented to the administrator, Oliver Pratt, yesterday by the
+      // governor": an appositive (a noun phrase between two commas) is
+      // stepped over; any other comma ends the search.
+      uint32_t n = k + 1;
+      while (n < e && (np_internal(doc.tokens[n]) || doc.tokens[n].tag == Tag::kAdv)) ++n;
+      if (n == k + 1 || n >= e || doc.norm_of(doc.tokens[n]) != "," || n - k > 8) return -1;
+      limit += n - k;
+      k = n;
+      continue;
+    }
+    if (w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kSubConj) return -1;
     if (w == "BY") {
-      // "by armed men": the adjective may be the group's own first word.
+      // "by armed men", "by 500 women": the adjective or number may be the
+      // group's own first word.
       for (uint32_t n = k + 1; n < e; ++n) {
         const int32_t g = actors.group_at[n - b];
         if (g >= 0) return actors.groups[g].begin == n ? g : -1;
-        if (doc.tokens[n].tag != Tag::kDet && doc.tokens[n].tag != Tag::kAdj) return -1;
+        const Tag nt = doc.tokens[n].tag;
+        if (nt != Tag::kDet && nt != Tag::kAdj && nt != Tag::kNum) return -1;
       }
       return -1;
     }

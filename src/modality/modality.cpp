@@ -13,7 +13,9 @@ namespace {
 std::string_view norm(const Doc& doc, uint32_t i) { return doc.norm_of(doc.tokens[i]); }
 
 bool hypothetical_modal(std::string_view w) {
-  return w == "WOULD" || w == "COULD" || w == "MIGHT" || w == "MAY" || w == "SHOULD" || w == "'D";
+  // "can" states an ability ("Russia can strike Kyiv"), not an act.
+  return w == "WOULD" || w == "COULD" || w == "MIGHT" || w == "MAY" || w == "SHOULD" || w == "'D" || w == "CAN" ||
+         w == "CA";
 }
 
 // The verb group holding the event's verb; for a nominal event ("threatened
@@ -42,7 +44,46 @@ bool future_lead_in(const Doc& doc, const Lexicon& lex, uint32_t s, const Chunk&
   const std::string_view lemma = info.lemma.empty() ? w : info.lemma;
   if (w == "GOING" || w == "GONNA") return true;
   return lemma == "PLAN" || lemma == "INTEND" || lemma == "AIM" || lemma == "EXPECT" || lemma == "SET" ||
-         lemma == "SCHEDULE" || lemma == "PREPARE" || lemma == "PLEDGE" || lemma == "VOW" || lemma == "PROMISE";
+         lemma == "SCHEDULE" || lemma == "PREPARE" || lemma == "PLEDGE" || lemma == "VOW" || lemma == "PROMISE" ||
+         // "threatened to use", "wants to meet", "hopes to sign", "seeks to
+         // deepen", "offered to supply": what is wanted, threatened or offered
+         // has not happened; it is coded as the intent or threat.
+         lemma == "THREATEN" || lemma == "WANT" || lemma == "HOPE" || lemma == "SEEK" || lemma == "OFFER";
+}
+
+// "was scheduled to give a speech and meet with X", "will visit Paris and
+// hold talks": a bare verb group right after and/or shares the modality of the
+// verb group it is coordinated with when that one is an infinitive or holds a
+// modal.  Returns that group, or -1 (no coordinator, or a comma, clause word
+// or other verb group first).
+int32_t coordinated_lead(const Doc& doc, uint32_t s, uint32_t group) {
+  const Sentence& sent = doc.sentences[s];
+  const Chunk& vg = doc.chunks[group];
+  if (vg.flags & kInfinitive) return -1;
+  for (uint32_t k = vg.begin; k < vg.end; ++k)
+    if (doc.tokens[k].tag == Tag::kAux) return -1;  // its own auxiliaries decide
+  uint32_t k = vg.begin;
+  while (k > sent.token_begin && doc.tokens[k - 1].tag == Tag::kAdv) --k;
+  if (k == sent.token_begin || doc.tokens[k - 1].tag != Tag::kConj) return -1;
+  const std::string_view conj = norm(doc, k - 1);
+  if (conj != "AND" && conj != "OR") return -1;
+  for (uint32_t c = group; c-- > sent.chunk_begin;) {
+    const Chunk& ch = doc.chunks[c];
+    if (k - ch.end > 12) return -1;
+    for (uint32_t j = ch.end; j < k - 1; ++j) {
+      const Token& t = doc.tokens[j];
+      const std::string_view w = norm(doc, j);
+      if (w == "," || w == ";" || w == ":" || t.tag == Tag::kSubConj || t.tag == Tag::kRelPron ||
+          t.tag == Tag::kConj || modality_detail::is_clause_break(doc, j))
+        return -1;
+    }
+    if (ch.kind != ChunkKind::kVerbGroup) continue;
+    if (ch.flags & kInfinitive) return static_cast<int32_t>(c);
+    for (uint32_t j = ch.begin; j < ch.end; ++j)
+      if (is_modal(norm(doc, j))) return static_cast<int32_t>(c);
+    return -1;
+  }
+  return -1;
 }
 
 // A speech or report verb token.  "Reuters reports that …" comes out of the
@@ -148,7 +189,8 @@ EventModality ModalityAnalyzer::analyse(const Doc& doc, const Event& event, cons
   m.negated = event.negated;
   const int32_t g = governing_group(doc, s, vb);
   if (g >= 0) {
-    const Chunk& vg = doc.chunks[g];
+    const int32_t lead = coordinated_lead(doc, s, static_cast<uint32_t>(g));
+    const Chunk& vg = doc.chunks[lead >= 0 ? lead : g];
     if (vg.flags & kNegated) m.negated = true;
     for (uint32_t k = vg.begin; k < vg.end; ++k) {
       const std::string_view w = norm(doc, k);

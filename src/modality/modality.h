@@ -12,9 +12,12 @@
 //                … if Russia did not agree to a ceasefire"), or the main clause
 //                after a leading "If …," — or the event is inside that clause
 //                (in_condition).  The condition's tokens and text are kept.
-//   hypothetical would / could / might / may / should in the verb group
+//   hypothetical would / could / might / may / should / can in the verb group
 //   future       will / shall / 'll, "going to", "plans / intends / aims /
-//                is set / is expected / is due / is about to" + verb
+//                is set / is expected / is due / is about to" + verb, and
+//                "threatens / wants / hopes / seeks / offers to" + verb; a
+//                bare verb coordinated with such an infinitive or a modal's
+//                verb shares its flags ("is to give a speech and meet X")
 //   reported     the event is someone else's words: inside a direct quote,
 //                the complement of a speech or report verb ("Reuters reports
 //                that …", "officials say …"), followed by an attribution

@@ -214,7 +214,7 @@ bool governed_by_doubt(const Doc& doc, uint32_t sentence, uint32_t chunk) {
     if (g.flags & kNegated) return true;
     for (uint32_t k = g.begin; k < g.end; ++k) {
       const std::string_view w = doc.norm_of(doc.tokens[k]);
-      if (w == "MAY" || w == "MIGHT" || w == "COULD" || w == "SHOULD") return true;
+      if (w == "MAY" || w == "MIGHT" || w == "COULD" || w == "SHOULD" || w == "CAN" || w == "CA") return true;
     }
     chunk = static_cast<uint32_t>(gov);
   }
@@ -264,7 +264,53 @@ bool announced_act(const Doc& doc, const EventModality& m) {
   return m.reported && m.modal >= 0 && doc.norm_of(doc.tokens[static_cast<size_t>(m.modal)]) == "WOULD";
 }
 
+// "must withdraw", "has to withdraw", "have to free": an act someone is said
+// to be obliged to do has not happened.  ("had to" reports what was done.)
+bool obliged(const Doc& doc, uint32_t sentence, uint32_t verb) {
+  const int32_t c = doc.chunk_at(sentence, verb);
+  if (c < 0) return false;
+  const Chunk& g = doc.chunks[static_cast<size_t>(c)];
+  for (uint32_t k = g.begin; k < g.end; ++k)
+    if (doc.norm_of(doc.tokens[k]) == "MUST") return true;
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  if (!(g.flags & kInfinitive) || g.begin == b) return false;
+  const std::string_view w = doc.norm_of(doc.tokens[g.begin - 1]);
+  return w == "HAVE" || w == "HAS" || w == "'VE";
+}
+
 }  // namespace
+
+// "Kenya said Uganda must withdraw its troops": the reporter demands the act
+// of the one obliged to do it (events/intent.h, demand_code).  False, and the
+// event left as it is, when no actor reports it or the reporter obliges
+// itself.
+bool Worker::recode_as_demand(Event& ev, const EventModality& m) {
+  if (!m.reported || m.reporter_begin < 0 || m.reporter_end <= m.reporter_begin) return false;
+  const SentenceActors& actors = actors_[ev.sentence];
+  const uint32_t b = doc_.sentences[ev.sentence].token_begin;
+  const ActorRef* reporter = nullptr;
+  for (int32_t k = m.reporter_begin; k < m.reporter_end && !reporter; ++k) {
+    const size_t at = static_cast<size_t>(k) - b;
+    if (at >= actors.group_at.size() || actors.group_at[at] < 0) continue;
+    const ActorRef& r = actors.refs[actors.groups[static_cast<size_t>(actors.group_at[at])].first];
+    if (!r.name_only) reporter = &r;
+  }
+  if (!reporter) return false;
+  // The obliged: the act's doer, else (a passive without agent) what it acts on.
+  const bool doer = ev.source != "---";
+  if ((doer ? ev.source : ev.target) == reporter->code) return false;
+  if (doer) {
+    ev.target = ev.source;
+    ev.target_begin = ev.source_begin;
+    ev.target_end = ev.source_end;
+  }
+  ev.source = reporter->code;
+  ev.source_begin = static_cast<int32_t>(reporter->begin);
+  ev.source_end = static_cast<int32_t>(reporter->end);
+  ev.code = demand_code(ev.code);
+  ev.one_sided = ev.target == "---";
+  return true;
+}
 
 void Worker::add_details(CodedDocument& out) {
   // Quote and deadline finders look across sentences; they read the actor
@@ -301,7 +347,12 @@ void Worker::add_details(CodedDocument& out) {
       d.date_text.assign(when.date_text);
       d.place = place;
       d.modality = engine_.modality().analyse(doc_, ev, &out.quotes);
-      if (announced(d.modality)) ev.code = intent_code(ev.code);
+      if (code_intents && !d.modality.negated && !ev.nominal && obliged(doc_, s, ev.verb_begin)) {
+        // Demanded by whoever reports it; else only possible, not done.
+        if (!recode_as_demand(ev, d.modality)) d.modality.hypothetical = true;
+      } else if (announced(d.modality)) {
+        ev.code = intent_code(ev.code);
+      }
       d.plover = plover_for(ev.code.view());
     }
   }

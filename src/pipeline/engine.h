@@ -140,6 +140,7 @@ class Worker {
  private:
   void add_details(CodedDocument& out);
   void drop_non_events(CodedDocument& out);
+  bool recode_as_demand(Event& ev, const EventModality& m);
 
   const Engine& engine_;
   RunOptions run_options_;

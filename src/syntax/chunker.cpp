@@ -23,6 +23,8 @@ bool vg_token(const Doc& doc, const Token& t) {
 
 bool past_participle_shape(const Doc& doc, const Token& t) {
   if (t.verb_form == VerbForm::kPastParticiple || t.verb_form == VerbForm::kPast) return true;
+  // "are put", "was hit", "were cut": the lexicon lists the participle.
+  if (t.verb_forms & (1u << static_cast<unsigned>(VerbForm::kPastParticiple))) return true;
   std::string_view w = doc.norm_of(t);
   return w.size() > 3 && (w.ends_with("ED") || w.ends_with("EN") || w.ends_with("WN") || w.ends_with("NE"));
 }

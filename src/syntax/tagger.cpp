@@ -101,6 +101,41 @@ bool participle_modifier(Tag prev, Tag next, std::string_view w) {
   return compound_participle(w) || prev == Tag::kPrep;
 }
 
+// Subject pronouns: what follows them is the verb ("He calls for help").
+// "it" and "you" are left out: they are objects as often ("gave it aid").
+bool nominative_pronoun(std::string_view w) {
+  return w == "HE" || w == "SHE" || w == "THEY" || w == "WE" || w == "I";
+}
+
+bool is_verb_particle(std::string_view w) {
+  return w == "UP" || w == "DOWN" || w == "OUT" || w == "OFF" || w == "BACK" || w == "OVER";
+}
+
+// The coordinator at `conj` joins a verb phrase whose verb is an infinitive
+// or follows a modal: the nearest verb to its left (within 12 tokens, no
+// clause boundary between) has "to" or a modal right before it.
+bool coordinated_base_verb(const Doc& doc, uint32_t b, uint32_t conj) {
+  for (uint32_t k = conj; k > b && conj - k < 12; --k) {
+    const Token& t = doc.tokens[k - 1];
+    std::string_view w = doc.norm_of(t);
+    if (t.tag == Tag::kSubConj || t.tag == Tag::kRelPron || t.tag == Tag::kConj || w == ";" || w == ":" || w == ",")
+      return false;
+    if (t.tag != Tag::kVerb) continue;
+    uint32_t q = k - 1;
+    while (q > b && doc.tokens[q - 1].tag == Tag::kAdv) --q;
+    if (q == b) return false;
+    std::string_view before = doc.norm_of(doc.tokens[q - 1]);
+    return (doc.tokens[q - 1].tag == Tag::kParticle && before == "TO") ||
+           (doc.tokens[q - 1].tag == Tag::kAux && is_modal(before));
+  }
+  return false;
+}
+
+// The token can start a noun phrase that is a verb's object.
+bool object_start(Tag t) {
+  return t == Tag::kDet || t == Tag::kPronoun || t == Tag::kProper || t == Tag::kNum || t == Tag::kAdj;
+}
+
 }  // namespace
 
 void tag_sentence(Doc& doc, uint32_t s) {
@@ -113,13 +148,38 @@ void tag_sentence(Doc& doc, uint32_t s) {
     Token& t = doc.tokens[b];
     if (t.tag == Tag::kNoun && (t.flags & kCapitalised) && t.pos_bits == kPosNoun && !(t.flags & kPlural)) t.tag = Tag::kProper;
   }
+  for (uint32_t i = b; i < e; ++i) {
+    Token& t = doc.tokens[i];
+    std::string_view w = doc.norm_of(t);
+    const Tag next = i + 1 < e ? doc.tokens[i + 1].tag : Tag::kPunct;
+    // "US troops", "the US lost": written in capitals, "US" is the country,
+    // not the pronoun -- unless its neighbours are capitals too (a headline).
+    if (w == "US" && t.tag == Tag::kPronoun && (t.flags & kAllCaps)) {
+      const bool caps_before = i > b && (doc.tokens[i - 1].flags & kAllCaps) && doc.tokens[i - 1].length() > 3;
+      const bool caps_after = i + 1 < e && (doc.tokens[i + 1].flags & kAllCaps) && doc.tokens[i + 1].length() > 3;
+      if (!caps_before && !caps_after) t.tag = Tag::kProper;
+    }
+    // "In May,", "last May.", "May has received": the capitalised modal is the
+    // month or a name unless a verb's base form follows it ("May I ask").
+    if (w == "MAY" && (t.flags & kCapitalised) && !(t.flags & kAllCaps) &&
+        (next == Tag::kPunct || next == Tag::kNum || next == Tag::kAux || next == Tag::kQuote ||
+         (i + 1 < e && (doc.tokens[i + 1].verb_form == VerbForm::kPast ||
+                        doc.tokens[i + 1].verb_form == VerbForm::kPresent3) &&
+          !(doc.tokens[i + 1].pos_bits & kPosNoun))))
+      t.tag = Tag::kProper;
+    // "last year", "next week": not the verb "last".
+    if ((w == "LAST" || w == "NEXT" || w == "PAST") && i + 1 < e && time_noun(doc.norm_of(doc.tokens[i + 1])))
+      t.tag = Tag::kAdj;
+  }
   // "Trump -- who threatened", "countries like India": who/which after a
   // noun phrase introduce a relative clause; "like" after a noun is a preposition.
   for (uint32_t i = b + 1; i < e; ++i) {
     Token& t = doc.tokens[i];
     const Tag prev = doc.tokens[i - 1].tag;
     std::string_view w = doc.norm_of(t);
-    const bool after_np = prev == Tag::kNoun || prev == Tag::kProper || prev == Tag::kPunct;
+    // "those who backed the plan": "those" stands for the antecedent.
+    const bool after_np = prev == Tag::kNoun || prev == Tag::kProper || prev == Tag::kPunct ||
+                          doc.norm_of(doc.tokens[i - 1]) == "THOSE";
     if ((t.pos_bits & kPosRelPron) && (w == "WHO" || w == "WHICH" || w == "WHOM" || w == "WHOSE") && after_np)
       t.tag = Tag::kRelPron;
   }
@@ -130,6 +190,21 @@ void tag_sentence(Doc& doc, uint32_t s) {
     // A determiner never precedes another, so "that the victim" opens a clause.
     if (n == Tag::kProper || n == Tag::kPronoun || n == Tag::kNum || n == Tag::kDet) doc.tokens[i].tag = Tag::kSubConj;
     else if (n == Tag::kAux) doc.tokens[i].tag = Tag::kRelPron;
+    else if (i > b && (doc.tokens[i - 1].tag == Tag::kNoun || doc.tokens[i - 1].tag == Tag::kProper)) {
+      // "a group that tracks the war", "a fight that left one dead", "attacks
+      // that briefly took down websites": after a noun, "that" + a tensed verb
+      // form + an object is a relative clause (the verb is settled below).
+      const Token& v = doc.tokens[i + 1];
+      uint32_t o = i + 2;
+      while (o < e && doc.tokens[o].tag == Tag::kAdv) ++o;
+      const Token* verb = &v;
+      if (v.tag == Tag::kAdv && i + 2 < e) verb = &doc.tokens[i + 2];
+      const bool tensed = (verb->pos_bits & kPosVerb) &&
+                          (may_be(*verb, VerbForm::kPast) || may_be(*verb, VerbForm::kPresent3));
+      if (verb == &doc.tokens[i + 2]) o = i + 3;
+      if (o < e && is_verb_particle(doc.norm_of(doc.tokens[o]))) ++o;  // "took down"
+      if (tensed && o < e && object_start(doc.tokens[o].tag)) doc.tokens[i].tag = Tag::kRelPron;
+    }
   }
   // "most certainly", "very nearly": degree words before an adverb are adverbs.
   for (uint32_t i = b; i + 1 < e; ++i) {
@@ -179,6 +254,8 @@ void tag_sentence(Doc& doc, uint32_t s) {
       }
       continue;
     }
+    // "who last year opposed": set above, before a time noun.
+    if ((w == "LAST" || w == "NEXT" || w == "PAST") && t.tag == Tag::kAdj) continue;
     if (t.tag == Tag::kProper || !(can_verb || can_noun)) {
       // A capitalised word right after "to"/a modal is still a verb only in
       // headlines; keep proper nouns proper.
@@ -202,8 +279,10 @@ void tag_sentence(Doc& doc, uint32_t s) {
     } else if (prev == Tag::kAux) {
       if (is_modal(prev_word) || is_do(prev_word)) choice = Tag::kVerb;
       else if (is_be(prev_word)) {
+        // "are put", "was hit": an irregular participle the lexicon lists.
         const bool participle = ends_with(w, "ED") || ends_with(w, "EN") || ends_with(w, "ING") ||
-                                t.verb_form == VerbForm::kPastParticiple || t.verb_form == VerbForm::kPast;
+                                t.verb_form == VerbForm::kPastParticiple || t.verb_form == VerbForm::kPast ||
+                                may_be(t, VerbForm::kPastParticiple);
         // "was ready to negotiate": a predicate adjective, not a noun.
         choice = participle ? Tag::kVerb : (t.pos_bits & kPosAdj) ? Tag::kAdj : Tag::kNoun;
       }
@@ -220,8 +299,9 @@ void tag_sentence(Doc& doc, uint32_t s) {
       // noun phrase, unless the next word is itself the verb ("death toll has").
       const bool next_is_verb = next == Tag::kAux || (next == Tag::kVerb && !(doc.tokens[i + 1].pos_bits & kPosNoun));
       // An object right after the word makes it a verb: "Russia attacks Kyiv".
-      const bool object_follows = next == Tag::kDet || next == Tag::kPronoun || next == Tag::kProper ||
-                                  next == Tag::kNum || next == Tag::kAdj;
+      // "troops there" is no object.
+      const bool object_follows = next == Tag::kDet || (next == Tag::kPronoun && norm(i + 1) != "THERE") ||
+                                  next == Tag::kProper || next == Tag::kNum || next == Tag::kAdj;
       // "Russia cut gas supplies": an irregular past that is also the base
       // form (cut, put, set, hit) is tensed when an object follows it.
       const bool past_with_object = may_be(t, VerbForm::kPast) && (object_follows || next == Tag::kNoun);
@@ -238,7 +318,23 @@ void tag_sentence(Doc& doc, uint32_t s) {
       const bool subject_like = !np_opened && (prev == Tag::kProper || prev == Tag::kPronoun ||
                                                (prev == Tag::kNoun && (doc.tokens[p - 1].flags & kPlural)));
       const bool s_form = ends_with(w, "S") && !ends_with(w, "SS");
+      // An infinitive follows: "to" and a word that can be a verb.
+      const bool infinitive_next = i + 2 < e && norm(i + 1) == "TO" && (doc.tokens[i + 2].pos_bits & kPosVerb) &&
+                                   !(doc.tokens[i + 2].pos_bits & kPosDet);
+      // "The inspectors want to", "the tanks head back", "rebels attack the
+      // convoy": a plural noun is followed by its verb, not by a noun it
+      // modifies, when an infinitive, a particle or an object comes next.
+      const bool plural_subject = prev == Tag::kNoun && (doc.tokens[p - 1].flags & kPlural) && !s_form &&
+                                  may_be(t, VerbForm::kBase) &&
+                                  (infinitive_next || is_verb_particle(norm(i + 1)) ||
+                                   next == Tag::kDet || next == Tag::kPronoun);
+      // "The Commission wishes to commend", "Russia plans to": a name (not a
+      // nationality word) and an -s form before an infinitive.
+      const bool named_subject = prev == Tag::kProper && !(doc.tokens[p - 1].pos_bits & kPosAdj) && s_form &&
+                                 infinitive_next;
       if (prev == Tag::kRelPron) choice = Tag::kVerb;
+      else if (prev == Tag::kPronoun && nominative_pronoun(prev_word)) choice = Tag::kVerb;  // "He calls for"
+      else if (plural_subject || named_subject) choice = Tag::kVerb;
       else if (next_is_verb) choice = Tag::kNoun;  // "death toll has risen"
       else if (s_form && can_noun) choice = object_follows ? Tag::kVerb : Tag::kNoun;  // "Osgiliath soldiers in"
       else if (tensed) choice = Tag::kVerb;
@@ -249,6 +345,13 @@ void tag_sentence(Doc& doc, uint32_t s) {
     } else if (prev == Tag::kConj) {
       // "condemned ... and promised": coordinate with a verb earlier on.
       choice = (t.verb_form == VerbForm::kPast || ends_with(w, "ED")) ? Tag::kVerb : Tag::kNoun;
+      // "to give a speech and meet with", "will visit Paris and hold talks":
+      // a base form coordinated with an infinitive or a modal's verb.
+      if (choice == Tag::kNoun && may_be(t, VerbForm::kBase) && !(t.flags & kPlural) && coordinated_base_verb(doc, b, p - 1))
+        choice = Tag::kVerb;
+    } else if (prev == Tag::kSubConj) {
+      // "while saying", "after meeting": a gerund opens the clause.
+      if (ends_with(w, "ING")) choice = Tag::kVerb;
     } else if (prev == Tag::kUnknown || prev == Tag::kPunct || prev == Tag::kQuote) {
       choice = (ends_with(w, "ING") || ends_with(w, "ED")) && next != Tag::kAux ? Tag::kVerb : Tag::kNoun;
       if (prev == Tag::kPunct && ends_with(w, "ED") && next == Tag::kPrep) choice = Tag::kVerb;

@@ -37,6 +37,18 @@ inline bool is_possessive_determiner(std::string_view w) {
   return is_third_person_possessive(w) || w == "OUR" || w == "MY" || w == "YOUR";
 }
 
+// Words naming a stretch of time: "last year", "next week", "past decade".
+inline bool time_noun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "YEAR", "YEARS", "WEEK", "WEEKS", "MONTH", "MONTHS", "NIGHT", "WEEKEND", "DECADE", "CENTURY", "SPRING",
+      "SUMMER", "FALL", "AUTUMN", "WINTER", "TIME", "MORNING", "EVENING", "MONDAY", "TUESDAY", "WEDNESDAY",
+      "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY",
+      "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+  for (std::string_view t : kWords)
+    if (w == t) return true;
+  return false;
+}
+
 // A token that can sit inside a noun phrase before its head: determiner,
 // adjective, number, noun, name, or the possessive 's.
 inline bool np_internal(const Token& t) {

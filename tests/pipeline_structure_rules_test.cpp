@@ -1,0 +1,207 @@
+// Structure rules of the default set (data/dict, PETRARCH dialect): part-of-
+// speech choices the coder depends on, subjects and objects across relative
+// and adverbial clauses, passive agents, the doer and patient of nominal
+// events, pronouns in reported clauses, and the modality of acts that are
+// only threatened, wanted, possible or demanded.  Sentences written for this test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "pipeline/engine.h"
+#include "support/engine.h"
+#include "support/paths.h"
+
+namespace parley {
+namespace {
+
+class StructureRulesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
+  static void TearDownTestSuite() { delete engine_; }
+
+  std::vector<std::string> code(const std::string& text) {
+    Worker w(*engine_);
+    w.code("t", 20250806, text, true, last_);
+    std::vector<std::string> out;
+    for (const auto& e : last_.events)
+      out.push_back(e.source + " " + e.target + " " + std::string(e.code.view()) + (e.one_sided ? " one-sided" : ""));
+    return out;
+  }
+
+  // The tag the sentence's first token written `word` gets.
+  Tag tag_of(const std::string& text, const std::string& word) {
+    Worker w(*engine_);
+    w.code("t", 20250806, text, true, last_);
+    const Doc& doc = w.doc();
+    for (const Token& t : doc.tokens)
+      if (doc.text.compare(t.begin, t.end - t.begin, word) == 0) return t.tag;
+    ADD_FAILURE() << "no token '" << word << "' in: " << text;
+    return Tag::kUnknown;
+  }
+
+  // Whether the verb group holding the token written `word` is passive.
+  bool passive_at(const std::string& text, const std::string& word) {
+    Worker w(*engine_);
+    w.code("t", 20250806, text, true, last_);
+    const Doc& doc = w.doc();
+    for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+      const Token& t = doc.tokens[i];
+      if (doc.text.compare(t.begin, t.end - t.begin, word) != 0) continue;
+      const int32_t c = doc.chunk_at(0, i);
+      return c >= 0 && (doc.chunks[static_cast<size_t>(c)].flags & kPassive);
+    }
+    ADD_FAILURE() << "no token '" << word << "' in: " << text;
+    return false;
+  }
+
+  static bool has(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  }
+  static bool any_from(const std::vector<std::string>& v, const std::string& source) {
+    return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.rfind(source + " ", 0) == 0; });
+  }
+
+  static Engine* engine_;
+  CodedDocument last_;
+};
+Engine* StructureRulesTest::engine_ = nullptr;
+
+// --- part-of-speech choices ---------------------------------------------
+
+TEST_F(StructureRulesTest, CapitalUsIsTheCountry) {
+  EXPECT_EQ(tag_of("US troops there clashed with Somali militants.", "US"), Tag::kProper);
+  EXPECT_EQ(tag_of("US troops there clashed with Somali militants.", "troops"), Tag::kNoun);
+  EXPECT_EQ(tag_of("They told us nothing.", "us"), Tag::kPronoun);
+}
+
+TEST_F(StructureRulesTest, CapitalMayIsAMonthOrANameUnlessABaseVerbFollows) {
+  EXPECT_EQ(tag_of("May has criticized the Kenyan government.", "May"), Tag::kProper);
+  EXPECT_EQ(tag_of("In May, Kenya accused Somalia of spying.", "May"), Tag::kProper);
+  EXPECT_EQ(tag_of("May I ask a question?", "May"), Tag::kAux);
+  EXPECT_EQ(tag_of("The Kenyan army may attack Somalia.", "may"), Tag::kAux);
+}
+
+TEST_F(StructureRulesTest, LastBeforeATimeNounIsNoVerb) {
+  EXPECT_EQ(tag_of("Senators who last week opposed the treaty criticized Kenya.", "last"), Tag::kAdj);
+  EXPECT_EQ(tag_of("The talks did not last.", "last"), Tag::kVerb);
+}
+
+TEST_F(StructureRulesTest, ThatAfterANounBeforeATensedVerbAndAnObjectIsRelative) {
+  EXPECT_EQ(tag_of("The Kenyan army attacked a militia that controls the border.", "that"), Tag::kRelPron);
+  EXPECT_EQ(tag_of("The Kenyan army attacked a militia that controls the border.", "controls"), Tag::kVerb);
+  EXPECT_EQ(tag_of("Kenya said that the border controls were lifted.", "that"), Tag::kSubConj);
+}
+
+TEST_F(StructureRulesTest, ThoseWhoOpensARelativeClause) {
+  EXPECT_EQ(tag_of("Those who backed the treaty praised Kenya.", "who"), Tag::kRelPron);
+}
+
+TEST_F(StructureRulesTest, PluralAndNamedSubjectsTakeTheirVerb) {
+  EXPECT_EQ(tag_of("The inspectors want to visit the reactors.", "want"), Tag::kVerb);
+  EXPECT_EQ(tag_of("The tanks head back to the border.", "head"), Tag::kVerb);
+  EXPECT_EQ(tag_of("The Commission wishes to commend the ministry.", "wishes"), Tag::kVerb);
+  // Not after a determiner alone, nor a nationality word.
+  EXPECT_EQ(tag_of("Our best wishes to the ministry.", "wishes"), Tag::kNoun);
+  EXPECT_EQ(tag_of("Kenyan plans to expand the port were shelved.", "plans"), Tag::kNoun);
+}
+
+TEST_F(StructureRulesTest, ASubjectPronounIsFollowedByItsVerb) {
+  EXPECT_EQ(tag_of("He calls for talks.", "calls"), Tag::kVerb);
+  EXPECT_EQ(tag_of("They demands nothing.", "demands"), Tag::kVerb);
+  EXPECT_EQ(tag_of("It was one of his demands.", "demands"), Tag::kNoun);
+}
+
+TEST_F(StructureRulesTest, AGerundAfterASubordinatorIsAVerb) {
+  EXPECT_EQ(tag_of("He left while saying nothing.", "saying"), Tag::kVerb);
+}
+
+TEST_F(StructureRulesTest, AnIrregularParticipleAfterBeIsAPassiveVerb) {
+  EXPECT_EQ(tag_of("The Kenyan forces are put on alert.", "put"), Tag::kVerb);
+  EXPECT_TRUE(passive_at("The Kenyan forces are put on alert.", "put"));
+}
+
+TEST_F(StructureRulesTest, ABaseFormCoordinatedWithAnInfinitiveIsAVerb) {
+  EXPECT_EQ(tag_of("He is to give a speech and meet with Kenyan officials.", "meet"), Tag::kVerb);
+  EXPECT_EQ(tag_of("Kenya signed trade accords and deals with Uganda.", "deals"), Tag::kNoun);
+}
+
+// --- subjects and objects -----------------------------------------------
+
+TEST_F(StructureRulesTest, ARelativeClauseEndsAtTheMainVerb) {
+  const auto ev = code("Senators who last week opposed the treaty criticized the Kenyan government.");
+  EXPECT_TRUE(has(ev, "KENLEG KENGOV 111"));
+  // What the senators opposed is the treaty, not the government.
+  EXPECT_FALSE(has(ev, "KENLEG KENGOV 110"));
+}
+
+TEST_F(StructureRulesTest, AnActorInsideARelativeClauseIsNotTheMainSubject) {
+  EXPECT_TRUE(has(code("Kenyan lawmakers who opposed sending troops to the border praised the Somali army."),
+                  "KENLEG SOMMIL 051"));
+  const auto ev = code("The Somali militants who attacked Kenya said they would fight on.");
+  EXPECT_TRUE(has(ev, "SOMINS KEN 190"));
+  EXPECT_FALSE(any_from(ev, "KEN"));
+  // After a speech verb, the actor before the verb is its own clause's subject.
+  EXPECT_TRUE(has(code("Kenya, which said Uganda attacked Somalia, called for talks."), "UGA SOM 190"));
+}
+
+TEST_F(StructureRulesTest, AnObjectIsNotLookedForInsideAnAdverbialClause) {
+  EXPECT_EQ(code("Kenyan officials sounded the alarm when Somali militants attacked Uganda."),
+            std::vector<std::string>{"SOMINS UGA 190"});
+  for (const auto& e : code("He calls for talks while saying he opposes the Kenyan government."))
+    EXPECT_EQ(e.find("026"), std::string::npos) << e;
+}
+
+TEST_F(StructureRulesTest, AClauseOpenedByAPrepositionHasItsOwnSubject) {
+  EXPECT_TRUE(has(code("Protests erupted as Kenya attacked Somali militants."), "KEN SOMINS 190"));
+  EXPECT_TRUE(has(code("Nairobi was calm after Ethiopia accused Eritrea of spying."), "ETH ERI 1125"));
+}
+
+TEST_F(StructureRulesTest, APronounAfterThatStandsForTheReporter) {
+  EXPECT_EQ(code("Uganda claimed that they had attacked Kenya."), std::vector<std::string>{"UGA KEN 190"});
+}
+
+TEST_F(StructureRulesTest, PassiveAgentsAfterANumberOrAnAppositive) {
+  EXPECT_EQ(code("The village was attacked by 500 armed men."), std::vector<std::string>{"---UAF --- 190 one-sided"});
+  EXPECT_EQ(code("The Kenyan envoy was criticized in Kampala, the Ugandan capital, by the Ugandan parliament."),
+            std::vector<std::string>{"UGALEG KENGOV 111"});
+}
+
+TEST_F(StructureRulesTest, ANominalEventsPatientFollowsOfOnceItsDoerIsNamed) {
+  EXPECT_TRUE(has(code("Kenya's arrest of Somali journalists angered Somalia."), "KEN SOMMED 173"));
+  EXPECT_TRUE(has(code("The killing of two Kenyan soldiers by Somali militants shocked Nairobi."), "SOMINS KENMIL 190"));
+  // Without a doer, "of" names the doer of a visit, not its target.
+  EXPECT_TRUE(code("The visit of the Kenyan president pleased Uganda.").empty());
+}
+
+// --- modality --------------------------------------------------------------
+
+TEST_F(StructureRulesTest, WhatCanHappenDidNot) {
+  EXPECT_TRUE(code("The Somali militants can attack Kenya at any time.").empty());
+  EXPECT_TRUE(code("The Kenyan army can only threaten to attack the militants.").empty());
+}
+
+TEST_F(StructureRulesTest, WantedAndThreatenedActsAreIntentsAndThreats) {
+  EXPECT_EQ(code("Mali wants to meet the Algerian president."), std::vector<std::string>{"MLI DZAGOV 036"});
+  EXPECT_EQ(code("The Kenyan army threatened to use force."), std::vector<std::string>{"KENMIL --- 1384 one-sided"});
+}
+
+TEST_F(StructureRulesTest, AVerbCoordinatedWithAnAnnouncedActIsAnnouncedToo) {
+  EXPECT_TRUE(has(code("Ethiopia will host the summit and meet with Somali leaders."), "ETH SOM 036"));
+  const auto ev = code("The Ugandan minister was scheduled to visit Nairobi and meet with Kenyan officials.");
+  EXPECT_TRUE(has(ev, "UGAGOV KENGOV 036"));
+  EXPECT_FALSE(has(ev, "UGAGOV KENGOV 040"));
+}
+
+TEST_F(StructureRulesTest, WhatAReporterSaysAnotherMustDoIsADemand) {
+  EXPECT_EQ(code("Kenya said Uganda must withdraw its troops."), std::vector<std::string>{"KEN UGA 1056"});
+  // With no actor reporting it, or obliging itself, nothing happened.
+  EXPECT_TRUE(code("Uganda must withdraw its troops.").empty());
+  EXPECT_TRUE(code("Kenya said it must withdraw its troops.").empty());
+  // "had to" tells what was done.
+  EXPECT_EQ(code("Kenya said Uganda had to withdraw its troops."), std::vector<std::string>{"UGA ---MIL 0874"});
+}
+
+}  // namespace
+}  // namespace parley
