@@ -19,8 +19,9 @@ trap cleanup EXIT
 db=${PARLEY_BENCH_DB:-$work/bench.db}
 events_store "$build" "$events" "$db"
 c++ -std=c++20 -O2 bench/http_bench_client.cpp -o "$work/client" $(pkg-config --cflags --libs cpp-httplib) -pthread
-# Listing requests over the whole store, and single documents: every page of
-# the database gets read, so every reader's page cache fills.
+# Listing requests, and a text search no sentence matches (a full scan of
+# the sentences): pages all over the file get read, so every reader's page
+# cache fills.
 cat > "$work/paths" <<'PATHS'
 /v1/events
 /v1/events?actor=RUS
@@ -29,6 +30,7 @@ cat > "$work/paths" <<'PATHS'
 /v1/events?country=UA
 /v1/events?actor=USA&offset=5000
 /v1/events?sort=goldstein&order=desc
+/v1/events?q=no-sentence-says-this
 PATHS
 start_server "$build" "$db"
 rss() { awk -v k="$1:" '$1 == k { print $2 " KB" }' "/proc/$server_pid/status"; }
