@@ -7,6 +7,7 @@
 // stopping the server happens outside a signal handler.
 #include <pthread.h>
 #include <signal.h>
+#include <sqlite3.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -37,6 +38,11 @@ int run_serve(const ServeFlags& flags) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   Engine engine(engine_config(flags.dicts));
+  // All connections' page caches together: past this SQLite gives pages
+  // back before it allocates more, so a long-running server's memory stays
+  // bounded by it rather than by connections x cache_size.
+  constexpr sqlite3_int64 kSqliteHeapLimit = sqlite3_int64{96} << 20;
+  sqlite3_soft_heap_limit64(kSqliteHeapLimit);
   auto store = store::Store::open(flags.db);
   ApiServer server(engine, *store, flags.server);
   std::string error;

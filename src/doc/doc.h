@@ -129,6 +129,13 @@ struct Doc {
   std::vector<Token> tokens;
   std::vector<Chunk> chunks; // in token order within each sentence
 
+  // A record too long to code at once is coded in pieces (Worker::
+  // code_in_pieces); a piece's Doc holds only its own text.  Writers add
+  // these to the piece's byte offsets and sentence indices so that what they
+  // write refers to the whole record.  0 for a record coded whole.
+  uint32_t text_base = 0;       // where this Doc's text starts in the record
+  uint32_t sentence_base = 0;   // sentences of the record before this Doc's
+
   std::string_view norm_of(const Token& t) const {
     return std::string_view(norm).substr(t.norm_begin, t.norm_len);
   }
@@ -152,6 +159,8 @@ struct Doc {
     sentences.clear();
     tokens.clear();
     chunks.clear();
+    text_base = 0;
+    sentence_base = 0;
   }
 };
 

@@ -11,15 +11,16 @@ using namespace parley::store;
 
 namespace {
 
-// Token range -> byte span, exactly as sinks/event_json.cpp writes offsets.
+// Token range -> byte span in the record, exactly as sinks/event_json.cpp
+// writes offsets (doc.text_base: a piece of a long record).
 ByteSpan byte_span(const Doc& doc, int32_t begin, int32_t end) {
   if (begin < 0 || end <= begin) return {};
-  return ByteSpan{doc.tokens[begin].begin, doc.tokens[end - 1].end};
+  return ByteSpan{doc.text_base + doc.tokens[begin].begin, doc.text_base + doc.tokens[end - 1].end};
 }
 
 std::string span_text(const Doc& doc, const ByteSpan& s) {
   if (!s.present()) return {};
-  return doc.text.substr(static_cast<size_t>(s.begin), static_cast<size_t>(s.end - s.begin));
+  return doc.text.substr(static_cast<size_t>(s.begin - doc.text_base), static_cast<size_t>(s.end - s.begin));
 }
 
 PlaceRecord to_record(const Doc& doc, const PlaceMention& m) {
@@ -41,7 +42,7 @@ PlaceRecord to_record(const Doc& doc, const PlaceMention& m) {
 // `parley code` writes it (sinks/event_json.cpp).
 EventRecord to_record(const Doc& doc, const Dictionaries& dicts, const Event& ev, const EventDetails* details) {
   EventRecord r;
-  r.sentence = ev.sentence;
+  r.sentence = doc.sentence_base + ev.sentence;
   r.date = details ? details->date : doc.date;
   if (details) r.date_text = details->date_text;
   r.source = ev.source;
@@ -88,22 +89,22 @@ EventRecord to_record(const Doc& doc, const Dictionaries& dicts, const Event& ev
 
 QuoteRecord to_record(const Doc& doc, const Quote& q) {
   QuoteRecord r;
-  r.sentence = q.sentence;
-  r.last_sentence = q.last_sentence;
+  r.sentence = doc.sentence_base + q.sentence;
+  r.last_sentence = doc.sentence_base + q.last_sentence;
   r.speaker_text = q.speaker;
   r.speaker_code = q.speaker_code;
   r.quote_text = std::string(q.text(doc));
   r.attribution = std::string(attribution_name(q.attribution));
   r.closed = q.closed;
   r.speaker_span = byte_span(doc, q.speaker_begin, q.speaker_end);
-  r.quote_span = ByteSpan{q.text_begin, q.text_end};
+  r.quote_span = ByteSpan{doc.text_base + q.text_begin, doc.text_base + q.text_end};
   r.speech_verb_span = byte_span(doc, q.speech_verb, q.speech_verb < 0 ? -1 : q.speech_verb + 1);
   return r;
 }
 
 DeadlineRecord to_record(const Doc& doc, const Deadline& d) {
   DeadlineRecord r;
-  r.sentence = d.sentence;
+  r.sentence = doc.sentence_base + d.sentence;
   r.setter_code = d.setter_code;
   r.setter_text = d.setter;
   r.target_code = d.target_code;
@@ -132,8 +133,8 @@ StoredDocument to_stored_document(const Doc& doc, const CodedDocument& coded, co
   for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
     SentenceRecord r;
-    r.index = i;
-    r.span = ByteSpan{s.begin, s.end};
+    r.index = doc.sentence_base + i;
+    r.span = ByteSpan{doc.text_base + s.begin, doc.text_base + s.end};
     r.text = doc.text.substr(s.begin, s.end - s.begin);
     r.discarded = std::find(coded.discarded_sentences.begin(), coded.discarded_sentences.end(), i) !=
                   coded.discarded_sentences.end();

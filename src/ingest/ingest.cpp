@@ -1,18 +1,51 @@
 #include "ingest/ingest.h"
 
+#include <iterator>
+#include <utility>
+
 #include "ingest/from_coded.h"
 #include "pipeline/driver.h"
 
 namespace parley::ingest {
 namespace {
 
+template <class T>
+void move_append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// A later piece of a long record (Worker::code_in_pieces) added to the
+// record's earlier ones; its spans and indices are the record's already.  A
+// whole-story discard in any piece leaves the record's sentences and nothing
+// else, as when the record is coded whole.
+void append_piece(store::StoredDocument& doc, store::StoredDocument&& piece) {
+  doc.text += piece.text;
+  move_append(doc.sentences, piece.sentences);
+  doc.story_discarded = doc.story_discarded || piece.story_discarded;
+  if (doc.story_discarded) {
+    doc.events.clear();
+    doc.quotes.clear();
+    doc.deadlines.clear();
+    return;
+  }
+  move_append(doc.events, piece.events);
+  move_append(doc.quotes, piece.quotes);
+  move_append(doc.deadlines, piece.deadlines);
+}
+
 class StoreSink : public RecordSink {
  public:
   StoreSink(size_t slots, store::Store& store, IngestStats& stats, std::FILE* err)
       : stored_(slots), store_(store), stats_(stats), err_(err) {}
 
+  bool takes_pieces() const override { return true; }
   void render(size_t slot, const CodedRecord& r) override {
-    stored_[slot] = to_stored_document(r.doc, r.coded, r.engine.dicts(), r.input.source_file);
+    store::StoredDocument coded = to_stored_document(r.doc, r.coded, r.engine.dicts(), r.input.source_file);
+    if (r.first_piece) {
+      stored_[slot] = std::move(coded);
+    } else {
+      append_piece(stored_[slot], std::move(coded));
+    }
   }
   void deliver(size_t slot, const io::InputRecord&) override {
     stats_.events += static_cast<int64_t>(stored_[slot].events.size());

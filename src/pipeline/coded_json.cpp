@@ -9,6 +9,13 @@ namespace parley {
 
 void write_coded_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dicts, const CodedDocument& coded,
                       std::string_view extra_json, bool code_names) {
+  write_coded_events(w, doc, dicts, coded, extra_json, code_names);
+  write_coded_quotes(w, doc, coded, extra_json);
+  write_coded_deadlines(w, doc, coded, extra_json);
+}
+
+void write_coded_events(io::JsonWriter& w, const Doc& doc, const Dictionaries& dicts, const CodedDocument& coded,
+                        std::string_view extra_json, bool code_names) {
   std::string named;  // {"code_name": ...} merged with extra_json; only with code_names
   for (size_t i = 0; i < coded.events.size(); ++i) {
     const Event& ev = coded.events[i];
@@ -30,7 +37,14 @@ void write_coded_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dic
     }
     write_event_json(w, doc, dicts, ev, details, extra);
   }
+}
+
+void write_coded_quotes(io::JsonWriter& w, const Doc& doc, const CodedDocument& coded, std::string_view extra_json) {
   for (const Quote& q : coded.quotes) write_quote_json(w, doc, q, extra_json);
+}
+
+void write_coded_deadlines(io::JsonWriter& w, const Doc& doc, const CodedDocument& coded,
+                           std::string_view extra_json) {
   for (const Deadline& d : coded.deadlines) write_deadline_json(w, doc, d, extra_json);
 }
 

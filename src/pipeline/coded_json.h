@@ -17,4 +17,13 @@ namespace parley {
 void write_coded_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dicts, const CodedDocument& coded,
                       std::string_view extra_json, bool code_names = false);
 
+// The three parts of write_coded_json(), for a record coded in pieces
+// (Worker::code_in_pieces): every piece's events, then every piece's quotes,
+// then every piece's deadlines are the same lines as the record coded whole.
+void write_coded_events(io::JsonWriter& w, const Doc& doc, const Dictionaries& dicts, const CodedDocument& coded,
+                        std::string_view extra_json, bool code_names = false);
+void write_coded_quotes(io::JsonWriter& w, const Doc& doc, const CodedDocument& coded, std::string_view extra_json);
+void write_coded_deadlines(io::JsonWriter& w, const Doc& doc, const CodedDocument& coded,
+                           std::string_view extra_json);
+
 }  // namespace parley

@@ -68,6 +68,10 @@ class Driver::Impl {
     CodedDocument coded;
   };
 
+  // Coded with Worker::code_in_pieces, alone in its batch.
+  bool in_pieces(const io::InputRecord& r) const {
+    return !r.sentence_mode && r.text.size() > Worker::kPieceBytes && sink_->takes_pieces();
+  }
   void use_engine(const Engine& engine);
   void report_bad(const std::string& message);
   void report_warning(const std::string& message);
@@ -162,11 +166,24 @@ void Driver::Impl::work(size_t lane) {
   Lane& ln = lanes_[lane];
   try {
     for (size_t i = next_++; i < count_; i = next_++) {
-      const io::InputRecord& r = records_[i];
+      io::InputRecord& r = records_[i];
+      if (in_pieces(r)) {
+        size_t sentences = 0;
+        bool first = true;
+        ln.worker->code_in_pieces(r.id, r.date, r.text, ln.coded, [&](bool last) {
+          if (first) repairs_[i] = ln.coded.utf8_repairs;
+          sentences += ln.worker->doc().sentences.size();
+          sink_->render(i, CodedRecord{r, ln.worker->doc(), ln.coded, *engine_, lane, first, last});
+          if (!last) sink_->deliver_piece(i);  // alone in its batch: see run()
+          first = false;
+        });
+        sentences_[i] = sentences;
+        continue;
+      }
       ln.worker->code(r.id, r.date, r.text, r.sentence_mode, ln.coded);
       repairs_[i] = ln.coded.utf8_repairs;
       sentences_[i] = ln.worker->doc().sentences.size();
-      sink_->render(i, CodedRecord{r, ln.worker->doc(), ln.coded, *engine_, lane});
+      sink_->render(i, CodedRecord{r, ln.worker->doc(), ln.coded, *engine_, lane, true, true});
     }
   } catch (...) {
     std::lock_guard lock(mutex_);
@@ -275,8 +292,12 @@ DriverStats Driver::Impl::run(io::InputReader& reader, RecordSink& sink) {
       continue;
     }
     if (!sink.wants(rec)) continue;
+    // A record coded in pieces goes alone, so its pieces can be delivered
+    // as they are coded (RecordSink::deliver_piece) in input order.
+    const bool alone = in_pieces(rec);
+    if (alone) flush();
     std::swap(records_[filled_], rec);
-    if (++filled_ == opts_.batch) flush();
+    if (++filled_ == opts_.batch || alone) flush();
   }
   flush();
   return stats_;

@@ -60,6 +60,11 @@ struct CodedRecord {
   const CodedDocument& coded;
   const Engine& engine;         // the dictionaries the evidence points into
   size_t worker;                // 0 .. threads-1, for per-thread scratch
+  // A record longer than Worker::kPieceBytes, for a sink that takes_pieces(),
+  // is shown piece by piece (Worker::code_in_pieces): doc and coded then hold
+  // one piece, doc.text_base and doc.sentence_base place it in the record.
+  bool first_piece = true;
+  bool last_piece = true;
 };
 
 class RecordSink {
@@ -68,10 +73,22 @@ class RecordSink {
   // Calling thread, as each document record is read: false leaves it
   // uncoded and undelivered (validate skips records that are not sentences).
   virtual bool wants(const io::InputRecord& record) { return true; }
+  // True: a long record may be rendered piece by piece (CodedRecord::
+  // first_piece, last_piece; render() is then called once per piece, in
+  // order, on one thread), so that coding it needs memory for a piece, not
+  // for the record.  Such a record is coded alone in its batch, on the
+  // calling thread.  A piece with coded.story_discarded means the whole
+  // record is (its earlier pieces were rendered, maybe delivered, already).
+  virtual bool takes_pieces() const { return false; }
   // A worker thread; `slot` < Driver::batch_size().  See the contract above.
   virtual void render(size_t slot, const CodedRecord& record) = 0;
   // Calling thread, in input order, after the batch is coded.
   virtual void deliver(size_t slot, const io::InputRecord& record) = 0;
+  // Calling thread, after each piece but the last of a record coded in
+  // pieces: such a record is coded alone in its batch, so what render() has
+  // built so far may be written now (deliver() still follows the last
+  // piece), and the record's output need not be held whole.
+  virtual void deliver_piece(size_t slot) {}
   // Calling thread, after the last deliver() of each batch.
   virtual void end_batch() {}
   // "FILE:LINE: record ID: what"; the record is skipped.

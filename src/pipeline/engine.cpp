@@ -1,5 +1,6 @@
 #include "pipeline/engine.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <stdexcept>
@@ -132,16 +133,21 @@ bool Engine::discarded(const Doc& doc, uint32_t sentence, bool& whole_story) con
   return false;
 }
 
-bool Worker::code(std::string_view id, int32_t date, std::string_view text, bool sentence_mode, CodedDocument& out) {
+void Worker::start(std::string_view id, int32_t date, CodedDocument& out) {
   out.events.clear();
   out.details.clear();
   out.quotes.clear();
   out.deadlines.clear();
   out.discarded_sentences.clear();
   out.story_discarded = false;
+  out.utf8_repairs = 0;
   doc_.clear();
   doc_.id.assign(id);
   doc_.date = date;
+}
+
+bool Worker::code(std::string_view id, int32_t date, std::string_view text, bool sentence_mode, CodedDocument& out) {
+  start(id, date, out);
   doc_.text.assign(text);
   out.utf8_repairs = repair_utf8(doc_.text);
   if (sentence_mode) {
@@ -149,6 +155,94 @@ bool Worker::code(std::string_view id, int32_t date, std::string_view text, bool
   } else {
     split_sentences(doc_);
   }
+  return code_sentences(date, out, true);
+}
+
+namespace {
+
+// Where a piece of a long record ends: the start of the last sentence in the
+// second half of `doc` (a window of the record) that follows a blank line, so
+// that quotes, which rarely cross paragraphs, stay whole; else the start of
+// its last sentence; 0 when only one sentence starts in the window.
+uint32_t piece_cut(const Doc& doc) {
+  const auto& ss = doc.sentences;
+  const uint32_t half = static_cast<uint32_t>(doc.text.size() / 2);
+  for (size_t k = ss.size(); k-- > 1 && ss[k].begin >= half;) {
+    const std::string_view gap = std::string_view(doc.text).substr(ss[k - 1].end, ss[k].begin - ss[k - 1].end);
+    const size_t nl = gap.find('\n');
+    if (nl != std::string_view::npos && gap.find('\n', nl + 1) != std::string_view::npos) return ss[k].begin;
+  }
+  return ss.size() > 1 ? ss.back().begin : 0;
+}
+
+// A window end that splits no UTF-8 sequence, after the last space when there
+// is one in the window's second half: the cut for a "sentence" longer than a
+// whole piece.
+size_t char_cut(std::string_view text, size_t at, size_t end) {
+  for (size_t k = end; k > at + (end - at) / 2; --k)
+    if (text[k - 1] == ' ' || text[k - 1] == '\n') return k;
+  while (end > at + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
+
+size_t Worker::next_piece(std::string_view id, int32_t date, const std::string& text, size_t at, CodedDocument& out) {
+  start(id, date, out);
+  // The rest goes whole when it is short enough, so no piece is tiny.
+  size_t end = text.size() - at <= kPieceBytes + kPieceBytes / 2 ? text.size() : at + kPieceBytes;
+  doc_.text.assign(text, at, end - at);
+  split_sentences(doc_, at == 0);
+  if (end < text.size()) {
+    // Cut before a sentence when one starts in the window after its first;
+    // else (a "sentence" longer than the window) inside it, at a space.
+    const uint32_t cut = piece_cut(doc_);
+    const size_t within = cut ? cut : char_cut(text, at, end) - at;
+    while (!doc_.sentences.empty() && doc_.sentences.back().begin >= within) doc_.sentences.pop_back();
+    if (!doc_.sentences.empty() && doc_.sentences.back().end > within)
+      doc_.sentences.back().end = static_cast<uint32_t>(within);
+    end = at + within;
+    doc_.text.resize(end - at);
+  }
+  doc_.text_base = static_cast<uint32_t>(at);
+  return end;
+}
+
+bool Worker::code_in_pieces(std::string_view id, int32_t date, std::string& text, CodedDocument& out,
+                            const std::function<void(bool last)>& each) {
+  const size_t repairs = repair_utf8(text);
+  // A whole-story discard anywhere drops the record, so it is looked for
+  // first (tokens only), before any piece is shown: no piece's events are
+  // then written for a record that turns out to be discarded.
+  bool discarded = false;
+  const auto& discards = engine_.dicts().discards;
+  if (std::any_of(discards.begin(), discards.end(), [](const DiscardEntry& d) { return d.whole_story; })) {
+    for (size_t at = 0; at < text.size() && !discarded;) {
+      at = next_piece(id, date, text, at, out);
+      engine_.tokenizer().tokenize(doc_);
+      bool story = false;
+      for (uint32_t s = 0; s < doc_.sentences.size() && !discarded; ++s)
+        discarded = engine_.discarded(doc_, s, story) && story;
+    }
+  }
+  uint32_t sentences_before = 0;
+  for (size_t at = 0; at < text.size();) {
+    const size_t end = next_piece(id, date, text, at, out);
+    doc_.sentence_base = sentences_before;
+    if (at == 0) out.utf8_repairs = repairs;
+    if (discarded) {
+      out.story_discarded = true;
+    } else if (!code_sentences(date, out, at == 0)) {
+      return false;
+    }
+    sentences_before += static_cast<uint32_t>(doc_.sentences.size());
+    at = end;
+    each(at >= text.size());
+  }
+  return true;
+}
+
+bool Worker::code_sentences(int32_t date, CodedDocument& out, bool record_start) {
   engine_.tokenizer().tokenize(doc_);
   split_long_sentences(doc_);  // keeps every later stage linear in the text
   parse_doc(doc_);
@@ -176,7 +270,7 @@ bool Worker::code(std::string_view id, int32_t date, std::string_view text, bool
     present_.mark(doc_, s, engine_.dicts().vocab.size());
     coder_.code_sentence(doc_, s, actors_[s], verbs_, present_, out.events);
   }
-  add_details(out);
+  add_details(out, record_start);
   return true;
 }
 
@@ -312,17 +406,20 @@ bool Worker::recode_as_demand(Event& ev, const EventModality& m) {
   return true;
 }
 
-void Worker::add_details(CodedDocument& out) {
+void Worker::add_details(CodedDocument& out, bool record_start) {
   // Quote and deadline finders look across sentences; they read the actor
   // groups of the whole document, hence actors_ per sentence (entries past
   // the document's sentence count are stale and never read).
   engine_.quotes().find(doc_, actors_, out.quotes);
   engine_.deadlines().find(doc_, actors_, out.deadlines);
 
-  int32_t dateline_hint = 0;
-  if (auto dl = find_dateline(doc_.text)) dateline_hint = dl->date_hint;
-  const int32_t anchor = anchor_date(doc_.date, dateline_hint);
-  places_.start_document(doc_);
+  // A later piece of a long record keeps the story's dateline and place.
+  if (record_start) {
+    dateline_hint_ = 0;
+    if (auto dl = find_dateline(doc_.text)) dateline_hint_ = dl->date_hint;
+    places_.start_document(doc_);
+  }
+  const int32_t anchor = anchor_date(doc_.date, dateline_hint_);
   out.details.resize(out.events.size());
   // An act that is only announced is coded as its intent or threat
   // (events/intent.h): future ("will send", "plans to send") or, in reported

@@ -125,6 +125,28 @@ class Worker {
   // the stop check (below) stopped it: `out` is then incomplete.
   bool code(std::string_view id, int32_t date, std::string_view text, bool sentence_mode, CodedDocument& out);
 
+  // A record longer than this is best coded by code_in_pieces(): a Doc costs
+  // some 30 bytes per byte of text (tokens, chunks, actors), so a 50 MB
+  // record coded whole took 1.5 GB.
+  static constexpr size_t kPieceBytes = size_t{1} << 20;
+
+  // Codes a long record piece by piece, each piece about kPieceBytes of whole
+  // sentences, cut after a paragraph break in its second half when there is
+  // one (else before its last sentence), so that memory is bounded by the
+  // piece, not the record.  `text` is repaired in place (invalid UTF-8, NUL),
+  // as code() repairs its copy.  After each piece `each(last)` is called with
+  // doc() and `out` holding that piece: doc().text_base and sentence_base
+  // place it in the record, `out` refers to doc() as code() would.  The
+  // story's dateline, place and date anchor carry over from piece to piece;
+  // a quote or deadline that spans a cut is not found, nor, as ever, an
+  // event across sentences.  A whole-story discard anywhere in the record is
+  // looked for first: then every piece is only split into sentences and
+  // reports story_discarded (no sentence is marked discarded).  `out`'s
+  // utf8_repairs counts the whole record's, in the first piece.  False when
+  // the stop check stopped it.
+  bool code_in_pieces(std::string_view id, int32_t date, std::string& text, CodedDocument& out,
+                      const std::function<void(bool last)>& each);
+
   // Asked before the sentences are coded and every few sentences while they
   // are: true stops the document there.  The server stops coding for a
   // client that has gone.  Empty (the default): never stopped.
@@ -138,7 +160,11 @@ class Worker {
   void set_run_options(const RunOptions& options);
 
  private:
-  void add_details(CodedDocument& out);
+  void start(std::string_view id, int32_t date, CodedDocument& out);
+  // doc_ := the piece of `text` from `at`, split into sentences; its end.
+  size_t next_piece(std::string_view id, int32_t date, const std::string& text, size_t at, CodedDocument& out);
+  bool code_sentences(int32_t date, CodedDocument& out, bool record_start);
+  void add_details(CodedDocument& out, bool record_start);
   void drop_non_events(CodedDocument& out);
   bool recode_as_demand(Event& ev, const EventModality& m);
 
@@ -155,6 +181,7 @@ class Worker {
   PlaceFinder places_;
   std::vector<DateMention> dates_;
   std::vector<uint8_t> drop_;           // drop_non_events(), per event
+  int32_t dateline_hint_ = 0;           // the record's, from its first piece
   std::function<bool()> stop_check_;
 };
 

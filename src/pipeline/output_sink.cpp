@@ -7,7 +7,7 @@
 namespace parley {
 
 OutputSink::OutputSink(size_t slots, std::optional<FlatFormat> flat, FILE* out, Report bad, Report warn)
-    : out_(slots), rows_(slots), values_(slots), flat_(flat), file_(out), bad_(std::move(bad)), warn_(std::move(warn)) {
+    : out_(slots), quotes_(slots), deadlines_(slots), rows_(slots), values_(slots), flat_(flat), file_(out), bad_(std::move(bad)), warn_(std::move(warn)) {
   if (flat_) {
     std::string header;
     append_flat_header(header, *flat_);
@@ -17,14 +17,51 @@ OutputSink::OutputSink(size_t slots, std::optional<FlatFormat> flat, FILE* out, 
 
 void OutputSink::render(size_t slot, const CodedRecord& r) {
   io::JsonWriter& w = out_[slot];
-  w.clear();
-  write_coded_json(w, r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
+  io::JsonWriter& quotes = quotes_[slot];
+  io::JsonWriter& deadlines = deadlines_[slot];
+  if (r.first_piece) {
+    w.clear();
+    quotes.clear();
+    deadlines.clear();
+  }
+  if (r.first_piece && r.last_piece) {
+    write_coded_json(w, r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
+  } else if (!r.coded.story_discarded) {  // a record discarded whole has no pieces that write
+    write_coded_events(w, r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
+    write_coded_quotes(quotes, r.doc, r.coded, r.input.extra_json);
+    write_coded_deadlines(deadlines, r.doc, r.coded, r.input.extra_json);
+  }
+  if (!r.last_piece) return;
+  if (!r.first_piece) {
+    w.buffer().append(quotes.data());
+    w.buffer().append(deadlines.data());
+    std::string().swap(quotes.buffer());
+    std::string().swap(deadlines.buffer());
+  }
   if (flat_) flatten(w.data(), values_[slot], rows_[slot]);
 }
 
+// A piece's events are written as soon as it is coded; its quotes and
+// deadlines wait for the last piece, as the record's own order wants.
+void OutputSink::deliver_piece(size_t slot) {
+  io::JsonWriter& w = out_[slot];
+  if (flat_) {
+    flatten(w.data(), values_[slot], rows_[slot]);
+    std::fwrite(rows_[slot].data(), 1, rows_[slot].size(), file_);
+  } else {
+    std::fwrite(w.data().data(), 1, w.data().size(), file_);
+  }
+  w.clear();
+}
+
 void OutputSink::deliver(size_t slot, const io::InputRecord&) {
-  const std::string& bytes = flat_ ? rows_[slot] : out_[slot].data();
+  std::string& bytes = flat_ ? rows_[slot] : out_[slot].buffer();
   std::fwrite(bytes.data(), 1, bytes.size(), file_);
+  // Capacity is kept for the next batch, but not a long record's: the
+  // memory of one such record is not held for the rest of the run.
+  constexpr size_t kKeptCapacity = size_t{4} << 20;
+  if (out_[slot].buffer().capacity() > kKeptCapacity) std::string().swap(out_[slot].buffer());
+  if (rows_[slot].capacity() > kKeptCapacity) std::string().swap(rows_[slot]);
 }
 
 // The event lines of `jsonl` as rows (the records are our own JSON, so they parse).

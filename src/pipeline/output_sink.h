@@ -25,8 +25,10 @@ class OutputSink : public RecordSink {
   // unreadable record's message, `warn` each warning.
   OutputSink(size_t slots, std::optional<FlatFormat> flat, FILE* out, Report bad, Report warn);
 
+  bool takes_pieces() const override { return true; }
   void render(size_t slot, const CodedRecord& r) override;
   void deliver(size_t slot, const io::InputRecord&) override;
+  void deliver_piece(size_t slot) override;
   void bad_record(const std::string& message) override { bad_(message); }
   void warning(const std::string& message) override { warn_(message); }
 
@@ -34,6 +36,8 @@ class OutputSink : public RecordSink {
   void flatten(const std::string& jsonl, std::vector<FlatValue>& values, std::string& rows) const;
 
   std::vector<io::JsonWriter> out_;  // per slot; keeps capacity across batches
+  // Per slot: a record in pieces' quotes and deadlines, until its last piece.
+  std::vector<io::JsonWriter> quotes_, deadlines_;
   std::vector<std::string> rows_;    // per slot, csv/tsv only
   std::vector<std::vector<FlatValue>> values_;  // per slot, csv/tsv only: one event's values
   std::optional<FlatFormat> flat_;

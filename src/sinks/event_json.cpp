@@ -11,8 +11,8 @@ namespace {
 void offsets(io::JsonWriter& w, const Doc& doc, int32_t begin, int32_t end) {
   if (begin < 0) { w.null(); return; }
   w.begin_array();
-  w.unsigned_integer(doc.tokens[begin].begin);
-  w.unsigned_integer(doc.tokens[end - 1].end);
+  w.unsigned_integer(doc.text_base + doc.tokens[begin].begin);
+  w.unsigned_integer(doc.text_base + doc.tokens[end - 1].end);
   w.end_array();
 }
 
@@ -65,7 +65,7 @@ void write_event_json(io::JsonWriter& w, const Doc& doc, const Dictionaries& dic
   w.begin_object();
   w.key("type"); w.string("event");
   w.key("id"); w.string(doc.id);
-  w.key("sentence"); w.unsigned_integer(ev.sentence);
+  w.key("sentence"); w.unsigned_integer(doc.sentence_base + ev.sentence);
   w.key("date");
   date_value(w, details ? details->date : doc.date);
   w.key("date_text");
@@ -131,8 +131,8 @@ void write_quote_json(io::JsonWriter& w, const Doc& doc, const Quote& q, std::st
   w.begin_object();
   w.key("type"); w.string("quote");
   w.key("id"); w.string(doc.id);
-  w.key("sentence"); w.unsigned_integer(q.sentence);
-  w.key("last_sentence"); w.unsigned_integer(q.last_sentence);
+  w.key("sentence"); w.unsigned_integer(doc.sentence_base + q.sentence);
+  w.key("last_sentence"); w.unsigned_integer(doc.sentence_base + q.last_sentence);
   w.key("date"); date_value(w, doc.date);
   w.key("text"); w.string(q.text(doc));
   w.key("speaker"); if (q.speaker.empty()) w.null(); else w.string(q.speaker);
@@ -142,7 +142,10 @@ void write_quote_json(io::JsonWriter& w, const Doc& doc, const Quote& q, std::st
   w.key("evidence");
   w.begin_object();
   w.key("text_offsets");
-  w.begin_array(); w.unsigned_integer(q.text_begin); w.unsigned_integer(q.text_end); w.end_array();
+  w.begin_array();
+  w.unsigned_integer(doc.text_base + q.text_begin);
+  w.unsigned_integer(doc.text_base + q.text_end);
+  w.end_array();
   w.key("speaker_offsets"); token_offsets(w, doc, q.speaker_begin, q.speaker_end);
   w.key("speech_verb_offsets"); token_offsets(w, doc, q.speech_verb, q.speech_verb < 0 ? -1 : q.speech_verb + 1);
   w.end_object();
@@ -155,7 +158,7 @@ void write_deadline_json(io::JsonWriter& w, const Doc& doc, const Deadline& d, s
   w.begin_object();
   w.key("type"); w.string("deadline");
   w.key("id"); w.string(doc.id);
-  w.key("sentence"); w.unsigned_integer(d.sentence);
+  w.key("sentence"); w.unsigned_integer(doc.sentence_base + d.sentence);
   w.key("date"); date_value(w, d.date);
   w.key("date_text"); if (d.date_text.empty()) w.null(); else w.string(d.date_text);
   w.key("setter"); if (d.setter.empty()) w.null(); else w.string(d.setter);

@@ -290,11 +290,13 @@ class Splitter {
 
 }  // namespace
 
-void split_sentences(Doc& doc) {
+void split_sentences(Doc& doc, bool record_start) {
   doc.sentences.clear();
   size_t n = std::min<size_t>(doc.text.size(), std::numeric_limits<uint32_t>::max());
   size_t start = 0;
-  if (auto d = find_dateline(std::string_view(doc.text).substr(0, n))) start = d->end;
+  if (record_start) {
+    if (auto d = find_dateline(std::string_view(doc.text).substr(0, n))) start = d->end;
+  }
   Splitter(doc, n).run(start);
 }
 

@@ -23,7 +23,9 @@
 
 namespace parley {
 
-void split_sentences(Doc& doc);
+// `record_start`: the text starts a record, so a dateline there is skipped;
+// false for a later piece of a long record (Worker::code_in_pieces).
+void split_sentences(Doc& doc, bool record_start = true);
 
 // A wire-service dateline at the start of a story.
 struct Dateline {
