@@ -69,7 +69,8 @@ std::map<std::string, std::string> schema_of(const fs::path& db) {
 constexpr const char* kWithoutVersion5 =
     "DROP TRIGGER sentences_search_insert; DROP TRIGGER sentences_search_delete;"
     "DROP TRIGGER sentences_search_update; DROP TABLE sentence_search; DROP TABLE sentence_keys;"
-    "DROP INDEX events_root_goldstein; DROP INDEX events_doc_goldstein;";
+    "DROP INDEX events_root_goldstein; DROP INDEX events_doc_goldstein; DROP INDEX events_dyad_goldstein;"
+    "DROP INDEX events_date_weights;";
 
 fs::path old_store(const std::string& name) {
   const fs::path db = temp_db(name);
@@ -300,6 +301,8 @@ TEST(StoreMigration, Version4GetsTheTextIndexAndGoldsteinIndexes) {
   const auto schema = schema_of(db);
   EXPECT_EQ(schema.at("index events_root_goldstein"), "CREATE INDEX events_root_goldstein ON events(root, goldstein)");
   EXPECT_EQ(schema.at("index events_doc_goldstein"), "CREATE INDEX events_doc_goldstein ON events(doc_id, goldstein)");
+  EXPECT_EQ(schema.count("index events_dyad_goldstein"), 1u);
+  EXPECT_EQ(schema.count("index events_date_weights"), 1u);
   // The existing sentences were indexed: a search read through the index
   // (the filter plan) finds them, in either case.
   EventFilter f;

@@ -489,9 +489,13 @@ std::vector<ActorActivity> Store::top_actors(const ActorQuery& a) {
     where_event_filter(q, a.events);
     const bool is_source = std::string_view(column) == "source";
     if (!parts.empty()) parts += " UNION ALL ";
-    parts += "SELECT " + col + " AS actor, " + (is_source ? "1 AS s, 0 AS t" : "0 AS s, 1 AS t") + " FROM events e" +
+    // Counted per side first: each side groups along its actor index, in
+    // order, and the union then merges two lists of actors, not one row per
+    // event (a sort of every event twice over).
+    parts += "SELECT " + col + " AS actor, " + (is_source ? "count(*) AS s, 0 AS t" : "0 AS s, count(*) AS t") +
+             " FROM events e" +
              (a.events.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") +
-             q.where_clause();
+             q.where_clause() + " GROUP BY " + col;
   }
   const char* total = a.role == ActorRole::kSource ? "sum(s)" : a.role == ActorRole::kTarget ? "sum(t)" : "sum(s) + sum(t)";
   const std::string sql = "SELECT actor, sum(s), sum(t), " + std::string(total) + " AS n FROM (" + parts +

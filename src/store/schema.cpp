@@ -203,7 +203,10 @@ CREATE INDEX events_target_source ON events(target, source, date, root, code, qu
     // contentless index deletes an entry given its old text, which the
     // delete trigger has.  A sort by Goldstein within a root or a document
     // reads (root, goldstein) / (doc_id, goldstein) in order instead of
-    // sorting every match (queries.cpp).
+    // sorting every match (queries.cpp).  The aggregates sum Goldstein
+    // weights: top dyads read (source, target, goldstein) and counts over
+    // time (date, root, quad_class, plover_type, place_country, goldstein)
+    // without reading a row per event.
     R"sql(
 CREATE TABLE sentence_keys(
   id INTEGER PRIMARY KEY,
@@ -234,6 +237,8 @@ CREATE TRIGGER sentences_search_update AFTER UPDATE OF doc_id, idx, text ON sent
 END;
 CREATE INDEX events_root_goldstein ON events(root, goldstein);
 CREATE INDEX events_doc_goldstein ON events(doc_id, goldstein);
+CREATE INDEX events_dyad_goldstein ON events(source, target, goldstein);
+CREATE INDEX events_date_weights ON events(date, root, quad_class, plover_type, place_country, goldstein);
 )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration step per schema version");
