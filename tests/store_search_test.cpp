@@ -126,9 +126,14 @@ class StoreSearch : public ::testing::Test {
           EXPECT_EQ(found(f), want) << "q=" << text << " actor=" << actor << " doc=" << doc
                                     << " plan=" << static_cast<int>(plan) << " sort=" << static_cast<int>(sort)
                                     << (descending ? " desc" : "");
+          // The count stops after 20 ms (a loaded machine may reach that):
+          // then it is a lower bound.
           const EventCount n = store_->count_events(f, 10000);
-          EXPECT_TRUE(n.exact);
-          EXPECT_EQ(n.count, static_cast<int64_t>(want.size())) << "count of q=" << text;
+          if (n.exact) {
+            EXPECT_EQ(n.count, static_cast<int64_t>(want.size())) << "count of q=" << text;
+          } else {
+            EXPECT_LE(n.count, static_cast<int64_t>(want.size())) << "count of q=" << text;
+          }
         }
       }
     }
