@@ -65,6 +65,13 @@ std::map<std::string, std::string> schema_of(const fs::path& db) {
   return out;
 }
 
+// What version 5 added, dropped: a fresh file made into an older version.
+constexpr const char* kWithoutVersion5 =
+    "DROP TRIGGER sentences_search_insert; DROP TRIGGER sentences_search_delete;"
+    "DROP TRIGGER sentences_search_update; DROP TABLE sentence_search; DROP TABLE sentence_keys;"
+    "DROP INDEX events_root_goldstein; DROP INDEX events_doc_goldstein; DROP INDEX events_dyad_goldstein;"
+    "DROP INDEX events_date_weights;";
+
 fs::path old_store(const std::string& name) {
   const fs::path db = temp_db(name);
   std::ifstream in(parley::test::test_data_path("store_v1.sql"));
@@ -180,7 +187,8 @@ TEST(StoreMigration, Version2GetsTheActorAndDyadIndexes) {
     d.events.push_back(e);
     store->put_document(d);
   }
-  run_sql(db, "DROP INDEX events_source_target; DROP INDEX events_target_source; DROP INDEX events_quad;"
+  run_sql(db, std::string(kWithoutVersion5) +
+              "DROP INDEX events_source_target; DROP INDEX events_target_source; DROP INDEX events_quad;"
               "DROP INDEX events_doc_date; DROP INDEX events_date; CREATE INDEX events_date ON events(date);"
               "CREATE INDEX events_source ON events(source, date); CREATE INDEX events_target ON events(target, date);"
               "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
@@ -225,7 +233,8 @@ TEST(StoreMigration, Version3GetsTheDocumentDateAndFilterCoveringIndexes) {
     d.events.push_back(e);
     store->put_document(d);
   }
-  run_sql(db, "DROP INDEX events_doc_date; DROP INDEX events_source_target; DROP INDEX events_target_source;"
+  run_sql(db, std::string(kWithoutVersion5) +
+              "DROP INDEX events_doc_date; DROP INDEX events_source_target; DROP INDEX events_target_source;"
               "DROP INDEX events_date; CREATE INDEX events_date ON events(date);"
               "CREATE INDEX events_source_target ON events(source, target, date);"
               "CREATE INDEX events_target_source ON events(target, source, date);"
@@ -252,6 +261,82 @@ TEST(StoreMigration, Version3GetsTheDocumentDateAndFilterCoveringIndexes) {
   ASSERT_EQ(store->events(f).size(), 1u);
   EXPECT_EQ(store->integrity_check(), "ok");
   const fs::path fresh = temp_db("fresh-v4.db");
+  Store::open(fresh.string());
+  EXPECT_EQ(schema, schema_of(fresh));
+}
+
+TEST(StoreMigration, Version4GetsTheTextIndexAndGoldsteinIndexes) {
+  // A version-4 file: a fresh store without what version 5 added.
+  const fs::path db = temp_db("v4.db");
+  {
+    auto store = Store::open(db.string());
+    StoredDocument d;
+    d.id = "v4-1";
+    d.date = 20250806;
+    d.source_file = "v4.jsonl";
+    d.text = "Gondor attacked Mordor. Mordor threatened Gondor.";
+    d.sentences.push_back({0, {0, 23}, "Gondor attacked Mordor.", false});
+    d.sentences.push_back({1, {24, 49}, "Mordor threatened Gondor.", false});
+    EventRecord e;
+    e.date = 20250806;
+    e.source = "GONGOV";
+    e.target = "MOR";
+    e.code = "190";
+    e.root = "19";
+    e.quad_class = 4;
+    e.goldstein = -10.0;
+    d.events.push_back(e);
+    e.sentence = 1;
+    e.source = "MOR";
+    e.target = "GONGOV";
+    e.code = "130";
+    e.root = "13";
+    e.goldstein = -4.4;
+    d.events.push_back(e);
+    store->put_document(d);
+  }
+  run_sql(db, std::string(kWithoutVersion5) + "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+  ASSERT_EQ(schema_of(db).count("table sentence_search"), 0u);
+  auto store = Store::open(db.string());
+  const auto schema = schema_of(db);
+  EXPECT_EQ(schema.at("index events_root_goldstein"), "CREATE INDEX events_root_goldstein ON events(root, goldstein)");
+  EXPECT_EQ(schema.at("index events_doc_goldstein"), "CREATE INDEX events_doc_goldstein ON events(doc_id, goldstein)");
+  EXPECT_EQ(schema.count("index events_dyad_goldstein"), 1u);
+  EXPECT_EQ(schema.count("index events_date_weights"), 1u);
+  // The existing sentences were indexed: a search read through the index
+  // (the filter plan) finds them, in either case.
+  EventFilter f;
+  f.text = "threatened gondor";
+  f.plan = EventFilter::Plan::kFilter;
+  auto rows = store->events(f);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].event.code, "130");
+  // A document stored after the migration is indexed by the triggers; its
+  // replacement drops the old text.
+  StoredDocument d;
+  d.id = "v4-2";
+  d.date = 20250807;
+  d.source_file = "v4.jsonl";
+  d.text = "Rohan aided Gondor.";
+  d.sentences.push_back({0, {0, 19}, d.text, false});
+  EventRecord e;
+  e.date = 20250807;
+  e.source = "ROH";
+  e.target = "GONGOV";
+  e.code = "070";
+  e.root = "07";
+  e.quad_class = 2;
+  d.events.push_back(e);
+  store->put_document(d);
+  f.text = "rohan aided";
+  ASSERT_EQ(store->events(f).size(), 1u);
+  d.text = d.sentences[0].text = "Rohan ignored Gondor.";
+  store->put_document(d);
+  EXPECT_TRUE(store->events(f).empty());
+  f.text = "ignored";
+  EXPECT_EQ(store->events(f).size(), 1u);
+  EXPECT_EQ(store->integrity_check(), "ok");
+  const fs::path fresh = temp_db("fresh-v5.db");
   Store::open(fresh.string());
   EXPECT_EQ(schema, schema_of(fresh));
 }

@@ -61,6 +61,7 @@ enum IndexUse : unsigned {
   kUsePlover = 1u << 6,
   kUseDoc = 1u << 7,
   kUseGoldstein = 1u << 8,  // only the sort and the cursor read it
+  kUseText = 1u << 9,       // the trigram index of q= (text_index_condition())
   kUseAll = ~0u,
 };
 
@@ -108,6 +109,32 @@ std::string like_condition(QueryBuilder& q, const std::string& column, const std
   return column + " LIKE " + q.param(like_substring(text)) + " ESCAPE '\\'";
 }
 
+// A search the trigram index (schema version 5, sentence_search) can
+// answer: three characters or more.  Shorter ones have no trigram; LIKE
+// alone reads them.
+bool text_indexable(const std::string& text) {
+  if (text.find('\0') != std::string::npos) return false;
+  size_t characters = 0;
+  for (const char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return characters >= 3;
+}
+
+// The events whose sentence contains `text` by the trigram index: the
+// phrase query of a trigram index is a substring match, case-folded.  It
+// only narrows: every sentence LIKE matches is among its matches (LIKE
+// folds ASCII case only, the index folds more), and the LIKE condition is
+// still applied, so the rows are exactly LIKE's.
+std::string text_index_condition(QueryBuilder& q, const std::string& text) {
+  std::string phrase = "\"";
+  for (const char c : text) {
+    phrase += c;
+    if (c == '"') phrase += '"';
+  }
+  phrase += '"';
+  return "(e.doc_id, e.sentence) IN (SELECT k.doc_id, k.idx FROM sentence_search JOIN sentence_keys k ON k.id = "
+         "sentence_search.rowid WHERE sentence_search MATCH " + q.param(phrase) + ")";
+}
+
 // Whether the sort column can hold NULL (store.cpp writes NULL for an
 // absent root, quad class, weight and place).
 bool sort_column_nullable(EventSort sort) {
@@ -148,7 +175,10 @@ void where_event_filter(QueryBuilder& q, const EventFilter& f, std::vector<std::
                         unsigned use = kUseAll) {
   where_key_filter(q, f, "e", sides, use);
   for (const std::string& c : event_only_conditions(q, f, use)) q.where(c);
-  if (!f.text.empty()) q.where(like_condition(q, "s.text", f.text));
+  if (!f.text.empty()) {
+    if ((use & kUseText) && text_indexable(f.text)) q.where(text_index_condition(q, f.text));
+    q.where(like_condition(q, "s.text", f.text));
+  }
   if (!f.doc_id.empty()) q.where(column("e", "doc_id", use, kUseDoc) + " = " + q.param(f.doc_id));
   if (f.after) where_after(q, f, use);
 }
@@ -229,9 +259,13 @@ unsigned sort_index_bit(EventSort sort) {
 // events are few, or at least bounded by one story); else the actor indexes
 // when there is an actor filter, which carry the columns the other filters
 // test (schema version 4), so a second filter is checked inside the index
-// instead of on every row of the actor; else SQLite's choice.
+// instead of on every row of the actor; else SQLite's choice.  A text
+// search of three characters or more is read through the trigram index
+// (within a document, too): when the walk gave up, the text is rare, and
+// its matches are fewer than any other filter's.
 unsigned index_use(const EventFilter& f, Plan plan) {
   if (plan == Plan::kWalk) return sort_index_bit(f.sort);
+  if (text_indexable(f.text)) return kUseText | kUseDoc;
   if (!f.doc_id.empty()) return kUseDoc;
   if (has_actor_filter(f)) return kUseActors;
   return kUseAll;
@@ -455,9 +489,13 @@ std::vector<ActorActivity> Store::top_actors(const ActorQuery& a) {
     where_event_filter(q, a.events);
     const bool is_source = std::string_view(column) == "source";
     if (!parts.empty()) parts += " UNION ALL ";
-    parts += "SELECT " + col + " AS actor, " + (is_source ? "1 AS s, 0 AS t" : "0 AS s, 1 AS t") + " FROM events e" +
+    // Counted per side first: each side groups along its actor index, in
+    // order, and the union then merges two lists of actors, not one row per
+    // event (a sort of every event twice over).
+    parts += "SELECT " + col + " AS actor, " + (is_source ? "count(*) AS s, 0 AS t" : "0 AS s, count(*) AS t") +
+             " FROM events e" +
              (a.events.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") +
-             q.where_clause();
+             q.where_clause() + " GROUP BY " + col;
   }
   const char* total = a.role == ActorRole::kSource ? "sum(s)" : a.role == ActorRole::kTarget ? "sum(t)" : "sum(s) + sum(t)";
   const std::string sql = "SELECT actor, sum(s), sum(t), " + std::string(total) + " AS n FROM (" + parts +

@@ -193,6 +193,66 @@ CREATE INDEX events_source_target ON events(source, target, date, root, code, qu
 CREATE INDEX events_target_source ON events(target, source, date, root, code, quad_class, plover_type, place_country,
   negated, conditional, in_condition, hypothetical, future, one_sided, reported);
 )sql",
+    // 4 -> 5: text search (q=) reads a trigram index over the sentences
+    // instead of LIKE over every sentence: a search that matches little was
+    // a scan of all of them.  The FTS5 table is contentless (the text stays
+    // in `sentences` alone); sentences has no rowid, so sentence_keys gives
+    // each sentence the integer key the index needs.  Triggers keep both in
+    // step with every write to sentences, from any path (a document's
+    // sentences are inserted with it and deleted by its cascade); a
+    // contentless index deletes an entry given its old text, which the
+    // delete trigger has.  A sort by Goldstein within a root or a document
+    // reads (root, goldstein) / (doc_id, goldstein) in order instead of
+    // sorting every match (queries.cpp).  The aggregates sum Goldstein
+    // weights: top dyads read (source, target, goldstein) and counts over
+    // time (date, root, quad_class, plover_type, place_country, goldstein)
+    // without reading a row per event.  Without ANALYZE, SQLite breaks a
+    // tie between two indexes of the same leading column for the newest;
+    // the root, date and actor indexes are made again after the new ones so
+    // that filters keep reading them (in rowid order, not Goldstein order;
+    // with every filtered column) and the new ones serve only what they were
+    // made for.
+    R"sql(
+CREATE TABLE sentence_keys(
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  UNIQUE(doc_id, idx)
+);
+CREATE VIRTUAL TABLE sentence_search USING fts5(text, content='', tokenize='trigram');
+INSERT INTO sentence_keys(doc_id, idx) SELECT doc_id, idx FROM sentences;
+INSERT INTO sentence_search(rowid, text)
+  SELECT k.id, s.text FROM sentence_keys k JOIN sentences s ON s.doc_id = k.doc_id AND s.idx = k.idx;
+CREATE TRIGGER sentences_search_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentence_keys(doc_id, idx) VALUES (new.doc_id, new.idx);
+  INSERT INTO sentence_search(rowid, text)
+    SELECT id, new.text FROM sentence_keys WHERE doc_id = new.doc_id AND idx = new.idx;
+END;
+CREATE TRIGGER sentences_search_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentence_search(sentence_search, rowid, text)
+    SELECT 'delete', id, old.text FROM sentence_keys WHERE doc_id = old.doc_id AND idx = old.idx;
+  DELETE FROM sentence_keys WHERE doc_id = old.doc_id AND idx = old.idx;
+END;
+CREATE TRIGGER sentences_search_update AFTER UPDATE OF doc_id, idx, text ON sentences BEGIN
+  INSERT INTO sentence_search(sentence_search, rowid, text)
+    SELECT 'delete', id, old.text FROM sentence_keys WHERE doc_id = old.doc_id AND idx = old.idx;
+  UPDATE sentence_keys SET doc_id = new.doc_id, idx = new.idx WHERE doc_id = old.doc_id AND idx = old.idx;
+  INSERT INTO sentence_search(rowid, text)
+    SELECT id, new.text FROM sentence_keys WHERE doc_id = new.doc_id AND idx = new.idx;
+END;
+CREATE INDEX events_root_goldstein ON events(root, goldstein);
+CREATE INDEX events_doc_goldstein ON events(doc_id, goldstein);
+CREATE INDEX events_dyad_goldstein ON events(source, target, goldstein);
+CREATE INDEX events_date_weights ON events(date, root, quad_class, plover_type, place_country, goldstein);
+DROP INDEX events_root;
+CREATE INDEX events_root ON events(root, date);
+DROP INDEX events_date;
+CREATE INDEX events_date ON events(date, source, target, root, code, quad_class, plover_type, place_country, negated,
+  conditional, in_condition, hypothetical, future, one_sided, reported);
+DROP INDEX events_source_target;
+CREATE INDEX events_source_target ON events(source, target, date, root, code, quad_class, plover_type, place_country,
+  negated, conditional, in_condition, hypothetical, future, one_sided, reported);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration step per schema version");
 
