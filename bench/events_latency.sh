@@ -11,12 +11,7 @@ cd "$(dirname "$0")/.."
 . bench/events_store.sh
 build=${1:-build}
 events=${2:-1000000}
-work=$(mktemp -d)
-server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-db=${PARLEY_BENCH_DB:-$work/bench.db}
-events_store "$build" "$events" "$db"
+bench_setup "$build" "$events"
 start_server "$build" "$db"
 echo "events in the store: $(sqlite3 "$db" 'SELECT count(*) FROM events'), documents: $(sqlite3 "$db" 'SELECT count(*) FROM documents')"
 big=$(sqlite3 "$db" 'SELECT doc_id FROM events GROUP BY doc_id ORDER BY count(*) DESC LIMIT 1')

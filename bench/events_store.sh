@@ -1,5 +1,23 @@
-# Shared by bench/events_latency.sh and bench/http_load.sh (sourced): a
-# store of N events, and `parley serve` on it.
+# Shared by the store benchmarks (sourced: events_latency.sh,
+# aggregates_latency.sh, http_load.sh, server_memory.sh): a store of N
+# events, `parley serve` on it, and the load client.
+#
+# bench_setup BUILD EVENTS: makes the scratch folder $work (removed on exit,
+# with the server of start_server), sets $db (PARLEY_BENCH_DB, else a store
+# in $work) and makes the store there with events_store.
+bench_setup() {
+  work=$(mktemp -d)
+  server_pid=
+  trap bench_cleanup EXIT
+  db=${PARLEY_BENCH_DB:-$work/bench.db}
+  events_store "$1" "$2" "$db"
+}
+bench_cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+
+# build_load_client: compiles bench/http_bench_client.cpp to $work/client.
+build_load_client() {
+  c++ -std=c++20 -O2 bench/http_bench_client.cpp -o "$work/client" $(pkg-config --cflags --libs cpp-httplib) -pthread
+}
 #
 # events_store BUILD EVENTS DB: makes DB unless it exists.  It ingests the
 # example article once, then copies it with SQL inside the same file into

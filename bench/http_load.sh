@@ -13,13 +13,8 @@ build=${1:-build}
 seconds=${2:-20}
 connections=${3:-8}
 events=${4:-1000000}
-work=$(mktemp -d)
-server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-db=${PARLEY_BENCH_DB:-$work/bench.db}
-events_store "$build" "$events" "$db"
-c++ -std=c++20 -O2 bench/http_bench_client.cpp -o "$work/client" $(pkg-config --cflags --libs cpp-httplib) -pthread
+bench_setup "$build" "$events"
+build_load_client
 # What a dashboard user asks for: the default page, actor and dyad filters,
 # a year of one root, a country, a later page, a sort.
 cat > "$work/paths" <<'PATHS'

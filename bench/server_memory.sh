@@ -12,13 +12,8 @@ build=${1:-build}
 seconds=${2:-15}
 connections=${3:-16}
 events=${4:-300000}
-work=$(mktemp -d)
-server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-db=${PARLEY_BENCH_DB:-$work/bench.db}
-events_store "$build" "$events" "$db"
-c++ -std=c++20 -O2 bench/http_bench_client.cpp -o "$work/client" $(pkg-config --cflags --libs cpp-httplib) -pthread
+bench_setup "$build" "$events"
+build_load_client
 # Listing requests, and a text search no sentence matches (a full scan of
 # the sentences): pages all over the file get read, so every reader's page
 # cache fills.
