@@ -15,6 +15,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <csignal>
 #include <chrono>
 #include <memory>
 #include <thread>
@@ -23,6 +24,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/child.h"
 #include "support/run.h"
 #include "support/shared_server.h"
 #include "support/temp_dir.h"
@@ -283,6 +285,25 @@ TEST_F(HardeningTest, SecondServerOnAPortInUseFailsClearly) {
       << r.err;
   EXPECT_EQ(r.out.find("listening"), std::string::npos) << r.out;
   expect_still_serving();
+}
+
+// A SIGTERM right after "listening on" (before the accept loop has begun)
+// used to be lost: httplib's stop() ignores a server not yet listening, and
+// the server ran on.  Every start is stopped at once; each must end cleanly
+// (timeout -k kills it and the status says so if the stop is lost).
+TEST(ServeStop, TermRightAfterListeningEndsTheServer) {
+  const parley::test::TempDir tmp("serve_stop");
+  for (int round = 0; round < 5; ++round) {
+    parley::test::ChildProcess::Options options;
+    options.capture_stdout = true;
+    parley::test::ChildProcess child({"/usr/bin/timeout", "-k", "5", "30", parley::test::parley_bin(), "serve", "--db",
+                                      tmp.file("stop.db"), "--port", "0"},
+                                     options);
+    std::string line;
+    ASSERT_TRUE(child.read_line(line, 60s)) << "round " << round;
+    ASSERT_NE(line.find("listening on"), std::string::npos) << line;
+    EXPECT_EQ(child.stop(SIGTERM), 0) << "round " << round;
+  }
 }
 
 // Defect 2: 8 connection threads, each held for a whole request by a client

@@ -585,6 +585,18 @@ void GatedServer::prime_request_parser() {
   }
 }
 
+// httplib::Server::stop() does nothing until listening has begun, so a stop
+// between bind and listen (a SIGTERM just after "listening on") was lost and
+// the server ran on.  Taking the socket here works either way: the accept
+// loop runs while svr_sock_ is valid, and shutting the socket down wakes a
+// waiting accept().
+void GatedServer::stop_serving() {
+  const socket_t sock = svr_sock_.exchange(INVALID_SOCKET);
+  if (sock == INVALID_SOCKET) return;
+  ::shutdown(sock, SHUT_RDWR);
+  ::close(sock);
+}
+
 bool GatedServer::process_and_close_socket(socket_t sock) {
   loop_->adopt(sock);
   return true;

@@ -115,6 +115,10 @@ class GatedServer : public httplib::Server {
   // Connection: close) before it returns.  False if accepting failed.
   bool serve();
 
+  // Ends serve(), from any thread, at any time: also before serve() has
+  // begun (it then returns at once), which httplib::Server::stop() ignores.
+  void stop_serving();
+
   class Loop;  // gated_server.cpp
 
  private:

@@ -217,6 +217,6 @@ int ApiServer::port() const { return impl_->port; }
 
 void ApiServer::serve() { impl_->http.serve(); }
 
-void ApiServer::stop() { impl_->http.stop(); }
+void ApiServer::stop() { impl_->http.stop_serving(); }
 
 }  // namespace parley
