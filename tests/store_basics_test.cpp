@@ -202,6 +202,80 @@ TEST(StoreBasics, FailedPutRollsBackWholeDocument) {
   EXPECT_EQ(s->counts(), (StoreCounts{1, 2, 2, 2, 1, 1}));
 }
 
+// The document of full_document() cut after its first sentence, as
+// ingest cuts a long record into pieces: the records keep the document's
+// indices and offsets.
+std::vector<StoredDocument> in_two_parts(const StoredDocument& d) {
+  std::vector<StoredDocument> parts(2);
+  parts[0].text = d.text.substr(0, 19);
+  parts[1].text = d.text.substr(19);
+  for (auto& r : d.sentences) parts[r.index == 0 ? 0 : 1].sentences.push_back(r);
+  for (auto& r : d.events) parts[r.sentence == 0 ? 0 : 1].events.push_back(r);
+  for (auto& r : d.quotes) parts[r.sentence == 0 ? 0 : 1].quotes.push_back(r);
+  for (auto& r : d.deadlines) parts[r.sentence == 0 ? 0 : 1].deadlines.push_back(r);
+  return parts;
+}
+
+TEST(StoreBasics, ADocumentWrittenInPartsEqualsOnePut) {
+  const fs::path whole_path = temp_db("whole.db"), parts_path = temp_db("parts.db");
+  StoredDocument d = full_document();
+  d.events.push_back(d.events.front());  // a second mention of the same cluster, in the other part
+  d.events.back().sentence = 1;
+  Store::open(whole_path.string())->put_document(d);
+  auto s = Store::open(parts_path.string());
+  s->put_document(full_document());  // replaced by the parts
+  auto writer = s->write_document(d.id, d.date, d.source_file);
+  for (const StoredDocument& part : in_two_parts(d)) writer->append(part);
+  writer->commit();
+  EXPECT_THROW(writer->commit(), StoreError);
+  EXPECT_EQ(*s->get_document("doc-1"), as_read(d));
+  auto whole = Store::open(whole_path.string(), Store::Mode::kReadOnly);
+  EXPECT_EQ(s->counts(), whole->counts());
+  const std::vector<ClusterRow> mine = s->clusters(EventFilter{}), theirs = whole->clusters(EventFilter{});
+  ASSERT_EQ(mine.size(), theirs.size());
+  for (size_t k = 0; k < mine.size(); ++k) {
+    EXPECT_EQ(mine[k].code, theirs[k].code);
+    EXPECT_EQ(mine[k].root, theirs[k].root);
+    EXPECT_EQ(mine[k].goldstein, theirs[k].goldstein);
+    EXPECT_EQ(mine[k].mentions, theirs[k].mentions);
+    EXPECT_EQ(mine[k].documents, theirs[k].documents);
+  }
+  EXPECT_EQ(s->integrity_check(), "ok");
+}
+
+TEST(StoreBasics, AnUncommittedDocumentWriterLeavesTheOldVersion) {
+  const fs::path p = temp_db("writer_rollback.db");
+  auto s = Store::open(p.string());
+  s->put_document(full_document());
+  StoredDocument d = full_document();
+  d.text = "Something else entirely, much longer than before.";
+  {
+    auto writer = s->write_document(d.id, d.date, d.source_file);
+    writer->append(in_two_parts(d)[0]);
+  }  // given up
+  EXPECT_EQ(*s->get_document("doc-1"), as_read(full_document()));
+  EXPECT_EQ(s->counts(), (StoreCounts{1, 2, 2, 2, 1, 1}));
+  s->put_document(d);  // the store is free for the next write
+  EXPECT_EQ(s->get_document("doc-1")->text, d.text);
+}
+
+TEST(StoreBasics, AWholeStoryDiscardInALaterPartKeepsOnlyTheSentences) {
+  const fs::path p = temp_db("writer_discard.db");
+  auto s = Store::open(p.string());
+  std::vector<StoredDocument> parts = in_two_parts(full_document());
+  parts[1].story_discarded = true;
+  auto writer = s->write_document("doc-1", 20250806, "in.jsonl");
+  for (const StoredDocument& part : parts) writer->append(part);
+  writer->commit();
+  StoredDocument expected = full_document();
+  expected.story_discarded = true;
+  expected.events.clear();
+  expected.quotes.clear();
+  expected.deadlines.clear();
+  EXPECT_EQ(*s->get_document("doc-1"), expected);
+  EXPECT_EQ(s->counts(), (StoreCounts{1, 2, 0, 0, 0, 0}));
+}
+
 TEST(StoreBasics, AddQuotesAndDeadlinesToStoredDocument) {
   const fs::path p = temp_db("add.db");
   auto s = Store::open(p.string());

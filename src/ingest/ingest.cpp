@@ -1,6 +1,6 @@
 #include "ingest/ingest.h"
 
-#include <iterator>
+#include <memory>
 #include <utility>
 
 #include "ingest/from_coded.h"
@@ -9,45 +9,37 @@
 namespace parley::ingest {
 namespace {
 
-template <class T>
-void move_append(std::vector<T>& to, std::vector<T>& from) {
-  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-}
-
-// A later piece of a long record (Worker::code_in_pieces) added to the
-// record's earlier ones; its spans and indices are the record's already.  A
-// whole-story discard in any piece leaves the record's sentences and nothing
-// else, as when the record is coded whole.
-void append_piece(store::StoredDocument& doc, store::StoredDocument&& piece) {
-  doc.text += piece.text;
-  move_append(doc.sentences, piece.sentences);
-  doc.story_discarded = doc.story_discarded || piece.story_discarded;
-  if (doc.story_discarded) {
-    doc.events.clear();
-    doc.quotes.clear();
-    doc.deadlines.clear();
-    return;
-  }
-  move_append(doc.events, piece.events);
-  move_append(doc.quotes, piece.quotes);
-  move_append(doc.deadlines, piece.deadlines);
-}
-
 class StoreSink : public RecordSink {
  public:
   StoreSink(size_t slots, store::Store& store, IngestStats& stats, std::FILE* err)
       : stored_(slots), store_(store), stats_(stats), err_(err) {}
 
+  // A long record's pieces go to the store as they are coded (one
+  // transaction, store::DocumentWriter), so ingest holds a piece's records,
+  // not the record's.  Such a record is alone in its batch and its pieces
+  // come in order on one thread (RecordSink::takes_pieces).
   bool takes_pieces() const override { return true; }
   void render(size_t slot, const CodedRecord& r) override {
     store::StoredDocument coded = to_stored_document(r.doc, r.coded, r.engine.dicts(), r.input.source_file);
-    if (r.first_piece) {
+    if (r.first_piece && r.last_piece) {
       stored_[slot] = std::move(coded);
-    } else {
-      append_piece(stored_[slot], std::move(coded));
+      return;
     }
+    if (r.first_piece) {
+      writer_ = store_.write_document(coded.id, coded.date, coded.source_file);
+      writer_events_ = 0;
+    }
+    writer_events_ += static_cast<int64_t>(coded.events.size());
+    writer_->append(coded);
   }
   void deliver(size_t slot, const io::InputRecord&) override {
+    if (writer_) {
+      writer_->commit();
+      writer_.reset();
+      stats_.events += writer_events_;
+      ++stats_.documents;
+      return;
+    }
     stats_.events += static_cast<int64_t>(stored_[slot].events.size());
     batch_.push_back(std::move(stored_[slot]));
   }
@@ -65,6 +57,8 @@ class StoreSink : public RecordSink {
  private:
   std::vector<store::StoredDocument> stored_;  // per slot
   std::vector<store::StoredDocument> batch_;   // in input order
+  std::unique_ptr<store::DocumentWriter> writer_;  // the long record being written, if any
+  int64_t writer_events_ = 0;
   store::Store& store_;
   IngestStats& stats_;
   std::FILE* err_;

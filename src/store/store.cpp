@@ -39,37 +39,48 @@ bool remove_document(Store::Impl& db, std::string_view id) {
 
 // An event without a date of its own happened, as far as anyone knows, on
 // its document's date.
-int32_t event_date(const StoredDocument& doc, const EventRecord& e) { return e.date ? e.date : doc.date; }
+int32_t event_date(int32_t doc_date, const EventRecord& e) { return e.date ? e.date : doc_date; }
 
-struct ClusterAdd {
-  const EventRecord* first = nullptr;  // root, quad class, weight come with the code
+// A document's mentions of one cluster, with what comes with the cluster's
+// code (root, quad class, weight) copied from its first event: a document
+// written in parts (DocumentWriter) sums its parts before adding them.
+struct ClusterTally {
+  std::string root;
+  int quad_class = 0;
+  std::optional<double> goldstein;
   int64_t mentions = 0;
 };
+using ClusterTallies = std::map<ClusterKey, ClusterTally>;
 
-// Adds a freshly inserted document's events to their clusters.
-void add_to_clusters(Store::Impl& db, const StoredDocument& doc) {
-  std::map<ClusterKey, ClusterAdd> adds;
-  for (const EventRecord& e : doc.events) {
-    ClusterAdd& a = adds[ClusterKey{event_date(doc, e), e.source, e.target, e.code}];
-    if (!a.first) a.first = &e;
-    ++a.mentions;
+void tally_clusters(int32_t doc_date, std::span<const EventRecord> events, ClusterTallies& tallies) {
+  for (const EventRecord& e : events) {
+    auto [it, fresh] = tallies.try_emplace(ClusterKey{event_date(doc_date, e), e.source, e.target, e.code});
+    if (fresh) {
+      it->second.root = e.root;
+      it->second.quad_class = e.quad_class;
+      it->second.goldstein = e.goldstein;
+    }
+    ++it->second.mentions;
   }
-  for (const auto& [key, add] : adds) {
+}
+
+// Adds a freshly inserted document's cluster tallies to the clusters.
+void add_to_clusters(Store::Impl& db, std::string_view doc_id, const ClusterTallies& tallies) {
+  for (const auto& [key, tally] : tallies) {
     const auto& [date, source, target, code] = key;
-    const EventRecord& e = *add.first;
     sql::Statement& up = db.cached(
         "INSERT INTO event_clusters(date, source, target, code, root, quad_class, goldstein, mentions, documents) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1) ON CONFLICT(date, source, target, code) DO UPDATE SET "
         "mentions = mentions + excluded.mentions, documents = documents + 1 RETURNING id");
     up.bind(1, date).bind(2, source).bind(3, target).bind(4, code);
-    if (e.root.empty()) up.bind_null(5); else up.bind(5, e.root);
-    if (e.quad_class) up.bind(6, int64_t{e.quad_class}); else up.bind_null(6);
-    up.bind(7, e.goldstein).bind(8, add.mentions);
+    if (tally.root.empty()) up.bind_null(5); else up.bind(5, tally.root);
+    if (tally.quad_class) up.bind(6, int64_t{tally.quad_class}); else up.bind_null(6);
+    up.bind(7, tally.goldstein).bind(8, tally.mentions);
     if (!up.step()) db.writer.conn.fail("updating a cluster");
     const int64_t cluster = up.int64(0);
     up.reset();
     sql::Statement& link = db.cached("INSERT INTO cluster_documents(cluster_id, doc_id, mentions) VALUES (?1, ?2, ?3)");
-    link.bind(1, cluster).bind(2, doc.id).bind(3, add.mentions).run();
+    link.bind(1, cluster).bind(2, doc_id).bind(3, tally.mentions).run();
   }
 }
 
@@ -123,14 +134,19 @@ void bind_place(sql::Statement& st, int first, const std::optional<PlaceRecord>&
   bind_span(st, first + 8, p.span);
 }
 
-void insert_document(Store::Impl& db, const StoredDocument& doc) {
+void insert_document_row(Store::Impl& db, const StoredDocument& doc) {
   sql::Statement& d = db.cached("INSERT INTO documents(id, date, source_file, text, story_discarded) VALUES (?1, ?2, ?3, ?4, ?5)");
   d.bind(1, doc.id).bind(2, int64_t{doc.date}).bind(3, doc.source_file).bind(4, doc.text)
       .bind(5, int64_t{doc.story_discarded}).run();
+}
+
+// Inserts the sentences, events, quotes and deadlines of `part` (a whole
+// document, or one part of one) under document `doc_id`, dated doc_date.
+void insert_records(Store::Impl& db, std::string_view doc_id, int32_t doc_date, const StoredDocument& part) {
   sql::Statement& s = db.cached(
                    "INSERT INTO sentences(doc_id, idx, begin_byte, end_byte, text, discarded) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  for (const SentenceRecord& r : doc.sentences) {
-    s.bind(1, doc.id).bind(2, int64_t{r.index}).bind(3, r.span.begin).bind(4, r.span.end).bind(5, r.text)
+  for (const SentenceRecord& r : part.sentences) {
+    s.bind(1, doc_id).bind(2, int64_t{r.index}).bind(3, r.span.begin).bind(4, r.span.end).bind(5, r.text)
         .bind(6, int64_t{r.discarded}).run();
   }
   sql::Statement& e = db.cached(
@@ -142,8 +158,8 @@ void insert_document(Store::Impl& db, const StoredDocument& doc) {
       "one_sided, condition, condition_begin, condition_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
       "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, "
       "?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)");
-  for (const EventRecord& r : doc.events) {
-    e.bind(1, doc.id).bind(2, int64_t{r.sentence}).bind(3, int64_t{event_date(doc, r)}).bind(4, r.source).bind(5, r.target)
+  for (const EventRecord& r : part.events) {
+    e.bind(1, doc_id).bind(2, int64_t{r.sentence}).bind(3, int64_t{event_date(doc_date, r)}).bind(4, r.source).bind(5, r.target)
         .bind(6, r.code);
     bind_text_or_null(e, 7, r.root);
     if (r.quad_class) e.bind(8, int64_t{r.quad_class}); else e.bind_null(8);
@@ -165,9 +181,16 @@ void insert_document(Store::Impl& db, const StoredDocument& doc) {
     bind_span(e, 44, r.condition_span);
     e.run();
   }
-  for (const QuoteRecord& q : doc.quotes) insert_quote(db, doc.id, q);
-  for (const DeadlineRecord& dl : doc.deadlines) insert_deadline(db, doc.id, dl);
-  add_to_clusters(db, doc);
+  for (const QuoteRecord& q : part.quotes) insert_quote(db, doc_id, q);
+  for (const DeadlineRecord& dl : part.deadlines) insert_deadline(db, doc_id, dl);
+}
+
+void insert_document(Store::Impl& db, const StoredDocument& doc) {
+  insert_document_row(db, doc);
+  insert_records(db, doc.id, doc.date, doc);
+  ClusterTallies tallies;
+  tally_clusters(doc.date, doc.events, tallies);
+  add_to_clusters(db, doc.id, tallies);
 }
 
 void require_document(Store::Impl& db, const std::string& id) {
@@ -231,6 +254,71 @@ void Store::put_documents(std::span<const StoredDocument> docs) {
     insert_document(*impl_, doc);
   }
   tx.commit();
+}
+
+struct DocumentWriter::State {
+  State(Store::Impl& store, const std::string& doc_id, int32_t doc_date)
+      : lock(store.mutex), tx(store.writer.conn), db(store), id(doc_id), date(doc_date) {}
+
+  std::unique_lock<std::mutex> lock;  // taken before the transaction begins
+  sql::Transaction tx;
+  Store::Impl& db;
+  std::string id;
+  int32_t date;
+  std::string text;
+  bool story_discarded = false;
+  ClusterTallies clusters;
+  bool committed = false;
+};
+
+std::unique_ptr<DocumentWriter> Store::write_document(const std::string& id, int32_t date, const std::string& source_file) {
+  auto state = std::make_unique<DocumentWriter::State>(*impl_, id, date);
+  remove_document(*impl_, id);
+  // The row comes first (the parts' records refer to it); its text, known
+  // only at the end, is written by commit().
+  StoredDocument row;
+  row.id = id;
+  row.date = date;
+  row.source_file = source_file;
+  insert_document_row(*impl_, row);
+  return std::unique_ptr<DocumentWriter>(new DocumentWriter(std::move(state)));
+}
+
+DocumentWriter::DocumentWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+DocumentWriter::~DocumentWriter() = default;  // an uncommitted transaction rolls back
+
+void DocumentWriter::append(const StoredDocument& part) {
+  State& w = *state_;
+  if (w.committed) throw StoreError(w.db.writer.conn.path() + ": document '" + w.id + "' appended to after commit");
+  w.text += part.text;
+  if (part.story_discarded && !w.story_discarded) {
+    // A whole-story discard keeps the story's sentences and nothing else, as
+    // put_document() does (Worker::code_in_pieces finds it before the first
+    // piece, so nothing is normally there to take back).
+    w.story_discarded = true;
+    for (const char* sql : {"DELETE FROM events WHERE doc_id = ?1", "DELETE FROM quotes WHERE doc_id = ?1",
+                            "DELETE FROM deadlines WHERE doc_id = ?1"})
+      w.db.cached(sql).bind(1, w.id).run();
+    w.clusters.clear();
+  }
+  if (w.story_discarded) {
+    StoredDocument sentences_only;
+    sentences_only.sentences = part.sentences;
+    insert_records(w.db, w.id, w.date, sentences_only);
+    return;
+  }
+  insert_records(w.db, w.id, w.date, part);
+  tally_clusters(w.date, part.events, w.clusters);
+}
+
+void DocumentWriter::commit() {
+  State& w = *state_;
+  if (w.committed) throw StoreError(w.db.writer.conn.path() + ": document '" + w.id + "' committed twice");
+  sql::Statement& st = w.db.cached("UPDATE documents SET text = ?2, story_discarded = ?3 WHERE id = ?1");
+  st.bind(1, w.id).bind(2, w.text).bind(3, int64_t{w.story_discarded}).run();
+  add_to_clusters(w.db, w.id, w.clusters);
+  w.tx.commit();
+  w.committed = true;
 }
 
 bool Store::delete_document(std::string_view id) {

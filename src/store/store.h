@@ -350,6 +350,8 @@ struct DeadlineRow {
 
 // ------------------------------------------------------------ the store
 
+class DocumentWriter;
+
 class Store {
  public:
   enum class Mode { kReadWrite, kReadOnly };
@@ -369,6 +371,9 @@ class Store {
   void put_document(const StoredDocument& doc);
   // The same for several documents in one transaction (later ones win).
   void put_documents(std::span<const StoredDocument> docs);
+  // Starts writing one document in parts, for a record too long to hold
+  // whole (ingest of a record coded in pieces): see DocumentWriter.
+  std::unique_ptr<DocumentWriter> write_document(const std::string& id, int32_t date, const std::string& source_file);
   // Removes a document and its records; false if there was none.
   bool delete_document(std::string_view id);
   std::optional<StoredDocument> get_document(std::string_view id);
@@ -410,6 +415,33 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// One document written part by part, so that memory holds a part, not the
+// document's every record: put_document() for a document that arrives in
+// pieces.  The old records of the id go and the new ones are written in one
+// transaction, from Store::write_document() to commit(); meanwhile other
+// writes to the store wait (readers see the old version).  Destroyed without
+// commit() (an error, a record given up), nothing of it is written.
+class DocumentWriter {
+ public:
+  ~DocumentWriter();
+  DocumentWriter(const DocumentWriter&) = delete;
+  DocumentWriter& operator=(const DocumentWriter&) = delete;
+
+  // Adds the next part: its text follows the earlier parts' text, and its
+  // sentences, events, quotes and deadlines carry the document's indices and
+  // byte offsets already.  part.id, date and source_file are not read.
+  void append(const StoredDocument& part);
+  // Writes the text and the clusters, and commits.  Call once.
+  void commit();
+
+  struct State;
+
+ private:
+  friend class Store;
+  explicit DocumentWriter(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace parley::store
