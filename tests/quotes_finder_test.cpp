@@ -43,6 +43,39 @@ TEST_F(QuoteFinderTest, TrailingSpeakerWithAppositive) {
   EXPECT_EQ(c.quotes[0].speaker_code, "RUSGOV");
 }
 
+// A speaker phrase with "of/for/at/from/with NP" after its head, on both sides
+// of the quotation; a bare country in it gives a title without one its
+// country.
+TEST_F(QuoteFinderTest, SpeakerWithAPrepositionalPostmodifier) {
+  struct Case {
+    const char* text;
+    const char* speaker;
+    const char* code;
+    Attribution attribution;
+  };
+  const Case cases[] = {
+      {"\"The border stays shut,\" the interior minister of Hungary said on Friday.",
+       "the interior minister of Hungary", "HUNGOV", Attribution::kTrailing},
+      {"\"No troops will leave,\" said the defence minister of Poland.", "the defence minister of Poland", "POLGOV",
+       Attribution::kTrailing},
+      {"\"We expect an answer,\" the minister of trade of Japan told reporters.",
+       "the minister of trade of Japan", "JPNGOV", Attribution::kTrailing},
+      {"The foreign minister of Chile said: \"The treaty is dead.\"", "The foreign minister of Chile", "CHLGOV",
+       Attribution::kLeading},
+  };
+  for (const Case& k : cases) {
+    const CodedText c = code(k.text);
+    ASSERT_EQ(c.quotes.size(), 1u) << k.text;
+    EXPECT_EQ(c.quotes[0].speaker, k.speaker) << k.text;
+    EXPECT_EQ(c.quotes[0].speaker_code, k.code) << k.text;
+    EXPECT_EQ(c.quotes[0].attribution, k.attribution) << k.text;
+  }
+  // A preposition that is no postmodifier of the speaker ends the phrase.
+  const CodedText c = code("\"We will wait,\" the envoy to Iran said.");
+  ASSERT_EQ(c.quotes.size(), 1u);
+  EXPECT_NE(c.quotes[0].speaker, "the envoy to Iran");
+}
+
 TEST_F(QuoteFinderTest, LeadingColon) {
   const CodedText c = code("Zelensky told parliament on Tuesday: “We will rebuild every city.”");
   ASSERT_EQ(c.quotes.size(), 1u);

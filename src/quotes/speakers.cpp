@@ -19,6 +19,37 @@ bool speech_group(const Doc& doc, const QuoteFinder& finder, const Chunk& vg) {
   return head.verb_form != VerbForm::kGerund && finder.is_speech_verb(doc, head);
 }
 
+// A preposition that joins a postmodifier to a speaker's noun phrase: "the
+// foreign minister of Russia", "a spokesman for the ministry", "an official
+// at the embassy", "a source from the party", "an analyst with the bank".
+bool speaker_postmodifier(const Doc& doc, uint32_t i) {
+  return is_norm(doc, i, "OF") || is_norm(doc, i, "FOR") || is_norm(doc, i, "AT") || is_norm(doc, i, "FROM") ||
+         is_norm(doc, i, "WITH");
+}
+
+// Up to two postmodifiers "PREP NP" after the noun phrase ending at `end`
+// (exclusive), within [.., e): where the speaker phrase ends.
+uint32_t past_postmodifiers(const Doc& doc, uint32_t end, uint32_t e) {
+  for (int n = 0; n < 2 && end + 1 < e && speaker_postmodifier(doc, end); ++n) {
+    const int32_t np = chunk_starting_at(doc, end + 1, ChunkKind::kNounPhrase);
+    if (np < 0) break;
+    end = doc.chunks[np].end;
+  }
+  return end;
+}
+
+// Where the speaker phrase whose last noun phrase starts at `begin` starts:
+// back over up to two "NP PREP" heads ("the foreign minister of | Russia").
+uint32_t before_postmodifiers(const Doc& doc, uint32_t sentence, uint32_t begin) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  for (int n = 0; n < 2 && begin > b + 1 && speaker_postmodifier(doc, begin - 1); ++n) {
+    const int32_t np = chunk_ending_at(doc, sentence, begin - 1, ChunkKind::kNounPhrase);
+    if (np < 0) break;
+    begin = doc.chunks[np].begin;
+  }
+  return begin;
+}
+
 // The subject noun phrase that ends right before token `pos` (adverbs may lie
 // between: "Dmitriev later shared"), widened over an appositive:
 // "Yuri Ushakov, a Kremlin aide, said".
@@ -32,7 +63,7 @@ Attributed subject_before(const Doc& doc, uint32_t sentence, uint32_t pos) {
   const int32_t np = chunk_ending_at(doc, sentence, j, ChunkKind::kNounPhrase);
   if (np < 0) return a;
   const Chunk& c = doc.chunks[np];
-  a.speaker_begin = static_cast<int32_t>(c.begin);
+  a.speaker_begin = static_cast<int32_t>(before_postmodifiers(doc, sentence, c.begin));
   a.speaker_end = static_cast<int32_t>(c.end);
   if (comma) {
     // Only an appositive pair "NAME , TITLE ," qualifies; a lone comma before
@@ -69,7 +100,16 @@ std::string code_in(const Doc& doc, const std::vector<SentenceActors>& actors, u
   // before the title does.
   for (uint32_t k = end; k-- > begin;) {
     std::string code = code_at(doc, actors, k);
-    if (!code.empty()) return code;
+    if (code.empty()) continue;
+    // "the minister of defence of Russia": a bare country after a title with
+    // no country of its own gives the title its country (RUS + ---GOV).
+    if (code.size() == 3 && code != "---") {
+      for (uint32_t t = k; t-- > begin;) {
+        const std::string title = code_at(doc, actors, t);
+        if (title.size() > 3 && title.compare(0, 3, "---") == 0) return code + title.substr(3);
+      }
+    }
+    return code;
   }
   return {};
 }
@@ -135,13 +175,13 @@ Attributed trailing_attribution(const Doc& doc, const QuoteFinder& finder, uint3
     if (np < 0) return a;
     a.verb = static_cast<int32_t>(v.head);
     a.speaker_begin = static_cast<int32_t>(doc.chunks[np].begin);
-    a.speaker_end = static_cast<int32_t>(doc.chunks[np].end);
+    a.speaker_end = static_cast<int32_t>(past_postmodifiers(doc, doc.chunks[np].end, e));
     return a;
   }
   // “…,” Ushakov said.   “…,” the minister later told reporters.
   const int32_t np = chunk_starting_at(doc, i, ChunkKind::kNounPhrase);
   if (np < 0) return a;
-  uint32_t j = doc.chunks[np].end;
+  uint32_t j = past_postmodifiers(doc, doc.chunks[np].end, e);
   uint32_t speaker_end = j;
   // “…,” Yuri Ushakov, a Kremlin aide, said.
   if (j < e && is_norm(doc, j, ",")) {
