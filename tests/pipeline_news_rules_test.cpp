@@ -46,6 +46,19 @@ TEST_F(NewsRulesTest, OneSidedEventsAreEmittedAndFlagged) {
   EXPECT_EQ(code("A roadside bomb killed four Afghan soldiers."), std::vector<std::string>{"--- AFGMIL 195 one-sided"});
 }
 
+// Inside a quotation, "I" and "we" are its speaker: the event takes the
+// speaker's side, whichever side of the quotation the attribution stands on.
+TEST_F(NewsRulesTest, FirstPersonInAQuotationIsItsSpeaker) {
+  EXPECT_TRUE(has(code("\"We condemn the attack on Kenya,\" the Tanzanian president said."), "TZAGOV KEN 111"));
+  EXPECT_TRUE(has(code("The Chinese foreign ministry said: \"We firmly condemn Japan.\""), "CHNGOV JPN 111"));
+  EXPECT_TRUE(has(code("The Danish prime minister said: \"Canada has criticized us.\""), "CAN DNKGOV 111"));
+  // Outside a quotation, or with no speaker, "we" stays unknown.
+  EXPECT_FALSE(has_prefix(code("We condemn the attack on Kenya."), "TZA"));
+  EXPECT_TRUE(has_prefix(code("\"We condemn the attack on Kenya.\""), "--- KEN"));
+  // "US" in capitals is the country, not the speaker.
+  EXPECT_FALSE(has_prefix(code("The Danish prime minister said: \"Canada has criticized US troops.\""), "CAN DNKGOV"));
+}
+
 TEST_F(NewsRulesTest, OneSidedEventsFollowTheOption) {
   RunOptions dyads_only = engine_->run_options();
   ASSERT_TRUE(dyads_only.one_sided) << "data/dict/PETR_config.ini turns one_sided on";

@@ -406,6 +406,47 @@ bool Worker::recode_as_demand(Event& ev, const EventModality& m) {
   return true;
 }
 
+namespace {
+
+// "We reject the proposal," Lavrov said: inside a quotation, I and we are
+// its speaker, and CAMEO codes the speaker's side.  An event with no source
+// whose subject is "I" or "we" takes the speaker's code, as does one with no
+// target whose object is "me" or "us" (lower case: "US" is a country).
+void speaker_for_first_person(const Doc& doc, const std::vector<Quote>& quotes, Event& ev) {
+  if (ev.nominal || (ev.source_begin >= 0 && ev.target_begin >= 0)) return;
+  const Quote* quote = nullptr;
+  for (const Quote& q : quotes)
+    if (q.token_begin <= ev.verb_begin && ev.verb_begin < q.token_end) quote = &q;
+  if (!quote || quote->speaker_code.empty() || quote->speaker_code.compare(0, 3, "---") == 0) return;
+  const int32_t vg = doc.chunk_at(ev.sentence, ev.verb_begin);
+  if (vg < 0) return;
+  const Chunk& group = doc.chunks[static_cast<size_t>(vg)];
+  auto is_word = [&](uint32_t k, std::string_view a, std::string_view b) {
+    const std::string_view w = doc.text_of(doc.tokens[k]);
+    return w == a || w == b;
+  };
+  bool filled = false;
+  if (ev.source_begin < 0) {
+    uint32_t k = group.begin;
+    while (k > quote->token_begin && doc.tokens[k - 1].tag == Tag::kAdv) --k;
+    if (k > quote->token_begin && (is_word(k - 1, "We", "we") || is_word(k - 1, "I", "I"))) {
+      ev.source = quote->speaker_code;
+      ev.source_begin = static_cast<int32_t>(k - 1);
+      ev.source_end = static_cast<int32_t>(k);
+      filled = true;
+    }
+  } else if (ev.target_begin < 0 && group.end < quote->token_end && is_word(group.end, "us", "me")) {
+    ev.target = quote->speaker_code;
+    ev.target_begin = static_cast<int32_t>(group.end);
+    ev.target_end = static_cast<int32_t>(group.end + 1);
+    filled = true;
+  }
+  // Still one-sided when the other side is missing or only an unlisted name.
+  if (filled) ev.one_sided = ev.source_begin < 0 || ev.target_begin < 0 || ev.source == "---" || ev.target == "---";
+}
+
+}  // namespace
+
 void Worker::add_details(CodedDocument& out, bool record_start) {
   // Quote and deadline finders look across sentences; they read the actor
   // groups of the whole document, hence actors_ per sentence (entries past
@@ -438,6 +479,7 @@ void Worker::add_details(CodedDocument& out, bool record_start) {
     for (; e < out.events.size() && out.events[e].sentence == s; ++e) {
       Event& ev = out.events[e];
       EventDetails& d = out.details[e];
+      speaker_for_first_person(doc_, out.quotes, ev);
       const EventDate when = date_for_event(dates_, ev.verb_begin, anchor);
       d.date = when.date;
       d.precision = when.precision;
