@@ -48,11 +48,13 @@ using Events = std::vector<std::string>;
 
 // A bare CALL names, phones or convenes; only calling ON somebody or FOR
 // something is an appeal (02).  Name-calling with a rebuke word is criticism
-// (111), with a word of praise approval (051).
+// (111).
 TEST_F(DictPhrasings2Test, BareCallIsNoAppeal) {
   EXPECT_EQ(code("The French government called the Russian claims absurd."), (Events{"FRAGOV RUS 111"}));
   EXPECT_EQ(roots("The Egyptian minister called the Ethiopian dam plan a provocation."), (Events{"11"}));
-  EXPECT_EQ(code("The Kenyan president called Uganda a reliable partner."), (Events{"KENGOV UGA 051"}));
+  // Praise words are not taken after a bare CALL: they match too far away
+  // ("Albanians who call themselves Communists ... their Chinese friends").
+  EXPECT_TRUE(code("Kenyans who call themselves democrats need the support of their Ugandan friends.").empty());
   // Calling somebody with no naming word and no phone is no event.
   EXPECT_TRUE(code("The French president called the Chinese leader.").empty());
   // Appeals stay appeals.
