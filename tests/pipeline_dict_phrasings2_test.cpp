@@ -218,5 +218,27 @@ TEST_F(DictPhrasings2Test, MetOppositionIsOneSidedDisapproval) {
   EXPECT_EQ(code("The Kenyan president met the Ugandan leader."), (Events{"KENGOV UGA 040"}));
 }
 
+// Light-verb objects that must follow the verb: a word of the same form
+// later in the sentence is no evidence ("gave some idea of events in X" is no
+// giving in; "held that ... removed from the ground" no holding of ground).
+TEST_F(DictPhrasings2Test, LightVerbObjectsFollowTheVerb) {
+  EXPECT_TRUE(code("The Kenyan minister gave some idea of the events in Uganda.").empty());
+  EXPECT_EQ(roots("The Kenyan government gave in to Ugandan demands."), (Events{"08"}));
+  EXPECT_TRUE(code("The Kenyan High Court held that the Ugandan company must pay for the minerals removed from the ground.")
+                  .empty());
+  EXPECT_EQ(code("Ukrainian troops held their ground against the Russian army."), (Events{"UKRMIL RUSMIL 190"}));
+  EXPECT_TRUE(code("Kenyan senators returning from recess heeded the Ugandan president's call.").empty());
+}
+
+// Figures of speech and non-person objects of event verbs.
+TEST_F(DictPhrasings2Test, FiguresOfSpeechAreNoEvents) {
+  EXPECT_TRUE(code("The Kenyan church will hold its annual parade on Monday.").empty());
+  EXPECT_EQ(roots("North Korea held a military parade."), (Events{"15"}));
+  EXPECT_TRUE(code("Kenyan senators are beating the drums to put the Ugandan unions under the law.").empty());
+  EXPECT_EQ(roots("Kenyan police beat the Ugandan protesters."), (Events{"17"}));
+  EXPECT_TRUE(code("The US released more radiation than Russia.").empty());
+  EXPECT_EQ(code("Israel released 150 Palestinian prisoners."), (Events{"ISR PSE 0841"}));
+}
+
 }  // namespace
 }  // namespace parley
