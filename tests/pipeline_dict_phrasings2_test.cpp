@@ -240,5 +240,22 @@ TEST_F(DictPhrasings2Test, FiguresOfSpeechAreNoEvents) {
   EXPECT_EQ(code("Israel released 150 Palestinian prisoners."), (Events{"ISR PSE 0841"}));
 }
 
+// Gathering is a protest only for protesters or when it is to protest.
+TEST_F(DictPhrasings2Test, GatheringIsAProtestOnlyForProtesters) {
+  EXPECT_TRUE(code("The Kenyan minister gathered a few citizens of the Ugandan town.").empty());
+  EXPECT_TRUE(code("Evidence gathered by the Kenyan police showed the crime.").empty());
+  EXPECT_EQ(roots("Protesters gathered outside the Ugandan embassy."), (Events{"14"}));
+  EXPECT_EQ(roots("Thousands of Kenyans gathered in Nairobi to protest against the government."), (Events{"14"}));
+}
+
+// Requiring is a demand when an actor requires another to act; what a law,
+// a child or an assembly requires is none.
+TEST_F(DictPhrasings2Test, RequiringIsADemandOnlyOfAnActor) {
+  EXPECT_TRUE(code("A Kenyan child probably requires some form of treatment.").empty());
+  EXPECT_TRUE(code("The Kenyan law requires that a licensed official be present.").empty());
+  EXPECT_EQ(roots("The UN required Iraq to destroy its weapons."), (Events{"10"}));
+  EXPECT_EQ(roots("The IMF required Greece to adopt reforms."), (Events{"10"}));
+}
+
 }  // namespace
 }  // namespace parley
