@@ -257,5 +257,13 @@ TEST_F(DictPhrasings2Test, RequiringIsADemandOnlyOfAnActor) {
   EXPECT_EQ(roots("The IMF required Greece to adopt reforms."), (Events{"10"}));
 }
 
+// Colloquial criticism verbs of news copy; trashing a building is a riot.
+TEST_F(DictPhrasings2Test, ColloquialCriticismVerbs) {
+  EXPECT_EQ(code("Republicans bashed the Kenyan president."), (Events{"USAPTY KENGOV 111"}));
+  EXPECT_EQ(code("Democrats trashed the Iranian deal."), (Events{"USAPTY IRN 111"}));
+  EXPECT_EQ(roots("The senator took potshots at the Chinese government."), (Events{"11"}));
+  EXPECT_EQ(code("Kenyan rioters trashed the Ugandan embassy."), (Events{"KENOPP UGAGOV 145"}));
+}
+
 }  // namespace
 }  // namespace parley
