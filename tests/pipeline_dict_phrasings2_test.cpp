@@ -265,5 +265,12 @@ TEST_F(DictPhrasings2Test, ColloquialCriticismVerbs) {
   EXPECT_EQ(code("Kenyan rioters trashed the Ugandan embassy."), (Events{"KENOPP UGAGOV 145"}));
 }
 
+// Impeaching an official is legal action against them (115).
+TEST_F(DictPhrasings2Test, ImpeachmentIsLegalAction) {
+  EXPECT_EQ(code("The Kenyan parliament impeached the president."), (Events{"KENLEG KENGOV 115"}));
+  EXPECT_EQ(roots("The Brazilian congress voted to impeach the president."), (Events{"11"}));
+  EXPECT_TRUE(code("The Kenyan company filed its tax returns.").empty());
+}
+
 }  // namespace
 }  // namespace parley
