@@ -272,5 +272,28 @@ TEST_F(DictPhrasings2Test, ImpeachmentIsLegalAction) {
   EXPECT_TRUE(code("The Kenyan company filed its tax returns.").empty());
 }
 
+// Travel phrasings: landing in, leaving for, leading a delegation to Y.
+// Leading anything else (a race, to a result) is no visit.
+TEST_F(DictPhrasings2Test, TravelPhrasingsAreVisits) {
+  EXPECT_EQ(code("The Kenyan foreign minister led a delegation to Uganda."), (Events{"KENGOV UGA 042"}));
+  EXPECT_EQ(code("The Kenyan president landed in Kampala."), (Events{"KENGOV UGA 042"}));
+  EXPECT_EQ(code("The Kenyan president left for Uganda."), (Events{"KENGOV UGA 042"}));
+  EXPECT_EQ(roots("Kenyan troops landed in Somalia."), (Events{"15"}));
+  EXPECT_TRUE(code("The Kenyan runner led the race in Uganda.").empty());
+}
+
+// Disengaging from an area is a military retreat (0874).
+TEST_F(DictPhrasings2Test, DisengagementIsRetreat) {
+  EXPECT_EQ(code("Israel disengaged from Gaza."), (Events{"ISR PSE 0874"}));
+  EXPECT_EQ(roots("The Ethiopian army disengaged from the Eritrean border town."), (Events{"08"}));
+}
+
+// A plan is put forward; a plan mentioned later in the sentence is not.
+TEST_F(DictPhrasings2Test, PlansArePutForward) {
+  EXPECT_EQ(code("The Kenyan president put forward a plan for peace with Uganda."), (Events{"KENGOV UGA 030"}));
+  EXPECT_TRUE(code("The Kenyan officials put the program under the new system despite the Ugandan plan.").empty());
+  EXPECT_TRUE(code("Kenyan officials put the money into the Ugandan peace plan.").empty());
+}
+
 }  // namespace
 }  // namespace parley
