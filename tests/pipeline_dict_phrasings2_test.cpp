@@ -295,5 +295,14 @@ TEST_F(DictPhrasings2Test, PlansArePutForward) {
   EXPECT_TRUE(code("Kenyan officials put the money into the Ugandan peace plan.").empty());
 }
 
+// Patching up relations and reconciling with Y improve relations (050);
+// patching a road or reconciling accounts does not.
+TEST_F(DictPhrasings2Test, ReconciliationIsDiplomaticCooperation) {
+  EXPECT_EQ(code("Japan patched up relations with South Korea."), (Events{"JPN KOR 050"}));
+  EXPECT_EQ(code("The Kenyan president reconciled with the Ugandan opposition leader."), (Events{"KENGOV UGAOPP 050"}));
+  EXPECT_TRUE(code("The Kenyan workers patched up the road.").empty());
+  EXPECT_TRUE(code("The Kenyan accountant reconciled the accounts.").empty());
+}
+
 }  // namespace
 }  // namespace parley
