@@ -358,6 +358,7 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
     std::string_view w = doc.norm_of(t);
     if (w == ";" || w == "--" || w == ":") return agents_only;
     if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return agents_only;
+    if (opens_clause_with_subject(doc, k, e)) return agents_only;
     if (new_clause_verb(doc, b, e, k)) return agents_only;
     // "called for talks while saying he opposed X", "sounded the keynote when
     // he said ...", "met the envoy, who then accused X": an actor inside an
