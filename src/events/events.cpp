@@ -173,6 +173,18 @@ bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& a
   return root == "04" && c != "042" && c != "043" && locative;
 }
 
+// "Police arrested police officers", "lawmakers accused other lawmakers":
+// agents with no actor of their own are generic mentions, and two of them
+// are two different parties even when their codes agree.
+bool generic_mention(const ActorRef& r) { return !r.has_actor && !r.name_only; }
+
+bool generic_group(const SentenceActors& actors, int32_t g) {
+  const ActorGroup& grp = actors.groups[g];
+  for (uint32_t k = 0; k < grp.count; ++k)
+    if (!generic_mention(actors.refs[grp.first + k])) return false;
+  return true;
+}
+
 bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
   const ActorGroup& x = actors.groups[a];
   const ActorGroup& y = actors.groups[b];
@@ -237,8 +249,16 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         target = object_of(doc, sentence, actors, hit.end);
         // "Putin met in the Kremlin with Witkoff": an actor identical to the
         // source is a place or an aside; the target is the next one.
+        // Two generic mentions with one code ("police arrested police
+        // officers") are two parties: the second stays the target when no
+        // actor with another code follows.
+        const int32_t generic_same = target >= 0 && source >= 0 && same_codes(actors, source, target) &&
+                                             generic_group(actors, source) && generic_group(actors, target)
+                                         ? target
+                                         : -1;
         for (int guard = 0; guard < 4 && target >= 0 && source >= 0 && same_codes(actors, source, target); ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
+        if (target < 0 && generic_same >= 0) target = generic_same;
         for (int guard = 0; guard < 4 && options_.places_not_targets && target >= 0 &&
                             place_not_target(doc, sentence, actors, target, code);
              ++guard)
@@ -278,7 +298,9 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       // A name leaves its side unknown ("---"), as a missing one does.
       const bool one_sided = !src || !tgt || src->name_only;
       if (one_sided && options_.require_dyad && !(options_.one_sided && may_be_one_sided(c))) return;
-      if (src && tgt && src->code == tgt->code) return;
+      if (src && tgt && src->code == tgt->code &&
+          !(generic_mention(*src) && generic_mention(*tgt) && src->begin != tgt->begin))
+        return;
       Event ev;
       ev.sentence = sentence;
       ev.source = src ? src->code : "---";
