@@ -98,10 +98,11 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
       if (to && target < 0) target = actors.group_at[n - b];
     }
   }
-  // "the hijacking of an American plane by an Algerian": the by-agent may
-  // come after an of-phrase longer than the window above.
-  if (source < 0 && hit.end < e && doc.norm_of(doc.tokens[hit.end]) == "OF") {
-    for (uint32_t k = hit.end + 1; k < e && k < hit.end + 9; ++k) {
+  // "the hijacking of an American plane by an Algerian", "an attack on a
+  // police station in Mali by militants": the by-agent may come after an of-
+  // or on-phrase longer than the window above.
+  if (source < 0 && hit.end < e) {
+    for (uint32_t k = hit.end + 1; k < e && k < hit.end + 10; ++k) {
       const Token& t = doc.tokens[k];
       if (t.tag == Tag::kVerb || t.tag == Tag::kPunct || t.tag == Tag::kAux) break;
       if (doc.norm_of(t) != "BY") continue;
@@ -121,6 +122,18 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
                      doc.tokens[n].tag == Tag::kNum))
       ++n;
     if (n < e && actors.group_at[n - b] >= 0 && actors.group_at[n - b] != source) target = actors.group_at[n - b];
+  }
+  // "the criticism by the United States of Iran": the by-agent first, then
+  // the one acted on after "of".
+  if (source >= 0 && target < 0 && hit.end < e && doc.norm_of(doc.tokens[hit.end]) == "BY") {
+    uint32_t n = actors.groups[source].end;
+    if (n + 1 < e && doc.norm_of(doc.tokens[n]) == "OF") {
+      ++n;
+      while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj ||
+                       doc.tokens[n].tag == Tag::kNum))
+        ++n;
+      if (n < e && actors.group_at[n - b] >= 0) target = actors.group_at[n - b];
+    }
   }
 }
 
