@@ -78,9 +78,14 @@ bool agents_give_way(const Doc& doc, uint32_t b, uint32_t e, const SentenceActor
   const ActorGroup& grp = actors.groups[g];
   if (grp.begin > b && is_possessive_determiner(doc.norm_of(doc.tokens[grp.begin - 1]))) return true;
   if (grp.end < e && doc.tokens[grp.end].tag == Tag::kNoun) return true;
+  // "plans to send troops to Mali": the object of an infinitive after the
+  // verb is as bare as the verb's own.
   uint32_t k = from_token;
   while (k < grp.begin && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj ||
-                           doc.tokens[k].tag == Tag::kNum || doc.tokens[k].tag == Tag::kAdv))
+                           doc.tokens[k].tag == Tag::kNum || doc.tokens[k].tag == Tag::kAdv ||
+                           (doc.tokens[k].tag == Tag::kParticle && doc.norm_of(doc.tokens[k]) == "TO") ||
+                           (doc.tokens[k].tag == Tag::kVerb && k > from_token && doc.tokens[k - 1].tag == Tag::kParticle &&
+                            doc.norm_of(doc.tokens[k - 1]) == "TO")))
     ++k;
   return k == grp.begin;
 }
