@@ -52,6 +52,15 @@ bool cooperative_root(const Code& c) {
   return v.size() >= 2 && v[0] == '0' && v[1] >= '3' && v[1] <= '6';
 }
 
+// Events that "X and Y" do to each other when no one else is named: the
+// cooperative roots above, expressing accord (019, "typically reciprocal" in
+// the codebook), and fighting ("clashed", "fought", "exchanged fire": 190,
+// 193), where each side is the other's target.
+bool mutual_code(const Code& c) {
+  std::string_view v = c.view();
+  return cooperative_root(c) || v == "019" || v == "190" || v == "193";
+}
+
 // The possessor ("Witkoff's visit") or by-agent of a nominal event, and the
 // group after to/on/against/with/between/targeting.
 void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& actors, const VerbHit& hit,
@@ -162,13 +171,16 @@ bool reported_content_between(const Doc& doc, uint32_t from, uint32_t to) {
 // Other roots keep it: a demand, a condemnation or an attack about a place
 // ("the violence in Darfur", "struck targets in Gaza") is aimed at it.  Only
 // bare place codes (no role) count.
+// A pair of actors doing a mutual event ("rebels and troops clashed in
+// Darfur", mutual_code) has each other as targets: a place after a locative
+// preposition is where they did it.
 bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t group,
-                      const Code& code) {
+                      const Code& code, bool mutual_pair) {
   const std::string_view c = code.view();
-  if (c.size() < 3 || c[0] != '0') return false;
+  if (c.size() < 3 || (c[0] != '0' && !mutual_pair)) return false;
   const std::string_view root = c.substr(0, 2);
   const bool cooperation = root >= "03" && root <= "06";
-  if (!cooperation && root != "01") return false;
+  if (!cooperation && root != "01" && !mutual_pair) return false;
   const ActorGroup& grp = actors.groups[group];
   for (uint32_t k = 0; k < grp.count; ++k)
     if (actors.refs[grp.first + k].code.size() != 3 || !actors.refs[grp.first + k].has_actor) return false;
@@ -180,6 +192,7 @@ bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& a
   const bool locative = prep == "IN" || prep == "AT" || prep == "INSIDE" || prep == "OUTSIDE" ||
                         prep == "NEAR" || prep == "THROUGHOUT";
   if (!locative && prep != "FROM") return false;
+  if (mutual_pair && locative) return true;
   const bool after_noun = p - 1 > b && (doc.tokens[p - 2].tag == Tag::kNoun);
   if (locative && after_noun && cooperation) return true;
   if (root == "01") return !after_noun;  // "reported from Moscow", not "a proposal from Qatar"
@@ -273,7 +286,8 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
           target = object_of(doc, sentence, actors, actors.groups[target].end);
         if (target < 0 && generic_same >= 0) target = generic_same;
         for (int guard = 0; guard < 4 && options_.places_not_targets && target >= 0 &&
-                            place_not_target(doc, sentence, actors, target, code);
+                            place_not_target(doc, sentence, actors, target, code,
+                                             source >= 0 && actors.groups[source].count > 1 && mutual_code(code));
              ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
       }
@@ -342,7 +356,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
 
     auto [src, ns] = members(source);
     auto [tgt, nt] = members(target);
-    if ((m.compound || (target < 0 && cooperative_root(code))) && ns > 1 && target < 0) {
+    if ((m.compound || (target < 0 && mutual_code(code))) && ns > 1 && target < 0) {
       // "% HAVE *", or "Gondor and Osgiliath renewed ties": between the members.
       for (uint32_t i = 0; i < ns; ++i)
         for (uint32_t j = 0; j < ns; ++j)
