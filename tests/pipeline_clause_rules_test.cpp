@@ -1,0 +1,137 @@
+// Clause rules of the default set (data/dict, PETRARCH dialect): how far a
+// verb's object and pattern reach, actors that a pattern item joined to the
+// verb finds behind a determiner or number, generic mentions that share a
+// code, by-agents of nominal events, events two actors do to each other, and
+// the objects of infinitives.  Sentences written for this test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "pipeline/engine.h"
+#include "support/engine.h"
+#include "support/paths.h"
+
+namespace parley {
+namespace {
+
+class ClauseRulesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
+  static void TearDownTestSuite() { delete engine_; }
+
+  // "SOURCE TARGET CODE" for each event of `text`.
+  std::vector<std::string> code(const std::string& text) {
+    Worker w(*engine_);
+    w.code("t", 20250806, text, true, last_);
+    std::vector<std::string> out;
+    for (const auto& e : last_.events) out.push_back(e.source + " " + e.target + " " + std::string(e.code.view()));
+    return out;
+  }
+
+  static bool has(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  }
+  // Some event goes from `source` to `target`, whatever its code.
+  static bool has_dyad(const std::vector<std::string>& v, const std::string& source, const std::string& target) {
+    const std::string prefix = source + " " + target + " ";
+    return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.rfind(prefix, 0) == 0; });
+  }
+
+  static Engine* engine_;
+  CodedDocument last_;
+};
+Engine* ClauseRulesTest::engine_ = nullptr;
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += "[" + s + "] ";
+  return out;
+}
+
+// --- a pattern item joined to the verb ------------------------------------
+
+TEST_F(ClauseRulesTest, AnActorJoinedToTheVerbMayFollowANumberOrDeterminer) {
+  // ARM codes only when the armed actor follows at once (`*_+`).
+  EXPECT_TRUE(has(code("Eritrea armed 300 Sudanese rebels."), "ERI SDNREB 072")) << joined(code("Eritrea armed 300 Sudanese rebels."));
+  EXPECT_TRUE(has(code("Eritrea armed the Sudanese rebels."), "ERI SDNREB 072"));
+  // Not when something else stands between: "their striking arm" is a noun.
+  EXPECT_FALSE(has_dyad(code("Eritrea armed itself and later Sudanese rebels crossed the border."), "ERI", "SDNREB"));
+}
+
+// --- where a verb's object stops --------------------------------------------
+
+TEST_F(ClauseRulesTest, AnObjectIsNotLookedForInACoordinatedClauseWithItsOwnSubject) {
+  const auto ev = code("Kenya praised the accord and Uganda rejected it.");
+  EXPECT_FALSE(has_dyad(ev, "KEN", "UGA")) << joined(ev);
+  const auto ev2 = code("Ghana hosted the talks after Togo criticized Benin.");
+  EXPECT_FALSE(has_dyad(ev2, "GHA", "TGO")) << joined(ev2);
+  EXPECT_TRUE(has(ev2, "TGO BEN 111")) << joined(ev2);
+  // A coordinated object with no verb of its own is still an object.
+  EXPECT_TRUE(has_dyad(code("Kenya praised Uganda and Tanzania."), "KEN", "TZA"));
+}
+
+// --- generic mentions --------------------------------------------------------
+
+TEST_F(ClauseRulesTest, TwoGenericMentionsWithOneCodeAreTwoParties) {
+  EXPECT_TRUE(has(code("The police arrested two police officers."), "---COP ---COP 173"))
+      << joined(code("The police arrested two police officers."));
+  const auto ev = code("Lawmakers accused other lawmakers of corruption.");
+  EXPECT_TRUE(has_dyad(ev, "---LEG", "---LEG")) << joined(ev);
+  // A named actor is one party: "Ghana ... Ghana" is not an event between two.
+  EXPECT_FALSE(has_dyad(code("Ghana accused Ghana of corruption."), "GHA", "GHA"));
+  // The same mention is not both: "the police said it" has no police target.
+  EXPECT_FALSE(has_dyad(code("The police arrested themselves."), "---COP", "---COP"));
+}
+
+// --- nominal events with a by-agent ------------------------------------------
+
+TEST_F(ClauseRulesTest, ANominalEventsByAgentMayFollowALongOnPhrase) {
+  const auto ev = code("An attack on an army base near Gao by Islamist militants killed five.");
+  EXPECT_TRUE(std::any_of(ev.begin(), ev.end(), [](const std::string& s) {
+    return s.find("INS ") != std::string::npos && s.ends_with(" 190");
+  })) << joined(ev);
+}
+
+TEST_F(ClauseRulesTest, ByAgentThenOfPhraseNamesDoerThenPatient) {
+  EXPECT_TRUE(has(code("The criticism by Ghana of Togo grew sharper."), "GHA TGO 111"))
+      << joined(code("The criticism by Ghana of Togo grew sharper."));
+  EXPECT_TRUE(has(code("The criticism of Togo by Ghana grew sharper."), "GHA TGO 111"));
+}
+
+// --- events two actors do to each other ---------------------------------------
+
+TEST_F(ClauseRulesTest, TwoActorsWhoClashOrFightAreEachOthersTargets) {
+  const auto ev = code("Eritrea and Djibouti clashed along the border.");
+  EXPECT_TRUE(has(ev, "ERI DJI 190")) << joined(ev);
+  EXPECT_TRUE(has(ev, "DJI ERI 190")) << joined(ev);
+  const auto ev2 = code("Eritrea and Djibouti fought for days.");
+  EXPECT_TRUE(has(ev2, "ERI DJI 190") && has(ev2, "DJI ERI 190")) << joined(ev2);
+}
+
+TEST_F(ClauseRulesTest, APlaceIsNotTheTargetOfTwoActorsWhoClashed) {
+  const auto ev = code("Rebels and Chadian troops clashed in Nigeria.");
+  EXPECT_FALSE(has_dyad(ev, "---REB", "NGA")) << joined(ev);
+  EXPECT_TRUE(has_dyad(ev, "---REB", "TCDMIL") || has_dyad(ev, "TCDREB", "TCDMIL")) << joined(ev);
+  // One side alone attacking in a place still aims at it.
+  EXPECT_TRUE(has_dyad(code("Chadian troops attacked in Nigeria."), "TCDMIL", "NGA"));
+}
+
+TEST_F(ClauseRulesTest, OneActorAloneDoesNotClashWithItself) {
+  const auto ev = code("Eritrea clashed with protesters.");
+  EXPECT_FALSE(has_dyad(ev, "ERI", "ERI")) << joined(ev);
+}
+
+// --- infinitive objects --------------------------------------------------------
+
+TEST_F(ClauseRulesTest, TheBareObjectOfAnInfinitiveGivesWayToTheActorAfterIt) {
+  const auto ev = code("Ghana plans to send troops to Liberia.");
+  EXPECT_TRUE(has_dyad(ev, "GHA", "LBR")) << joined(ev);
+  EXPECT_FALSE(has_dyad(ev, "GHA", "GHAMIL")) << joined(ev);
+  // With no actor after it, the agents are the object still.
+  EXPECT_TRUE(has_dyad(code("Ghana arrested soldiers."), "GHA", "GHAMIL"));
+}
+
+}  // namespace
+}  // namespace parley
