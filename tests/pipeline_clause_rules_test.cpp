@@ -123,6 +123,16 @@ TEST_F(ClauseRulesTest, OneActorAloneDoesNotClashWithItself) {
   EXPECT_FALSE(has_dyad(ev, "ERI", "ERI")) << joined(ev);
 }
 
+TEST_F(ClauseRulesTest, ReciprocalCodesGoBothWays) {
+  // The codebook: signing (057) and negotiating (046) are reciprocal.
+  const auto ev = code("Ghana signed a trade treaty with Togo.");
+  EXPECT_TRUE(has(ev, "GHA TGO 057") && has(ev, "TGO GHA 057")) << joined(ev);
+  const auto ev2 = code("Ghana negotiated with Togo over the border.");
+  EXPECT_TRUE(has(ev2, "GHA TGO 046") && has(ev2, "TGO GHA 046")) << joined(ev2);
+  // Praise is one side's.
+  EXPECT_EQ(code("Ghana praised Togo."), std::vector<std::string>{"GHA TGO 051"});
+}
+
 // --- infinitive objects --------------------------------------------------------
 
 TEST_F(ClauseRulesTest, TheBareObjectOfAnInfinitiveGivesWayToTheActorAfterIt) {

@@ -56,6 +56,15 @@ bool cooperative_root(const Code& c) {
 // cooperative roots above, expressing accord (019, "typically reciprocal" in
 // the codebook), and fighting ("clashed", "fought", "exchanged fire": 190,
 // 193), where each side is the other's target.
+// Codes the codebook calls reciprocal (046 "These are reciprocal events",
+// 057 "typically reciprocal"): "X negotiated with Y", "X signed a treaty with
+// Y" is also Y's act towards X.  Not 019, also "typically reciprocal": "X
+// agreed with Y that ..." is as often one side's comment (gold tune half).
+bool reciprocal_code(const Code& c) {
+  std::string_view v = c.view();
+  return v == "046" || v == "057";
+}
+
 bool mutual_code(const Code& c) {
   std::string_view v = c.view();
   return cooperative_root(c) || v == "019" || v == "190" || v == "193";
@@ -375,6 +384,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         const ActorRef* t = nt ? &tgt[j] : nullptr;
         emit(a, t, code);
         if (!reverse_code.empty()) emit(t, a, reverse_code);
+        else if (a && t && !a->name_only && !t->name_only && reciprocal_code(code)) emit(t, a, code);
       }
     }
     // Further objects joined by "and": "threatened sanctions on Russia and
