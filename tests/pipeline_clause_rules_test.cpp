@@ -133,6 +133,30 @@ TEST_F(ClauseRulesTest, ReciprocalCodesGoBothWays) {
   EXPECT_EQ(code("Ghana praised Togo."), std::vector<std::string>{"GHA TGO 051"});
 }
 
+// --- reduced relative clauses --------------------------------------------------
+
+TEST_F(ClauseRulesTest, AParticipleAfterTheSubjectNounIsAPassiveRelativeClause) {
+  const auto ev = code("The protesters arrested in Cairo were freed by Egyptian police.");
+  // The main verb's subject is the noun before the participle phrase ...
+  EXPECT_TRUE(has(ev, "EGYCOP EGYOPP 0841")) << joined(ev);
+  // ... and the protesters are the ones arrested, not the arresters.
+  EXPECT_FALSE(has_dyad(ev, "EGYOPP", "EGY")) << joined(ev);
+  EXPECT_FALSE(std::any_of(ev.begin(), ev.end(), [](const std::string& s) { return s.rfind("EGYOPP ", 0) == 0; }))
+      << joined(ev);
+  const auto ev2 = code("The journalists detained for reporting on Kenya were freed by Kenyan police.");
+  EXPECT_TRUE(has(ev2, "KENCOP KENMED 0841")) << joined(ev2);
+}
+
+TEST_F(ClauseRulesTest, AParticipleAfterThereIsIsPassive) {
+  const auto ev = code("There were 12 Malian soldiers wounded in Niger today.");
+  EXPECT_FALSE(std::any_of(ev.begin(), ev.end(), [](const std::string& s) { return s.rfind("MLIMIL ", 0) == 0; }))
+      << joined(ev);
+}
+
+TEST_F(ClauseRulesTest, AParticipleWithNoOtherVerbIsTheMainVerb) {
+  EXPECT_TRUE(has_dyad(code("Malian troops attacked near Niger."), "MLIMIL", "NER"));
+}
+
 // --- infinitive objects --------------------------------------------------------
 
 TEST_F(ClauseRulesTest, TheBareObjectOfAnInfinitiveGivesWayToTheActorAfterIt) {

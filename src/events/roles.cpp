@@ -310,6 +310,20 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         }
         return -1;
       case Tag::kAux: case Tag::kVerb: {
+        // "The civilians imprisoned for spying against X were released": a
+        // reduced relative clause (chunker) and the gerunds after its
+        // prepositions belong to the subject noun phrase; go on before them.
+        if (!infinitive && t.tag == Tag::kVerb) {
+          if (t.verb_form == VerbForm::kGerund && k > b && doc.tokens[k - 1].tag == Tag::kPrep) {
+            --i;
+            continue;
+          }
+          const int32_t c = doc.chunk_at(sentence, k);
+          if (c >= 0 && static_cast<uint32_t>(c) != verb_chunk && (doc.chunks[c].flags & kRelative)) {
+            i = doc.chunks[c].begin;
+            continue;
+          }
+        }
         if (infinitive || saw_pronoun) {  // "Arnor is about to restore": the governing verb's subject
           const int32_t c = doc.chunk_at(sentence, k);
           if (c >= 0) return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
