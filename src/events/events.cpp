@@ -52,10 +52,6 @@ bool cooperative_root(const Code& c) {
   return v.size() >= 2 && v[0] == '0' && v[1] >= '3' && v[1] <= '6';
 }
 
-// Events that "X and Y" do to each other when no one else is named: the
-// cooperative roots above, expressing accord (019, "typically reciprocal" in
-// the codebook), and fighting ("clashed", "fought", "exchanged fire": 190,
-// 193), where each side is the other's target.
 // Codes the codebook calls reciprocal (046 "These are reciprocal events",
 // 057 "typically reciprocal"): "X negotiated with Y", "X signed a treaty with
 // Y" is also Y's act towards X.  Not 019, also "typically reciprocal": "X
@@ -65,9 +61,14 @@ bool reciprocal_code(const Code& c) {
   return v == "046" || v == "057";
 }
 
+// Events that "X and Y" do to each other when no one else is named: the
+// cooperative roots above, and expressing accord (019, "typically
+// reciprocal" in the codebook).  Not fighting: the codebook calls no 19x code
+// reciprocal, and "Russian and Syrian jets bombed" is no fight between them
+// (190/193 pairs were also neutral on the gold tune half).
 bool mutual_code(const Code& c) {
   std::string_view v = c.view();
-  return cooperative_root(c) || v == "019" || v == "190" || v == "193";
+  return cooperative_root(c) || v == "019";
 }
 
 // The possessor ("Witkoff's visit") or by-agent of a nominal event, and the
@@ -180,8 +181,8 @@ bool reported_content_between(const Doc& doc, uint32_t from, uint32_t to) {
 // Other roots keep it: a demand, a condemnation or an attack about a place
 // ("the violence in Darfur", "struck targets in Gaza") is aimed at it.  Only
 // bare place codes (no role) count.
-// A pair of actors doing a mutual event ("rebels and troops clashed in
-// Darfur", mutual_code) has each other as targets: a place after a locative
+// A pair of actors doing a mutual event ("Egypt and Jordan agreed in
+// Geneva", mutual_code) has each other as targets: a place after a locative
 // preposition is where they did it.
 bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t group,
                       const Code& code, bool mutual_pair) {
