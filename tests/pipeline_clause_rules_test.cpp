@@ -81,7 +81,10 @@ TEST_F(ClauseRulesTest, TwoGenericMentionsWithOneCodeAreTwoParties) {
   EXPECT_TRUE(has_dyad(ev, "---LEG", "---LEG")) << joined(ev);
   // A named actor is one party: "Ghana ... Ghana" is not an event between two.
   EXPECT_FALSE(has_dyad(code("Ghana accused Ghana of corruption."), "GHA", "GHA"));
-  // The same mention is not both: "the police said it" has no police target.
+  // Not set apart by a number or "other", a second mention may be the same
+  // party again.
+  EXPECT_FALSE(has_dyad(code("The army received the army commander."), "---MIL", "---MIL"));
+  // The same mention is not both.
   EXPECT_FALSE(has_dyad(code("The police arrested themselves."), "---COP", "---COP"));
 }
 

@@ -221,6 +221,24 @@ bool generic_group(const SentenceActors& actors, int32_t g) {
   return true;
 }
 
+// "two police officers", "other lawmakers", "fellow senators": a number or
+// a word that sets the group apart from another of its kind.  Without one, a
+// second generic mention with the same code is as often the same party
+// again ("the troop received its new leader") as another one.
+bool set_apart(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t g) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  for (uint32_t k = actors.groups[g].begin; k > b;) {
+    const Token& t = doc.tokens[--k];
+    if (t.tag == Tag::kNum) return true;
+    std::string_view w = doc.norm_of(t);
+    if (w == "OTHER" || w == "FELLOW" || w == "ANOTHER" || w == "RIVAL" || w == "SEVERAL" || w == "DOZENS" ||
+        w == "HUNDREDS")
+      return true;
+    if (t.tag != Tag::kDet && t.tag != Tag::kAdj) return false;
+  }
+  return false;
+}
+
 bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
   const ActorGroup& x = actors.groups[a];
   const ActorGroup& y = actors.groups[b];
@@ -285,16 +303,16 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         target = object_of(doc, sentence, actors, hit.end);
         // "Putin met in the Kremlin with Witkoff": an actor identical to the
         // source is a place or an aside; the target is the next one.
-        // Two generic mentions with one code ("police arrested police
+        // Two generic mentions with one code ("police arrested two police
         // officers") are two parties: the second stays the target when no
-        // actor with another code follows.
+        // actor with another code follows and it is set apart (set_apart).
         const int32_t generic_same = target >= 0 && source >= 0 && same_codes(actors, source, target) &&
                                              generic_group(actors, source) && generic_group(actors, target)
                                          ? target
                                          : -1;
         for (int guard = 0; guard < 4 && target >= 0 && source >= 0 && same_codes(actors, source, target); ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
-        if (target < 0 && generic_same >= 0) target = generic_same;
+        if (target < 0 && generic_same >= 0 && set_apart(doc, sentence, actors, generic_same)) target = generic_same;
         for (int guard = 0; guard < 4 && options_.places_not_targets && target >= 0 &&
                             place_not_target(doc, sentence, actors, target, code,
                                              source >= 0 && actors.groups[source].count > 1 && mutual_code(code));
