@@ -220,7 +220,8 @@ TEST_F(DictPhrasingsTest, PhrasalFormsOfCooperation) {
   EXPECT_EQ(code("The senator came to the defense of the governor."), std::vector<std::string>{"---LEG ---GOV 052"});
   EXPECT_EQ(code("Labor unions lined up behind the governor."), std::vector<std::string>{"---LAB ---GOV 051"});
   EXPECT_EQ(code("The Kenyan opposition got behind the president."), std::vector<std::string>{"KENOPP KENGOV 051"});
-  EXPECT_EQ(code("Egypt initialed an agreement with Syria."), std::vector<std::string>{"EGY SYR 057"});
+  // Signing is reciprocal (events.cpp, reciprocal_code): both directions.
+  EXPECT_EQ(code("Egypt initialed an agreement with Syria."), (std::vector<std::string>{"EGY SYR 057", "SYR EGY 057"}));
 }
 
 // Confidence in an actor is support (051); confidence in talks is optimism.

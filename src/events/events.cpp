@@ -52,6 +52,25 @@ bool cooperative_root(const Code& c) {
   return v.size() >= 2 && v[0] == '0' && v[1] >= '3' && v[1] <= '6';
 }
 
+// Codes the codebook calls reciprocal (046 "These are reciprocal events",
+// 057 "typically reciprocal"): "X negotiated with Y", "X signed a treaty with
+// Y" is also Y's act towards X.  Not 019, also "typically reciprocal": "X
+// agreed with Y that ..." is as often one side's comment (gold tune half).
+bool reciprocal_code(const Code& c) {
+  std::string_view v = c.view();
+  return v == "046" || v == "057";
+}
+
+// Events that "X and Y" do to each other when no one else is named: the
+// cooperative roots above, and expressing accord (019, "typically
+// reciprocal" in the codebook).  Not fighting: the codebook calls no 19x code
+// reciprocal, and "Russian and Syrian jets bombed" is no fight between them
+// (190/193 pairs were also neutral on the gold tune half).
+bool mutual_code(const Code& c) {
+  std::string_view v = c.view();
+  return cooperative_root(c) || v == "019";
+}
+
 // The possessor ("Witkoff's visit") or by-agent of a nominal event, and the
 // group after to/on/against/with/between/targeting.
 void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& actors, const VerbHit& hit,
@@ -98,10 +117,11 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
       if (to && target < 0) target = actors.group_at[n - b];
     }
   }
-  // "the hijacking of an American plane by an Algerian": the by-agent may
-  // come after an of-phrase longer than the window above.
-  if (source < 0 && hit.end < e && doc.norm_of(doc.tokens[hit.end]) == "OF") {
-    for (uint32_t k = hit.end + 1; k < e && k < hit.end + 9; ++k) {
+  // "the hijacking of an American plane by an Algerian", "an attack on a
+  // police station in Mali by militants": the by-agent may come after an of-
+  // or on-phrase longer than the window above.
+  if (source < 0 && hit.end < e) {
+    for (uint32_t k = hit.end + 1; k < e && k < hit.end + 10; ++k) {
       const Token& t = doc.tokens[k];
       if (t.tag == Tag::kVerb || t.tag == Tag::kPunct || t.tag == Tag::kAux) break;
       if (doc.norm_of(t) != "BY") continue;
@@ -121,6 +141,18 @@ void nominal_roles(const Doc& doc, uint32_t sentence, const SentenceActors& acto
                      doc.tokens[n].tag == Tag::kNum))
       ++n;
     if (n < e && actors.group_at[n - b] >= 0 && actors.group_at[n - b] != source) target = actors.group_at[n - b];
+  }
+  // "the criticism by the United States of Iran": the by-agent first, then
+  // the one acted on after "of".
+  if (source >= 0 && target < 0 && hit.end < e && doc.norm_of(doc.tokens[hit.end]) == "BY") {
+    uint32_t n = actors.groups[source].end;
+    if (n + 1 < e && doc.norm_of(doc.tokens[n]) == "OF") {
+      ++n;
+      while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj ||
+                       doc.tokens[n].tag == Tag::kNum))
+        ++n;
+      if (n < e && actors.group_at[n - b] >= 0) target = actors.group_at[n - b];
+    }
   }
 }
 
@@ -149,13 +181,16 @@ bool reported_content_between(const Doc& doc, uint32_t from, uint32_t to) {
 // Other roots keep it: a demand, a condemnation or an attack about a place
 // ("the violence in Darfur", "struck targets in Gaza") is aimed at it.  Only
 // bare place codes (no role) count.
+// A pair of actors doing a mutual event ("Egypt and Jordan agreed in
+// Geneva", mutual_code) has each other as targets: a place after a locative
+// preposition is where they did it.
 bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t group,
-                      const Code& code) {
+                      const Code& code, bool mutual_pair) {
   const std::string_view c = code.view();
-  if (c.size() < 3 || c[0] != '0') return false;
+  if (c.size() < 3 || (c[0] != '0' && !mutual_pair)) return false;
   const std::string_view root = c.substr(0, 2);
   const bool cooperation = root >= "03" && root <= "06";
-  if (!cooperation && root != "01") return false;
+  if (!cooperation && root != "01" && !mutual_pair) return false;
   const ActorGroup& grp = actors.groups[group];
   for (uint32_t k = 0; k < grp.count; ++k)
     if (actors.refs[grp.first + k].code.size() != 3 || !actors.refs[grp.first + k].has_actor) return false;
@@ -167,10 +202,41 @@ bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& a
   const bool locative = prep == "IN" || prep == "AT" || prep == "INSIDE" || prep == "OUTSIDE" ||
                         prep == "NEAR" || prep == "THROUGHOUT";
   if (!locative && prep != "FROM") return false;
+  if (mutual_pair && locative) return true;
   const bool after_noun = p - 1 > b && (doc.tokens[p - 2].tag == Tag::kNoun);
   if (locative && after_noun && cooperation) return true;
   if (root == "01") return !after_noun;  // "reported from Moscow", not "a proposal from Qatar"
   return root == "04" && c != "042" && c != "043" && locative;
+}
+
+// "Police arrested police officers", "lawmakers accused other lawmakers":
+// agents with no actor of their own are generic mentions, and two of them
+// are two different parties even when their codes agree.
+bool generic_mention(const ActorRef& r) { return !r.has_actor && !r.name_only; }
+
+bool generic_group(const SentenceActors& actors, int32_t g) {
+  const ActorGroup& grp = actors.groups[g];
+  for (uint32_t k = 0; k < grp.count; ++k)
+    if (!generic_mention(actors.refs[grp.first + k])) return false;
+  return true;
+}
+
+// "two police officers", "other lawmakers", "fellow senators": a number or
+// a word that sets the group apart from another of its kind.  Without one, a
+// second generic mention with the same code is as often the same party
+// again ("the troop received its new leader") as another one.
+bool set_apart(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t g) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  for (uint32_t k = actors.groups[g].begin; k > b;) {
+    const Token& t = doc.tokens[--k];
+    if (t.tag == Tag::kNum) return true;
+    std::string_view w = doc.norm_of(t);
+    if (w == "OTHER" || w == "FELLOW" || w == "ANOTHER" || w == "RIVAL" || w == "SEVERAL" || w == "DOZENS" ||
+        w == "HUNDREDS")
+      return true;
+    if (t.tag != Tag::kDet && t.tag != Tag::kAdj) return false;
+  }
+  return false;
 }
 
 bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
@@ -237,10 +303,19 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         target = object_of(doc, sentence, actors, hit.end);
         // "Putin met in the Kremlin with Witkoff": an actor identical to the
         // source is a place or an aside; the target is the next one.
+        // Two generic mentions with one code ("police arrested two police
+        // officers") are two parties: the second stays the target when no
+        // actor with another code follows and it is set apart (set_apart).
+        const int32_t generic_same = target >= 0 && source >= 0 && same_codes(actors, source, target) &&
+                                             generic_group(actors, source) && generic_group(actors, target)
+                                         ? target
+                                         : -1;
         for (int guard = 0; guard < 4 && target >= 0 && source >= 0 && same_codes(actors, source, target); ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
+        if (target < 0 && generic_same >= 0 && set_apart(doc, sentence, actors, generic_same)) target = generic_same;
         for (int guard = 0; guard < 4 && options_.places_not_targets && target >= 0 &&
-                            place_not_target(doc, sentence, actors, target, code);
+                            place_not_target(doc, sentence, actors, target, code,
+                                             source >= 0 && actors.groups[source].count > 1 && mutual_code(code));
              ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
       }
@@ -278,7 +353,9 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       // A name leaves its side unknown ("---"), as a missing one does.
       const bool one_sided = !src || !tgt || src->name_only;
       if (one_sided && options_.require_dyad && !(options_.one_sided && may_be_one_sided(c))) return;
-      if (src && tgt && src->code == tgt->code) return;
+      if (src && tgt && src->code == tgt->code &&
+          !(generic_mention(*src) && generic_mention(*tgt) && src->begin != tgt->begin))
+        return;
       Event ev;
       ev.sentence = sentence;
       ev.source = src ? src->code : "---";
@@ -307,7 +384,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
 
     auto [src, ns] = members(source);
     auto [tgt, nt] = members(target);
-    if ((m.compound || (target < 0 && cooperative_root(code))) && ns > 1 && target < 0) {
+    if ((m.compound || (target < 0 && mutual_code(code))) && ns > 1 && target < 0) {
       // "% HAVE *", or "Gondor and Osgiliath renewed ties": between the members.
       for (uint32_t i = 0; i < ns; ++i)
         for (uint32_t j = 0; j < ns; ++j)
@@ -326,6 +403,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         const ActorRef* t = nt ? &tgt[j] : nullptr;
         emit(a, t, code);
         if (!reverse_code.empty()) emit(t, a, reverse_code);
+        else if (a && t && !a->name_only && !t->name_only && reciprocal_code(code)) emit(t, a, code);
       }
     }
     // Further objects joined by "and": "threatened sanctions on Russia and

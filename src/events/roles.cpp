@@ -78,9 +78,14 @@ bool agents_give_way(const Doc& doc, uint32_t b, uint32_t e, const SentenceActor
   const ActorGroup& grp = actors.groups[g];
   if (grp.begin > b && is_possessive_determiner(doc.norm_of(doc.tokens[grp.begin - 1]))) return true;
   if (grp.end < e && doc.tokens[grp.end].tag == Tag::kNoun) return true;
+  // "plans to send troops to Mali": the object of an infinitive after the
+  // verb is as bare as the verb's own.
   uint32_t k = from_token;
   while (k < grp.begin && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj ||
-                           doc.tokens[k].tag == Tag::kNum || doc.tokens[k].tag == Tag::kAdv))
+                           doc.tokens[k].tag == Tag::kNum || doc.tokens[k].tag == Tag::kAdv ||
+                           (doc.tokens[k].tag == Tag::kParticle && doc.norm_of(doc.tokens[k]) == "TO") ||
+                           (doc.tokens[k].tag == Tag::kVerb && k > from_token && doc.tokens[k - 1].tag == Tag::kParticle &&
+                            doc.norm_of(doc.tokens[k - 1]) == "TO")))
     ++k;
   return k == grp.begin;
 }
@@ -305,6 +310,20 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         }
         return -1;
       case Tag::kAux: case Tag::kVerb: {
+        // "The civilians imprisoned for spying against X were released": a
+        // reduced relative clause (chunker) and the gerunds after its
+        // prepositions belong to the subject noun phrase; go on before them.
+        if (!infinitive && t.tag == Tag::kVerb) {
+          if (t.verb_form == VerbForm::kGerund && k > b && doc.tokens[k - 1].tag == Tag::kPrep) {
+            --i;
+            continue;
+          }
+          const int32_t c = doc.chunk_at(sentence, k);
+          if (c >= 0 && static_cast<uint32_t>(c) != verb_chunk && (doc.chunks[c].flags & kRelative)) {
+            i = doc.chunks[c].begin;
+            continue;
+          }
+        }
         if (infinitive || saw_pronoun) {  // "Arnor is about to restore": the governing verb's subject
           const int32_t c = doc.chunk_at(sentence, k);
           if (c >= 0) return subject_of(doc, sentence, actors, static_cast<uint32_t>(c), depth + 1);
@@ -358,6 +377,7 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
     std::string_view w = doc.norm_of(t);
     if (w == ";" || w == "--" || w == ":") return agents_only;
     if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return agents_only;
+    if (opens_clause_with_subject(doc, k, e)) return agents_only;
     if (new_clause_verb(doc, b, e, k)) return agents_only;
     // "called for talks while saying he opposed X", "sounded the keynote when
     // he said ...", "met the envoy, who then accused X": an actor inside an

@@ -29,6 +29,37 @@ bool past_participle_shape(const Doc& doc, const Token& t) {
   return w.size() > 3 && (w.ends_with("ED") || w.ends_with("EN") || w.ends_with("WN") || w.ends_with("NE"));
 }
 
+// "the civilians imprisoned for spying were released", "there were ten
+// soldiers killed in the raid": a lone participle right after a noun and
+// before a preposition, whose noun is the subject of a finite verb later on
+// (or follows "there is/are"), is a reduced relative clause, and passive.
+// Without that other verb it is the main verb: "troops attacked near the
+// border".
+bool reduced_relative(const Doc& doc, uint32_t b, uint32_t e, const Chunk& vg) {
+  if (vg.end != vg.begin + 1 || vg.begin == b || vg.end >= e) return false;
+  const Token& v = doc.tokens[vg.begin];
+  if (v.tag != Tag::kVerb || !past_participle_shape(doc, v)) return false;
+  const Tag before = doc.tokens[vg.begin - 1].tag;
+  if (before != Tag::kNoun && before != Tag::kProper) return false;
+  if (doc.tokens[vg.end].tag != Tag::kPrep) return false;
+  // "there were [10 Russian] soldiers killed"
+  uint32_t np = vg.begin;
+  while (np > b && np_internal(doc.tokens[np - 1])) --np;
+  if (np >= b + 2 && doc.tokens[np - 1].tag == Tag::kAux && is_be(doc.norm_of(doc.tokens[np - 1])) &&
+      doc.norm_of(doc.tokens[np - 2]) == "THERE")
+    return true;
+  // A finite verb after the participle phrase, with nothing but prepositional
+  // phrases and gerunds in between.
+  for (uint32_t k = vg.end; k < e; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.tag == Tag::kPrep || t.tag == Tag::kAdv || np_internal(t)) continue;
+    if (t.tag == Tag::kVerb && t.verb_form == VerbForm::kGerund) continue;
+    if (t.tag == Tag::kAux) return true;
+    return t.tag == Tag::kVerb && (t.verb_form == VerbForm::kPast || t.verb_form == VerbForm::kPresent3);
+  }
+  return false;
+}
+
 }  // namespace
 
 void chunk_sentence(Doc& doc, uint32_t s) {
@@ -119,6 +150,11 @@ void chunk_sentence(Doc& doc, uint32_t s) {
     ++i;
   }
   sent.chunk_end = static_cast<uint32_t>(doc.chunks.size());
+  for (uint32_t c = sent.chunk_begin; c < sent.chunk_end; ++c) {
+    Chunk& ch = doc.chunks[c];
+    if (ch.kind == ChunkKind::kVerbGroup && !(ch.flags & kPassive) && reduced_relative(doc, b, e, ch))
+      ch.flags |= kPassive | kRelative;
+  }
 }
 
 void parse_sentence(Doc& doc, uint32_t s) {

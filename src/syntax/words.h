@@ -62,4 +62,26 @@ inline bool np_internal(const Token& t) {
   }
 }
 
+// "and Ukraine condemned it", "but the rebels have refused", "after France
+// criticized": a coordinator or a subordinating word at token k, then a noun
+// phrase (the new clause's own subject), then a finite verb.  Words after k
+// belong to that clause, not to a verb before it.
+inline bool is_clause_linker(std::string_view w) {
+  return is_coordinator(w) || w == "AS" || w == "AFTER" || w == "BEFORE" || w == "SINCE" || w == "UNTIL" ||
+         w == "WHILE" || w == "BECAUSE" || w == "THOUGH" || w == "ALTHOUGH" || w == "WHEREAS" || w == "WHEN" ||
+         w == "IF";
+}
+inline bool opens_clause_with_subject(const Doc& doc, uint32_t k, uint32_t e) {
+  if (doc.norm_of(doc.tokens[k]) == ";") return true;
+  if (!is_clause_linker(doc.norm_of(doc.tokens[k]))) return false;
+  uint32_t n = k + 1;
+  while (n < e && n - k <= 8 && (np_internal(doc.tokens[n]) || doc.tokens[n].tag == Tag::kPronoun)) ++n;
+  if (n == k + 1) return false;
+  while (n < e && doc.tokens[n].tag == Tag::kAdv) ++n;
+  if (n >= e) return false;
+  const Token& v = doc.tokens[n];
+  return v.tag == Tag::kAux || (v.tag == Tag::kVerb && v.verb_form != VerbForm::kGerund &&
+                                v.verb_form != VerbForm::kPastParticiple);
+}
+
 }  // namespace parley

@@ -86,10 +86,15 @@ bool match_forward(const Cursor& c, const PatternItem& item, bool adjacent, uint
       for (size_t g = 0; g < c.actors.groups.size(); ++g) {
         const ActorGroup& grp = c.actors.groups[g];
         if (grp.begin < pos) continue;
+        // "armed the rebels", "armed 500 Syrian rebels", "armed moderate
+        // rebels": a determiner, number or adjective before the actor belongs
+        // to its noun phrase, so an item joined to the verb (`*_+`) still
+        // stands right before it.
         uint32_t start = pos;
-        while (start < grp.begin && c.doc.tokens[start].tag == Tag::kDet) ++start;
+        while (start < grp.begin && (c.doc.tokens[start].tag == Tag::kDet || c.doc.tokens[start].tag == Tag::kNum ||
+                                     c.doc.tokens[start].tag == Tag::kAdj))
+          ++start;
         if (adjacent && start != grp.begin) return false;
-        if (grp.begin >= limit && adjacent) return false;
         if (item.kind == PatternItem::kSource) m.source_group = static_cast<int32_t>(g);
         if (item.kind == PatternItem::kTarget) m.target_group = static_cast<int32_t>(g);
         // "* WITH %": after the verb a compound is simply the target.
