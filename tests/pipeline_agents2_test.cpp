@@ -193,5 +193,19 @@ TEST_F(AgentsAuditTest, WordsLeftOutMakeNoEvents) {
   EXPECT_EQ(code("Firefighters rescued two children from the burning house."), V{});
 }
 
+TEST_F(AgentsAuditTest, WordsMostlyAdjectivesAreAgentsOnlyInThePlural) {
+  // RADICAL, MODERATE and ACADEMIC modify things more often than they name
+  // people; their plurals name people.
+  EXPECT_EQ(code("Radicals attacked the police station."), V{"---RAD ---COP 190"});
+  EXPECT_EQ(code("Moderates criticized the radicals."), V{"---MOD ---RAD 111"});
+  EXPECT_EQ(code("Academics criticized the policymakers."), V{"---EDU ---GOV 111"});
+  auto no_side_has = [&](const std::string& text, const std::string& role) {
+    for (const std::string& e : code(text)) EXPECT_EQ(e.find(role), std::string::npos) << text << " -> " << e;
+  };
+  no_side_has("The ministers discussed a radical change in the tax law.", "RAD");
+  no_side_has("Lawmakers praised the moderate budget.", "MOD");
+  no_side_has("The union criticized the academic calendar.", "EDU");
+}
+
 }  // namespace
 }  // namespace parley
