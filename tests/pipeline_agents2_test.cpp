@@ -194,8 +194,8 @@ TEST_F(AgentsAuditTest, WordsLeftOutMakeNoEvents) {
 }
 
 TEST_F(AgentsAuditTest, WordsMostlyAdjectivesAreAgentsOnlyInThePlural) {
-  // RADICAL, MODERATE and ACADEMIC modify things more often than they name
-  // people; their plurals name people.
+  // RADICAL, MODERATE, ACADEMIC, ROYAL and ELDER modify things (and
+  // brothers) more often than they name people; their plurals name people.
   EXPECT_EQ(code("Radicals attacked the police station."), V{"---RAD ---COP 190"});
   EXPECT_EQ(code("Moderates criticized the radicals."), V{"---MOD ---RAD 111"});
   EXPECT_EQ(code("Academics criticized the policymakers."), V{"---EDU ---GOV 111"});
@@ -205,6 +205,10 @@ TEST_F(AgentsAuditTest, WordsMostlyAdjectivesAreAgentsOnlyInThePlural) {
   no_side_has("The ministers discussed a radical change in the tax law.", "RAD");
   no_side_has("Lawmakers praised the moderate budget.", "MOD");
   no_side_has("The union criticized the academic calendar.", "EDU");
+  // ROYAL and ELDER likewise ("Royal Bank", "his elder brother").
+  EXPECT_EQ(code("The village elders criticized the police."), V{"---ELI ---COP 111"});
+  no_side_has("His elder brother criticized the police.", "ELI");
+  no_side_has("The Royal Bank criticized the regulators.", "ELI");
 }
 
 }  // namespace
