@@ -51,6 +51,9 @@ TEST_F(AgentsAuditTest, ExecutiveByOtherTitles) {
   EXPECT_EQ(code("Soviet commissars criticized the generals."), V{"RUSGOV RUSMIL 111"});
   EXPECT_EQ(code("The tsar criticized the nobles."), V{"---GOV ---ELI 111"});
   EXPECT_EQ(code("Policymakers criticized the smugglers."), V{"---GOV ---CRM 111"});
+  // Incoming office-holders take the office's role.
+  EXPECT_EQ(code("Chilean president-elect Ana Ruiz criticized the Peruvian apparatchiks."), V{"CHLGOV PERGOV 111"});
+  EXPECT_EQ(code("The congresswomen-elect criticized the smugglers."), V{"---LEG ---CRM 111"});
   // The hard CH of MONARCH takes +S, not the generated +ES.
   EXPECT_EQ(code("Gulf monarchs criticized the ex-generals."), V{"---GOV ---ELI 111"});
 }
@@ -61,6 +64,9 @@ TEST_F(AgentsAuditTest, LegislaturesByOtherNames) {
   EXPECT_EQ(code("The village council criticized the county clerk."), V{"---LEG ---GOV 111"});
   EXPECT_EQ(code("Law-makers criticized the drug barons."), V{"---LEG ---CRM 111"});
   EXPECT_EQ(code("The Hungarian legislative assembly criticized the undergraduates."), V{"HUNLEG HUNEDU 111"});
+  // A loya jirga is a national assembly; a jirga, a council of elders.
+  EXPECT_EQ(code("The Afghan loya jirga criticized the Pakistani tribal council."), V{"AFGLEG PAKELI 111"});
+  EXPECT_EQ(code("The jirga criticized the police."), V{"---ELI ---COP 111"});
 }
 
 TEST_F(AgentsAuditTest, ArmedForcesRanksAndUnits) {
@@ -94,6 +100,7 @@ TEST_F(AgentsAuditTest, CourtsLawyersAndProcurators) {
   // A court-martial is a military court, as "military court" composes.
   EXPECT_EQ(code("An Egyptian court-martial sentenced the army deserters."), V{"EGYMILJUD EGYMILOPP 116"});
   EXPECT_EQ(code("The special counsel criticized the attorney general."), V{"---JUD ---GOV 111"});
+  EXPECT_EQ(code("The bar council criticized the smugglers."), V{"---JUD ---CRM 111"});
 }
 
 TEST_F(AgentsAuditTest, RebelsAndIrregulars) {
