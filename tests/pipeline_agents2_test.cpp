@@ -143,7 +143,7 @@ TEST_F(AgentsAuditTest, CiviliansAndLandowners) {
   EXPECT_EQ(code("Greek pensioners criticized the finance ministry."), V{"GRCCVL GRCGOV 111"});
   // Landowners are civilians (Phoenix), so a quarrel with peasants keeps both sides.
   EXPECT_EQ(code("Brazilian landowners criticized the landless peasants."), V{"BRACVL BRAAGR 111"});
-  EXPECT_EQ(code("The electorate criticized the lawmakers."), V{"---CVL ---LEG 111"});
+  EXPECT_EQ(code("Property owners criticized the lawmakers."), V{"---CVL ---LEG 111"});
 }
 
 TEST_F(AgentsAuditTest, EducationAndExperts) {
@@ -155,7 +155,7 @@ TEST_F(AgentsAuditTest, EducationAndExperts) {
 TEST_F(AgentsAuditTest, HealthAndWelfare) {
   EXPECT_EQ(code("South African social workers criticized the police."), V{"ZAFHLH ZAFCOP 111"});
   EXPECT_EQ(code("Ambulance crews criticized the police."), V{"---HLH ---COP 111"});
-  EXPECT_EQ(code("The health commissioner criticized the mayor."), V{"---HLH ---GOV 111"});
+  EXPECT_EQ(code("The medical council criticized the mayor."), V{"---HLH ---GOV 111"});
 }
 
 TEST_F(AgentsAuditTest, LabourAndAgriculture) {
