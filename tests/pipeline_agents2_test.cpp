@@ -206,6 +206,9 @@ TEST_F(AgentsAuditTest, WordsMostlyAdjectivesAreAgentsOnlyInThePlural) {
   EXPECT_EQ(code("Radicals attacked the police station."), V{"---RAD ---COP 190"});
   EXPECT_EQ(code("Moderates criticized the radicals."), V{"---MOD ---RAD 111"});
   EXPECT_EQ(code("Academics criticized the policymakers."), V{"---EDU ---GOV 111"});
+  // With the nouns of groups and leaders, the singular adjectives stay agents.
+  EXPECT_EQ(code("Radical groups attacked the police station."), V{"---RAD ---COP 190"});
+  EXPECT_EQ(code("Moderate leaders criticized the radical faction."), V{"---MOD ---RAD 111"});
   auto no_side_has = [&](const std::string& text, const std::string& role) {
     for (const std::string& e : code(text)) EXPECT_EQ(e.find(role), std::string::npos) << text << " -> " << e;
   };
