@@ -50,7 +50,7 @@ TEST_F(AgentsAuditTest, ExecutiveByOtherTitles) {
   EXPECT_EQ(code("Lt. Gov. Ann Moss criticized the state troopers."), V{"---GOV ---COP 111"});
   EXPECT_EQ(code("Soviet commissars criticized the generals."), V{"RUSGOV RUSMIL 111"});
   EXPECT_EQ(code("The tsar criticized the nobles."), V{"---GOV ---ELI 111"});
-  EXPECT_EQ(code("Policymakers criticized the smugglers."), V{"---GOV ---CRM 111"});
+  EXPECT_EQ(code("Technocrats criticized the smugglers."), V{"---GOV ---CRM 111"});
   // Incoming office-holders take the office's role.
   EXPECT_EQ(code("Chilean president-elect Ana Ruiz criticized the Peruvian apparatchiks."), V{"CHLGOV PERGOV 111"});
   EXPECT_EQ(code("The congresswomen-elect criticized the smugglers."), V{"---LEG ---CRM 111"});
@@ -60,7 +60,7 @@ TEST_F(AgentsAuditTest, ExecutiveByOtherTitles) {
 
 TEST_F(AgentsAuditTest, LegislaturesByOtherNames) {
   EXPECT_EQ(code("The Iranian Majlis criticized the Saudi government."), V{"IRNLEG SAUGOV 111"});
-  EXPECT_EQ(code("Senate panels criticized the policymakers."), V{"---LEG ---GOV 111"});
+  EXPECT_EQ(code("Senate panels criticized the technocrats."), V{"---LEG ---GOV 111"});
   EXPECT_EQ(code("The village council criticized the county clerk."), V{"---LEG ---GOV 111"});
   EXPECT_EQ(code("Law-makers criticized the drug barons."), V{"---LEG ---CRM 111"});
   EXPECT_EQ(code("The Hungarian legislative assembly criticized the undergraduates."), V{"HUNLEG HUNEDU 111"});
@@ -78,7 +78,7 @@ TEST_F(AgentsAuditTest, ArmedForcesRanksAndUnits) {
 }
 
 TEST_F(AgentsAuditTest, PoliceUnitsAndEnforcement) {
-  EXPECT_EQ(code("Lawmen arrested the outlaws."), V{"---COP ---CRM 173"});
+  EXPECT_EQ(code("Lawmen arrested the mobsters."), V{"---COP ---CRM 173"});
   EXPECT_EQ(code("The Italian carabinieri arrested mafiosi."), V{"ITACOP ITACRM 173"});
   EXPECT_EQ(code("Mexican drug agents arrested the narcos."), V{"MEXCOP MEXCRM 173"});
   // A police lieutenant is police, though LT. alone is a military rank.
@@ -134,7 +134,7 @@ TEST_F(AgentsAuditTest, Media) {
 
 TEST_F(AgentsAuditTest, BusinessTradesAndAssociations) {
   EXPECT_EQ(code("Russian oligarchs criticized the mayor."), V{"RUSBUS RUSGOV 111"});
-  EXPECT_EQ(code("Hedge funds criticized the central bankers."), V{"---BUS ---GOV 111"});
+  EXPECT_EQ(code("Hoteliers criticized the central bankers."), V{"---BUS ---GOV 111"});
   EXPECT_EQ(code("Chipmakers criticized the trade ministry."), V{"---BUS ---GOV 111"});
   EXPECT_EQ(code("The hotel association criticized the city council."), V{"---BUS ---LEG 111"});
 }
@@ -205,7 +205,7 @@ TEST_F(AgentsAuditTest, WordsMostlyAdjectivesAreAgentsOnlyInThePlural) {
   // brothers) more often than they name people; their plurals name people.
   EXPECT_EQ(code("Radicals attacked the police station."), V{"---RAD ---COP 190"});
   EXPECT_EQ(code("Moderates criticized the radicals."), V{"---MOD ---RAD 111"});
-  EXPECT_EQ(code("Academics criticized the policymakers."), V{"---EDU ---GOV 111"});
+  EXPECT_EQ(code("Academics criticized the technocrats."), V{"---EDU ---GOV 111"});
   // With the nouns of groups and leaders, the singular adjectives stay agents.
   EXPECT_EQ(code("Radical groups attacked the police station."), V{"---RAD ---COP 190"});
   EXPECT_EQ(code("Moderate leaders criticized the radical faction."), V{"---MOD ---RAD 111"});
