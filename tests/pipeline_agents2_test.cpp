@@ -188,6 +188,9 @@ TEST_F(AgentsAuditTest, CountryLentToAgentsBothWays) {
   EXPECT_EQ(code("Tanzanian police arrested the drug pushers."), V{"TZACOP TZACRM 173"});
   EXPECT_EQ(code("Police arrested the Tanzanian drug pushers."), V{"TZACOP TZACRM 173"});
   EXPECT_EQ(code("Press freedom groups criticized the Turkish government."), V{"TURHRI TURGOV 111"});
+  // Advocacy and pressure groups are citizens' groups (the gold set's
+  // convention) and take the sentence's country; aid agencies (NGO) do not.
+  EXPECT_EQ(code("Pressure groups criticized the Kenyan police."), V{"KENCVL KENCOP 111"});
   EXPECT_EQ(code("Georgian carabinieri fired at the hunger strikers."), V{"GEOCOP GEOOPP 175"});
 }
 
