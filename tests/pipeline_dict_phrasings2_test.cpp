@@ -103,7 +103,7 @@ TEST_F(DictPhrasings2Test, RegisteredProtestsAreComplaints) {
 // A prison or jail term is detention; a death sentence stays 116.
 TEST_F(DictPhrasings2Test, PrisonSentencesAreDetention) {
   EXPECT_EQ(code("A Chinese court sentenced the dissident to ten years in prison."), (Events{"CHNJUD CHNOPP 173"}));
-  EXPECT_EQ(code("An Iranian court sentenced the British academic to six months in jail."),
+  EXPECT_EQ(code("An Iranian court sentenced the British professor to six months in jail."),
             (Events{"IRNJUD GBREDU 173"}));
   EXPECT_EQ(code("The Turkish court sent the journalist to prison."), (Events{"TURJUD TURMED 173"}));
   EXPECT_EQ(code("The Russian court sentenced the activist to death."), (Events{"RUSJUD RUSOPP 116"}));

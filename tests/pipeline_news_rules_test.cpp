@@ -59,6 +59,19 @@ TEST_F(NewsRulesTest, FirstPersonInAQuotationIsItsSpeaker) {
   EXPECT_FALSE(has_prefix(code("The Danish prime minister said: \"Canada has criticized US troops.\""), "CAN DNKGOV"));
 }
 
+// A Worker keeps its token buffers from record to record.  The tagger once
+// read the token after a sentence's last one (a plural noun then a base verb
+// form at the very end: "Jones hits homer"), which after a longer record is a
+// stale token whose text lies past the new record's: the whole run stopped.
+TEST_F(NewsRulesTest, AShortRecordAfterALongerOneReadsOnlyItsOwnTokens) {
+  Worker w(*engine_);
+  CodedDocument out;
+  ASSERT_TRUE(w.code("a", 20250806, "Negotiators gathered yesterday in the northern capital.", false, out));
+  for (const char* text : {"Jones hits homer", "The rebels attack", "Pirates win pennant"}) {
+    EXPECT_NO_THROW(w.code("b", 20250806, text, false, out)) << text;
+  }
+}
+
 TEST_F(NewsRulesTest, OneSidedEventsFollowTheOption) {
   RunOptions dyads_only = engine_->run_options();
   ASSERT_TRUE(dyads_only.one_sided) << "data/dict/PETR_config.ini turns one_sided on";

@@ -43,6 +43,7 @@ class Driver::Impl {
     records_.resize(opts_.batch);
     repairs_.resize(opts_.batch);
     sentences_.resize(opts_.batch);
+    failures_.resize(opts_.batch);
     lanes_.resize(threads);
     for (size_t t = 1; t < threads; ++t) helpers_.emplace_back(&Impl::helper, this, t);
   }
@@ -90,6 +91,9 @@ class Driver::Impl {
   // The batch: records and what coding them found, by slot.
   std::vector<io::InputRecord> records_;
   std::vector<size_t> repairs_, sentences_;
+  // Why a record could not be coded (an exception from a stage), empty when
+  // it was: that record is reported as bad and the run goes on.
+  std::vector<std::string> failures_;
   size_t filled_ = 0;
   RecordSink* sink_ = nullptr;
   DriverStats stats_;
@@ -167,6 +171,7 @@ void Driver::Impl::work(size_t lane) {
   try {
     for (size_t i = next_++; i < count_; i = next_++) {
       io::InputRecord& r = records_[i];
+      failures_[i].clear();
       if (in_pieces(r)) {
         size_t sentences = 0;
         bool first = true;
@@ -180,7 +185,15 @@ void Driver::Impl::work(size_t lane) {
         sentences_[i] = sentences;
         continue;
       }
-      ln.worker->code(r.id, r.date, r.text, r.sentence_mode, ln.coded);
+      try {
+        ln.worker->code(r.id, r.date, r.text, r.sentence_mode, ln.coded);
+      } catch (const std::exception& e) {
+        // One record's failure is that record's: the Worker starts afresh
+        // with the next one.  (A record in pieces has had pieces written
+        // already, so a failure there still ends the run, below.)
+        failures_[i] = e.what();
+        continue;
+      }
       repairs_[i] = ln.coded.utf8_repairs;
       sentences_[i] = ln.worker->doc().sentences.size();
       sink_->render(i, CodedRecord{r, ln.worker->doc(), ln.coded, *engine_, lane, true, true});
@@ -235,8 +248,15 @@ void Driver::Impl::code_batch() {
 void Driver::Impl::flush() {
   if (!filled_) return;
   code_batch();
+  size_t delivered = 0;
   for (size_t i = 0; i < filled_; ++i) {
     const io::InputRecord& r = records_[i];
+    if (!failures_[i].empty()) {
+      report_bad(where(r) + ": record " + r.id + ": not coded: " + failures_[i]);
+      ++stats_.bad_records;
+      continue;
+    }
+    ++delivered;
     if (!r.warning.empty()) report_warning(where(r) + ": record " + r.id + ": " + r.warning);
     if (repairs_[i]) {
       report_warning(where(r) + ": record " + r.id + ": " + std::to_string(repairs_[i]) +
@@ -246,7 +266,7 @@ void Driver::Impl::flush() {
     progress_.sentences += static_cast<int64_t>(sentences_[i]);
   }
   sink_->end_batch();
-  stats_.documents += static_cast<int64_t>(filled_);
+  stats_.documents += static_cast<int64_t>(delivered);
   progress_.records += static_cast<int64_t>(filled_);
   filled_ = 0;
   notify(false);

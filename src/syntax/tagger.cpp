@@ -201,7 +201,7 @@ void tag_sentence(Doc& doc, uint32_t s) {
       if (v.tag == Tag::kAdv && i + 2 < e) verb = &doc.tokens[i + 2];
       const bool tensed = (verb->pos_bits & kPosVerb) &&
                           (may_be(*verb, VerbForm::kPast) || may_be(*verb, VerbForm::kPresent3));
-      if (verb == &doc.tokens[i + 2]) o = i + 3;
+      if (verb != &v) o = i + 3;
       if (o < e && is_verb_particle(doc.norm_of(doc.tokens[o]))) ++o;  // "took down"
       if (tensed && o < e && object_start(doc.tokens[o].tag)) doc.tokens[i].tag = Tag::kRelPron;
     }
@@ -326,7 +326,7 @@ void tag_sentence(Doc& doc, uint32_t s) {
       // modifies, when an infinitive, a particle or an object comes next.
       const bool plural_subject = prev == Tag::kNoun && (doc.tokens[p - 1].flags & kPlural) && !s_form &&
                                   may_be(t, VerbForm::kBase) &&
-                                  (infinitive_next || is_verb_particle(norm(i + 1)) ||
+                                  (infinitive_next || (i + 1 < e && is_verb_particle(norm(i + 1))) ||
                                    next == Tag::kDet || next == Tag::kPronoun);
       // "The Commission wishes to commend", "Russia plans to": a name (not a
       // nationality word) and an -s form before an infinitive.
