@@ -341,6 +341,49 @@ TEST(StoreMigration, Version4GetsTheTextIndexAndGoldsteinIndexes) {
   EXPECT_EQ(schema, schema_of(fresh));
 }
 
+TEST(StoreMigration, Version5GetsTheCountryCoveringIndexes) {
+  // A version-5 file: a fresh store with the two indexes version 5 had.
+  const fs::path db = temp_db("v5.db");
+  {
+    auto store = Store::open(db.string());
+    StoredDocument d;
+    d.id = "v5-1";
+    d.date = 20250806;
+    d.source_file = "v5.jsonl";
+    d.text = "Gondor attacked Mordor in Osgiliath.";
+    d.sentences.push_back({0, {0, 36}, "Gondor attacked Mordor in Osgiliath.", false});
+    EventRecord e;
+    e.source = "GONGOV";
+    e.target = "MOR";
+    e.code = "190";
+    e.root = "19";
+    e.quad_class = 4;
+    e.goldstein = -10.0;
+    e.place = PlaceRecord{"Osgiliath", "", "UA", "UKR", 50.45, 30.52, "city", "named", {26, 35}};
+    d.events.push_back(e);
+    store->put_document(d);
+  }
+  run_sql(db,
+          "DROP INDEX events_country; CREATE INDEX events_country ON events(place_country, date);"
+          "DROP INDEX events_date_weights;"
+          "CREATE INDEX events_date_weights ON events(date, root, quad_class, plover_type, place_country, goldstein);"
+          "UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+  auto store = Store::open(db.string());
+  const auto schema = schema_of(db);
+  EXPECT_EQ(schema.at("index events_country"),
+            "CREATE INDEX events_country ON events(place_country, date, place_country_iso3, goldstein)");
+  EXPECT_NE(schema.at("index events_date_weights").find("goldstein,\n  place_country_iso3)"), std::string::npos)
+      << schema.at("index events_date_weights");
+  const auto countries = store->place_countries(EventFilter{});
+  ASSERT_EQ(countries.size(), 1u);
+  EXPECT_EQ(countries[0].country, "UA");
+  EXPECT_EQ(countries[0].events, 1);
+  EXPECT_EQ(store->integrity_check(), "ok");
+  const fs::path fresh = temp_db("fresh-v6.db");
+  Store::open(fresh.string());
+  EXPECT_EQ(schema, schema_of(fresh));
+}
+
 TEST(StoreMigration, AFileFromANewerParleyIsStillRefused) {
   const fs::path db = old_store("v99.db");
   run_sql(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");

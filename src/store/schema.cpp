@@ -253,6 +253,17 @@ DROP INDEX events_source_target;
 CREATE INDEX events_source_target ON events(source, target, date, root, code, quad_class, plover_type, place_country,
   negated, conditional, in_condition, hypothetical, future, one_sided, reported);
 )sql",
+    // Version 6: the country aggregate (/v1/countries) reads only indexes.
+    // Unfiltered it walked (place_country, date) and read every row for the
+    // ISO3 code and the weight (3.6 s on 1M events, 0.4 s covered); with a
+    // date range it walks the date index, which now carries the ISO3 code.
+    R"sql(
+DROP INDEX events_country;
+CREATE INDEX events_country ON events(place_country, date, place_country_iso3, goldstein);
+DROP INDEX events_date_weights;
+CREATE INDEX events_date_weights ON events(date, root, quad_class, plover_type, place_country, goldstein,
+  place_country_iso3);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration step per schema version");
 
