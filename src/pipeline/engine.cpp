@@ -337,6 +337,23 @@ bool kept_from(const Doc& doc, uint32_t sentence, uint32_t verb) {
   return verb > b && doc.norm_of(doc.tokens[verb - 1]) == "FROM" && doc.norm_of(doc.tokens[verb]).ends_with("ING");
 }
 
+// An indirect question: "asked whether Russia attacked Georgia", "wondered
+// if talks would resume".  The act's clause opens with "whether", or with
+// "if" right after a speech verb (a condition's "if" follows anything else).
+bool asked_whether(const Doc& doc, const QuoteFinder& speech, uint32_t sentence, uint32_t verb) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  for (uint32_t k = verb; k-- > b;) {
+    const Token& t = doc.tokens[k];
+    const std::string_view w = doc.norm_of(t);
+    if (w == "WHETHER") return true;
+    if (w == "IF") return k > b && speech.is_speech_verb(doc, doc.tokens[k - 1]);
+    if (w == "," || w == ";" || w == ":" || w == "--" || t.tag == Tag::kSubConj || t.tag == Tag::kRelPron ||
+        t.tag == Tag::kConj)
+      return false;
+  }
+  return false;
+}
+
 // A direct question ("Why aren't the Soviets expelled from the U.N.?") asks;
 // it reports no event.
 bool question(const Doc& doc, uint32_t sentence) {
@@ -424,9 +441,15 @@ Governor content_governor(const Doc& doc, const Lexicon& lex, uint32_t sentence,
   const Chunk& c = doc.chunks[static_cast<size_t>(vg)];
   const uint32_t b = doc.sentences[sentence].token_begin;
   const bool infinitive = (c.flags & kInfinitive) != 0;
+  // "that Japan apologize", "that Japan should apologize"; not "will apologize".
   bool subjunctive = doc.tokens[verb].verb_form == VerbForm::kBase;
-  for (uint32_t k = c.begin; k < c.end; ++k)
-    if (doc.norm_of(doc.tokens[k]) == "SHOULD") subjunctive = true;
+  for (uint32_t k = c.begin; k < c.end; ++k) {
+    if (doc.tokens[k].tag == Tag::kAux) subjunctive = false;
+    if (doc.norm_of(doc.tokens[k]) == "SHOULD") {
+      subjunctive = true;
+      break;
+    }
+  }
   const bool gerund = !infinitive && doc.tokens[verb].verb_form == VerbForm::kGerund;
   int32_t g = -1;
   if (infinitive) {
@@ -457,12 +480,26 @@ Governor content_governor(const Doc& doc, const Lexicon& lex, uint32_t sentence,
         }
         break;
       }
+      if (t.tag == Tag::kVerb && doc.chunk_at(sentence, k) != vg) {
+        // "demanded Israel withdraw": a subjunctive with its subject right
+        // after the verb, "that" left out.
+        const int32_t before = doc.chunk_at(sentence, k);
+        if (subjunctive && before >= 0 && doc.chunks[static_cast<size_t>(before)].kind == ChunkKind::kVerbGroup)
+          g = before;
+        break;
+      }
       if (w == "," || w == ";" || w == ":" || w == "--" || t.tag == Tag::kSubConj || t.tag == Tag::kRelPron ||
-          t.tag == Tag::kConj || (t.tag == Tag::kVerb && doc.chunk_at(sentence, k) != vg))
+          t.tag == Tag::kConj)
         break;
     }
-    if (g < 0 && m.reported && m.report_verb >= static_cast<int32_t>(b) && m.report_verb < static_cast<int32_t>(verb))
-      g = doc.chunk_at(sentence, static_cast<uint32_t>(m.report_verb));
+    // "denied it had attacked": the speech verb reporting the act, when it
+    // denies (asking is left alone: "asked whether Russia attacked").
+    if (g < 0 && m.reported && m.report_verb >= static_cast<int32_t>(b) && m.report_verb < static_cast<int32_t>(verb)) {
+      const int32_t r = doc.chunk_at(sentence, static_cast<uint32_t>(m.report_verb));
+      if (r >= 0 && doc.chunks[static_cast<size_t>(r)].kind == ChunkKind::kVerbGroup &&
+          content_kind(doc, lex, sentence, doc.chunks[static_cast<size_t>(r)], false, false) == ContentOf::kDenial)
+        g = r;
+    }
   }
   if (g < 0 || doc.chunks[static_cast<size_t>(g)].kind != ChunkKind::kVerbGroup) return gov;
   gov.kind = content_kind(doc, lex, sentence, doc.chunks[static_cast<size_t>(g)], infinitive, subjunctive);
@@ -494,6 +531,26 @@ bool coded_in(const std::vector<Event>& events, size_t first, size_t last, size_
       return true;
   return false;
 }
+// "will build up its forces": a build-up with no other country as its
+// target keeps 154; only a deployment to somewhere else is the intent to
+// provide forces (0334, whose target is where they would go).
+bool own_forces(const Event& ev) {
+  if (ev.code.view() != "154") return false;
+  return ev.source.compare(0, 3, "---") == 0 || ev.target.compare(0, 3, "---") == 0 ||
+         ev.source.compare(0, 3, ev.target, 0, 3) == 0;
+}
+
+// "should release": what someone is told they ought to do (not "should" in a
+// condition: "should talks fail").
+bool advised(const Doc& doc, uint32_t sentence, uint32_t verb) {
+  const int32_t c = doc.chunk_at(sentence, verb);
+  if (c < 0) return false;
+  const Chunk& g = doc.chunks[static_cast<size_t>(c)];
+  for (uint32_t k = g.begin; k < g.end; ++k)
+    if (doc.norm_of(doc.tokens[k]) == "SHOULD") return true;
+  return false;
+}
+
 }  // namespace
 
 // The first actor named in tokens [begin, end) of a sentence, not counting
@@ -551,13 +608,14 @@ void recode_as_denial(Event& ev, const ActorRef& denier) {
 }  // namespace
 
 // "Kenya said Uganda must withdraw its troops": the reporter demands the act
-// of the one obliged to do it (events/intent.h, demand_code).  False, and the
-// event left as it is, when no actor reports it or the reporter obliges
-// itself.
-bool Worker::recode_as_demand(Event& ev, const EventModality& m) {
+// of the one obliged to do it (events/intent.h, demand_code); "Pakistan said
+// India should release the fishermen": the reporter appeals for it
+// (appeal_code).  False, and the event left as it is, when no actor reports
+// it or the reporter asks it of itself.
+bool Worker::recode_for_reporter(Event& ev, const EventModality& m, Code (*recode)(Code)) {
   if (!m.reported) return false;
   const ActorRef* reporter = actor_in(ev.sentence, m.reporter_begin, m.reporter_end);
-  return reporter && recode_as_request(ev, *reporter, demand_code);
+  return reporter && recode_as_request(ev, *reporter, recode);
 }
 
 // "Germany demanded that Russia withdraw", "Washington wanted Beijing to
@@ -581,6 +639,12 @@ bool Worker::recode_as_content(const CodedDocument& out, size_t first, size_t la
     recode_as_denial(ev, *speaker);
     return true;
   }
+  // The one asked stands between the request and the act ("wanted Beijing to
+  // release", "demanded that Russia withdraw"); an act whose doer stands
+  // elsewhere ("Russia wants to sign a deal with China", read back from China)
+  // is not what was asked of it.
+  const int32_t asked = ev.source != "---" ? ev.source_begin : ev.target_begin;
+  if (asked < static_cast<int32_t>(group.end) || asked >= static_cast<int32_t>(ev.verb_begin)) return false;
   return recode_as_request(ev, *speaker, gov.kind == ContentOf::kDemand ? demand_code : appeal_code);
 }
 
@@ -671,8 +735,12 @@ void Worker::add_details(CodedDocument& out, bool record_start) {
         // Asked for or denied by the governing verb's subject: not an act, nor announced.
       } else if (code_intents && !d.modality.negated && !ev.nominal && obliged(doc_, s, ev.verb_begin)) {
         // Demanded by whoever reports it; else only possible, not done.
-        if (!recode_as_demand(ev, d.modality)) d.modality.hypothetical = true;
-      } else if (announced(d.modality)) {
+        if (!recode_for_reporter(ev, d.modality, demand_code)) d.modality.hypothetical = true;
+      } else if (code_intents && !d.modality.negated && !d.modality.in_condition && !ev.nominal &&
+                 advised(doc_, s, ev.verb_begin) && recode_for_reporter(ev, d.modality, appeal_code)) {
+        // What someone should do, as the reporter says: an appeal, no longer merely possible.
+        d.modality.hypothetical = false;
+      } else if (announced(d.modality) && !own_forces(ev)) {
         ev.code = intent_code(ev.code);
       }
       d.plover = plover_for(ev.code.view());
@@ -713,7 +781,7 @@ void Worker::drop_non_events(CodedDocument& out) {
       const Event& ev = out.events[e];
       const EventModality& me = out.details[e].modality;
       const bool factual = run_options_.factual_only;
-      if (factual && (asked || me.negated || me.in_condition || (me.hypothetical && !announced_act(doc_, me)))) {
+      if (factual && (asked || asked_whether(doc_, engine_.quotes(), sentence, ev.verb_begin) || me.negated || me.in_condition || (me.hypothetical && !announced_act(doc_, me)))) {
         drop_[e] = 1;
         continue;
       }
