@@ -100,6 +100,9 @@ TEST_F(ModalityRulesTest, AnnouncedActsAreIntents) {
   EXPECT_EQ(code("Brazil said it is ready to supply arms to Bolivia."), std::vector<std::string>{"BRA BOL 0332"});
   EXPECT_TRUE(has_root(code("Syria said it was determined to retake Aleppo."), "138"));
   EXPECT_EQ(code("Iran threatened to impose sanctions on Iraq."), std::vector<std::string>{"IRN IRQ 1312"});
+  // A coded threat or request whose content is coded too takes the content's
+  // specific form when the dictionary gave only the family's residual.
+  EXPECT_EQ(code("Russia vowed to attack Georgia."), std::vector<std::string>{"RUS GEO 1384"});
   // A build-up of one's own forces has no place to deploy to: still 154.
   EXPECT_TRUE(has_root(code("Italy said it would build up its navy."), "154"));
   // Done acts stay done.

@@ -551,6 +551,25 @@ bool advised(const Doc& doc, uint32_t sentence, uint32_t verb) {
   return false;
 }
 
+// A coded request, intent or threat whose content is coded too: the content
+// may say which kind it is ("vowed (138) to attack (190)" is 1384, "asked
+// (020) Beijing to release (0841)" 0253).  The governor's code is refined only
+// when it is its family's residual (020, 100, 030, 130) or the parent of the
+// refined code; a specific code from the dictionary stays.
+Code refined_by_content(Code governor, Code content) {
+  const std::string_view g = governor.view();
+  if (g.size() < 3) return governor;
+  const std::string_view root = g.substr(0, 2);
+  Code r = governor;
+  if (root == "02") r = appeal_code(content);
+  else if (root == "10") r = demand_code(content);
+  else if (root == "03" || root == "13") r = intent_code(content);
+  const std::string_view rv = r.view();
+  const std::string_view base = g.size() == 3 && g[2] == '0' ? g.substr(0, 2) : g;
+  if (rv.size() < g.size() || rv.substr(0, base.size()) != base) return governor;
+  return r;
+}
+
 }  // namespace
 
 // The first actor named in tokens [begin, end) of a sentence, not counting
@@ -750,6 +769,19 @@ void Worker::add_details(CodedDocument& out, bool record_start) {
 }
 
 
+// The events of [first, last) whose verb lies in `group`, the governor of
+// event e's act: their codes refined by that act (refined_by_content).
+void Worker::refine_governor(CodedDocument& out, size_t first, size_t last, size_t e, const Chunk& group) {
+  for (size_t f = first; f < last; ++f) {
+    Event& g = out.events[f];
+    if (f == e || g.nominal || g.verb_begin < group.begin || g.verb_begin >= group.end) continue;
+    const Code refined = refined_by_content(g.code, out.events[e].code);
+    if (refined == g.code) continue;
+    g.code = refined;
+    out.details[f].plover = plover_for(g.code.view());
+  }
+}
+
 // Events the coder found that did not happen as coded (PETRARCH dialect):
 // - "X said Y attacked Z" is Y's attack, not also a statement by X: a plain
 //   010 whose verb reports another event of its sentence (the modality
@@ -791,6 +823,7 @@ void Worker::drop_non_events(CodedDocument& out) {
         const Governor gov = content_governor(doc_, engine_.lexicon(), sentence, ev.verb_begin, me);
         if (gov.kind != ContentOf::kNothing &&
             coded_in(out.events, first, last, e, doc_.chunks[static_cast<size_t>(gov.group)])) {
+          refine_governor(out, first, last, e, doc_.chunks[static_cast<size_t>(gov.group)]);
           drop_[e] = 1;
           continue;
         }
@@ -809,7 +842,10 @@ void Worker::drop_non_events(CodedDocument& out) {
             drop_[e] = f != e && !out.events[f].nominal && out.events[f].verb_begin >= g.begin &&
                        out.events[f].verb_begin < g.end;
           }
-          if (drop_[e]) continue;
+          if (drop_[e]) {
+            refine_governor(out, first, last, e, doc_.chunks[static_cast<size_t>(gov)]);
+            continue;
+          }
         }
       }
       if (ev.code.view() != "010") continue;
