@@ -555,7 +555,8 @@ bool advised(const Doc& doc, uint32_t sentence, uint32_t verb) {
 // may say which kind it is ("vowed (138) to attack (190)" is 1384, "asked
 // (020) Beijing to release (0841)" 0253).  The governor's code is refined only
 // when it is its family's residual (020, 100, 030, 130) or the parent of the
-// refined code; a specific code from the dictionary stays.
+// refined code; a specific code from the dictionary stays.  Requests (02),
+// demands (10) and threats (13) only.
 Code refined_by_content(Code governor, Code content) {
   const std::string_view g = governor.view();
   if (g.size() < 3) return governor;
@@ -563,7 +564,9 @@ Code refined_by_content(Code governor, Code content) {
   Code r = governor;
   if (root == "02") r = appeal_code(content);
   else if (root == "10") r = demand_code(content);
-  else if (root == "03" || root == "13") r = intent_code(content);
+  else if (root == "13") r = intent_code(content);
+  // Intents (03) keep the dictionary's code: its phrasings ("seeking to
+  // strengthen relations", 030) are coded as a whole.
   const std::string_view rv = r.view();
   const std::string_view base = g.size() == 3 && g[2] == '0' ? g.substr(0, 2) : g;
   if (rv.size() < g.size() || rv.substr(0, base.size()) != base) return governor;
