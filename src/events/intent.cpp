@@ -20,6 +20,10 @@ constexpr IntentRule kRules[] = {
     {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"},
     {"086", "0355"}, {"087", "0356"}, {"08", "035"},
     {"14", "133"},                                       // protest -> threaten dissent
+    // "said it would send troops to Nepal": a commitment to deploy forces,
+    // the target the prospective place of deployment (0334).  Other military
+    // posture (15x) stays: its intent is already a show of force.
+    {"154", "0334"},
     {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
     {"166", "136"}, {"16", "131"},
     {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"},
@@ -35,6 +39,15 @@ constexpr IntentRule kDemandRules[] = {
     {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"07", "103"},
     {"081", "1051"}, {"082", "1052"}, {"083", "104"}, {"084", "1053"}, {"085", "1054"},
     {"086", "1055"}, {"087", "1056"}, {"08", "105"},
+};
+
+// What someone is asked to do: "urged Iran to halt enrichment" is 0256.
+constexpr IntentRule kAppealRules[] = {
+    {"04", "026"}, {"05", "022"},
+    {"061", "0211"}, {"062", "0212"}, {"063", "0213"}, {"064", "0214"}, {"06", "021"},
+    {"071", "0231"}, {"072", "0232"}, {"073", "0233"}, {"074", "0234"}, {"07", "023"},
+    {"081", "0251"}, {"082", "0252"}, {"083", "024"}, {"084", "0253"}, {"085", "0254"},
+    {"086", "0255"}, {"087", "0256"}, {"08", "025"},
 };
 
 // The longest rule whose `done` prefixes `code`, or null (also for codes that
@@ -57,6 +70,11 @@ const IntentRule* best_rule(const IntentRule (&rules)[N], std::string_view code)
 Code demand_code(Code act) {
   const IntentRule* rule = best_rule(kDemandRules, act.view());
   return Code::of(rule ? rule->intent : std::string_view("100"));
+}
+
+Code appeal_code(Code act) {
+  const IntentRule* rule = best_rule(kAppealRules, act.view());
+  return Code::of(rule ? rule->intent : std::string_view("020"));
 }
 
 Code intent_code(Code done) {

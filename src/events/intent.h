@@ -16,7 +16,8 @@ namespace parley {
 // The intent (03x) or threat (13x) code for an announced act; `done` itself
 // when CAMEO has no intent form for it (statements, appeals, demands,
 // disapproval, rejection, threats and intents already, investigations,
-// military posture) or when it is not a CAMEO code.
+// military posture other than a deployment, 154 -> 0334) or when it is not
+// a CAMEO code.
 Code intent_code(Code done);
 
 // The demand (10x) that someone else do an act: "Kenya said Uganda must
@@ -24,5 +25,10 @@ Code intent_code(Code done);
 // withdrawal.  Yielding (08x) maps to the 105 family, cooperation and aid to
 // 101-103, meetings to 106; any other act (and a non-CAMEO code) to 100.
 Code demand_code(Code act);
+
+// The appeal (02x) that someone else do an act: "Egypt urged Israel to free
+// the prisoners" is 0253.  Families as for demand_code (08x -> 025x, 07x ->
+// 023x, 06x -> 021x, 05 -> 022, 04 -> 026); any other act to 020.
+Code appeal_code(Code act);
 
 }  // namespace parley

@@ -20,6 +20,26 @@ uint32_t marker_length(const Doc& doc, uint32_t i, uint32_t e) {
   return 0;
 }
 
+// "Had Russia invaded Finland, …", "Were Iran to attack, …", "Should talks
+// fail, …": a condition put first by inversion.  Only at the very start of the
+// sentence, right before a noun phrase, and closed by a comma before the
+// sentence ends (a question ends with "?" instead and is never a condition).
+bool inverted_condition(const Doc& doc, uint32_t b, uint32_t i, uint32_t e) {
+  if (i != b || i + 2 >= e) return false;
+  const std::string_view w = norm(doc, i);
+  if (w != "HAD" && w != "WERE" && w != "SHOULD") return false;
+  const Tag next = doc.tokens[i + 1].tag;
+  if (next != Tag::kProper && next != Tag::kNoun && next != Tag::kDet && next != Tag::kPronoun &&
+      next != Tag::kAdj)
+    return false;
+  for (uint32_t k = i + 2; k < e; ++k) {
+    const std::string_view t = norm(doc, k);
+    if (t == ",") return true;
+    if (t == "?" || is_clause_break(doc, k)) return false;
+  }
+  return false;
+}
+
 bool is_final(const Doc& doc, uint32_t i) {
   const std::string_view w = norm(doc, i);
   return w == "." || w == "?" || w == "!";
@@ -51,7 +71,7 @@ Condition find_condition(const Doc& doc, uint32_t s, uint32_t verb) {
   const uint32_t b = doc.sentences[s].token_begin, e = doc.sentences[s].token_end;
   if (verb < b || verb >= e) return c;
   for (uint32_t m = b; m < e; ++m) {
-    const uint32_t len = marker_length(doc, m, e);
+    const uint32_t len = inverted_condition(doc, b, m, e) ? 1 : marker_length(doc, m, e);
     if (!len) continue;
     const bool lead = leading(doc, b, m);
     // Where the condition clause ends.

@@ -1,4 +1,5 @@
-// Internal to modality/: condition clauses (if / unless / provided / as long as).
+// Internal to modality/: condition clauses (if / unless / provided / as long
+// as, and a leading inversion: "Had Russia invaded Finland, …").
 #pragma once
 
 #include <cstdint>
@@ -17,7 +18,9 @@ struct Condition {
 // A leading "If …," governs the clause after its comma; a later "if …"
 // governs the clause before it, back to the previous clause break (";",
 // a dash, the start of the sentence).  A condition runs to its comma (when
-// leading) or to the next ";" / dash / ", but" / end of sentence.
+// leading) or to the next ";" / dash / ", but" / end of sentence.  An
+// inversion (had / were / should + a noun phrase, first in the sentence, a
+// comma later) leads like "If".
 Condition find_condition(const Doc& doc, uint32_t s, uint32_t verb);
 
 // ";" or a dash (— –) or "--": a break between clauses the shallow parse

@@ -40,6 +40,9 @@ bool future_lead_in(const Doc& doc, const Lexicon& lex, uint32_t s, const Chunk&
   const uint32_t p = infinitive.begin - 1;
   const std::string_view w = norm(doc, p);
   if (w == "DUE" || w == "ABOUT") return true;
+  // "is ready to send", "is willing to talk", "is determined to retake": a
+  // stated readiness or resolve, not yet the act.
+  if (w == "READY" || w == "WILLING" || w == "DETERMINED" || w == "EAGER" || w == "KEEN") return true;
   const LexInfo info = lex.lookup(w);
   const std::string_view lemma = info.lemma.empty() ? w : info.lemma;
   if (w == "GOING" || w == "GONNA") return true;

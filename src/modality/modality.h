@@ -14,7 +14,8 @@
 //                (in_condition).  The condition's tokens and text are kept.
 //   hypothetical would / could / might / may / should / can in the verb group
 //   future       will / shall / 'll, "going to", "plans / intends / aims /
-//                is set / is expected / is due / is about to" + verb, and
+//                is set / is expected / is due / is about to / is ready / willing /
+//                determined / eager / keen to" + verb, and
 //                "threatens / wants / hopes / seeks / offers to" + verb; a
 //                bare verb coordinated with such an infinitive or a modal's
 //                verb shares its flags ("is to give a speech and meet X")

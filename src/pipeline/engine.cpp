@@ -337,6 +337,23 @@ bool kept_from(const Doc& doc, uint32_t sentence, uint32_t verb) {
   return verb > b && doc.norm_of(doc.tokens[verb - 1]) == "FROM" && doc.norm_of(doc.tokens[verb]).ends_with("ING");
 }
 
+// An indirect question: "asked whether Russia attacked Georgia", "wondered
+// if talks would resume".  The act's clause opens with "whether", or with
+// "if" right after a speech verb (a condition's "if" follows anything else).
+bool asked_whether(const Doc& doc, const QuoteFinder& speech, uint32_t sentence, uint32_t verb) {
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  for (uint32_t k = verb; k-- > b;) {
+    const Token& t = doc.tokens[k];
+    const std::string_view w = doc.norm_of(t);
+    if (w == "WHETHER") return true;
+    if (w == "IF") return k > b && speech.is_speech_verb(doc, doc.tokens[k - 1]);
+    if (w == "," || w == ";" || w == ":" || w == "--" || t.tag == Tag::kSubConj || t.tag == Tag::kRelPron ||
+        t.tag == Tag::kConj)
+      return false;
+  }
+  return false;
+}
+
 // A direct question ("Why aren't the Soviets expelled from the U.N.?") asks;
 // it reports no event.
 bool question(const Doc& doc, uint32_t sentence) {
@@ -372,38 +389,285 @@ bool obliged(const Doc& doc, uint32_t sentence, uint32_t verb) {
   return w == "HAVE" || w == "HAS" || w == "'VE";
 }
 
+
+// What a clause is the content of, when its act is asked for or denied
+// rather than done: "demanded that Russia withdraw", "wanted Beijing to
+// release", "urged Iran to halt", "denied that it had attacked", "denied
+// attacking".
+enum class ContentOf : uint8_t { kNothing, kDemand, kAppeal, kDenial };
+
+struct Governor {
+  ContentOf kind = ContentOf::kNothing;
+  int32_t group = -1;  // the governing verb group
+};
+
+// The kind of content a verb group's verb takes.  "call" asks only as "call
+// on/upon/for"; "insist" demands only a subjunctive ("insisted that Japan
+// apologize", not "insisted that Japan had apologized"); "want" asks only an
+// infinitive (the clause's own subject wanting is an intent, left to the
+// modality analyser).
+ContentOf content_kind(const Doc& doc, const Lexicon& lex, uint32_t sentence, const Chunk& g, bool infinitive,
+                       bool subjunctive) {
+  const uint32_t e = doc.sentences[sentence].token_end;
+  for (uint32_t k = g.begin; k < g.end; ++k) {
+    if (doc.tokens[k].tag != Tag::kVerb) continue;
+    const std::string_view w = doc.norm_of(doc.tokens[k]);
+    const LexInfo info = lex.lookup(w);
+    const std::string_view l = info.lemma.empty() ? w : info.lemma;
+    if (l == "DENY") return infinitive ? ContentOf::kNothing : ContentOf::kDenial;
+    if (l == "DEMAND" || l == "REQUIRE") return ContentOf::kDemand;
+    if (l == "INSIST") return subjunctive && !infinitive ? ContentOf::kDemand : ContentOf::kNothing;
+    if (l == "WANT") return infinitive ? ContentOf::kAppeal : ContentOf::kNothing;
+    if (l == "CALL") {
+      const std::string_view next = k + 1 < e ? doc.norm_of(doc.tokens[k + 1]) : std::string_view();
+      return next == "ON" || next == "UPON" || next == "FOR" ? ContentOf::kAppeal : ContentOf::kNothing;
+    }
+    if (l == "ASK" || l == "URGE" || l == "APPEAL" || l == "REQUEST" || l == "BEG" || l == "IMPLORE" ||
+        l == "PLEAD" || l == "ENCOURAGE" || l == "EXHORT" || l == "PETITION" || l == "PRESS" || l == "RECOMMEND")
+      return ContentOf::kAppeal;
+  }
+  return ContentOf::kNothing;
+}
+
+// The verb group whose content the act at `verb` is, and what kind: the verb
+// governing its infinitive ("urged Iran to halt"), the verb before "that"
+// ("demanded that Russia withdraw"), the speech verb reporting it ("denied
+// it had attacked"), or the verb right before a gerund ("denied attacking").
+Governor content_governor(const Doc& doc, const Lexicon& lex, uint32_t sentence, uint32_t verb,
+                          const EventModality& m) {
+  Governor gov;
+  const int32_t vg = doc.chunk_at(sentence, verb);
+  if (vg < 0) return gov;
+  const Chunk& c = doc.chunks[static_cast<size_t>(vg)];
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  const bool infinitive = (c.flags & kInfinitive) != 0;
+  // "that Japan apologize", "that Japan should apologize"; not "will apologize".
+  bool subjunctive = doc.tokens[verb].verb_form == VerbForm::kBase;
+  for (uint32_t k = c.begin; k < c.end; ++k) {
+    if (doc.tokens[k].tag == Tag::kAux) subjunctive = false;
+    if (doc.norm_of(doc.tokens[k]) == "SHOULD") {
+      subjunctive = true;
+      break;
+    }
+  }
+  const bool gerund = !infinitive && doc.tokens[verb].verb_form == VerbForm::kGerund;
+  int32_t g = -1;
+  if (infinitive) {
+    g = governing_verb_group(doc, sentence, static_cast<uint32_t>(vg));
+  } else if (gerund) {
+    // "denied attacking": the verb right before the gerund, in its group
+    // (then only the words before the gerund) or the group before.
+    Chunk head = c;
+    head.end = verb;
+    bool verb_before = false;
+    for (uint32_t k = c.begin; k < verb; ++k) verb_before = verb_before || doc.tokens[k].tag == Tag::kVerb;
+    if (verb_before) {
+      if (content_kind(doc, lex, sentence, head, false, false) == ContentOf::kDenial) gov = {ContentOf::kDenial, vg};
+      return gov;
+    }
+    if (c.begin == verb && verb > b) {
+      const int32_t before = doc.chunk_at(sentence, verb - 1);
+      if (before >= 0 && doc.chunks[static_cast<size_t>(before)].kind == ChunkKind::kVerbGroup) g = before;
+    }
+  } else {
+    for (uint32_t k = c.begin; k-- > b;) {
+      const Token& t = doc.tokens[k];
+      const std::string_view w = doc.norm_of(t);
+      if (w == "THAT") {
+        if (k > b) {
+          const int32_t before = doc.chunk_at(sentence, k - 1);
+          if (before >= 0 && doc.chunks[static_cast<size_t>(before)].kind == ChunkKind::kVerbGroup) g = before;
+        }
+        break;
+      }
+      if (t.tag == Tag::kVerb && doc.chunk_at(sentence, k) != vg) {
+        // "demanded Israel withdraw": a subjunctive with its subject right
+        // after the verb, "that" left out.
+        const int32_t before = doc.chunk_at(sentence, k);
+        if (subjunctive && before >= 0 && doc.chunks[static_cast<size_t>(before)].kind == ChunkKind::kVerbGroup)
+          g = before;
+        break;
+      }
+      if (w == "," || w == ";" || w == ":" || w == "--" || t.tag == Tag::kSubConj || t.tag == Tag::kRelPron ||
+          t.tag == Tag::kConj)
+        break;
+    }
+    // "denied it had attacked": the speech verb reporting the act, when it
+    // denies (asking is left alone: "asked whether Russia attacked").
+    if (g < 0 && m.reported && m.report_verb >= static_cast<int32_t>(b) && m.report_verb < static_cast<int32_t>(verb)) {
+      const int32_t r = doc.chunk_at(sentence, static_cast<uint32_t>(m.report_verb));
+      if (r >= 0 && doc.chunks[static_cast<size_t>(r)].kind == ChunkKind::kVerbGroup &&
+          content_kind(doc, lex, sentence, doc.chunks[static_cast<size_t>(r)], false, false) == ContentOf::kDenial)
+        g = r;
+    }
+  }
+  if (g < 0 || doc.chunks[static_cast<size_t>(g)].kind != ChunkKind::kVerbGroup) return gov;
+  gov.kind = content_kind(doc, lex, sentence, doc.chunks[static_cast<size_t>(g)], infinitive, subjunctive);
+  if (gerund && gov.kind != ContentOf::kDenial) gov.kind = ContentOf::kNothing;  // "urged attacking" is rare
+  if (gov.kind != ContentOf::kNothing) gov.group = g;
+  return gov;
+}
+
+// The noun phrase right before a verb group (over adverbs): its subject.
+bool subject_of(const Doc& doc, uint32_t sentence, const Chunk& group, int32_t& begin, int32_t& end) {
+  const Sentence& s = doc.sentences[sentence];
+  uint32_t j = group.begin;
+  while (j > s.token_begin && doc.tokens[j - 1].tag == Tag::kAdv) --j;
+  for (uint32_t c = s.chunk_begin; c < s.chunk_end; ++c) {
+    const Chunk& np = doc.chunks[c];
+    if (np.kind == ChunkKind::kNounPhrase && np.end == j) {
+      begin = static_cast<int32_t>(np.begin);
+      end = static_cast<int32_t>(np.end);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Does an event of [first, last) other than `self` have its verb in `group`?
+bool coded_in(const std::vector<Event>& events, size_t first, size_t last, size_t self, const Chunk& group) {
+  for (size_t f = first; f < last; ++f)
+    if (f != self && !events[f].nominal && events[f].verb_begin >= group.begin && events[f].verb_begin < group.end)
+      return true;
+  return false;
+}
+// "will build up its forces": a build-up with no other country as its
+// target keeps 154; only a deployment to somewhere else is the intent to
+// provide forces (0334, whose target is where they would go).
+bool own_forces(const Event& ev) {
+  if (ev.code.view() != "154") return false;
+  return ev.source.compare(0, 3, "---") == 0 || ev.target.compare(0, 3, "---") == 0 ||
+         ev.source.compare(0, 3, ev.target, 0, 3) == 0;
+}
+
+// "should release": what someone is told they ought to do (not "should" in a
+// condition: "should talks fail").
+bool advised(const Doc& doc, uint32_t sentence, uint32_t verb) {
+  const int32_t c = doc.chunk_at(sentence, verb);
+  if (c < 0) return false;
+  const Chunk& g = doc.chunks[static_cast<size_t>(c)];
+  for (uint32_t k = g.begin; k < g.end; ++k)
+    if (doc.norm_of(doc.tokens[k]) == "SHOULD") return true;
+  return false;
+}
+
+// A coded request, intent or threat whose content is coded too: the content
+// may say which kind it is ("vowed (138) to attack (190)" is 1384, "asked
+// (020) Beijing to release (0841)" 0253).  The governor's code is refined only
+// when it is its family's residual (020, 100, 030, 130) or the parent of the
+// refined code; a specific code from the dictionary stays.  Requests (02),
+// demands (10) and threats (13) only.
+Code refined_by_content(Code governor, Code content) {
+  const std::string_view g = governor.view();
+  if (g.size() < 3) return governor;
+  const std::string_view root = g.substr(0, 2);
+  Code r = governor;
+  if (root == "02") r = appeal_code(content);
+  else if (root == "10") r = demand_code(content);
+  else if (root == "13") r = intent_code(content);
+  // Intents (03) keep the dictionary's code: its phrasings ("seeking to
+  // strengthen relations", 030) are coded as a whole.
+  const std::string_view rv = r.view();
+  const std::string_view base = g.size() == 3 && g[2] == '0' ? g.substr(0, 2) : g;
+  if (rv.size() < g.size() || rv.substr(0, base.size()) != base) return governor;
+  return r;
+}
+
 }  // namespace
 
-// "Kenya said Uganda must withdraw its troops": the reporter demands the act
-// of the one obliged to do it (events/intent.h, demand_code).  False, and the
-// event left as it is, when no actor reports it or the reporter obliges
-// itself.
-bool Worker::recode_as_demand(Event& ev, const EventModality& m) {
-  if (!m.reported || m.reporter_begin < 0 || m.reporter_end <= m.reporter_begin) return false;
-  const SentenceActors& actors = actors_[ev.sentence];
-  const uint32_t b = doc_.sentences[ev.sentence].token_begin;
-  const ActorRef* reporter = nullptr;
-  for (int32_t k = m.reporter_begin; k < m.reporter_end && !reporter; ++k) {
+// The first actor named in tokens [begin, end) of a sentence, not counting
+// bare unlisted names; null when there is none.
+const ActorRef* Worker::actor_in(uint32_t sentence, int32_t begin, int32_t end) const {
+  if (begin < 0 || end <= begin) return nullptr;
+  const SentenceActors& actors = actors_[sentence];
+  const uint32_t b = doc_.sentences[sentence].token_begin;
+  for (int32_t k = begin; k < end; ++k) {
     const size_t at = static_cast<size_t>(k) - b;
     if (at >= actors.group_at.size() || actors.group_at[at] < 0) continue;
     const ActorRef& r = actors.refs[actors.groups[static_cast<size_t>(actors.group_at[at])].first];
-    if (!r.name_only) reporter = &r;
+    if (!r.name_only) return &r;
   }
-  if (!reporter) return false;
-  // The obliged: the act's doer, else (a passive without agent) what it acts on.
+  return nullptr;
+}
+
+namespace {
+
+// `speaker` asks `ev`'s doer (else, a passive without agent, what it acts on)
+// to do the act: the speaker's demand or appeal, coded by `recode`.  False,
+// and the event left as it is, when the speaker asks itself.
+bool recode_as_request(Event& ev, const ActorRef& speaker, Code (*recode)(Code)) {
   const bool doer = ev.source != "---";
-  if ((doer ? ev.source : ev.target) == reporter->code) return false;
+  if ((doer ? ev.source : ev.target) == speaker.code) return false;
   if (doer) {
     ev.target = ev.source;
     ev.target_begin = ev.source_begin;
     ev.target_end = ev.source_end;
   }
-  ev.source = reporter->code;
-  ev.source_begin = static_cast<int32_t>(reporter->begin);
-  ev.source_end = static_cast<int32_t>(reporter->end);
-  ev.code = demand_code(ev.code);
+  ev.source = speaker.code;
+  ev.source_begin = static_cast<int32_t>(speaker.begin);
+  ev.source_end = static_cast<int32_t>(speaker.end);
+  ev.code = recode(ev.code);
   ev.one_sided = ev.target == "---";
   return true;
+}
+
+// "Uganda denied that it had attacked Kenya": the denier's 016.  CAMEO's
+// target is whoever made the charge; the sentence rarely names it, and the
+// act's target (the party said to be harmed) stands in for it when it is not
+// the denier itself.
+void recode_as_denial(Event& ev, const ActorRef& denier) {
+  if (ev.target == denier.code) {
+    ev.target = "---";
+    ev.target_begin = ev.target_end = -1;
+  }
+  ev.source = denier.code;
+  ev.source_begin = static_cast<int32_t>(denier.begin);
+  ev.source_end = static_cast<int32_t>(denier.end);
+  ev.code = Code::of("016");
+  ev.one_sided = ev.target == "---";
+}
+
+}  // namespace
+
+// "Kenya said Uganda must withdraw its troops": the reporter demands the act
+// of the one obliged to do it (events/intent.h, demand_code); "Pakistan said
+// India should release the fishermen": the reporter appeals for it
+// (appeal_code).  False, and the event left as it is, when no actor reports
+// it or the reporter asks it of itself.
+bool Worker::recode_for_reporter(Event& ev, const EventModality& m, Code (*recode)(Code)) {
+  if (!m.reported) return false;
+  const ActorRef* reporter = actor_in(ev.sentence, m.reporter_begin, m.reporter_end);
+  return reporter && recode_as_request(ev, *reporter, recode);
+}
+
+// "Germany demanded that Russia withdraw", "Washington wanted Beijing to
+// release the activists", "Pakistan denied attacking India": when the
+// dictionary does not code the governing verb, the act becomes its subject's
+// demand (10x), appeal (02x) or denial (016).  False when there is no such
+// governor, it is coded (drop_non_events then drops the act), or its subject
+// is no actor.
+bool Worker::recode_as_content(const CodedDocument& out, size_t first, size_t last, size_t e, Event& ev,
+                               const EventModality& m) {
+  if (ev.nominal) return false;
+  const Governor gov = content_governor(doc_, engine_.lexicon(), ev.sentence, ev.verb_begin, m);
+  if (gov.kind == ContentOf::kNothing) return false;
+  const Chunk& group = doc_.chunks[static_cast<size_t>(gov.group)];
+  if (coded_in(out.events, first, last, e, group)) return false;
+  int32_t begin = -1, end = -1;
+  if (!subject_of(doc_, ev.sentence, group, begin, end)) return false;
+  const ActorRef* speaker = actor_in(ev.sentence, begin, end);
+  if (!speaker) return false;
+  if (gov.kind == ContentOf::kDenial) {
+    recode_as_denial(ev, *speaker);
+    return true;
+  }
+  // The one asked stands between the request and the act ("wanted Beijing to
+  // release", "demanded that Russia withdraw"); an act whose doer stands
+  // elsewhere ("Russia wants to sign a deal with China", read back from China)
+  // is not what was asked of it.
+  const int32_t asked = ev.source != "---" ? ev.source_begin : ev.target_begin;
+  if (asked < static_cast<int32_t>(group.end) || asked >= static_cast<int32_t>(ev.verb_begin)) return false;
+  return recode_as_request(ev, *speaker, gov.kind == ContentOf::kDemand ? demand_code : appeal_code);
 }
 
 namespace {
@@ -476,7 +740,10 @@ void Worker::add_details(CodedDocument& out, bool record_start) {
     if (out.events[e].sentence != s) continue;
     dates_.clear();
     find_dates(doc_, s, anchor, dates_);
-    for (; e < out.events.size() && out.events[e].sentence == s; ++e) {
+    const size_t first = e;
+    size_t last = e;
+    while (last < out.events.size() && out.events[last].sentence == s) ++last;
+    for (; e < last; ++e) {
       Event& ev = out.events[e];
       EventDetails& d = out.details[e];
       speaker_for_first_person(doc_, out.quotes, ev);
@@ -486,10 +753,16 @@ void Worker::add_details(CodedDocument& out, bool record_start) {
       d.date_text.assign(when.date_text);
       d.place = place;
       d.modality = engine_.modality().analyse(doc_, ev, &out.quotes);
-      if (code_intents && !d.modality.negated && !ev.nominal && obliged(doc_, s, ev.verb_begin)) {
+      if (code_intents && !d.modality.negated && recode_as_content(out, first, last, e, ev, d.modality)) {
+        // Asked for or denied by the governing verb's subject: not an act, nor announced.
+      } else if (code_intents && !d.modality.negated && !ev.nominal && obliged(doc_, s, ev.verb_begin)) {
         // Demanded by whoever reports it; else only possible, not done.
-        if (!recode_as_demand(ev, d.modality)) d.modality.hypothetical = true;
-      } else if (announced(d.modality)) {
+        if (!recode_for_reporter(ev, d.modality, demand_code)) d.modality.hypothetical = true;
+      } else if (code_intents && !d.modality.negated && !d.modality.in_condition && !ev.nominal &&
+                 advised(doc_, s, ev.verb_begin) && recode_for_reporter(ev, d.modality, appeal_code)) {
+        // What someone should do, as the reporter says: an appeal, no longer merely possible.
+        d.modality.hypothetical = false;
+      } else if (announced(d.modality) && !own_forces(ev)) {
         ev.code = intent_code(ev.code);
       }
       d.plover = plover_for(ev.code.view());
@@ -498,6 +771,19 @@ void Worker::add_details(CodedDocument& out, bool record_start) {
   if (code_intents) drop_non_events(out);
 }
 
+
+// The events of [first, last) whose verb lies in `group`, the governor of
+// event e's act: their codes refined by that act (refined_by_content).
+void Worker::refine_governor(CodedDocument& out, size_t first, size_t last, size_t e, const Chunk& group) {
+  for (size_t f = first; f < last; ++f) {
+    Event& g = out.events[f];
+    if (f == e || g.nominal || g.verb_begin < group.begin || g.verb_begin >= group.end) continue;
+    const Code refined = refined_by_content(g.code, out.events[e].code);
+    if (refined == g.code) continue;
+    g.code = refined;
+    out.details[f].plover = plover_for(g.code.view());
+  }
+}
 
 // Events the coder found that did not happen as coded (PETRARCH dialect):
 // - "X said Y attacked Z" is Y's attack, not also a statement by X: a plain
@@ -530,9 +816,20 @@ void Worker::drop_non_events(CodedDocument& out) {
       const Event& ev = out.events[e];
       const EventModality& me = out.details[e].modality;
       const bool factual = run_options_.factual_only;
-      if (factual && (asked || me.negated || me.in_condition || (me.hypothetical && !announced_act(doc_, me)))) {
+      if (factual && (asked || asked_whether(doc_, engine_.quotes(), sentence, ev.verb_begin) || me.negated || me.in_condition || (me.hypothetical && !announced_act(doc_, me)))) {
         drop_[e] = 1;
         continue;
+      }
+      if (!ev.nominal) {
+        // The content of another coded verb: "demanded that Russia withdraw"
+        // is the demand, "denied that it had attacked" the denial.
+        const Governor gov = content_governor(doc_, engine_.lexicon(), sentence, ev.verb_begin, me);
+        if (gov.kind != ContentOf::kNothing &&
+            coded_in(out.events, first, last, e, doc_.chunks[static_cast<size_t>(gov.group)])) {
+          refine_governor(out, first, last, e, doc_.chunks[static_cast<size_t>(gov.group)]);
+          drop_[e] = 1;
+          continue;
+        }
       }
       if (factual && !ev.nominal) {
         const int32_t vg = doc_.chunk_at(sentence, ev.verb_begin);
@@ -548,7 +845,10 @@ void Worker::drop_non_events(CodedDocument& out) {
             drop_[e] = f != e && !out.events[f].nominal && out.events[f].verb_begin >= g.begin &&
                        out.events[f].verb_begin < g.end;
           }
-          if (drop_[e]) continue;
+          if (drop_[e]) {
+            refine_governor(out, first, last, e, doc_.chunks[static_cast<size_t>(gov)]);
+            continue;
+          }
         }
       }
       if (ev.code.view() != "010") continue;

@@ -166,7 +166,11 @@ class Worker {
   bool code_sentences(int32_t date, CodedDocument& out, bool record_start);
   void add_details(CodedDocument& out, bool record_start);
   void drop_non_events(CodedDocument& out);
-  bool recode_as_demand(Event& ev, const EventModality& m);
+  void refine_governor(CodedDocument& out, size_t first, size_t last, size_t e, const Chunk& group);
+  bool recode_for_reporter(Event& ev, const EventModality& m, Code (*recode)(Code));
+  bool recode_as_content(const CodedDocument& out, size_t first, size_t last, size_t e, Event& ev,
+                         const EventModality& m);
+  const ActorRef* actor_in(uint32_t sentence, int32_t begin, int32_t end) const;
 
   const Engine& engine_;
   RunOptions run_options_;
