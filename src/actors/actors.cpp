@@ -469,6 +469,7 @@ void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
     }
     if (country.empty() || ambiguous) continue;
     r.code.replace(0, 3, country);
+    r.lent = true;
     if (r.base.starts_with("---")) r.base.replace(0, 3, country);
   }
 }

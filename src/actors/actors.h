@@ -35,6 +35,7 @@ struct ActorRef {
   std::string base;              // the code without its head agent, for compounds
   bool has_actor = false;        // false: an agent alone ("officials")
   bool name_only = false;        // a name no dictionary lists ("Mitchell"): code "---"
+  bool lent = false;             // the country was lent by another actor (lend_country)
 };
 
 struct ActorGroup {
