@@ -91,6 +91,9 @@ TEST_F(SidesTest, DifferentNamesWithOneCodeAreBothKept) {
   EXPECT_TRUE(has(v, "GBRPTY GBRPTY 111")) << joined(v);
   v = code("The Democrats criticized the Republicans.");
   EXPECT_TRUE(has(v, "USAPTY USAPTY 111")) << joined(v);
+  // "X and Y" with different names and one code: each is the other's side.
+  v = code("The Democrats and the Republicans signed a budget deal.");
+  EXPECT_TRUE(has(v, "USAPTY USAPTY 057")) << joined(v);
   v = code("The Labour Party attacked the Labour Party.");
   EXPECT_FALSE(has(v, "GBRPTY GBRPTY 111")) << joined(v);
   v = code("Estonia criticized Estonia.");
