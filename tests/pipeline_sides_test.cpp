@@ -61,6 +61,12 @@ TEST_F(SidesTest, AnArmyDoesNotLendItsCountryToWhomItFaces) {
   EXPECT_FALSE(has_prefix(v, "GBRMIL GBR")) << joined(v);
   v = code("Insurgents ambushed French troops in the desert.");
   EXPECT_FALSE(has_prefix(v, "FRA")) << joined(v);
+  // The army's own general and government are its country's.
+  v = code("Thai generals met the prime minister after the army criticized the Thai government.");
+  EXPECT_FALSE(has_prefix(v, "---GOV")) << joined(v);
+  // A court-martial is a court: the deserters it tries are its country's.
+  v = code("A Chilean court-martial sentenced army deserters.");
+  EXPECT_TRUE(has_prefix(v, "CHLMILJUD CHL")) << joined(v);
   // Members of one compound are one side and still share the country.
   v = code("Russian soldiers and militiamen attacked the village.");
   EXPECT_TRUE(has_prefix(v, "RUSUAF")) << joined(v);

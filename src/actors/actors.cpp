@@ -449,8 +449,10 @@ void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
       continue;
     const uint32_t part = quote_part(r.begin);
     const size_t own_group = group_of(ri);
+    const bool armed_opponent = has_role(r.code, "REB") || has_role(r.code, "INS") || has_role(r.code, "UAF") ||
+                                has_role(r.code, "CRM");
     std::string_view country;
-    bool ambiguous = false;
+    bool ambiguous = false, army = false;
     for (size_t li = 0; li < actors.refs.size(); ++li) {
       const ActorRef& l = actors.refs[li];
       if (!l.has_actor || !country_prefix(l.code) || quote_part(l.begin) != part) continue;
@@ -459,15 +461,19 @@ void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
       if (l.code.size() == 3 && l.begin > r.begin) continue;
       if (group_of(li) != own_group) {
         // "US troops clashed with guerrillas": armed forces fight abroad, so
-        // the troops' country is not that of whom they face.  Police work at
-        // home: "Georgian riot police fired at protesters" are Georgians.
-        if (has_role(l.code, "MIL")) continue;
+        // the troops' country is not that of the armed men they face (rebels,
+        // insurgents, gunmen, criminals), nor is another country of the
+        // sentence; their own general and government are theirs.  Police and courts work at home:
+        // "Georgian riot police fired at protesters" are Georgians, and so
+        // are the deserters a court-martial sentences.
+        if (armed_opponent && has_role(l.code, "MIL") && !has_role(l.code, "COP") && !has_role(l.code, "JUD"))
+          army = true;
       }
       std::string_view c = std::string_view(l.code).substr(0, 3);
       ambiguous |= !country.empty() && c != country;
       country = c;
     }
-    if (country.empty() || ambiguous) continue;
+    if (country.empty() || ambiguous || army) continue;
     r.code.replace(0, 3, country);
     r.lent = true;
     if (r.base.starts_with("---")) r.base.replace(0, 3, country);
