@@ -106,9 +106,10 @@ class ActorFinder {
 // and the attribution around it do not lend to each other; a country named
 // only as a whole lends to agents after it, not before ("Lawmakers criticized
 // Russia": most often foreigners acting on it), while an actor with a role
-// (GEOCOP, a president) lends both ways.  An army (a MIL role) lends only
-// within its own compound: troops fight abroad, so "US troops clashed with
-// guerrillas" says nothing of the guerrillas' country.  Aid agencies,
+// (GEOCOP, a president) lends both ways.  Armed men (REB, INS, UAF, CRM)
+// take no country when an army (a MIL role, not a court-martial) of another
+// group stands in the sentence: troops fight abroad, so "US troops clashed
+// with guerrillas" says nothing of the guerrillas' country.  Aid agencies,
 // refugees and peacekeepers keep "---": they are seldom the sentence
 // country's.  A lent country is marked (ActorRef::lent) so the event coder
 // can tell a source that took it from its own target.  find() calls it last when
