@@ -78,6 +78,13 @@ TEST_F(SidesTest, PeacekeepersTakeNoCountryFromWhereTheyServe) {
   EXPECT_FALSE(has_prefix(v, "TCDMIL")) << joined(v);
   EXPECT_FALSE(std::any_of(v.begin(), v.end(), [](const std::string& s) { return s.find("TCDMIL") != std::string::npos; }))
       << joined(v);
+  // Nor is the country they are in whom an attack on them is aimed at.
+  v = code("Militants ambushed peacekeepers in Chad.");
+  EXPECT_TRUE(has(v, "---INS ---MIL 190")) << joined(v);
+  // Aid workers, likewise, are seldom of the country they work in.
+  v = code("Gunmen kidnapped aid workers in Somalia.");
+  EXPECT_FALSE(std::any_of(v.begin(), v.end(), [](const std::string& s) { return s.find("SOMNGO") != std::string::npos; }))
+      << joined(v);
   // Soldiers in a country, with nothing else said, are that country's.
   v = code("Soldiers in Chad attacked the rebels.");
   EXPECT_TRUE(has_prefix(v, "TCDMIL")) << joined(v);

@@ -380,7 +380,9 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
     if (k != right.begin) continue;
     if (doc.tokens[left.end].word_id == in_id_) {
       bool foreign = false;
-      for (uint32_t a = 0; a < left.count; ++a) foreign |= foreign_force(doc, out.refs[left.first + a]);
+      // Aid workers and refugees, as peacekeepers, are seldom of the country they are in.
+      for (uint32_t a = 0; a < left.count; ++a)
+        foreign |= foreign_force(doc, out.refs[left.first + a]) || !takes_sentence_country(out.refs[left.first + a].code);
       if (foreign) continue;
     }
     std::vector<ActorRef> merged;
