@@ -69,10 +69,12 @@ TEST_F(AgentsAuditTest, LegislaturesByOtherNames) {
   EXPECT_EQ(code("The jirga criticized the police."), V{"---ELI ---COP 111"});
 }
 
+// An army lends its country to no armed men it faces (actors.h, lend_country):
+// troops fight abroad as often as at home.
 TEST_F(AgentsAuditTest, ArmedForcesRanksAndUnits) {
   EXPECT_EQ(code("Lt. Tom Reed criticized the drug pushers."), V{"---MIL ---CRM 111"});
   EXPECT_EQ(code("Egyptian defence chiefs criticized the Israeli high command."), V{"EGYMIL ISRMIL 111"});
-  EXPECT_EQ(code("Nigerian paratroops attacked the kidnappers."), V{"NGAMIL NGACRM 190"});
+  EXPECT_EQ(code("Nigerian paratroops attacked the kidnappers."), V{"NGAMIL ---CRM 190"});
   EXPECT_EQ(code("National guardsmen attacked the looters."), V{"---MIL ---CRM 190"});
   EXPECT_EQ(code("The commanding officer criticized the drug barons."), V{"---MIL ---CRM 111"});
 }
@@ -106,8 +108,8 @@ TEST_F(AgentsAuditTest, CourtsLawyersAndProcurators) {
 TEST_F(AgentsAuditTest, RebelsAndIrregulars) {
   EXPECT_EQ(code("Colombian revolutionaries attacked the army garrison."), V{"COLREB COLMIL 190"});
   EXPECT_EQ(code("The liberation front attacked the police station."), V{"---REB ---COP 190"});
-  EXPECT_EQ(code("Filipino guardsmen arrested the hostage-takers."), V{"PHLMIL PHLUAF 173"});
-  EXPECT_EQ(code("Afghan commandos attacked the infiltrators."), V{"AFGMIL AFGUAF 190"});
+  EXPECT_EQ(code("Filipino guardsmen arrested the hostage-takers."), V{"PHLMIL ---UAF 173"});
+  EXPECT_EQ(code("Afghan commandos attacked the infiltrators."), V{"AFGMIL ---UAF 190"});
 }
 
 TEST_F(AgentsAuditTest, ProtestOppositionAndRadicals) {

@@ -151,8 +151,9 @@ TEST_F(NewsRulesTest, OrganisationsRefugeesAndAidGroupsLendOrTakeNoCountry) {
 // Objects that are not actors (issue 9): venues, cities used as places and
 // weapons are not targets.
 TEST_F(NewsRulesTest, AVenueIsNotTheTarget) {
+  // Held talks are negotiation (codebook 046), reciprocal.
   EXPECT_EQ(code("Ethiopia and Eritrea held talks in Nairobi."),
-            (std::vector<std::string>{"ETH ERI 040", "ERI ETH 040"}));
+            (std::vector<std::string>{"ETH ERI 046", "ERI ETH 046"}));
   EXPECT_EQ(code("Negotiators from Chad met in Khartoum with Libyan mediators."),
             std::vector<std::string>{"TCDGOV LBY 040"});
   EXPECT_EQ(code("The Brazilian president will attend the summit in Lisbon."),

@@ -29,6 +29,20 @@ bool takes_sentence_country(std::string_view code) {
   return true;
 }
 
+bool has_role(std::string_view code, std::string_view role) {
+  for (size_t i = 3; i + 3 <= code.size(); i += 3)
+    if (code.substr(i, 3) == role) return true;
+  return false;
+}
+
+// Peacekeepers serve in a country not their own: "peacekeepers in Mali" and
+// the actors around them do not make them Malian.
+bool foreign_force(const Doc& doc, const ActorRef& r) {
+  for (uint32_t k = r.begin; k < r.end; ++k)
+    if (doc.norm_of(doc.tokens[k]).starts_with("PEACEKEEP")) return true;
+  return false;
+}
+
 bool all_lower(std::string_view text) {
   for (char c : text) if (c >= 'A' && c <= 'Z') return false;
   return true;
@@ -343,11 +357,34 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
       uint32_t w = doc.tokens[k].word_id;
       if (!(w && (w == of_id_ || w == from_id_ || w == in_id_))) continue;
       ++k;
+      // "the minister of defence of Russia", "the Minister of Foreign Affairs
+      // of the United States": a title's own of-complement, a few words with
+      // no actor in them, stands between the title and its country.
+      if (w == of_id_) {
+        uint32_t q = k;
+        bool has_noun = false;
+        while (q < right.begin && q - k < 4 && doc.tokens[q].word_id != of_id_) {
+          const Tag tag = doc.tokens[q].tag;
+          if (tag != Tag::kNoun && tag != Tag::kProper && tag != Tag::kAdj && tag != Tag::kDet &&
+              doc.norm_of(doc.tokens[q]) != "AND")
+            break;
+          has_noun |= tag == Tag::kNoun || tag == Tag::kProper;
+          ++q;
+        }
+        if (has_noun && q < right.begin && doc.tokens[q].word_id == of_id_) k = q + 1;
+      }
     } else {
       continue;
     }
     while (k < right.begin && doc.tokens[k].tag == Tag::kDet) ++k;
     if (k != right.begin) continue;
+    if (doc.tokens[left.end].word_id == in_id_) {
+      bool foreign = false;
+      // Aid workers and refugees, as peacekeepers, are seldom of the country they are in.
+      for (uint32_t a = 0; a < left.count; ++a)
+        foreign |= foreign_force(doc, out.refs[left.first + a]) || !takes_sentence_country(out.refs[left.first + a].code);
+      if (foreign) continue;
+    }
     std::vector<ActorRef> merged;
     for (uint32_t a = 0; a < left.count; ++a) {
       const ActorRef& agent = out.refs[left.first + a];
@@ -400,24 +437,47 @@ void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
     for (uint32_t k = b; k < token; ++k) n += doc.tokens[k].tag == Tag::kQuote;
     return n;
   };
-  for (ActorRef& r : actors.refs) {
+  auto group_of = [&](size_t ref) {
+    for (size_t g = 0; g < actors.groups.size(); ++g)
+      if (ref >= actors.groups[g].first && ref < actors.groups[g].first + actors.groups[g].count) return g;
+    return actors.groups.size();
+  };
+  for (size_t ri = 0; ri < actors.refs.size(); ++ri) {
+    ActorRef& r = actors.refs[ri];
     // An unlisted name is a person, not an agent of the sentence's country:
     // "Chamberlain placed blame on Germany" is not German.
-    if (r.has_actor || r.name_only || !r.code.starts_with("---") || !takes_sentence_country(r.code)) continue;
+    if (r.has_actor || r.name_only || !r.code.starts_with("---") || !takes_sentence_country(r.code) ||
+        foreign_force(doc, r))
+      continue;
     const uint32_t part = quote_part(r.begin);
+    const size_t own_group = group_of(ri);
+    const bool armed_opponent = has_role(r.code, "REB") || has_role(r.code, "INS") || has_role(r.code, "UAF") ||
+                                has_role(r.code, "CRM");
     std::string_view country;
-    bool ambiguous = false;
-    for (const ActorRef& l : actors.refs) {
+    bool ambiguous = false, army = false;
+    for (size_t li = 0; li < actors.refs.size(); ++li) {
+      const ActorRef& l = actors.refs[li];
       if (!l.has_actor || !country_prefix(l.code) || quote_part(l.begin) != part) continue;
       // "Lawmakers criticized Russia": a country named only as a whole,
       // after the agent, is most often what a foreign agent acts on.
       if (l.code.size() == 3 && l.begin > r.begin) continue;
+      if (group_of(li) != own_group) {
+        // "US troops clashed with guerrillas": armed forces fight abroad, so
+        // the troops' country is not that of the armed men they face (rebels,
+        // insurgents, gunmen, criminals), nor is another country of the
+        // sentence; their own general and government are theirs.  Police and courts work at home:
+        // "Georgian riot police fired at protesters" are Georgians, and so
+        // are the deserters a court-martial sentences.
+        if (armed_opponent && has_role(l.code, "MIL") && !has_role(l.code, "COP") && !has_role(l.code, "JUD"))
+          army = true;
+      }
       std::string_view c = std::string_view(l.code).substr(0, 3);
       ambiguous |= !country.empty() && c != country;
       country = c;
     }
-    if (country.empty() || ambiguous) continue;
+    if (country.empty() || ambiguous || army) continue;
     r.code.replace(0, 3, country);
+    r.lent = true;
     if (r.base.starts_with("---")) r.base.replace(0, 3, country);
   }
 }

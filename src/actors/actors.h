@@ -35,6 +35,7 @@ struct ActorRef {
   std::string base;              // the code without its head agent, for compounds
   bool has_actor = false;        // false: an agent alone ("officials")
   bool name_only = false;        // a name no dictionary lists ("Mitchell"): code "---"
+  bool lent = false;             // the country was lent by another actor (lend_country)
 };
 
 struct ActorGroup {
@@ -105,8 +106,13 @@ class ActorFinder {
 // and the attribution around it do not lend to each other; a country named
 // only as a whole lends to agents after it, not before ("Lawmakers criticized
 // Russia": most often foreigners acting on it), while an actor with a role
-// (GEOCOP, a president) lends both ways.  Aid agencies and refugees keep
-// "---": they are seldom the sentence country's.  find() calls it last when
+// (GEOCOP, a president) lends both ways.  Armed men (REB, INS, UAF, CRM)
+// take no country when an army (a MIL role, not a court-martial) of another
+// group stands in the sentence: troops fight abroad, so "US troops clashed
+// with guerrillas" says nothing of the guerrillas' country.  Aid agencies,
+// refugees and peacekeepers keep "---": they are seldom the sentence
+// country's.  A lent country is marked (ActorRef::lent) so the event coder
+// can tell a source that took it from its own target.  find() calls it last when
 // ActorOptions::lend_country is on (parley's default dialect; the TABARI-era
 // validation suite codes "---").
 void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors);

@@ -239,6 +239,56 @@ bool set_apart(const Doc& doc, uint32_t sentence, const SentenceActors& actors, 
   return false;
 }
 
+// "the Labour Party accused the Conservative Party", "General Motors sued
+// Ford": mentions whose names differ are different parties even when their
+// codes agree.  A name's first word must not occur in the other mention, so
+// "the Iranian president ... the Iranian government" (one nationality), "West
+// Germany ... Germany" and a name said twice do not count.
+bool word_in(const Doc& doc, std::string_view word, const ActorRef& r) {
+  for (uint32_t k = r.begin; k < r.end; ++k)
+    if (doc.norm_of(doc.tokens[k]) == word) return true;
+  return false;
+}
+
+bool different_names(const Doc& doc, const ActorRef& a, const ActorRef& b) {
+  if (!a.has_actor || !b.has_actor || a.name_only || b.name_only || a.begin == b.begin || a.lent || b.lent)
+    return false;
+  const Token& x = doc.tokens[a.head];
+  const Token& y = doc.tokens[b.head];
+  if (!(x.flags & kCapitalised) || !(y.flags & kCapitalised) || x.tag != Tag::kProper || y.tag != Tag::kProper)
+    return false;
+  return !word_in(doc, doc.norm_of(x), b) && !word_in(doc, doc.norm_of(y), a);
+}
+
+// Every member of group b is a different name from its counterpart in a, and
+// b does not stand after a locative preposition ("Putin met in the Kremlin
+// with Witkoff": the Kremlin is where, not whom).
+bool different_parties(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t a, int32_t b) {
+  const ActorGroup& x = actors.groups[a];
+  const ActorGroup& y = actors.groups[b];
+  if (x.count != y.count) return false;
+  for (uint32_t k = 0; k < x.count; ++k)
+    if (!different_names(doc, actors.refs[x.first + k], actors.refs[y.first + k])) return false;
+  const uint32_t first = doc.sentences[sentence].token_begin;
+  uint32_t p = y.begin;
+  while (p > first && doc.tokens[p - 1].tag == Tag::kDet) --p;
+  if (p == first) return true;
+  std::string_view prep = doc.norm_of(doc.tokens[p - 1]);
+  return !(prep == "IN" || prep == "AT" || prep == "INSIDE" || prep == "OUTSIDE" || prep == "NEAR" ||
+           prep == "FROM" || prep == "TO");
+}
+
+// The source's agents took their country from the target itself.
+bool source_lent(const SentenceActors& actors, int32_t source, int32_t target) {
+  const ActorGroup& x = actors.groups[source];
+  const ActorGroup& y = actors.groups[target];
+  for (uint32_t k = 0; k < x.count; ++k)
+    if (!actors.refs[x.first + k].lent) return false;
+  for (uint32_t k = 0; k < y.count; ++k)
+    if (actors.refs[y.first + k].lent) return false;
+  return y.begin > x.begin;
+}
+
 bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
   const ActorGroup& x = actors.groups[a];
   const ActorGroup& y = actors.groups[b];
@@ -310,7 +360,10 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
                                              generic_group(actors, source) && generic_group(actors, target)
                                          ? target
                                          : -1;
-        for (int guard = 0; guard < 4 && target >= 0 && source >= 0 && same_codes(actors, source, target); ++guard)
+        for (int guard = 0; guard < 4 && target >= 0 && source >= 0 && same_codes(actors, source, target) &&
+                            !different_parties(doc, sentence, actors, source, target) &&
+                            !source_lent(actors, source, target);
+             ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
         if (target < 0 && generic_same >= 0 && set_apart(doc, sentence, actors, generic_same)) target = generic_same;
         for (int guard = 0; guard < 4 && options_.places_not_targets && target >= 0 &&
@@ -353,13 +406,21 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       // A name leaves its side unknown ("---"), as a missing one does.
       const bool one_sided = !src || !tgt || src->name_only;
       if (one_sided && options_.require_dyad && !(options_.one_sided && may_be_one_sided(c))) return;
-      if (src && tgt && src->code == tgt->code &&
-          !(generic_mention(*src) && generic_mention(*tgt) && src->begin != tgt->begin))
+      // "The minister criticized the Iranian government": an agent that took
+      // its country from the very actor it faces is not that actor; it keeps
+      // its own (unknown) country rather than vanish into the other side.
+      // (A target that took the source's country stays dropped: "the
+      // president met his advisers" names no one else.)
+      const bool unlend = src && tgt && src->code == tgt->code && src->lent && !tgt->lent;
+      if (src && tgt && src->code == tgt->code && !unlend &&
+          !(generic_mention(*src) && generic_mention(*tgt) && src->begin != tgt->begin) &&
+          !different_names(doc, *src, *tgt))
         return;
       Event ev;
       ev.sentence = sentence;
       ev.source = src ? src->code : "---";
       ev.target = tgt ? tgt->code : "---";
+      if (unlend) ev.source.replace(0, 3, "---");
       ev.code = c;
       ev.verb_begin = hit.begin;
       ev.verb_end = hit.end;

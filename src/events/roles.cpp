@@ -78,6 +78,19 @@ bool agents_give_way(const Doc& doc, uint32_t b, uint32_t e, const SentenceActor
   const ActorGroup& grp = actors.groups[g];
   if (grp.begin > b && is_possessive_determiner(doc.norm_of(doc.tokens[grp.begin - 1]))) return true;
   if (grp.end < e && doc.tokens[grp.end].tag == Tag::kNoun) return true;
+  // "attacked peacekeepers in Mali": a country after in/at/near is where the
+  // agents are, not whom the verb is aimed at.
+  if (grp.end + 1 < e) {
+    std::string_view prep = doc.norm_of(doc.tokens[grp.end]);
+    if (prep == "IN" || prep == "AT" || prep == "NEAR" || prep == "INSIDE") {
+      uint32_t k = grp.end + 1;
+      while (k < e && doc.tokens[k].tag == Tag::kDet) ++k;
+      const int32_t place = k < e ? actors.group_at[k - b] : -1;
+      if (place >= 0 && actors.groups[place].begin == k && actors.groups[place].count == 1 &&
+          actors.refs[actors.groups[place].first].code.size() == 3 && actors.refs[actors.groups[place].first].has_actor)
+        return false;
+    }
+  }
   // "plans to send troops to Mali": the object of an infinitive after the
   // verb is as bare as the verb's own.
   uint32_t k = from_token;

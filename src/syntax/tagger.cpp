@@ -305,9 +305,15 @@ void tag_sentence(Doc& doc, uint32_t s) {
       // "Russia cut gas supplies": an irregular past that is also the base
       // form (cut, put, set, hit) is tensed when an object follows it.
       const bool past_with_object = may_be(t, VerbForm::kPast) && (object_follows || next == Tag::kNoun);
+      // "The senator hit at the administration", "the president hit back at
+      // critics": such a past after a noun, with "at" or a particle next and
+      // more of the clause after it ("my account set up." is a noun).
+      const bool past_with_particle = may_be(t, VerbForm::kPast) && prev == Tag::kNoun && i + 2 < e &&
+                                      (is_verb_particle(norm(i + 1)) || norm(i + 1) == "AT") &&
+                                      doc.tokens[i + 2].tag != Tag::kPunct && doc.tokens[i + 2].tag != Tag::kQuote;
       const bool tensed = t.verb_form == VerbForm::kPast || t.verb_form == VerbForm::kPresent3 ||
                           t.verb_form == VerbForm::kPastParticiple || ends_with(w, "ED") ||
-                          (ends_with(w, "S") && !ends_with(w, "SS")) || past_with_object;
+                          (ends_with(w, "S") && !ends_with(w, "SS")) || past_with_object || past_with_particle;
       // A name or plural noun that opens its noun phrase can be a subject; one
       // after "an anti-" or "the" is a modifier ("an anti-Gondor parade").
       uint32_t np_start = p - 1;

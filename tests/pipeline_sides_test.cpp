@@ -1,0 +1,151 @@
+// Who the sides of an event are (issue 9): the country an agent takes from
+// the sentence, two sides that share a code, a title with "of COUNTRY", a
+// verb read as a noun, and talks as negotiation.  Sentences written for this
+// test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "pipeline/engine.h"
+#include "support/engine.h"
+#include "support/paths.h"
+
+namespace parley {
+namespace {
+
+class SidesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
+  static void TearDownTestSuite() { delete engine_; }
+
+  std::vector<std::string> code(const std::string& text) {
+    Worker w(*engine_);
+    w.code("t", 20250806, text, false, last_);
+    std::vector<std::string> out;
+    for (const auto& e : last_.events)
+      out.push_back(e.source + " " + e.target + " " + std::string(e.code.view()) + (e.one_sided ? " one-sided" : ""));
+    return out;
+  }
+  static bool has(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  }
+  static bool has_prefix(const std::vector<std::string>& v, const std::string& p) {
+    return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.rfind(p, 0) == 0; });
+  }
+  static std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += "[" + x + "] ";
+    return s;
+  }
+
+  static Engine* engine_;
+  CodedDocument last_;
+};
+Engine* SidesTest::engine_ = nullptr;
+
+// An agent with no country takes the sentence's; police work at home, so
+// whom they act on shares their country.
+TEST_F(SidesTest, PoliceLendTheirCountryToWhomTheyActOn) {
+  auto v = code("Armenian riot police beat demonstrators in the capital.");
+  EXPECT_TRUE(has_prefix(v, "ARMCOP ARMOPP")) << joined(v);
+  v = code("Kenyan police detained an opposition leader.");
+  EXPECT_TRUE(has_prefix(v, "KENCOP KENOPP")) << joined(v);
+}
+
+// Troops fight abroad: the army's country says nothing of whom it faces.
+TEST_F(SidesTest, AnArmyDoesNotLendItsCountryToWhomItFaces) {
+  auto v = code("British soldiers clashed with insurgents near the border.");
+  EXPECT_TRUE(has_prefix(v, "GBRMIL ---")) << joined(v);
+  EXPECT_FALSE(has_prefix(v, "GBRMIL GBR")) << joined(v);
+  v = code("Insurgents ambushed French troops in the desert.");
+  EXPECT_FALSE(has_prefix(v, "FRA")) << joined(v);
+  // The army's own general and government are its country's.
+  v = code("Thai generals met the prime minister after the army criticized the Thai government.");
+  EXPECT_FALSE(has_prefix(v, "---GOV")) << joined(v);
+  // A court-martial is a court: the deserters it tries are its country's.
+  v = code("A Chilean court-martial sentenced army deserters.");
+  EXPECT_TRUE(has_prefix(v, "CHLMILJUD CHL")) << joined(v);
+  // Members of one compound are one side and still share the country.
+  v = code("Russian soldiers and militiamen attacked the village.");
+  EXPECT_TRUE(has_prefix(v, "RUSUAF")) << joined(v);
+}
+
+// Peacekeepers serve in a country that is not theirs.
+TEST_F(SidesTest, PeacekeepersTakeNoCountryFromWhereTheyServe) {
+  auto v = code("Peacekeepers in Chad were attacked by gunmen.");
+  EXPECT_FALSE(has_prefix(v, "TCDMIL")) << joined(v);
+  EXPECT_FALSE(std::any_of(v.begin(), v.end(), [](const std::string& s) { return s.find("TCDMIL") != std::string::npos; }))
+      << joined(v);
+  // Nor is the country they are in whom an attack on them is aimed at.
+  v = code("Militants ambushed peacekeepers in Chad.");
+  EXPECT_TRUE(has(v, "---INS ---MIL 190")) << joined(v);
+  // Aid workers, likewise, are seldom of the country they work in.
+  v = code("Gunmen kidnapped aid workers in Somalia.");
+  EXPECT_FALSE(std::any_of(v.begin(), v.end(), [](const std::string& s) { return s.find("SOMNGO") != std::string::npos; }))
+      << joined(v);
+  // Soldiers in a country, with nothing else said, are that country's.
+  v = code("Soldiers in Chad attacked the rebels.");
+  EXPECT_TRUE(has_prefix(v, "TCDMIL")) << joined(v);
+}
+
+// A source that took its country from its own target is not the target.
+TEST_F(SidesTest, ASourceLentItsCountryByItsTargetKeepsTheTarget) {
+  auto v = code("The minister denounced the Syrian government.");
+  EXPECT_TRUE(has_prefix(v, "---GOV SYRGOV")) << joined(v);
+  EXPECT_FALSE(has_prefix(v, "SYRGOV ---")) << joined(v);
+}
+
+// Two different names with one code are two sides; one name said twice,
+// or a name and a place where an event happens, is one.
+TEST_F(SidesTest, DifferentNamesWithOneCodeAreBothKept) {
+  auto v = code("The Tories condemned the Labour Party.");
+  EXPECT_TRUE(has(v, "GBRPTY GBRPTY 111")) << joined(v);
+  v = code("The Democrats criticized the Republicans.");
+  EXPECT_TRUE(has(v, "USAPTY USAPTY 111")) << joined(v);
+  // "X and Y" with different names and one code: each is the other's side.
+  v = code("The Democrats and the Republicans signed a budget deal.");
+  EXPECT_TRUE(has(v, "USAPTY USAPTY 057")) << joined(v);
+  v = code("The Labour Party attacked the Labour Party.");
+  EXPECT_FALSE(has(v, "GBRPTY GBRPTY 111")) << joined(v);
+  v = code("Estonia criticized Estonia.");
+  EXPECT_FALSE(has(v, "EST EST 111")) << joined(v);
+}
+
+// "Minister of defence of Russia" is Russia's minister, as "Russia's defence
+// minister" is; the verb keeps its own target.
+TEST_F(SidesTest, ATitleWithItsOwnComplementThenOfCountryIsThatCountrys) {
+  auto v = code("The minister of defence of Peru criticized Chile.");
+  EXPECT_TRUE(has(v, "PERGOV CHL 111")) << joined(v);
+  v = code("The Minister of Foreign Affairs of the Netherlands praised Belgium.");
+  EXPECT_TRUE(has_prefix(v, "NLDGOV BEL 05")) << joined(v);
+  // The of-phrase after the verb belongs to the target.
+  v = code("The minister criticized the policy of Chile.");
+  EXPECT_FALSE(has_prefix(v, "CHL")) << joined(v);
+}
+
+// "hit" after a singular noun with "at" or a particle next is the verb.
+TEST_F(SidesTest, APastReadAsANounBeforeAtOrAParticleIsTheVerb) {
+  auto v = code("The governor hit at the legislature over the budget.");
+  EXPECT_TRUE(has_prefix(v, "---GOV ---LEG 11")) << joined(v);
+  v = code("The chancellor hit back at the unions.");
+  EXPECT_TRUE(has_prefix(v, "---GOV")) << joined(v);
+  // A noun stays a noun: "a hit at the box office", "the budget cut in".
+  EXPECT_TRUE(code("The album was a big hit at the festival.").empty());
+}
+
+// The codebook's 046: "holding talks" and "discussions" are negotiation; a
+// meeting is 040.
+TEST_F(SidesTest, HeldTalksAreNegotiationAndAMeetingIsConsultation) {
+  auto v = code("Norway held talks with Sweden on fishing rights.");
+  EXPECT_TRUE(has(v, "NOR SWE 046")) << joined(v);
+  v = code("Norway had discussions with Sweden.");
+  EXPECT_TRUE(has(v, "NOR SWE 046")) << joined(v);
+  v = code("Norway held a meeting with Sweden.");
+  EXPECT_TRUE(has(v, "NOR SWE 040")) << joined(v);
+  EXPECT_FALSE(has(v, "NOR SWE 046")) << joined(v);
+}
+
+}  // namespace
+}  // namespace parley
