@@ -111,6 +111,9 @@ TEST_F(SidesTest, DifferentNamesWithOneCodeAreBothKept) {
   EXPECT_FALSE(has(v, "GBRPTY GBRPTY 111")) << joined(v);
   v = code("Estonia criticized Estonia.");
   EXPECT_FALSE(has(v, "EST EST 111")) << joined(v);
+  // A statement by one side about another of its code is an attribution.
+  v = code("Kremlin officials say Putin is doubtful about the talks.");
+  EXPECT_FALSE(has_prefix(v, "RUSGOV RUSGOV")) << joined(v);
 }
 
 // "Minister of defence of Russia" is Russia's minister, as "Russia's defence

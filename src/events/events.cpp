@@ -416,6 +416,10 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
           !(generic_mention(*src) && generic_mention(*tgt) && src->begin != tgt->begin) &&
           !different_names(doc, *src, *tgt))
         return;
+      // A statement (01) by one side about another of the same code is what
+      // it says, not an interaction: "Kremlin sources say Putin is
+      // skeptical" (CAMEO 010 usage; an attribution).
+      if (src && tgt && src->code == tgt->code && c.view().substr(0, 2) == "01") return;
       Event ev;
       ev.sentence = sentence;
       ev.source = src ? src->code : "---";
