@@ -15,30 +15,19 @@
 #include <vector>
 
 #include "pipeline/engine.h"
-#include "support/engine.h"
-#include "support/paths.h"
+#include "support/default_dict_test.h"
 
 namespace parley {
 namespace {
 
-class AgentsAuditTest : public ::testing::Test {
+class AgentsAuditTest : public test::DefaultDictTest {
  protected:
-  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
-  static void TearDownTestSuite() { delete engine_; }
-
   // "SOURCE TARGET CODE" of each event of one sentence.
   std::vector<std::string> code(const std::string& text) {
-    Worker w(*engine_);
-    CodedDocument out;
-    w.code("t", 20250806, text, true, out);
-    std::vector<std::string> v;
-    for (const auto& e : out.events) v.push_back(e.source + " " + e.target + " " + std::string(e.code.view()));
-    return v;
+    return events_of(text, Split::kOneSentence, OneSided::kUnmarked);
   }
   using V = std::vector<std::string>;
-  static Engine* engine_;
 };
-Engine* AgentsAuditTest::engine_ = nullptr;
 
 TEST_F(AgentsAuditTest, ExecutiveByOtherTitles) {
   // China's State Council is its cabinet: a state councillor is GOV, not a

@@ -10,45 +10,24 @@
 #include <vector>
 
 #include "pipeline/engine.h"
-#include "support/engine.h"
-#include "support/paths.h"
+#include "support/default_dict_test.h"
 
 namespace parley {
 namespace {
 
-class ClauseRulesTest : public ::testing::Test {
+class ClauseRulesTest : public test::DefaultDictTest {
  protected:
-  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
-  static void TearDownTestSuite() { delete engine_; }
-
   // "SOURCE TARGET CODE" for each event of `text`.
   std::vector<std::string> code(const std::string& text) {
-    Worker w(*engine_);
-    w.code("t", 20250806, text, true, last_);
-    std::vector<std::string> out;
-    for (const auto& e : last_.events) out.push_back(e.source + " " + e.target + " " + std::string(e.code.view()));
-    return out;
+    return events_of(text, Split::kOneSentence, OneSided::kUnmarked);
   }
 
-  static bool has(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-  }
   // Some event goes from `source` to `target`, whatever its code.
   static bool has_dyad(const std::vector<std::string>& v, const std::string& source, const std::string& target) {
     const std::string prefix = source + " " + target + " ";
     return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.rfind(prefix, 0) == 0; });
   }
-
-  static Engine* engine_;
-  CodedDocument last_;
 };
-Engine* ClauseRulesTest::engine_ = nullptr;
-
-std::string joined(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += "[" + s + "] ";
-  return out;
-}
 
 // --- a pattern item joined to the verb ------------------------------------
 

@@ -9,25 +9,16 @@
 #include <vector>
 
 #include "pipeline/engine.h"
-#include "support/engine.h"
-#include "support/paths.h"
+#include "support/default_dict_test.h"
 
 namespace parley {
 namespace {
 
-class DictPhrasings2Test : public ::testing::Test {
+class DictPhrasings2Test : public test::DefaultDictTest {
  protected:
-  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
-  static void TearDownTestSuite() { delete engine_; }
-
   // Events as "SOURCE TARGET CODE" (" one-sided" appended when flagged).
   std::vector<std::string> code(const std::string& text) {
-    Worker w(*engine_);
-    w.code("t", 20250806, text, false, last_);
-    std::vector<std::string> out;
-    for (const auto& e : last_.events)
-      out.push_back(e.source + " " + e.target + " " + std::string(e.code.view()) + (e.one_sided ? " one-sided" : ""));
-    return out;
+    return events_of(text, Split::kDocument, OneSided::kMarked);
   }
   // The CAMEO roots (first two digits) of the events of `text`.
   std::vector<std::string> roots(const std::string& text) {
@@ -38,11 +29,7 @@ class DictPhrasings2Test : public ::testing::Test {
     }
     return out;
   }
-
-  static Engine* engine_;
-  CodedDocument last_;
 };
-Engine* DictPhrasings2Test::engine_ = nullptr;
 
 using Events = std::vector<std::string>;
 

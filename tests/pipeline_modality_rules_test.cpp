@@ -9,26 +9,15 @@
 #include <vector>
 
 #include "pipeline/engine.h"
-#include "support/engine.h"
-#include "support/paths.h"
+#include "support/default_dict_test.h"
 
 namespace parley {
 namespace {
 
-class ModalityRulesTest : public ::testing::Test {
+class ModalityRulesTest : public test::DefaultDictTest {
  protected:
-  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
-  static void TearDownTestSuite() { delete engine_; }
-
   std::vector<std::string> code(const std::string& text) {
-    Worker w(*engine_);
-    w.code("t", 20250806, text, false, last_);
-    std::vector<std::string> out;
-    for (const auto& e : last_.events) out.push_back(e.source + " " + e.target + " " + std::string(e.code.view()));
-    return out;
-  }
-  static bool has(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
+    return events_of(text, Split::kDocument, OneSided::kUnmarked);
   }
   // Any event whose code starts with `root`.
   static bool has_root(const std::vector<std::string>& v, const std::string& root) {
@@ -37,11 +26,7 @@ class ModalityRulesTest : public ::testing::Test {
       return s.compare(code + 1, root.size(), root) == 0;
     });
   }
-
-  static Engine* engine_;
-  CodedDocument last_;
 };
-Engine* ModalityRulesTest::engine_ = nullptr;
 
 // A that-clause under a coded demand is the demand's content, with or
 // without "that"; an indicative after "insist" is asserted, not demanded.

@@ -9,41 +9,17 @@
 #include <vector>
 
 #include "pipeline/engine.h"
-#include "support/engine.h"
-#include "support/paths.h"
+#include "support/default_dict_test.h"
 
 namespace parley {
 namespace {
 
-class SidesTest : public ::testing::Test {
+class SidesTest : public test::DefaultDictTest {
  protected:
-  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
-  static void TearDownTestSuite() { delete engine_; }
-
   std::vector<std::string> code(const std::string& text) {
-    Worker w(*engine_);
-    w.code("t", 20250806, text, false, last_);
-    std::vector<std::string> out;
-    for (const auto& e : last_.events)
-      out.push_back(e.source + " " + e.target + " " + std::string(e.code.view()) + (e.one_sided ? " one-sided" : ""));
-    return out;
+    return events_of(text, Split::kDocument, OneSided::kMarked);
   }
-  static bool has(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-  }
-  static bool has_prefix(const std::vector<std::string>& v, const std::string& p) {
-    return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.rfind(p, 0) == 0; });
-  }
-  static std::string joined(const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& x : v) s += "[" + x + "] ";
-    return s;
-  }
-
-  static Engine* engine_;
-  CodedDocument last_;
 };
-Engine* SidesTest::engine_ = nullptr;
 
 // An agent with no country takes the sentence's; police work at home, so
 // whom they act on shares their country.

@@ -10,24 +10,15 @@
 #include <vector>
 
 #include "pipeline/engine.h"
-#include "support/engine.h"
-#include "support/paths.h"
+#include "support/default_dict_test.h"
 
 namespace parley {
 namespace {
 
-class StructureRulesTest : public ::testing::Test {
+class StructureRulesTest : public test::DefaultDictTest {
  protected:
-  static void SetUpTestSuite() { engine_ = new Engine(test::engine_config(test::source_data_path("dict"))); }
-  static void TearDownTestSuite() { delete engine_; }
-
   std::vector<std::string> code(const std::string& text) {
-    Worker w(*engine_);
-    w.code("t", 20250806, text, true, last_);
-    std::vector<std::string> out;
-    for (const auto& e : last_.events)
-      out.push_back(e.source + " " + e.target + " " + std::string(e.code.view()) + (e.one_sided ? " one-sided" : ""));
-    return out;
+    return events_of(text, Split::kOneSentence, OneSided::kMarked);
   }
 
   // The tag the sentence's first token written `word` gets.
@@ -56,17 +47,10 @@ class StructureRulesTest : public ::testing::Test {
     return false;
   }
 
-  static bool has(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-  }
   static bool any_from(const std::vector<std::string>& v, const std::string& source) {
     return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.rfind(source + " ", 0) == 0; });
   }
-
-  static Engine* engine_;
-  CodedDocument last_;
 };
-Engine* StructureRulesTest::engine_ = nullptr;
 
 // --- part-of-speech choices ---------------------------------------------
 
