@@ -16,6 +16,7 @@ while coding.
 """
 
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from itertools import islice
 
 from ._parley import Coder as _Coder, DictError, EventTable as _EventTable, flat_columns, default_dicts_dir
@@ -60,29 +61,12 @@ class Coder:
         counts from 1: the document's, or line's, position) after the
         records of the documents before it."""
         size = batch or 512 * self.threads
-        docs = iter(docs)
-        # While the caller works through one chunk's records, the next chunk
-        # codes on a helper thread (the GIL is released while it codes), so
-        # turning records into dicts overlaps coding instead of adding to it.
-        # The caller's iterator is only read on the caller's thread.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-code") as pool:
-            first = 1
-            chunk = list(islice(docs, size))
-            pending = pool.submit(self._coder.code_batch, chunk, first, date, jsonl) if chunk else None
-            while pending is not None:
-                first += len(chunk)
-                chunk = list(islice(docs, size))
-                following = pool.submit(self._coder.code_batch, chunk, first, date, jsonl) if chunk else None
-                try:
-                    records, error = pending.result()
-                    yield from records
-                    if error is not None:
-                        raise ValueError(error)
-                except BaseException:
-                    if following is not None:
-                        following.cancel()
-                    raise
-                pending = following
+        code = lambda chunk, first: self._coder.code_batch(chunk, first, date, jsonl)
+        with closing(_pipelined(docs, size, code)) as results:
+            for records, error in results:
+                yield from records
+                if error is not None:
+                    raise ValueError(error)
 
     def code_frame(self, docs, date=None, batch=None, jsonl=False):
         """The events of `docs` (as for code_many(), including jsonl=True)
@@ -92,17 +76,14 @@ class Coder:
         arrays at the end, with no Python dict per record.  A bad document
         raises ValueError "docs:N: record ID: what", as code_many() does."""
         size = batch or 2048 * self.threads
-        docs = iter(docs)
         table = _EventTable()
-        first = 1
-        while True:
-            chunk = list(islice(docs, size))
-            if not chunk:
-                break
-            error = self._coder.code_columns(table, chunk, first, date, jsonl)
-            if error is not None:
-                raise ValueError(error)
-            first += len(chunk)
+        # Chunks are coded one after another on one helper thread, so rows
+        # reach the table in document order.
+        code = lambda chunk, first: self._coder.code_columns(table, chunk, first, date, jsonl)
+        with closing(_pipelined(docs, size, code)) as results:
+            for error in results:
+                if error is not None:
+                    raise ValueError(error)
         return _frame_from_table(table)
 
     def code_files(self, inputs, out, format="jsonl"):
@@ -119,6 +100,32 @@ class Coder:
         table = _EventTable()
         _, bad = self._coder.code_files_columns([str(p) for p in inputs], table)
         return _frame_from_table(table), bad
+
+
+def _pipelined(docs, size, code):
+    """Yields code(chunk, first) for each chunk of `size` items of `docs`,
+    in order (`first`: the chunk's first position, from 1).  One chunk codes
+    on a helper thread (the GIL is released while it codes) while the
+    caller's thread reads the next chunk and handles the previous result, so
+    reading input and building results overlap coding instead of adding to
+    it, as the CLI's reader thread does.  The caller's iterator is only read
+    on the caller's thread."""
+    docs = iter(docs)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-code") as pool:
+        first = 1
+        chunk = list(islice(docs, size))
+        pending = pool.submit(code, chunk, first) if chunk else None
+        while pending is not None:
+            first += len(chunk)
+            chunk = list(islice(docs, size))
+            following = pool.submit(code, chunk, first) if chunk else None
+            try:
+                yield pending.result()
+            except BaseException:
+                if following is not None:
+                    following.cancel()
+                raise
+            pending = following
 
 
 _PANDAS_TYPES = {"string": "string", "int": "Int64", "float": "float64", "bool": "bool", "date": "datetime64[ns]"}
