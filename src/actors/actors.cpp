@@ -201,7 +201,7 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
 }
 
 void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScratch& scratch,
-                       SentenceActors& out) const {
+                       SentenceActors& out, const DocumentNames* names) const {
   out.clear();
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
@@ -210,7 +210,7 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
   matches.clear();
   raw_matches(doc, b, e, date, matches);
   if (matches.empty()) {
-    finish(doc, sentence, out);
+    finish(doc, sentence, out, names);
     return;
   }
 
@@ -410,10 +410,10 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
     out.groups.erase(out.groups.begin() + static_cast<long>(g) + 1);
   }
 
-  finish(doc, sentence, out);
+  finish(doc, sentence, out, names);
 }
 
-void ActorFinder::finish(const Doc& doc, uint32_t sentence, SentenceActors& out) const {
+void ActorFinder::finish(const Doc& doc, uint32_t sentence, SentenceActors& out, const DocumentNames* names) const {
   const uint32_t b = doc.sentences[sentence].token_begin;
   auto index_groups = [&] {
     for (size_t g = 0; g < out.groups.size(); ++g) {
@@ -422,7 +422,7 @@ void ActorFinder::finish(const Doc& doc, uint32_t sentence, SentenceActors& out)
   };
   if (options_.unlisted_names) {
     index_groups();  // add_unlisted_names reads which tokens the dictionaries took
-    add_unlisted_names(doc, sentence, out);
+    add_unlisted_names(doc, sentence, out, names);
   }
   if (options_.lend_country) lend_country(doc, sentence, out);
   index_groups();

@@ -77,17 +77,52 @@ struct ActorOptions {
   bool unlisted_names = false;   // names no dictionary lists are actors "---" (add_unlisted_names)
 };
 
+// Who one document has named so far.  News introduces a person once with a
+// title or description ("Acting Judge John M. Karns", "Kenyan opposition
+// leader Joseph Mbeki") and then names them alone ("Karns said", "police
+// arrested Mbeki").  remember() keeps, for each name that stands right after
+// a mention the dictionaries coded (a title, an agent, a nationality), its
+// last word and that mention's code (---JUD, KENOPP); code_for() gives that
+// code to a later unlisted name ending in the same word, in this document
+// only.  The caller (the worker) clears it at each record's start and keeps it
+// across the pieces of one long record.  A name is looked up by its last word
+// (the surname), so "John Karns" and "Karns" are one person; two people of
+// one surname in one story take the first one's code.
+class DocumentNames {
+ public:
+  void clear() { names_.clear(); }
+  void remember(const Doc& doc, uint32_t sentence, const SentenceActors& actors);
+  size_t size() const { return names_.size(); }
+  bool knows(std::string_view surname) const { return find(surname) != nullptr; }
+  // The unlisted names of `actors` this document knows take the remembered
+  // code; they stay name_only, so which events they may be a side of does
+  // not change, only the code those events carry.
+  void resolve(const Doc& doc, SentenceActors& actors) const;
+
+ private:
+  struct Named {
+    std::string surname;  // normal form
+    std::string code;
+    bool has_actor;       // the mention named an actor, not only an agent ("Judge")
+  };
+  const Named* find(std::string_view surname) const;
+  std::vector<Named> names_;  // a story names a handful: a scan beats hashing
+};
+
 class ActorFinder {
  public:
   ActorFinder(const Dictionaries& dicts, ActorOptions options);
-  void find(const Doc& doc, uint32_t sentence, int32_t date, ActorScratch& scratch, SentenceActors& out) const;
+  // `names`: the document's persons named so far (DocumentNames above), or
+  // null; an unlisted name it knows takes its code instead of "---".
+  void find(const Doc& doc, uint32_t sentence, int32_t date, ActorScratch& scratch, SentenceActors& out,
+            const DocumentNames* names = nullptr) const;
   const ActorOptions& options() const { return options_; }
 
  private:
   using Match = ActorScratch::Match;
   const std::string* code_on(uint32_t record, int32_t date) const;
   // Unlisted names, country lending, and the per-token group index.
-  void finish(const Doc& doc, uint32_t sentence, SentenceActors& out) const;
+  void finish(const Doc& doc, uint32_t sentence, SentenceActors& out, const DocumentNames* names) const;
   void raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t date, std::vector<Match>& out) const;
 
   const Dictionaries& dicts_;
@@ -130,7 +165,10 @@ void lend_country(const Doc& doc, uint32_t sentence, SentenceActors& actors);
 // lend_country when ActorOptions::unlisted_names is on (parley's dialect).
 // Reads actors.group_at (filled for the groups found so far) and leaves it for
 // the caller to fill again.
-void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actors);
+// `names` (may be null): the document's persons named so far; an unlisted name
+// it knows takes its code (DocumentNames::resolve).
+void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actors,
+                        const DocumentNames* names = nullptr);
 
 // Joins an actor code and agent codes the PETRARCH way: an agent code the
 // actor code already contains is not repeated.

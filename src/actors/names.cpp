@@ -1,4 +1,5 @@
-// Unlisted names (actors.h: add_unlisted_names).
+// Unlisted names and the persons a document has named (actors.h:
+// add_unlisted_names, DocumentNames, resolve_known_names).
 #include <algorithm>
 #include <string_view>
 #include <utility>
@@ -44,7 +45,7 @@ bool opens_name(const Doc& doc, uint32_t k, uint32_t b) {
 
 }  // namespace
 
-void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actors) {
+void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actors, const DocumentNames* names) {
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
   // group_at holds the dictionaries' groups (the caller filled it).
@@ -61,8 +62,10 @@ void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actor
     // the head of its noun phrase (a possessor still is: "Sharon's attack").
     const bool modifier = j < e && doc.tokens[j].tag == Tag::kNoun;
     // A single sentence-initial word is capitalised anyway; one the lexicon
-    // knows as an ordinary word is most likely that word.
-    const bool initial_word = n == 1 && i == b && doc.tokens[i].pos_bits != 0;
+    // knows as an ordinary word is most likely that word, unless the story
+    // has introduced someone by that name ("Judge Ann Walker ... Walker said").
+    const bool initial_word = n == 1 && i == b && doc.tokens[i].pos_bits != 0 &&
+                              !(names && names->knows(doc.norm_of(doc.tokens[i])));
     if (n <= 5 && !after_actor && !before_actor && !modifier && !initial_word && opens_name(doc, i, b)) {
       ActorRef r;
       r.begin = i;
@@ -82,11 +85,50 @@ void add_unlisted_names(const Doc& doc, uint32_t sentence, SentenceActors& actor
     i = j;
   }
   if (actors.groups.size() == listed) return;
+  if (names) names->resolve(doc, actors);
   // Groups are kept in token order (roles walk them by index).  Insertion, not
   // std::inplace_merge, which may allocate a buffer.
   for (size_t k = listed; k < actors.groups.size(); ++k) {
     for (size_t p = k; p > 0 && actors.groups[p - 1].begin > actors.groups[p].begin; --p)
       std::swap(actors.groups[p - 1], actors.groups[p]);
+  }
+}
+
+const DocumentNames::Named* DocumentNames::find(std::string_view surname) const {
+  for (const Named& n : names_)
+    if (n.surname == surname) return &n;
+  return nullptr;
+}
+
+void DocumentNames::remember(const Doc& doc, uint32_t sentence, const SentenceActors& actors) {
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin, e = s.token_end;
+  for (const ActorRef& r : actors.refs) {
+    if (r.name_only || r.code == "---" || r.end >= e) continue;
+    // The name right after the mention, outside every group ("Judge" +
+    // "John M. Karns"); a run that modifies a noun is not a person's name
+    // ("Russian Su-27 jets", "the Georgian Black Sea port").
+    uint32_t k = r.end;
+    while (k < e && actors.group_at[k - b] < 0 && name_word(doc, doc.tokens[k])) ++k;
+    if (k == r.end || k - r.end > 4 || (k < e && doc.tokens[k].tag == Tag::kNoun)) continue;
+    const std::string_view surname = doc.norm_of(doc.tokens[k - 1]);
+    if (surname.size() < 2 || find(surname)) continue;  // an initial; the first introduction holds
+    names_.push_back({std::string(surname), r.code, r.has_actor});
+  }
+}
+
+void DocumentNames::resolve(const Doc& doc, SentenceActors& actors) const {
+  if (names_.empty()) return;
+  for (ActorRef& r : actors.refs) {
+    if (!r.name_only) continue;
+    const Named* known = find(doc.norm_of(doc.tokens[r.end - 1]));
+    if (!known) continue;
+    r.code = known->code;
+    r.base = known->code.substr(0, 3);
+    r.has_actor = known->has_actor;
+    // Still name_only: the name now says who, but the rules that keep a bare
+    // name from being a target or a lone side still apply (an earlier try
+    // that lifted them added events to silent sentences, mostly wrong).
   }
 }
 

@@ -248,6 +248,7 @@ bool Worker::code_sentences(int32_t date, CodedDocument& out, bool record_start)
   parse_doc(doc_);
   const size_t n = doc_.sentences.size();
   if (actors_.size() < n) actors_.resize(n);
+  if (record_start) names_.clear();
   // Every 8 sentences: a check costs a system call in the server, a
   // sentence tens of microseconds.
   constexpr uint32_t kStopCheckEvery = 8;
@@ -264,7 +265,8 @@ bool Worker::code_sentences(int32_t date, CodedDocument& out, bool record_start)
       out.discarded_sentences.push_back(s);
       continue;
     }
-    engine_.actors().find(doc_, s, date, actor_scratch_, actors_[s]);
+    engine_.actors().find(doc_, s, date, actor_scratch_, actors_[s], &names_);
+    names_.remember(doc_, s, actors_[s]);
     find_verbs(doc_, s, engine_.dicts(), engine_.verb_options(), verb_scratch_, verbs_);
     if (verbs_.empty()) continue;
     present_.mark(doc_, s, engine_.dicts().vocab.size());

@@ -179,6 +179,7 @@ class Worker {
 
   std::vector<SentenceActors> actors_;   // per sentence of the current document
   ActorScratch actor_scratch_;
+  DocumentNames names_;                  // persons the current record has named (across its pieces)
   std::vector<VerbHit> verbs_;
   VerbScratch verb_scratch_;
   WordPresence present_;
