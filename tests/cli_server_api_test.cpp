@@ -209,13 +209,18 @@ TEST_F(ServeTest, IngestManyAsArrayAndJsonLines) {
   EXPECT_EQ(out["stored"], 2);
   EXPECT_EQ(out["documents"][0]["id"], "many-1");
   EXPECT_GE(out["documents"][0]["events"].get<int>(), 1);
+  EXPECT_EQ(out["warnings"], json::array());  // both had a date
 
   std::string lines = json({{"id", "many-3"}, {"date", "2025-08-21"}, {"text", "Putin met Witkoff."}}).dump() + "\n\n" +
                       json({{"id", "many-4"}, {"text", "Witkoff met Putin."}}).dump() + "\n";
   res = post("/v1/documents", lines, "application/x-ndjson");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
-  EXPECT_EQ(json::parse(res->body)["stored"], 2);
+  out = json::parse(res->body);
+  EXPECT_EQ(out["stored"], 2);
+  // many-4 came without a date: stored, and named in the warnings.
+  ASSERT_EQ(out["warnings"].size(), 1u) << out.dump();
+  EXPECT_NE(out["warnings"][0].get<std::string>().find("record many-4: no date"), std::string::npos) << out.dump();
   EXPECT_EQ(get_json("/v1/events?doc=many-2")["events"][0]["date"], "2025-08-14");
 
   expect_error(post("/v1/documents", R"({"text": "no id"})", "application/json"), 400, "id");

@@ -109,6 +109,19 @@ TEST_F(ServeIntakeTest, UndatedCodeGivesNullDates) {
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body).at(0)["date"], nullptr);
+  // ... and says so, naming the record.
+  const std::string warning = res->get_header_value("X-Parley-Warning");
+  EXPECT_NE(warning.find("record request: no date"), std::string::npos) << warning;
+  res = post("/v1/code?id=undated-7", kText, "text/plain");
+  ASSERT_TRUE(res);
+  EXPECT_NE(res->get_header_value("X-Parley-Warning").find("record undated-7: no date"), std::string::npos);
+}
+
+TEST_F(ServeIntakeTest, DatedCodeHasNoWarning) {
+  auto res = post("/v1/code", json({{"text", kText}, {"date", "2025-08-06"}}).dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_FALSE(res->has_header("X-Parley-Warning"));
 }
 
 }  // namespace

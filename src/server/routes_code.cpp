@@ -47,6 +47,13 @@ bool wants_json_lines(const httplib::Request& req) {
          accept.find("application/jsonl") != std::string::npos;
 }
 
+// A document sent without a date is coded (its events' dates are null, as in a
+// batch run without --date), and the answer says so, naming it: a caller must
+// not mistake undated events for dated ones.
+std::string no_date_warning(const std::string& id) {
+  return "record " + id + ": no date; coded without one, so its events have no date (give a date)";
+}
+
 void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   const std::string content_type = req.get_header_value("Content-Type");
   const std::string type = media_type(content_type);
@@ -84,6 +91,7 @@ void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Respons
     repairs = coded.utf8_repairs;
   }
   if (repairs) res.set_header("X-Parley-UTF8-Repairs", std::to_string(repairs));
+  if (!input.date) res.set_header("X-Parley-Warning", no_date_warning(input.id));
   if (lines) {
     if (!out.empty()) out += '\n';
     res.set_content(std::move(out), "application/x-ndjson");
@@ -128,6 +136,12 @@ void store_documents(ServerContext& ctx, const httplib::Request& req, httplib::R
     w.key("events"); w.unsigned_integer(d.events.size());
     w.end_object();
   }
+  w.end_array();
+  // Always present (an empty list when every document had a date).
+  w.key("warnings");
+  w.begin_array();
+  for (const DocumentInput& in : inputs)
+    if (!in.date) w.string(no_date_warning(in.id));
   w.end_array();
   const store::StoreCounts counts = ctx.store.counts();
   w.key("totals");
