@@ -126,5 +126,19 @@ TEST_F(SidesTest, HeldTalksAreNegotiationAndAMeetingIsConsultation) {
   EXPECT_FALSE(has(v, "NOR SWE 046")) << joined(v);
 }
 
+// Cooperation with one side unnamed whose named side is a social sector
+// without a country is private life ("Teachers praised the new rules"); the
+// same with a government, or with both sides named, is an event.
+TEST_F(SidesTest, OneSidedCooperationOfASocialSectorIsNotAnEvent) {
+  auto v = code("Teachers praised the new rules.");
+  EXPECT_FALSE(has_prefix(v, "---EDU")) << joined(v);
+  v = code("The university said it was prepared to cooperate fully.");
+  EXPECT_FALSE(has_prefix(v, "--- ---EDU")) << joined(v);
+  v = code("The ministry said it was prepared to cooperate fully.");
+  EXPECT_TRUE(has(v, "--- ---GOV 031 one-sided")) << joined(v);
+  v = code("Several companies praised the government for the reform.");
+  EXPECT_TRUE(has(v, "---BUS ---GOV 051")) << joined(v);
+}
+
 }  // namespace
 }  // namespace parley
