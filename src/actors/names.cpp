@@ -1,5 +1,5 @@
 // Unlisted names and the persons a document has named (actors.h:
-// add_unlisted_names, DocumentNames, resolve_known_names).
+// add_unlisted_names, DocumentNames).
 #include <algorithm>
 #include <string_view>
 #include <utility>
