@@ -82,7 +82,7 @@ struct ActorOptions {
 // leader Joseph Mbeki") and then names them alone ("Karns said", "police
 // arrested Mbeki").  remember() keeps, for each name that stands right after
 // a mention the dictionaries coded (a title, an agent, a nationality), its
-// last word and that mention's code (---JUD, KENOPP); code_for() gives that
+// last word and that mention's code (---JUD, KENOPP); resolve() gives that
 // code to a later unlisted name ending in the same word, in this document
 // only.  The caller (the worker) clears it at each record's start and keeps it
 // across the pieces of one long record.  A name is looked up by its last word
@@ -92,7 +92,6 @@ class DocumentNames {
  public:
   void clear() { names_.clear(); }
   void remember(const Doc& doc, uint32_t sentence, const SentenceActors& actors);
-  size_t size() const { return names_.size(); }
   bool knows(std::string_view surname) const { return find(surname) != nullptr; }
   // The unlisted names of `actors` this document knows take the remembered
   // code; they stay name_only, so which events they may be a side of does
