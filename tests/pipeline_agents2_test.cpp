@@ -217,3 +217,19 @@ TEST_F(AgentsAuditTest, WordsMostlyAdjectivesAreAgentsOnlyInThePlural) {
 
 }  // namespace
 }  // namespace parley
+
+// "the West Bank", "the West German government": a name that begins with an
+// article ("THE WEST" = WST) gives way to a longer name starting on its next
+// word (WEST BANK = PSE, WEST GERMAN(Y) = DEU), instead of leaving that word's
+// rest to become an agent ("Bank" = BUS).  Sentences written for this test.
+namespace parley {
+namespace {
+TEST_F(AgentsAuditTest, ArticleNameGivesWayToALongerName) {
+  EXPECT_EQ(code("Israeli troops raided a village in the West Bank."), V{"ISRMIL PSE 190"});
+  auto v = code("Officials of the West German government criticized Moscow.");
+  EXPECT_EQ(v, V{"DEUGOV RUS 111"});
+  // "the West" alone is still the West.
+  EXPECT_EQ(code("Russia criticized the West."), V{"RUS WST 111"});
+}
+}  // namespace
+}  // namespace parley

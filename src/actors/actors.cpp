@@ -168,6 +168,22 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
         }
       }
     }
+    // "the West Bank": a name that begins with an article ("THE WEST") gives
+    // way to a longer name that starts inside it ("WEST BANK").
+    if (best_end > i + 1 && t.tag == Tag::kDet) {
+      for (uint32_t j = i + 1; j < best_end && best_end > i; ++j) {
+        auto it = actors.phrases_by_first.find(doc.tokens[j].word_id);
+        if (!doc.tokens[j].word_id || it == actors.phrases_by_first.end()) continue;
+        for (uint32_t idx : it->second) {
+          const ActorPhrase& p = actors.phrases[idx];
+          const uint32_t n = static_cast<uint32_t>(p.words.size());
+          if (j + n <= best_end || j + n > e || !code_on(p.record, date)) continue;
+          bool ok = true;
+          for (uint32_t k = 1; k < n && ok; ++k) ok = doc.tokens[j + k].word_id == p.words[k];
+          if (ok) { best_end = i; break; }
+        }
+      }
+    }
     // A lower-case single word that is a pronoun or function word ("us") is
     // not a country.
     if (best_end == i + 1 && all_lower(doc.text_of(t)) &&
