@@ -187,5 +187,15 @@ TEST_F(StructureRulesTest, WhatAReporterSaysAnotherMustDoIsADemand) {
   EXPECT_EQ(code("Kenya said Uganda had to withdraw its troops."), std::vector<std::string>{"UGA ---MIL 0874"});
 }
 
+// "got arrested by police": a participle after "get" is passive as after
+// "be"; after "become"/"remain"/"stay" only with a by-agent ("became
+// targeted by the government"), since "remained committed to" is a state.
+TEST_F(StructureRulesTest, GetAndBecomePassives) {
+  EXPECT_TRUE(passive_at("Two protesters got arrested by Egyptian police on Monday.", "arrested"));
+  EXPECT_EQ(code("Two protesters got arrested by Egyptian police on Monday."), std::vector<std::string>{"EGYCOP EGYOPP 173"});
+  EXPECT_TRUE(passive_at("The opposition leader became targeted by the Kenyan government.", "targeted"));
+  EXPECT_FALSE(passive_at("The rebels remained committed to the ceasefire.", "committed"));
+}
+
 }  // namespace
 }  // namespace parley

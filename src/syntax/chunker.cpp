@@ -29,6 +29,20 @@ bool past_participle_shape(const Doc& doc, const Token& t) {
   return w.size() > 3 && (w.ends_with("ED") || w.ends_with("EN") || w.ends_with("WN") || w.ends_with("NE"));
 }
 
+// Verbs other than "be" that make the participle after them passive: "get"
+// ("two protesters got arrested", "were getting shelled"), and "become",
+// "remain", "stay" when a by-agent follows ("remains targeted by Israel";
+// without one, "remained committed to" is a state, not an act on the subject).
+bool passive_linker(const Doc& doc, const Token& linker, const Token& participle, const Token* after) {
+  if (linker.tag != Tag::kVerb || !past_participle_shape(doc, participle)) return false;
+  std::string_view w = doc.norm_of(linker);
+  if (w == "GET" || w == "GETS" || w == "GOT" || w == "GOTTEN" || w == "GETTING") return true;
+  const bool state = w == "BECOME" || w == "BECOMES" || w == "BECAME" || w == "BECOMING" || w == "REMAIN" ||
+                     w == "REMAINS" || w == "REMAINED" || w == "REMAINING" || w == "STAY" || w == "STAYS" ||
+                     w == "STAYED";
+  return state && after && doc.norm_of(*after) == "BY";
+}
+
 // "the civilians imprisoned for spying were released", "there were ten
 // soldiers killed in the raid": a lone participle right after a noun and
 // before a preposition, whose noun is the subject of a finite verb later on
@@ -128,6 +142,14 @@ void chunk_sentence(Doc& doc, uint32_t s) {
           continue;
         }
         if (u.tag == Tag::kVerb) {
+          if (has_verb && j > i && passive_linker(doc, doc.tokens[j - 1], u, j + 1 < e ? &doc.tokens[j + 1] : nullptr)) {
+            // "got arrested by police", "remains targeted by Israel": the
+            // participle heads a passive group, as after "be".
+            head = j;
+            passive = true;
+            ++j;
+            continue;
+          }
           if (has_verb) break;  // "began blocking": a new group
           has_verb = true;
           head = j;
