@@ -217,5 +217,14 @@ TEST_F(NewsRulesTest, NotOnlyDoesNotNegate) {
             (std::vector<std::string>{"KEN UGA 111", "KEN RWA 112"}));
 }
 
+// "criticism of the Nigerian army", "drew criticism from Germany": a noun
+// of criticism or accusation is an event with one side named; other nouns
+// need both sides ("the attack on Kenya" alone is what is talked about).
+TEST_F(NewsRulesTest, NominalCriticismWithOneSide) {
+  EXPECT_TRUE(has(code("There has been growing criticism of the Nigerian army."), "--- NGAMIL 111 one-sided"));
+  EXPECT_TRUE(has(code("The plan drew criticism from Germany."), "DEU --- 111 one-sided"));
+  EXPECT_EQ(code("The attack on Kenya was discussed at length."), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace parley
