@@ -61,6 +61,34 @@ bool one_sided_nominal(const Code& c) {
   return v.starts_with("111") || v.starts_with("112");
 }
 
+// The group right after `prep` that follows a nominal event's noun
+// (determiners and adjectives between), or -1.
+int32_t group_after_word(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t at,
+                         std::string_view prep) {
+  const Sentence& s = doc.sentences[sentence];
+  if (at >= s.token_end || doc.norm_of(doc.tokens[at]) != prep) return -1;
+  uint32_t n = at + 1;
+  while (n < s.token_end && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj)) ++n;
+  return n < s.token_end ? actors.group_at[n - s.token_begin] : -1;
+}
+
+// Criticism and accusation nouns: "criticism from Germany" names the critic
+// (not, as "withdrawal from Iraq", the one acted on), and "criticism of the
+// army", with no critic named, names the criticised (not, as "the visit of
+// X", the doer).
+void criticism_roles(const Doc& doc, uint32_t sentence, const SentenceActors& actors, const VerbHit& hit,
+                     int32_t& source, int32_t& target) {
+  const int32_t from = group_after_word(doc, sentence, actors, hit.end, "FROM");
+  if (from >= 0 && source < 0) {
+    source = from;
+    if (target == from) target = -1;
+  }
+  if (target < 0) {
+    const int32_t of = group_after_word(doc, sentence, actors, hit.end, "OF");
+    if (of >= 0 && of != source) target = of;
+  }
+}
+
 // "hoped he would enjoy his visit": a possessive standing for a name is seldom
 // the actor of the noun's event.
 bool group_is_name(const SentenceActors& actors, int32_t g) {
@@ -363,7 +391,9 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       // it reports, as often as not ("the attack on", "a visit to"), or
       // another sense ("his convictions", "a question from", "in
       // disagreement"; Brown press and lore files outside the gold set).
+      if (one_sided_nominal(code)) criticism_roles(doc, sentence, actors, hit, source, target);
       if ((source < 0 || target < 0) && !one_sided_nominal(code)) continue;
+      if (source < 0 && target < 0) continue;
     } else {
       const int32_t subject = subject_of(doc, sentence, actors, static_cast<uint32_t>(hit.group));
       int32_t agent = passive ? passive_agent_of(doc, sentence, actors, hit.end) : -1;
