@@ -233,3 +233,18 @@ TEST_F(AgentsAuditTest, ArticleNameGivesWayToALongerName) {
 }
 }  // namespace
 }  // namespace parley
+
+// "the president of the company": an executive title followed by of/for, a
+// determiner and a body of another sector is that body's officer; without
+// the determiner the body is a portfolio ("the Secretary of Labor").
+// Sentences written for this test.
+namespace parley {
+namespace {
+TEST_F(AgentsAuditTest, TitleOfABodyIsThatBodys) {
+  EXPECT_EQ(code("The president of the company criticized the Agriculture Department."), V{"---BUS ---GOV 111"});
+  EXPECT_EQ(code("A spokesman for the union criticized the police."), V{"---LAB ---COP 111"});
+  EXPECT_EQ(code("The vice president of the city council criticized the police."), V{"---LEG ---COP 111"});
+  EXPECT_EQ(code("The Secretary of Labor criticized the union."), V{"---GOV ---LAB 111"});
+}
+}  // namespace
+}  // namespace parley

@@ -48,6 +48,31 @@ bool all_lower(std::string_view text) {
   return true;
 }
 
+// "the president of the company", "a spokesman for the union", "the
+// chairman of the university's board": a bare executive title (an agent
+// coded ---GOV alone) followed by of/for and a determiner and a body of
+// another sector with no country (---BUS, ---LAB, ---EDU, ---PTY, ---MIL
+// ...) is that body's officer, not a government's.  Without a determiner
+// the body names a portfolio: "the Minister of Health", "Secretary of Labor"
+// stay GOV.
+bool title_of_body(const Doc& doc, const SentenceActors& out, const ActorGroup& left,
+                   const ActorGroup& right) {
+  if (left.count != 1 || right.count != 1) return false;
+  const ActorRef& title = out.refs[left.first];
+  const ActorRef& body = out.refs[right.first];
+  if (title.has_actor || body.has_actor || title.name_only || body.name_only) return false;
+  if (title.code != "---GOV" || !body.code.starts_with("---") || body.code.size() != 6 || body.code == "---GOV")
+    return false;
+  uint32_t k = left.end;
+  if (k + 2 > right.begin) return false;
+  std::string_view prep = doc.norm_of(doc.tokens[k]);
+  if (prep != "OF" && prep != "FOR") return false;
+  if (doc.tokens[k + 1].tag != Tag::kDet) return false;
+  for (uint32_t j = k + 2; j < right.begin; ++j)
+    if (doc.tokens[j].tag != Tag::kAdj && doc.tokens[j].tag != Tag::kDet) return false;
+  return true;
+}
+
 }  // namespace
 
 void compose_code(std::string_view actor, const std::vector<std::string>& prefix_agents,
@@ -359,6 +384,17 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
   for (size_t g = 0; g + 1 < out.groups.size(); ++g) {
     ActorGroup& left = out.groups[g];
     const ActorGroup& right = out.groups[g + 1];
+    if (title_of_body(doc, out, left, right)) {
+      // "the president of the company": the title is the body's (---BUS).
+      const ActorRef body = out.refs[right.first];
+      ActorRef& title = out.refs[left.first];
+      title.code = body.code;
+      title.base = body.base;
+      title.end = body.end;
+      left.end = right.end;
+      out.groups.erase(out.groups.begin() + static_cast<long>(g) + 1);
+      continue;
+    }
     bool all_agents = true, all_actors = true;
     for (uint32_t k = 0; k < left.count; ++k) all_agents &= !out.refs[left.first + k].has_actor;
     for (uint32_t k = 0; k < right.count; ++k) all_actors &= out.refs[right.first + k].has_actor;
