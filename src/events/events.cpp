@@ -546,6 +546,29 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       }
     }
   }
+  // "drew accusations from Ukraine", "launched an attack on the policy": a
+  // criticism noun with one side that a verb's event of the same code
+  // already covers (the noun is that verb's object) is that event again.
+  auto covered = [&](const Event& n) {
+    if (!n.nominal || !n.one_sided) return false;
+    for (size_t k = first_event; k < out.size(); ++k) {
+      const Event& v = out[k];
+      if (v.code != n.code || v.nominal) continue;
+      if ((n.source != "---" && v.source == n.source) || (n.target != "---" && v.target == n.target)) return true;
+    }
+    return false;
+  };
+  // Marked first, removed after: `covered` reads the whole sentence.
+  std::vector<Event>::iterator end = out.end();
+  for (auto it = out.begin() + static_cast<long>(first_event); it != end;) {
+    if (covered(*it)) {
+      std::rotate(it, it + 1, out.end());
+      --end;
+    } else {
+      ++it;
+    }
+  }
+  out.erase(end, out.end());
 }
 
 }  // namespace parley
