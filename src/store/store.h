@@ -31,7 +31,7 @@ namespace parley::store {
 
 // Version of the schema this build writes and reads.  A file with a larger
 // version (a newer parley) or without parley's meta table is refused.
-inline constexpr int kSchemaVersion = 6;  // docs/STORE.md; older files migrate in place
+inline constexpr int kSchemaVersion = 7;  // docs/STORE.md; older files migrate in place
 
 class StoreError : public std::runtime_error {
  public:
@@ -126,7 +126,7 @@ struct DeadlineRecord {
 struct StoredDocument {
   std::string id;
   int32_t date = 0;             // YYYYMMDD, 0 = unknown
-  std::string source_file;      // input path as given
+  std::string source_file;      // where it came from: a relative path or a file name, never an absolute path
   std::string text;
   bool story_discarded = false;
   std::vector<SentenceRecord> sentences;
