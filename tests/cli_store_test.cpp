@@ -250,6 +250,11 @@ TEST_F(CliStore, QuotesAndDeadlinesOfTheArticle) {
   ASSERT_EQ(dmitriev.size(), 1u);
   EXPECT_EQ(dmitriev[0]["text"], "Dialogue will prevail.");
   EXPECT_EQ(dmitriev[0]["speaker_code"], "RUSGOV");
+  // Without --as-of every deadline is listed, past ones too (August 8, 2025
+  // is long gone), as GET /v1/deadlines lists them.
+  RunResult every = run_parley("query --db " + *db_ + " --format jsonl deadlines");
+  ASSERT_EQ(every.status, 0) << every.err;
+  EXPECT_EQ(json_lines(every.out).size(), static_cast<size_t>(deadlines_)) << every.out;
   RunResult open = run_parley("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-06");
   ASSERT_EQ(open.status, 0) << open.err;
   auto due = json_lines(open.out);
