@@ -157,8 +157,14 @@ TEST_F(CliStore, OutputFormats) {
   std::string flat_header;
   parley::append_flat_header(flat_header, parley::FlatFormat::kCsv);
   flat_header.back() = ',';
-  EXPECT_EQ(csv.out.rfind(flat_header + "source_begin,", 0), 0u) << csv.out.substr(0, 200);
+  EXPECT_EQ(csv.out.rfind(flat_header + "place_evidence,", 0), 0u) << csv.out.substr(0, 200);
+  // ... ending with the row id, the code's name and the sentence's words, as the JSON names them.
+  EXPECT_NE(csv.out.find(",target_end,event_id,code_name,sentence_text\r\n"), std::string::npos) << csv.out.substr(0, 900);
   EXPECT_NE(csv.out.find("\r\n"), std::string::npos);
+  // The short table keeps the sentence's words, under the name the CSV and the API give them.
+  RunResult short_view = run_parley("query --db " + *db_ + " events --limit 1");
+  ASSERT_EQ(short_view.status, 0) << short_view.err;
+  EXPECT_NE(short_view.out.find("sentence_text"), std::string::npos) << short_view.out;
   // Sentences with commas or quotes are quoted fields.
   EXPECT_NE(csv.out.find(",\""), std::string::npos);
   RunResult timeline = run_parley("query --db " + *db_ + " --format jsonl timeline --dyad RUS,USA --by week");

@@ -114,7 +114,7 @@ int query_events(store::Store& db, const QueryArgs& a, store::ResultTable& out) 
   out = store::events_table(db.events(f));
   // People get the short view unless they ask for every field.
   if (a.format == "table" && !a.wide) {
-    out = store::select_columns(out, {"date", "id", "sentence", "source", "target", "code", "goldstein", "verb", "text"});
+    out = store::select_columns(out, {"date", "id", "sentence", "source", "target", "code", "goldstein", "verb", "sentence_text"});
   }
   return 0;
 }
