@@ -153,4 +153,31 @@ TEST(CliFlatExport, CliRowsAreTheJsonEvents) {
   EXPECT_NE(bad.status, 0);
 }
 
+// docs/FLAT_COLUMNS.md lists the columns in their order: its table's first
+// cells, a cell naming several columns left to right ("source, target"),
+// give exactly flat_columns(); the store's CSV (query, format=csv) begins
+// with them.
+TEST(FlatColumnsDocumentation, ListsEveryColumnInOrder) {
+  const std::string doc = read_file(source_data_path("../docs/FLAT_COLUMNS.md"));
+  ASSERT_FALSE(doc.empty());
+  std::vector<std::string> documented;
+  bool in_table = false;
+  for (const std::string& line : text_lines(doc)) {
+    if (line.rfind("|---", 0) == 0) {
+      in_table = true;
+      continue;
+    }
+    if (!in_table) continue;
+    if (line.rfind("| ", 0) != 0) break;
+    const std::string cell = line.substr(2, line.find(" |", 2) - 2);
+    for (std::string name : split(cell, ',')) {
+      while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+      documented.push_back(name);
+    }
+  }
+  std::vector<std::string> columns;
+  for (const auto& c : parley::flat_columns()) columns.push_back(c.name);
+  EXPECT_EQ(documented, columns);
+}
+
 }  // namespace

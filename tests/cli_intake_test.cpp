@@ -5,6 +5,7 @@
 
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "support/paths.h"
 #include "support/run.h"
@@ -132,19 +133,53 @@ TEST(CliIntake, ProgressIsOffInPipesByDefault) {
   EXPECT_EQ(off.out, r.out);
 }
 
-TEST(CliIntake, ForcedProgressWritesOneRewrittenLineOnStderrOnly) {
+// `command` (stdout thrown away) with stderr on a terminal: script(1) runs it
+// on a pseudo-terminal and copies what reaches it, i.e. stderr.
+RunResult on_a_terminal(const std::string& command) {
+  return run_command("script -qec " + quote_arg(command + " > /dev/null") + " /dev/null");
+}
+
+TEST(CliIntake, ProgressOnATerminalIsOneRewrittenLine) {
+  const TempDir tmp("cli_intake");
+  const std::string in = tmp.write("many.jsonl", many_records(600));
+  const RunResult r = on_a_terminal(parley_bin() + " code --dicts " + kDicts + " " + in);
+  ASSERT_EQ(r.status, 0) << r.err;
+  // On by default there; the first batch (512 records) is drawn at once; the line is erased at the end.
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\rparley: 512 records, [0-9,]+ sentences/s, [0-9]+% of [0-9.]+ KB, "
+                                                  "ETA [0-9hms]+\x1b\\[K")))
+      << r.out;
+  ASSERT_GE(r.out.size(), 4u) << r.out;
+  EXPECT_EQ(r.out.substr(r.out.size() - 4), "\r\x1b[K") << "cleared at the end";
+  EXPECT_EQ(r.out.find('\n'), std::string::npos) << "nothing but the one line: " << r.out;
+}
+
+// Asked for where stderr is no terminal (a pipe, a log file), progress is
+// plain lines: no carriage return, no escape sequence, and a last line with
+// the final counts.
+TEST(CliIntake, ForcedProgressIntoAPipeOrFileWritesPlainLines) {
   const TempDir tmp("cli_intake");
   const std::string in = tmp.write("many.jsonl", many_records(600));
   const RunResult plain = run_parley("code --dicts " + kDicts + " " + in);
   const RunResult r = run_parley("code --progress --dicts " + kDicts + " " + in);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, plain.out) << "progress never touches stdout";
-  // The first batch (512 records) is drawn at once; the line is erased at the end.
-  EXPECT_TRUE(std::regex_search(r.err, std::regex("\rparley: 512 records, [0-9,]+ sentences/s, [0-9]+% of [0-9.]+ KB, "
-                                                  "ETA [0-9hms]+\x1b\\[K")))
-      << r.err;
-  EXPECT_EQ(r.err.substr(r.err.size() - 4), "\r\x1b[K") << "cleared at the end";
-  EXPECT_EQ(r.err.find('\n'), std::string::npos) << "nothing but the one line: " << r.err;
+  EXPECT_EQ(r.err.find('\r'), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  const std::vector<std::string> lines = text_lines(r.err);
+  ASSERT_GE(lines.size(), 2u) << r.err;
+  EXPECT_TRUE(std::regex_match(lines.front(), std::regex("parley: 512 records, [0-9,]+ sentences/s, [0-9]+% of "
+                                                          "[0-9.]+ KB, ETA [0-9hms]+")))
+      << lines.front();
+  EXPECT_TRUE(std::regex_match(lines.back(), std::regex("parley: 600 records, [0-9,]+ sentences/s, 100% of .*")))
+      << lines.back();
+  // Into a file: the same.
+  const std::string log = tmp.file("progress.log");
+  const RunResult to_file =
+      run_command(parley_bin() + " code --progress --dicts " + kDicts + " " + in + " > /dev/null 2> " + log);
+  ASSERT_EQ(to_file.status, 0);
+  const std::string logged = read_file(log);
+  EXPECT_EQ(logged.find('\r'), std::string::npos) << logged;
+  EXPECT_TRUE(contains(logged, "parley: 600 records, ")) << logged;
 
   // From stdin the size is unknown: records and rate, no ETA.
   const RunResult piped = run_command("cat " + in + " | " + parley_bin() + " code --progress --dicts " + kDicts + " -");
@@ -157,10 +192,14 @@ TEST(CliIntake, ForcedProgressWritesOneRewrittenLineOnStderrOnly) {
 TEST(CliIntake, ProgressGetsOutOfTheWayOfWarnings) {
   const TempDir tmp("cli_intake");
   const std::string in = tmp.write("many.jsonl", many_records(600) + "{\"id\":\"late\",\"text\":\"Russia accused Ukraine.\"}\n");
-  const RunResult r = run_parley("code --progress --dicts " + kDicts + " " + in);
-  ASSERT_EQ(r.status, 0) << r.err;
-  // The warning starts on a cleared line.
-  EXPECT_TRUE(contains(r.err, "\r\x1b[Kparley: " + in + ":601: record late: no date")) << r.err;
+  // On a terminal the warning starts on a cleared line.
+  const RunResult r = on_a_terminal(parley_bin() + " code --progress --dicts " + kDicts + " " + in);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(contains(r.out, "\r\x1b[Kparley: " + in + ":601: record late: no date")) << r.out;
+  // In a pipe it is a line of its own among the progress lines.
+  const RunResult piped = run_parley("code --progress --dicts " + kDicts + " " + in);
+  ASSERT_EQ(piped.status, 0) << piped.err;
+  EXPECT_TRUE(contains(piped.err, "\nparley: " + in + ":601: record late: no date")) << piped.err;
 }
 
 TEST(CliIntake, IngestProgress) {
@@ -168,11 +207,17 @@ TEST(CliIntake, IngestProgress) {
   const std::string in = tmp.write("many.jsonl", many_records(300));
   const RunResult r = run_parley("ingest --progress --db " + (tmp.path() / "e.db").string() + " --dicts " + kDicts + " " + in);
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_TRUE(std::regex_search(r.err, std::regex("\rparley: 256 records, [0-9,]+ sentences/s, [0-9]+% of [0-9.]+ KB, ETA")))
+  EXPECT_TRUE(std::regex_search(r.err, std::regex("(^|\n)parley: 256 records, [0-9,]+ sentences/s, [0-9]+% of [0-9.]+ KB, ETA")))
       << r.err;
-  EXPECT_TRUE(contains(r.err, "\r\x1b[Kparley: stored 300 document(s)")) << r.err;
+  EXPECT_TRUE(contains(r.err, "\nparley: stored 300 document(s)")) << r.err;
+  EXPECT_EQ(r.err.find('\r'), std::string::npos) << r.err;
+  const RunResult terminal =
+      on_a_terminal(parley_bin() + " ingest --progress --db " + (tmp.path() / "t.db").string() + " --dicts " + kDicts + " " + in);
+  ASSERT_EQ(terminal.status, 0) << terminal.out;
+  EXPECT_TRUE(contains(terminal.out, "\r\x1b[Kparley: stored 300 document(s)")) << terminal.out;
   const RunResult quiet = run_parley("ingest --db " + (tmp.path() / "f.db").string() + " --dicts " + kDicts + " " + in);
   EXPECT_EQ(quiet.err.find('\r'), std::string::npos) << quiet.err;
+  EXPECT_EQ(quiet.err.find("records, "), std::string::npos) << "off in a pipe unless asked: " << quiet.err;
 }
 
 }  // namespace

@@ -305,7 +305,7 @@ TEST_F(ServeTest, TimelineQuotesDeadlinesActors) {
     if (p["period"] != "2025-08-06") continue;
     found = true;
     EXPECT_GE(p["events"].get<int>(), 3);
-    EXPECT_GE(p["quad_classes"]["1"].get<int>(), 2);
+    EXPECT_GE(p["verbal_coop"].get<int>(), 2);
     EXPECT_TRUE(p["goldstein_mean"].is_number());
   }
   EXPECT_TRUE(found) << day.dump();
@@ -597,6 +597,32 @@ TEST_F(ServeTest, DocumentsListAndOneDocumentWithItsRecords) {
   ASSERT_FALSE(doc["deadlines"].empty());
   EXPECT_EQ(doc["deadlines"][0]["date"], "2025-08-08");
   EXPECT_FALSE(doc["sentences"].empty());
+  // Each record carries its real row id: the one the listings give it.
+  const std::string id = "kremlin-witkoff-2025-08-06";
+  json listed = get_json("/v1/events?doc=" + id + "&limit=1000")["events"];
+  std::set<int64_t> event_ids, shown;
+  for (const json& e : listed) event_ids.insert(e["event_id"].get<int64_t>());
+  for (const json& e : doc["events"]) shown.insert(e["event_id"].get<int64_t>());
+  EXPECT_EQ(shown, event_ids);
+  EXPECT_EQ(shown.size(), doc["events"].size());
+  for (const json& e : doc["events"]) {
+    for (const json& l : listed) {
+      if (l["event_id"] == e["event_id"]) {
+        EXPECT_EQ(l, e) << "one record, one id";
+      }
+    }
+  }
+  json quotes = get_json("/v1/quotes?doc=" + id + "&limit=1000")["quotes"];
+  std::set<int64_t> quote_ids, quotes_shown;
+  for (const json& q : quotes) quote_ids.insert(q["quote_id"].get<int64_t>());
+  for (const json& q : doc["quotes"]) quotes_shown.insert(q["quote_id"].get<int64_t>());
+  EXPECT_EQ(quotes_shown, quote_ids);
+  std::set<int64_t> deadline_ids;
+  const json deadlines = get_json("/v1/deadlines?limit=1000")["deadlines"];
+  for (const json& d : deadlines)
+    if (d["id"] == id) deadline_ids.insert(d["deadline_id"].get<int64_t>());
+  for (const json& d : doc["deadlines"]) EXPECT_EQ(deadline_ids.count(d["deadline_id"].get<int64_t>()), 1u) << d;
+  EXPECT_NE(doc["events"][0]["event_id"], 0);
   json missing = get_json("/v1/documents/no-such-doc", 404);
   EXPECT_EQ(missing["parameter"], "id");
 }
@@ -621,7 +647,12 @@ TEST_F(ServeTest, SortOrderFiltersAndCsvOnEveryList) {
   }
   // Place country and PLOVER type filters.
   json placed = get_json("/v1/events?country=ru&limit=1000");
+  ASSERT_FALSE(placed["events"].empty());
   for (const json& e : placed["events"]) EXPECT_EQ(e["place"]["country"], "RU") << e.dump();
+  // Alpha-3, as place_country_iso3 holds it, is the same country.
+  EXPECT_EQ(get_json("/v1/events?country=RUS&limit=1000")["events"], placed["events"]);
+  EXPECT_EQ(get_json("/v1/events?country=rus&limit=1000")["events"], placed["events"]);
+  EXPECT_EQ(get_json("/v1/countries?country=RUS")["countries"], get_json("/v1/countries?country=RU")["countries"]);
   json consult = get_json("/v1/events?plover=consult&limit=1000");
   ASSERT_FALSE(consult["events"].empty());
   for (const json& e : consult["events"]) EXPECT_EQ(e["plover"]["type"], "CONSULT");
@@ -650,7 +681,9 @@ TEST_F(ServeTest, SortOrderFiltersAndCsvOnEveryList) {
   std::string flat_header;
   parley::append_flat_header(flat_header, parley::FlatFormat::kCsv);
   flat_header.back() = ',';
-  EXPECT_EQ(csv->body.rfind(flat_header + "source_begin,", 0), 0u) << csv->body.substr(0, 200);
+  EXPECT_EQ(csv->body.rfind(flat_header + "place_evidence,", 0), 0u) << csv->body.substr(0, 200);
+  // ... ending with the row id, the code's name and the sentence's words, as the JSON names them.
+  EXPECT_NE(csv->body.find(",target_end,event_id,code_name,sentence_text\r\n"), std::string::npos) << csv->body.substr(0, 900);
 }
 
 TEST_F(ServeTest, AggregatesOverTimeTopActorsAndDyads) {
@@ -714,7 +747,7 @@ TEST_F(ServeTest, PlacesAndCountriesOfEvents) {
     EXPECT_EQ(res->body.rfind("place_", 0), 0u) << path;
   }
   for (const auto& [path, parameter] : std::vector<std::pair<std::string, std::string>>{
-           {"/v1/places?limit=abc", "limit"}, {"/v1/places?limit=0", "limit"}, {"/v1/places?country=RUS", "country"},
+           {"/v1/places?limit=abc", "limit"}, {"/v1/places?limit=0", "limit"}, {"/v1/places?country=XYZ", "country"},
            {"/v1/countries?limit=5", "limit"}, {"/v1/countries?exclude=bogus", "exclude"},
            {"/v1/places?q=%01", "q"}}) {
     json err = get_json(path, 400);
@@ -730,13 +763,109 @@ TEST_F(ServeTest, MalformedNumbersAndListsAre400) {
   for (const auto& [path, parameter] : std::vector<std::pair<std::string, std::string>>{
            {"/v1/events?limit=abc'%20OR%201=1", "limit"}, {"/v1/events?limit=10abc", "limit"},
            {"/v1/events?offset=-1", "offset"}, {"/v1/events?quad_class=5", "quad_class"},
-           {"/v1/events?exclude=negated,bogus", "exclude"}, {"/v1/events?country=RUS", "country"},
-           {"/v1/events?plover=A1", "plover"}, {"/v1/events?order=up", "order"},
+           {"/v1/events?exclude=negated,bogus", "exclude"}, {"/v1/events?country=RUSS", "country"},
+           {"/v1/events?country=ZZ", "country"}, {"/v1/events?country=ZZZ", "country"},
+           {"/v1/events?plover=A1", "plover"}, {"/v1/events?plover=NOTATYPE", "plover"},
+           {"/v1/actors?plover=assaults", "plover"}, {"/v1/counts?country=XX", "country"},
+           {"/v1/events?order=up", "order"},
            {"/v1/documents?limit=1e3", "limit"}, {"/v1/counts?group=code", "group"},
            {"/v1/events?format=xml", "format"}}) {
     SCOPED_TRACE(path);
     expect_error(server_->client().Get(path), 400, parameter);
   }
+}
+
+// The names a JSON row flattens to, as the CSV of the same list writes them:
+// `type` is left out (a list holds one kind), `evidence`'s members keep their
+// own names, another object's take its name as a prefix (place.lat ->
+// place_lat), and a span [begin, end] (`..._offsets`, or `offsets` alone)
+// is two columns (source_offsets -> source_begin, source_end).  An object
+// that is null here (place, plover) is named by the rows that have one.
+void flatten_keys(const json& object, const std::string& prefix, bool top, std::set<std::string>& out) {
+  for (const auto& [key, value] : object.items()) {
+    if (top && key == "type") continue;
+    const std::string name = top && key == "evidence" ? "" : prefix + key;
+    if (value.is_object()) {
+      flatten_keys(value, name.empty() ? "" : name + "_", false, out);
+    } else if (key.size() >= 7 && key.compare(key.size() - 7, 7, "offsets") == 0) {
+      const std::string stem = prefix + key.substr(0, key.size() - 7);
+      out.insert(stem + "begin");
+      out.insert(stem + "end");
+    } else if (!(value.is_null() && (key == "place" || key == "plover"))) {
+      out.insert(name);
+    }
+  }
+}
+
+std::vector<std::string> csv_header(const std::string& body) {
+  std::vector<std::string> out;
+  const std::string line = body.substr(0, body.find("\r\n"));
+  for (size_t at = 0;;) {
+    const size_t comma = line.find(',', at);
+    out.push_back(line.substr(at, comma - at));
+    if (comma == std::string::npos) return out;
+    at = comma + 1;
+  }
+}
+
+// For every list, the JSON rows and the CSV (format=csv) name the same
+// fields: the aggregates' rows are flat and in the CSV's order; the record
+// lists (events, quotes, deadlines) flatten as documented in docs/STORE.md.
+TEST_F(ServeTest, JsonAndCsvOfEveryListNameTheSameFields) {
+  ingest_example();
+  const std::vector<std::pair<std::string, std::string>> lists = {
+      {"/v1/events?limit=1000", "events"},    {"/v1/quotes?limit=1000", "quotes"},
+      {"/v1/deadlines?limit=1000", "deadlines"}, {"/v1/actors", "actors"},
+      {"/v1/dyads", "dyads"},                 {"/v1/counts?group=root", "points"},
+      {"/v1/places", "places"},               {"/v1/countries", "countries"},
+      {"/v1/documents", "documents"},         {"/v1/dyads/RUS/USA/timeline", "points"}};
+  for (const auto& [path, member] : lists) {
+    SCOPED_TRACE(path);
+    const json rows = get_json(path)[member];
+    ASSERT_FALSE(rows.empty());
+    auto res = server_->client().Get(path + (path.find('?') == std::string::npos ? "?" : "&") + "format=csv");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    const std::vector<std::string> header = csv_header(res->body);
+    const bool records = member == "events" || member == "quotes" || member == "deadlines";
+    if (!records) {
+      // In the order the server wrote them (json sorts its keys; ordered_json keeps them).
+      auto body = server_->client().Get(path);
+      ASSERT_TRUE(body);
+      const nlohmann::ordered_json first = nlohmann::ordered_json::parse(body->body)[member][0];
+      std::vector<std::string> keys;
+      for (const auto& item : first.items()) keys.push_back(item.key());
+      EXPECT_EQ(keys, header);
+      continue;
+    }
+    std::set<std::string> keys;
+    for (const json& row : rows) flatten_keys(row, "", true, keys);
+    EXPECT_EQ(keys, std::set<std::string>(header.begin(), header.end()));
+    EXPECT_EQ(header.size(), std::set<std::string>(header.begin(), header.end()).size()) << "a column twice";
+  }
+  // The count of an actor's events is `events`, as everywhere else.
+  const json actor = get_json("/v1/actors?limit=1")["actors"][0];
+  EXPECT_GE(actor["events"].get<int64_t>(), 1);
+  EXPECT_FALSE(actor.contains("total"));
+}
+
+// A PLOVER type or a country code that does not exist is a 400 that says
+// what would be right, not an empty list that looks like "no events".
+TEST_F(ServeTest, UnknownPloverTypesAndCountryCodesAre400) {
+  const json plover = get_json("/v1/events?plover=NOTATYPE", 400);
+  EXPECT_EQ(plover["error"],
+            "plover: 'NOTATYPE' is not a PLOVER event type; expected one of AGREE, CONSULT, SUPPORT, CONCEDE, "
+            "COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, "
+            "ASSAULT, OTHER");
+  const json country = get_json("/v1/events?country=ZZ", 400);
+  EXPECT_EQ(country["error"],
+            "country: 'ZZ' is not an ISO 3166 country code; expected alpha-3 (e.g. RUS) or alpha-2 (e.g. RU)");
+  EXPECT_EQ(get_json("/v1/events?country=Russia", 400)["parameter"], "country");
+  // Every type and a known code of either length is accepted (even with no events).
+  for (const char* type : {"agree", "CONSULT", "Assault", "OTHER"}) {
+    get_json(std::string("/v1/events?limit=1&plover=") + type);
+  }
+  for (const char* code : {"UA", "UKR", "fr", "fra", "US", "USA"}) get_json(std::string("/v1/events?limit=1&country=") + code);
 }
 
 TEST(ServeCommand, RefusesABadPortAndAFileThatIsNotAStore) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "io/input.h"
 #include "support/shared_server.h"
 
 namespace {
@@ -112,6 +113,8 @@ TEST_F(ServeIntakeTest, UndatedCodeGivesNullDates) {
   // ... and says so, naming the record.
   const std::string warning = res->get_header_value("X-Parley-Warning");
   EXPECT_NE(warning.find("record request: no date"), std::string::npos) << warning;
+  // The text is io's, the one a batch run prints (io/input.h), not a copy.
+  EXPECT_EQ(warning, "record request: " + parley::io::no_date_warning("a date"));
   res = post("/v1/code?id=undated-7", kText, "text/plain");
   ASSERT_TRUE(res);
   EXPECT_NE(res->get_header_value("X-Parley-Warning").find("record undated-7: no date"), std::string::npos);

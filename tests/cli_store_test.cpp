@@ -3,16 +3,21 @@
 // changes nothing, each query kind and output format, bad input and hostile
 // arguments.
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "ingest/ingest.h"
 #include "io/flat_columns.h"
+#include "store/store.h"
 #include "support/paths.h"
 #include "support/run.h"
+#include "support/server.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -152,8 +157,14 @@ TEST_F(CliStore, OutputFormats) {
   std::string flat_header;
   parley::append_flat_header(flat_header, parley::FlatFormat::kCsv);
   flat_header.back() = ',';
-  EXPECT_EQ(csv.out.rfind(flat_header + "source_begin,", 0), 0u) << csv.out.substr(0, 200);
+  EXPECT_EQ(csv.out.rfind(flat_header + "place_evidence,", 0), 0u) << csv.out.substr(0, 200);
+  // ... ending with the row id, the code's name and the sentence's words, as the JSON names them.
+  EXPECT_NE(csv.out.find(",target_end,event_id,code_name,sentence_text\r\n"), std::string::npos) << csv.out.substr(0, 900);
   EXPECT_NE(csv.out.find("\r\n"), std::string::npos);
+  // The short table keeps the sentence's words, under the name the CSV and the API give them.
+  RunResult short_view = run_parley("query --db " + *db_ + " events --limit 1");
+  ASSERT_EQ(short_view.status, 0) << short_view.err;
+  EXPECT_NE(short_view.out.find("sentence_text"), std::string::npos) << short_view.out;
   // Sentences with commas or quotes are quoted fields.
   EXPECT_NE(csv.out.find(",\""), std::string::npos);
   RunResult timeline = run_parley("query --db " + *db_ + " --format jsonl timeline --dyad RUS,USA --by week");
@@ -245,6 +256,11 @@ TEST_F(CliStore, QuotesAndDeadlinesOfTheArticle) {
   ASSERT_EQ(dmitriev.size(), 1u);
   EXPECT_EQ(dmitriev[0]["text"], "Dialogue will prevail.");
   EXPECT_EQ(dmitriev[0]["speaker_code"], "RUSGOV");
+  // Without --as-of every deadline is listed, past ones too (August 8, 2025
+  // is long gone), as GET /v1/deadlines lists them.
+  RunResult every = run_parley("query --db " + *db_ + " --format jsonl deadlines");
+  ASSERT_EQ(every.status, 0) << every.err;
+  EXPECT_EQ(json_lines(every.out).size(), static_cast<size_t>(deadlines_)) << every.out;
   RunResult open = run_parley("query --db " + *db_ + " --format jsonl deadlines --as-of 2025-08-06");
   ASSERT_EQ(open.status, 0) << open.err;
   auto due = json_lines(open.out);
@@ -255,3 +271,64 @@ TEST_F(CliStore, QuotesAndDeadlinesOfTheArticle) {
   ASSERT_EQ(closed.status, 0) << closed.err;
   for (const auto& d : json_lines(closed.out)) EXPECT_GE(d["date"].get<std::string>(), "2025-08-09");
 }
+
+namespace {
+
+// Every string in `value` (keys' values, at any depth) that is an absolute
+// path or contains `dir`.
+void collect_machine_paths(const nlohmann::json& value, const std::string& dir, std::vector<std::string>& out) {
+  if (value.is_string()) {
+    const std::string s = value.get<std::string>();
+    if (s.rfind('/', 0) == 0 || s.find(dir) != std::string::npos) out.push_back(s);
+  } else if (value.is_structured()) {
+    for (const auto& item : value) collect_machine_paths(item, dir, out);
+  }
+}
+
+// `parley ingest` of a file named by its absolute path stores its file name;
+// a relative path is stored as given.  Neither the store nor the API then
+// shows a path of the machine: not /v1/documents, not a document, not the
+// evidence of /v1/events.
+TEST(CliStoreSources, IngestStoresNoAbsolutePathOfTheMachine) {
+  const TempDir tmp("cli_store_sources");
+  std::filesystem::create_directories(tmp.path() / "news");
+  const std::string absolute = tmp.write("news/abs.jsonl",
+      "{\"id\":\"abs-1\",\"date\":\"2025-08-06\",\"text\":\"Russia accused Ukraine of shelling Kharkiv.\"}\n");
+  tmp.write("news/rel.jsonl", "{\"id\":\"rel-1\",\"date\":\"2025-08-07\",\"text\":\"France met Germany in Paris.\"}\n");
+  ASSERT_EQ(absolute.front(), '/');
+  const std::string db = tmp.file("sources.db");
+  RunResult r = run_parley("ingest --db " + quote_arg(db) + " " + quote_arg(absolute));
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = run_command("cd " + quote_arg(tmp.path().string()) + " && " + parley_bin() + " ingest --db sources.db news/rel.jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  {
+    auto store = parley::store::Store::open(db, parley::store::Store::Mode::kReadOnly);
+    std::map<std::string, std::string> source_of;
+    for (const auto& d : store->documents(parley::store::DocumentFilter{})) source_of[d.id] = d.source_file;
+    EXPECT_EQ(source_of["abs-1"], "abs.jsonl");
+    EXPECT_EQ(source_of["rel-1"], "news/rel.jsonl");
+  }
+  ServerProcess server(ServerProcess::ExistingStore{db});
+  httplib::Client client("127.0.0.1", server.port());
+  std::vector<std::string> paths;
+  for (const std::string route : {"/v1/documents", "/v1/documents/abs-1", "/v1/documents/rel-1", "/v1/events?limit=1000",
+                                  "/v1/quotes", "/v1/deadlines"}) {
+    auto res = client.Get(route);
+    ASSERT_TRUE(res) << route;
+    ASSERT_EQ(res->status, 200) << route << ": " << res->body;
+    collect_machine_paths(nlohmann::json::parse(res->body), tmp.path().string(), paths);
+  }
+  EXPECT_TRUE(paths.empty()) << paths.front();
+  auto events = nlohmann::json::parse(client.Get("/v1/events?limit=1000")->body)["events"];
+  ASSERT_FALSE(events.empty());
+}
+
+TEST(CliStoreSources, StoredSourceNames) {
+  EXPECT_EQ(parley::ingest::stored_source_name("/home/ana/news/a.jsonl"), "a.jsonl");
+  EXPECT_EQ(parley::ingest::stored_source_name("news/a.jsonl"), "news/a.jsonl");
+  EXPECT_EQ(parley::ingest::stored_source_name("../news/a.jsonl"), "../news/a.jsonl");
+  EXPECT_EQ(parley::ingest::stored_source_name("-"), "-");
+  EXPECT_EQ(parley::ingest::stored_source_name("/data/news/"), "news");
+}
+
+}  // namespace

@@ -49,7 +49,8 @@ class StoreIngest : public ::testing::Test {
     Worker w(*engine_);
     CodedDocument coded;
     w.code(kArticleId, 20250806, parley::test::read_file(article()), false, coded);
-    return to_stored_document(w.doc(), coded, engine_->dicts(), article());
+    // The store keeps the file's name, not the absolute path the test gives.
+    return to_stored_document(w.doc(), coded, engine_->dicts(), parley::ingest::stored_source_name(article()));
   }
 
   static Engine* engine_;

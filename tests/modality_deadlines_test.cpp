@@ -48,6 +48,34 @@ TEST_F(DeadlineTest, GaveUntilAWeekday) {
   EXPECT_EQ(coded_.tokens(d.evidence_begin, d.evidence_end), "Trump gave Russia until Friday to reach a deal");
 }
 
+// "X has until DATE to …": the subject is given the time, so it is the target.
+TEST_F(DeadlineTest, HasUntilAWeekday) {
+  const Deadline& d = only("Iran has until Friday to answer the European offer.");
+  EXPECT_EQ(d.date, 20250808);  // the Friday after Wednesday 2025-08-06
+  EXPECT_EQ(d.date_text, "Friday");
+  EXPECT_EQ(d.target_code, "IRN");
+  EXPECT_EQ(d.target, "Iran");
+  EXPECT_FALSE(d.target_inferred);
+  EXPECT_EQ(d.setter_code, "");
+  EXPECT_EQ(d.topic, "answer the European offer");
+  EXPECT_EQ(coded_.tokens(d.trigger, d.trigger + 1), "has");
+  EXPECT_EQ(coded_.tokens(d.evidence_begin, d.evidence_end), "Iran has until Friday to answer the European offer");
+}
+
+TEST_F(DeadlineTest, HasUntilResolvesAgainstTheDocumentDate) {
+  // 2024-01-13 is a Saturday: the next Friday is 2024-01-19.
+  EXPECT_EQ(only("Serbia now has until Friday to withdraw its troops.", 20240113).date, 20240119);
+  EXPECT_EQ(only("The rebels had until March 3 to lay down their arms.", 20240113).date, 20240303);
+  const Deadline& counted = only("Hamas has ten days to accept the proposal.", 20240113);
+  EXPECT_EQ(counted.date, 20240123);
+  EXPECT_EQ(counted.topic, "accept the proposal");
+}
+
+TEST_F(DeadlineTest, HavingTimeForNothingIsNoDeadline) {
+  coded_ = code("Iran has ten reasons to doubt the offer. Serbia has until now refused. Chile has two days of talks.");
+  EXPECT_TRUE(coded_.deadlines.empty()) << coded_.deadlines.size();
+}
+
 TEST_F(DeadlineTest, GaveACountOfDays) {
   const Deadline& d = only("Trump gave Russia ten days to agree to a ceasefire.");
   EXPECT_EQ(d.date, 20250816);

@@ -4,12 +4,15 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "store/store.h"
+#include "support/paths.h"
 #include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -142,6 +145,44 @@ TEST(StoreBasics, CreatesSchemaWithMetaAndWal) {
   sqlite3_close(db);
 }
 
+// docs/STORE.md's table of tables names every column of every table a new
+// store has (SQLite's shadow tables of the text index aside), each in its
+// table's row, as `name`.
+TEST(StoreBasics, DocsNameEveryColumnOfEveryTable) {
+  const fs::path p = temp_db("documented.db");
+  Store::open(p.string());
+  std::ifstream in(parley::test::source_data_path("../docs/STORE.md"));
+  std::map<std::string, std::string> row_of;  // table -> its row of the doc's table
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("| `", 0) != 0) continue;
+    const size_t end = line.find('`', 3);
+    row_of[line.substr(3, end - 3)] = line.substr(end);
+  }
+  ASSERT_FALSE(row_of.empty()) << "docs/STORE.md has no table of tables";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(p.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* tables = nullptr;
+  sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &tables, nullptr);
+  int checked = 0;
+  while (sqlite3_step(tables) == SQLITE_ROW) {
+    const std::string table = reinterpret_cast<const char*>(sqlite3_column_text(tables, 0));
+    if (table.rfind("sentence_search_", 0) == 0) continue;  // FTS5's own
+    ASSERT_TRUE(row_of.count(table)) << "docs/STORE.md does not list table " << table;
+    sqlite3_stmt* cols = nullptr;
+    sqlite3_prepare_v2(db, ("PRAGMA table_info(" + table + ")").c_str(), -1, &cols, nullptr);
+    while (sqlite3_step(cols) == SQLITE_ROW) {
+      const std::string column = reinterpret_cast<const char*>(sqlite3_column_text(cols, 1));
+      EXPECT_NE(row_of[table].find("`" + column + "`"), std::string::npos)
+          << "docs/STORE.md does not name " << table << "." << column;
+      ++checked;
+    }
+    sqlite3_finalize(cols);
+  }
+  sqlite3_finalize(tables);
+  sqlite3_close(db);
+  EXPECT_GT(checked, 80);
+}
+
 TEST(StoreBasics, RoundTripsEveryField) {
   const fs::path p = temp_db("roundtrip.db");
   const StoredDocument d = full_document();
@@ -152,6 +193,39 @@ TEST(StoreBasics, RoundTripsEveryField) {
   EXPECT_EQ(*back, as_read(d));
   EXPECT_FALSE(s->get_document("doc-2").has_value());
   EXPECT_EQ(s->counts(), (StoreCounts{1, 2, 2, 2, 1, 1}));
+}
+
+// The document view's records carry the row ids the listings give them.
+TEST(StoreBasics, ADocumentReadBackGivesItsRecordsRowIds) {
+  const fs::path p = temp_db("row_ids.db");
+  auto s = Store::open(p.string());
+  StoredDocument other = full_document();
+  other.id = "doc-0";
+  s->put_document(other);  // doc-1's rows then do not start at 1
+  s->put_document(full_document());
+  StoredRowIds ids;
+  auto back = s->get_document("doc-1", &ids);
+  ASSERT_TRUE(back.has_value());
+  EventFilter f;
+  f.doc_id = "doc-1";
+  std::vector<int64_t> listed;
+  for (const EventRow& r : s->events(f)) listed.push_back(r.event_id);
+  std::sort(listed.begin(), listed.end());
+  ASSERT_EQ(ids.events.size(), back->events.size());
+  EXPECT_EQ(ids.events, listed);
+  EXPECT_GT(ids.events.front(), static_cast<int64_t>(other.events.size()));
+  QuoteFilter q;
+  q.doc_id = "doc-1";
+  const auto quotes = s->quotes(q);
+  ASSERT_EQ(ids.quotes.size(), 1u);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(ids.quotes[0], quotes[0].quote_id);
+  ASSERT_EQ(ids.deadlines.size(), 1u);
+  int64_t deadline_id = 0;
+  for (const DeadlineRow& r : s->open_deadlines(DeadlineFilter{}))
+    if (r.deadline.doc_id == "doc-1") deadline_id = r.deadline_id;
+  EXPECT_EQ(ids.deadlines[0], deadline_id);
+  EXPECT_EQ(*s->get_document("doc-1"), *back) << "the same document with or without the ids";
 }
 
 TEST(StoreBasics, ReputReplacesAndNeverDuplicates) {

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
+#include <vector>
 
 #include "store/store.h"
 #include "support/paths.h"
@@ -101,6 +103,7 @@ TEST(StoreMigration, AVersionOneFileIsMigratedInPlaceAndKeepsItsRows) {
     EXPECT_EQ(e.target, "ARN");
     EXPECT_EQ(e.code, "040");
     EXPECT_EQ(e.date, 20250806);       // version 1 kept the document's date: it is all there is
+    EXPECT_EQ(e.verb_entry, "verbs.txt:12");  // was /home/someone/dict/verbs.txt:12 (version 7)
     EXPECT_EQ(e.date_text, "");
     EXPECT_FALSE(e.place);
     EXPECT_EQ(e.plover_type, "");
@@ -382,6 +385,47 @@ TEST(StoreMigration, Version5GetsTheCountryCoveringIndexes) {
   const fs::path fresh = temp_db("fresh-v6.db");
   Store::open(fresh.string());
   EXPECT_EQ(schema, schema_of(fresh));
+}
+
+// Version 7: no absolute path of the machine is left in a document's
+// source or an event's evidence; relative ones stay as they are.
+TEST(StoreMigration, Version6LosesTheAbsolutePathsOfTheMachine) {
+  const fs::path db = temp_db("v6.db");
+  {
+    auto store = Store::open(db.string());
+    for (const auto& [id, source, entry] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"abs", "/home/ana/news/a.jsonl", "/home/ana/dict/verbs.txt:12"},
+             {"rel", "news/b.jsonl", "parley.verbs.a-l.txt:5"}}) {
+      StoredDocument d;
+      d.id = id;
+      d.date = 20250806;
+      d.source_file = source;
+      d.text = "Gondor attacked Mordor.";
+      d.sentences.push_back({0, {0, 23}, d.text, false});
+      EventRecord e;
+      e.date = 20250806;
+      e.source = "GON";
+      e.target = "MOR";
+      e.code = "190";
+      e.verb = "attacked";
+      e.verb_entry = entry;
+      e.pattern = id == "abs" ? "/home/ana/dict/verbs.txt:40" : "";
+      d.events.push_back(e);
+      store->put_document(d);
+    }
+  }
+  run_sql(db, "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+  auto store = Store::open(db.string());
+  const auto abs = store->get_document("abs");
+  const auto rel = store->get_document("rel");
+  ASSERT_TRUE(abs && rel);
+  EXPECT_EQ(abs->source_file, "a.jsonl");
+  EXPECT_EQ(abs->events.at(0).verb_entry, "verbs.txt:12");
+  EXPECT_EQ(abs->events.at(0).pattern, "verbs.txt:40");
+  EXPECT_EQ(rel->source_file, "news/b.jsonl");
+  EXPECT_EQ(rel->events.at(0).verb_entry, "parley.verbs.a-l.txt:5");
+  EXPECT_EQ(rel->events.at(0).pattern, "");
+  EXPECT_EQ(store->integrity_check(), "ok");
 }
 
 TEST(StoreMigration, AFileFromANewerParleyIsStillRefused) {

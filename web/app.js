@@ -250,9 +250,9 @@ async function loadTop() {
     dyads.textContent = '';
     $('#actors-csv').href = '/v1/actors?' + filterQuery({ limit: 10, format: 'csv' });
     $('#dyads-csv').href = '/v1/dyads?' + filterQuery({ limit: 10, format: 'csv' });
-    const maxA = Math.max(1, ...a.actors.map((x) => x.total));
+    const maxA = Math.max(1, ...a.actors.map((x) => x.events));
     for (const x of a.actors) {
-      actors.append(bar(x.actor, x.total, maxA, `${x.actor}: ${x.as_source} as source, ${x.as_target} as target`,
+      actors.append(bar(x.actor, x.events, maxA, `${x.actor}: ${x.as_source} as source, ${x.as_target} as target`,
         () => applyFilters({ actor: x.actor })));
     }
     const maxD = Math.max(1, ...d.dyads.map((x) => x.events));

@@ -118,6 +118,10 @@ export const ROOT_NAMES = {
   '20': 'use unconventional mass violence',
 };
 
+// A timeline point's count of each quad class ('none': no class), by the
+// names the API and its CSV give them.
+const QUAD_COLUMNS = { 1: 'verbal_coop', 2: 'material_coop', 3: 'verbal_conflict', 4: 'material_conflict', none: 'unclassified' };
+
 // The dyad timeline: stacked quad-class bars per period, mean Goldstein line.
 export function drawTimeline(box, data) {
   box.textContent = '';
@@ -143,7 +147,7 @@ export function drawTimeline(box, data) {
     const x = L + slot * i + (slot - barW) / 2;
     let base = 0;
     for (const q of ['1', '2', '3', '4', 'none']) {
-      const c = p.quad_classes[q];
+      const c = p[QUAD_COLUMNS[q]];
       if (!c) continue;
       const y1 = yCount(base + c), y0 = yCount(base);
       root.append(titled(svg('rect', { class: `bar q${q === 'none' ? 0 : q}`, x, y: y1, width: barW, height: Math.max(1, y0 - y1) }),

@@ -10,6 +10,7 @@ namespace parley::cli {
 namespace {
 
 constexpr auto kRedrawEvery = std::chrono::milliseconds(250);
+constexpr auto kPlainLineEvery = std::chrono::seconds(10);
 
 // 1234567 -> "1,234,567".
 std::string grouped(int64_t n) {
@@ -42,8 +43,12 @@ std::string duration_text(double seconds) {
 
 }  // namespace
 
-ProgressLine::ProgressLine(std::FILE* out)
-    : out_(out), start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
+ProgressLine::Style ProgressLine::style_for(std::FILE* out) {
+  return isatty(fileno(out)) ? Style::kRedrawnLine : Style::kPlainLines;
+}
+
+ProgressLine::ProgressLine(std::FILE* out, Style style)
+    : out_(out), style_(style), start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
 
 std::string ProgressLine::describe(const RunProgress& p, double seconds) {
   std::string line = "parley: " + grouped(p.records) + (p.records == 1 ? " record, " : " records, ");
@@ -59,20 +64,23 @@ std::string ProgressLine::describe(const RunProgress& p, double seconds) {
 }
 
 void ProgressLine::progress(const RunProgress& p) {
-  if (p.done) return erase();
+  const bool plain = style_ == Style::kPlainLines;
+  if (p.done && !plain) return erase();
   const auto now = std::chrono::steady_clock::now();
-  if (ever_drawn_ && now - last_draw_ < kRedrawEvery) return;
+  if (!p.done && ever_drawn_ && now - last_draw_ < (plain ? kPlainLineEvery : kRedrawEvery)) return;
   const std::string line = describe(p, std::chrono::duration<double>(now - start_).count());
-  std::fprintf(out_, "\r%s\x1b[K", line.c_str());
+  if (plain) std::fprintf(out_, "%s\n", line.c_str());
+  else std::fprintf(out_, "\r%s\x1b[K", line.c_str());
   std::fflush(out_);
   last_draw_ = now;
-  drawn_ = ever_drawn_ = true;
+  drawn_ = !plain;
+  ever_drawn_ = true;
 }
 
 void ProgressLine::before_message() { erase(); }
 
 void ProgressLine::erase() {
-  if (!drawn_) return;
+  if (!drawn_) return;  // plain lines end with their newline: nothing to erase
   std::fputs("\r\x1b[K", out_);
   std::fflush(out_);
   drawn_ = false;

@@ -1,13 +1,17 @@
-// `--progress` for `parley code` and `parley ingest`: one self-rewriting line
-// on stderr ("\r...\x1b[K"), never on stdout.
+// `--progress` for `parley code` and `parley ingest`, on stderr, never on
+// stdout:
 //
 //   parley: 12,345 records, 18,200 sentences/s, 41% of 52.3 MB, ETA 1m05s
 //
-// Redrawn at most every 250 ms (the first update is drawn at once), erased
-// before any warning is printed and when the run ends, so the terminal keeps
-// only the messages.  The ETA is shown only when the input size is known
-// (regular JSONL or text files; not stdin, pipes or XML): elapsed time times
-// bytes left over bytes read.
+// On a terminal, one self-rewriting line ("\r...\x1b[K"): redrawn at most
+// every 250 ms (the first update is drawn at once), erased before any
+// warning is printed and when the run ends, so the terminal keeps only the
+// messages.  Anywhere else (a pipe, a log file: progress asked for with
+// --progress) plain lines, no carriage return or escape: the first update,
+// then one line at most every 10 s, and a last one when the run ends, so a
+// log reads as a record of the run.  The ETA is shown only when the input
+// size is known (regular JSONL or text files; not stdin, pipes or XML):
+// elapsed time times bytes left over bytes read.
 #pragma once
 
 #include <chrono>
@@ -25,7 +29,12 @@ namespace parley::cli {
 
 class ProgressLine : public RunObserver {
  public:
-  explicit ProgressLine(std::FILE* out);
+  enum class Style { kRedrawnLine, kPlainLines };
+  // The style `out` calls for: a redrawn line on a terminal, else plain lines.
+  static Style style_for(std::FILE* out);
+
+  explicit ProgressLine(std::FILE* out) : ProgressLine(out, style_for(out)) {}
+  ProgressLine(std::FILE* out, Style style);
 
   void progress(const RunProgress& progress) override;
   void before_message() override;
@@ -37,6 +46,7 @@ class ProgressLine : public RunObserver {
   void erase();
 
   std::FILE* out_;
+  Style style_;
   std::chrono::steady_clock::time_point start_, last_draw_;
   bool drawn_ = false, ever_drawn_ = false;
 };

@@ -9,7 +9,6 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <memory>
 
 #include "cli/commands.h"
@@ -50,13 +49,6 @@ bool parse_dyad(const std::string& text, std::string& a, std::string& b) {
   a = text.substr(0, comma);
   b = text.substr(comma + 1);
   return true;
-}
-
-int32_t today() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm local{};
-  localtime_r(&now, &local);
-  return (local.tm_year + 1900) * 10000 + (local.tm_mon + 1) * 100 + local.tm_mday;
 }
 
 int run_ingest(const IngestArgs& a) {
@@ -122,7 +114,7 @@ int query_events(store::Store& db, const QueryArgs& a, store::ResultTable& out) 
   out = store::events_table(db.events(f));
   // People get the short view unless they ask for every field.
   if (a.format == "table" && !a.wide) {
-    out = store::select_columns(out, {"date", "id", "sentence", "source", "target", "code", "goldstein", "verb", "text"});
+    out = store::select_columns(out, {"date", "id", "sentence", "source", "target", "code", "goldstein", "verb", "sentence_text"});
   }
   return 0;
 }
@@ -170,9 +162,10 @@ int query_quotes(store::Store& db, const QueryArgs& a, store::ResultTable& out) 
   return 0;
 }
 
+// Every deadline, past ones too (as GET /v1/deadlines): a story read after
+// its deadline still set it.  --as-of DATE keeps those still open then.
 int query_deadlines(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
   store::DeadlineFilter q;
-  q.as_of = today();
   if (!parse_date_flag("--as-of", a.as_of, q.as_of)) return 2;
   q.actor = a.actor;
   q.limit = a.limit;
@@ -257,8 +250,8 @@ void add_store_commands(CLI::App& app, Runners& runners) {
   quotes->add_option("--id", args->id, "only this document");
   quotes->add_option("--limit", args->limit, "at most N rows")->check(CLI::NonNegativeNumber);
   add_date_range(quotes, *args);
-  auto* deadlines = add("deadlines", "deadlines still open on a date", query_deadlines);
-  deadlines->add_option("--as-of", args->as_of, "open on this date, YYYY-MM-DD (default today)");
+  auto* deadlines = add("deadlines", "deadlines, past ones too; --as-of: those still open on a date", query_deadlines);
+  deadlines->add_option("--as-of", args->as_of, "only those due on or after this date, YYYY-MM-DD (default: all)");
   deadlines->add_option("--actor", args->actor, "setter or target code starts with this");
   deadlines->add_option("--limit", args->limit, "at most N rows")->check(CLI::NonNegativeNumber);
   add("stats", "how many documents, sentences, events, clusters, quotes, deadlines", query_stats);

@@ -1,5 +1,6 @@
 #include "ingest/ingest.h"
 
+#include <filesystem>
 #include <memory>
 #include <utility>
 
@@ -20,7 +21,8 @@ class StoreSink : public RecordSink {
   // come in order on one thread (RecordSink::takes_pieces).
   bool takes_pieces() const override { return true; }
   void render(size_t slot, const CodedRecord& r) override {
-    store::StoredDocument coded = to_stored_document(r.doc, r.coded, r.engine.dicts(), r.input.source_file);
+    store::StoredDocument coded =
+        to_stored_document(r.doc, r.coded, r.engine.dicts(), stored_source_name(r.input.source_file));
     if (r.first_piece && r.last_piece) {
       stored_[slot] = std::move(coded);
       return;
@@ -65,6 +67,13 @@ class StoreSink : public RecordSink {
 };
 
 }  // namespace
+
+std::string stored_source_name(const std::string& path) {
+  const std::filesystem::path p(path);
+  if (!p.is_absolute()) return path;
+  const std::string name = p.filename().string();
+  return name.empty() ? p.parent_path().filename().string() : name;  // "/data/news/" -> "news"
+}
 
 int ingest(const IngestOptions& opts, store::Store& store, IngestStats& stats, std::FILE* err) {
   DriverOptions d;

@@ -39,6 +39,12 @@ struct IngestStats {
   int64_t errors = 0;     // records reported and skipped
 };
 
+// The document source the store keeps for an input path: the path as given
+// when it is relative ("examples/stories.jsonl"; "-" for stdin), else its
+// file name alone ("/home/ana/news/a.jsonl" -> "a.jsonl"), so that no
+// absolute path of the machine reaches the store or the API.
+std::string stored_source_name(const std::string& path);
+
 // Reports bad records on `err` as "parley: FILE:LINE: record ID: what" and
 // goes on.  Returns 0, or 1 if any record was bad.  Throws StoreError /
 // DictError when it cannot go on at all.

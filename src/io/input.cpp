@@ -147,11 +147,15 @@ void set_record_date(InputRecord& rec, const std::string* written, std::string_v
   if (wrong_type.empty() && written && parse_record_date(*written, &rec.date, &why)) return;
   rec.date = fallback;
   if (!written && wrong_type.empty()) {
-    if (!fallback) rec.warning = "no date; coded without one, so its events have no date (give a date or --date)";
+    if (!fallback) rec.warning = no_date_warning("a date or --date");
     return;
   }
   rec.warning = wrong_type.empty() ? "unreadable date \"" + *written + "\" (" + why + ")" : std::string(wrong_type);
   rec.warning += fallback ? "; coded with --date " + format_date(fallback) : "; coded without a date";
+}
+
+std::string no_date_warning(std::string_view how_to_date_it) {
+  return "no date; coded without one, so its events have no date (give " + std::string(how_to_date_it) + ")";
 }
 
 std::string location_id(const std::string& file, uint32_t line) {

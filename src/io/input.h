@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -100,5 +101,12 @@ class InputReader {
   std::string path_;
   InputFormat format_;
 };
+
+// The warning for a document that has no date and was coded without one
+// (its events' dates are null), without the "FILE:LINE: record ID: " or
+// "record ID: " prefix its reporter adds.  `how_to_date_it` names what the
+// caller can give: "a date or --date" on the command line, "a date" over
+// HTTP.  One text for every surface, so a batch run and the API say the same.
+std::string no_date_warning(std::string_view how_to_date_it);
 
 }  // namespace parley::io

@@ -307,6 +307,39 @@ bool give_deadline(const SentenceView& v, uint32_t k, Deadline& d) {
   return true;
 }
 
+// "Iran has until Friday to respond" / "Hamas had ten days to accept": the
+// time the subject has to act.  The subject is the target; whoever set the
+// time is not named in this shape.  A count of days needs "to VERB" ("has
+// ten days of leave" is no deadline); "until DATE" stands alone.
+bool have_until_deadline(const SentenceView& v, uint32_t k, Deadline& d) {
+  const Doc& doc = v.doc;
+  const uint32_t i = k + 1;
+  if (i >= v.e) return false;
+  const std::string_view w = norm(doc, i);
+  const bool until = w == "UNTIL" || w == "TILL";
+  DateMention m;
+  if (!modality_detail::read_date(doc, until ? i + 1 : i, v.e, doc.date, m)) return false;
+  const bool infinitive = m.end + 1 < v.e && norm(doc, m.end) == "TO" && doc.tokens[m.end + 1].tag == Tag::kVerb;
+  if (!until && !infinitive) return false;
+  d = Deadline{};
+  d.sentence = v.s;
+  d.trigger = k;
+  set_date(doc, m, d);
+  uint32_t end = m.end;
+  if (infinitive) {
+    end = infinitive_topic_end(doc, m.end + 1, v.e);
+    set_topic(doc, m.end + 1, end, d);
+  }
+  const int32_t vg = chunk_containing(doc, v.s, k, ChunkKind::kVerbGroup);
+  const uint32_t verb_begin = vg >= 0 && doc.chunks[vg].begin < k ? doc.chunks[vg].begin : k;
+  if (const int32_t g = v.group_before(verb_begin); g >= 0) set_target(v, g, d);
+  d.evidence_begin = d.target_begin >= 0 ? static_cast<uint32_t>(d.target_begin) : k;
+  d.evidence_end = end;
+  return true;
+}
+
+bool is_have_form(std::string_view w) { return w == "HAS" || w == "HAVE" || w == "HAD"; }
+
 bool give_lemma(const Doc& doc, const Lexicon& lex, uint32_t k) {
   const Token& t = doc.tokens[k];
   if (t.tag != Tag::kVerb) return false;
@@ -332,6 +365,8 @@ void DeadlineFinder::find(const Doc& doc, const std::vector<SentenceActors>& act
         found = noun_deadline(v, lexicon_, k, d);
       } else if (give_lemma(doc, lexicon_, k)) {
         found = give_deadline(v, k, d);
+      } else if (is_have_form(doc.norm_of(t))) {
+        found = have_until_deadline(v, k, d);
       }
       if (!found) continue;
       if (d.target_begin < 0) infer_target(doc, actors_per_sentence, d);

@@ -74,7 +74,7 @@ class ModalityAnalyzer {
 // A deadline or ultimatum the text reports.
 struct Deadline {
   uint32_t sentence = 0;
-  uint32_t trigger = 0;                  // token: "deadline", "ultimatum", or "gave"
+  uint32_t trigger = 0;                  // token: "deadline", "ultimatum", "gave" or "has"
   uint32_t evidence_begin = 0;           // tokens of the evidence, e.g. "a critical
   uint32_t evidence_end = 0;             //   August 8 ceasefire deadline set by President Donald Trump"
 
@@ -96,15 +96,17 @@ struct Deadline {
 // Finds deadlines: the nouns "deadline" / "ultimatum" with what modifies them
 // ("a critical August 8 ceasefire deadline set by President Donald Trump",
 // "Trump's 50-day deadline for Russia", "an ultimatum expiring on Friday"),
-// and "gave / granted X until DATE (to …)" / "gave X N days to …".
+// "gave / granted X until DATE (to …)" / "gave X N days to …", and
+// "X has / have / had until DATE (to …)" / "X has N days to …" (X, the
+// subject, is the target; the setter is not named there).
 //
 // Dates: month-day without a year is the next such day on or after the
 // document date; a weekday likewise; "N days/weeks", "N-day" count from the
 // document date; an explicit year is kept.  Unknown document date: only
 // dates with a year resolve.
 //
-// Target rule: "for/on/to X" after the noun, or the indirect object of
-// "gave X"; otherwise, when the deadline has a topic noun ("ceasefire"),
+// Target rule: "for/on/to X" after the noun, the indirect object of "gave
+// X", or the subject of "X has until"; otherwise, when the deadline has a topic noun ("ceasefire"),
 // the nearest other clause in the document that mentions that noun after a
 // verb and has an actor before that verb — a different actor than the
 // setter — supplies it ("… if Russia did not agree to a ceasefire": RUS),

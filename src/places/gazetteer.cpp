@@ -66,6 +66,17 @@ Gazetteer::Gazetteer() {
   }
 }
 
+std::optional<CountryCodes> country_by_code(std::string_view code) {
+  if (code.size() != 2 && code.size() != 3) return std::nullopt;
+  for (uint32_t i = 0; i < kRowCount; ++i) {
+    const std::string_view iso2(kRows[i].iso2), iso3(kRows[i].iso3);
+    if (iso2.empty() || (code.size() == 2 ? iso2 : iso3) != code) continue;
+    // A city row names its country's codes too; the country row is the same.
+    return CountryCodes{iso2, iso3};
+  }
+  return std::nullopt;
+}
+
 size_t Gazetteer::record_count() const { return kRowCount; }
 
 size_t Gazetteer::memory_bytes() const {

@@ -40,6 +40,17 @@ struct Place {
   PlaceKind kind = PlaceKind::kCity;
 };
 
+// A country's ISO 3166 codes as the gazetteer (and so the store) writes them.
+struct CountryCodes {
+  std::string_view iso2;  // "RU"
+  std::string_view iso3;  // "RUS"; empty for a code iso-codes lacks (Kosovo)
+};
+
+// The country whose alpha-2 or alpha-3 code is `code` (upper case); nullopt
+// when no place of the gazetteer has that code.  Reads the compiled table
+// (no Gazetteer needed).
+std::optional<CountryCodes> country_by_code(std::string_view code);
+
 class Gazetteer {
  public:
   // Indexes the compiled table (no file is read).

@@ -229,6 +229,13 @@ std::string_view plover_type_name(PloverType type) {
   return i < kNames.size() ? kNames[i] : "OTHER";
 }
 
+std::optional<PloverType> plover_type_named(std::string_view name) {
+  for (auto t = static_cast<uint8_t>(PloverType::kAgree); t <= static_cast<uint8_t>(PloverType::kOther); ++t) {
+    if (plover_type_name(static_cast<PloverType>(t)) == name) return static_cast<PloverType>(t);
+  }
+  return std::nullopt;
+}
+
 const PloverEntry* plover_for(std::string_view cameo_code) {
   if (!cameo_lookup(cameo_code)) return nullptr;
   for (std::string_view prefix = cameo_code; prefix.size() >= 2; prefix.remove_suffix(1)) {

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace parley {
@@ -36,6 +37,9 @@ enum class PloverType : uint8_t {
 };
 
 std::string_view plover_type_name(PloverType type);  // "AGREE", ..., "OTHER"
+// The type named `name` (upper case, as plover_type_name() writes it);
+// nullopt for a name that is not a PLOVER type of this table.
+std::optional<PloverType> plover_type_named(std::string_view name);
 
 struct PloverEntry {
   std::string_view cameo_prefix;  // the table row that decided ("04" root rows too)

@@ -96,17 +96,16 @@ void write_event_row(io::JsonWriter& w, const store::EventRow& row) {
 
 void write_timeline_point(io::JsonWriter& w, const store::TimelinePoint& p) {
   w.begin_object();
+  // The names and order of the CSV columns (store/result_tables.cpp): the
+  // counts per quad class by GDELT's names, the summed and mean weight.
   w.key("period"); date_or_null(w, p.period);
   w.key("events"); w.integer(p.events);
-  w.key("quad_classes");
-  w.begin_object();
-  w.key("none"); w.integer(p.quad[0]);
-  w.key("1"); w.integer(p.quad[1]);
-  w.key("2"); w.integer(p.quad[2]);
-  w.key("3"); w.integer(p.quad[3]);
-  w.key("4"); w.integer(p.quad[4]);
-  w.end_object();
-  w.key("goldstein_sum"); w.number(p.goldstein);
+  w.key("verbal_coop"); w.integer(p.quad[1]);
+  w.key("material_coop"); w.integer(p.quad[2]);
+  w.key("verbal_conflict"); w.integer(p.quad[3]);
+  w.key("material_conflict"); w.integer(p.quad[4]);
+  w.key("unclassified"); w.integer(p.quad[0]);
+  w.key("goldstein"); w.number(p.goldstein);
   const int64_t weighted = p.events - p.quad[0];
   w.key("goldstein_mean");
   if (weighted > 0) w.number(p.goldstein / static_cast<double>(weighted)); else w.null();
@@ -166,10 +165,12 @@ void write_deadline_row(io::JsonWriter& w, const store::DeadlineRow& row) {
 
 void write_actor_activity(io::JsonWriter& w, const store::ActorActivity& a) {
   w.begin_object();
+  // The names and order of the CSV columns (store/result_tables.cpp):
+  // `events` as in every other count.
   w.key("actor"); w.string(a.actor);
+  w.key("events"); w.integer(a.total);
   w.key("as_source"); w.integer(a.as_source);
   w.key("as_target"); w.integer(a.as_target);
-  w.key("total"); w.integer(a.total);
   w.end_object();
 }
 
@@ -226,7 +227,7 @@ void write_document_summary(io::JsonWriter& w, const store::DocumentSummary& d) 
   w.end_object();
 }
 
-void write_document(io::JsonWriter& w, const store::StoredDocument& doc) {
+void write_document(io::JsonWriter& w, const store::StoredDocument& doc, const store::StoredRowIds& ids) {
   w.begin_object();
   w.key("id"); w.string(doc.id);
   w.key("date"); date_or_null(w, doc.date);
@@ -245,18 +246,21 @@ void write_document(io::JsonWriter& w, const store::StoredDocument& doc) {
   w.end_array();
   w.key("events");
   w.begin_array();
-  for (const store::EventRecord& e : doc.events) {
-    store::EventRow row{0, doc.id, e, e.sentence < doc.sentences.size() ? doc.sentences[e.sentence].text : ""};
-    write_event_row(w, row);
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const store::EventRecord& e = doc.events[i];
+    const std::string& sentence_text = e.sentence < doc.sentences.size() ? doc.sentences[e.sentence].text : "";
+    write_event_row(w, store::EventRow{ids.events.at(i), doc.id, e, sentence_text});
   }
   w.end_array();
   w.key("quotes");
   w.begin_array();
-  for (const store::QuoteRecord& q : doc.quotes) write_quote_row(w, store::QuoteRow{0, doc.date, q});
+  for (size_t i = 0; i < doc.quotes.size(); ++i)
+    write_quote_row(w, store::QuoteRow{ids.quotes.at(i), doc.date, doc.quotes[i]});
   w.end_array();
   w.key("deadlines");
   w.begin_array();
-  for (const store::DeadlineRecord& d : doc.deadlines) write_deadline_row(w, store::DeadlineRow{0, doc.date, d});
+  for (size_t i = 0; i < doc.deadlines.size(); ++i)
+    write_deadline_row(w, store::DeadlineRow{ids.deadlines.at(i), doc.date, doc.deadlines[i]});
   w.end_array();
   w.end_object();
 }

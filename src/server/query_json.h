@@ -19,7 +19,9 @@ void write_place_activity(io::JsonWriter& w, const store::PlaceActivity& p);
 void write_country_activity(io::JsonWriter& w, const store::CountryActivity& c);
 void write_document_summary(io::JsonWriter& w, const store::DocumentSummary& d);
 // One stored document whole: its text, sentences, and its events, quotes and
-// deadlines in the records' own vocabulary.
-void write_document(io::JsonWriter& w, const store::StoredDocument& doc);
+// deadlines in the records' own vocabulary, each with its row id (`ids`,
+// from Store::get_document): the event_id, quote_id and deadline_id the
+// listings give for the same record.
+void write_document(io::JsonWriter& w, const store::StoredDocument& doc, const store::StoredRowIds& ids);
 
 }  // namespace parley::server

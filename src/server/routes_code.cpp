@@ -6,6 +6,7 @@
 // client has gone (http_gate.h client_has_gone()).
 #include <chrono>
 
+#include "io/input.h"
 #include "server/api_error.h"
 #include "server/coded_records.h"
 #include "server/http_gate.h"
@@ -49,9 +50,10 @@ bool wants_json_lines(const httplib::Request& req) {
 
 // A document sent without a date is coded (its events' dates are null, as in a
 // batch run without --date), and the answer says so, naming it: a caller must
-// not mistake undated events for dated ones.
-std::string no_date_warning(const std::string& id) {
-  return "record " + id + ": no date; coded without one, so its events have no date (give a date)";
+// not mistake undated events for dated ones.  The text is io's, as a batch
+// run's warning is.
+std::string undated_document_warning(const std::string& id) {
+  return "record " + id + ": " + io::no_date_warning("a date");
 }
 
 void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -91,7 +93,7 @@ void code_text(ServerContext& ctx, const httplib::Request& req, httplib::Respons
     repairs = coded.utf8_repairs;
   }
   if (repairs) res.set_header("X-Parley-UTF8-Repairs", std::to_string(repairs));
-  if (!input.date) res.set_header("X-Parley-Warning", no_date_warning(input.id));
+  if (!input.date) res.set_header("X-Parley-Warning", undated_document_warning(input.id));
   if (lines) {
     if (!out.empty()) out += '\n';
     res.set_content(std::move(out), "application/x-ndjson");
@@ -141,7 +143,7 @@ void store_documents(ServerContext& ctx, const httplib::Request& req, httplib::R
   w.key("warnings");
   w.begin_array();
   for (const DocumentInput& in : inputs)
-    if (!in.date) w.string(no_date_warning(in.id));
+    if (!in.date) w.string(undated_document_warning(in.id));
   w.end_array();
   const store::StoreCounts counts = ctx.store.counts();
   w.key("totals");

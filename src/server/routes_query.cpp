@@ -5,8 +5,11 @@
 // a typed filter field (the store binds them as SQL parameters).
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "io/dates.h"
+#include "places/places.h"
+#include "plover/plover.h"
 #include "server/api_error.h"
 #include "server/params.h"
 #include "server/query_json.h"
@@ -105,6 +108,35 @@ std::string letters(const QueryParams& p, std::string_view name, size_t min, siz
   return out;
 }
 
+// plover=: one of the PLOVER event types (plover/plover.h), any case.  A
+// name that is no type is a 400, not an empty list: no event could match it.
+std::string plover_type(const QueryParams& p) {
+  const std::string name = letters(p, "plover", 2, 24, "a PLOVER event type (e.g. ASSAULT)");
+  if (name.empty() || plover_type_named(name)) return name;
+  std::string types;
+  for (auto t = static_cast<uint8_t>(PloverType::kAgree); t <= static_cast<uint8_t>(PloverType::kOther); ++t)
+    types += (types.empty() ? "" : ", ") + std::string(plover_type_name(static_cast<PloverType>(t)));
+  throw ApiError(400, "plover: '" + name + "' is not a PLOVER event type; expected one of " + types, "plover");
+}
+
+// country=: the ISO 3166 code of the event place's country, alpha-3 ("RUS",
+// as place_country_iso3 holds it) or alpha-2 ("RU", as place_country holds
+// it), any case; returned as alpha-2, the column the filter and its index
+// read.  A code no country of the gazetteer has is a 400.
+std::string place_country(const QueryParams& p) {
+  const std::string code =
+      letters(p, "country", 2, 3, "an ISO 3166 country code, alpha-3 (e.g. RUS) or alpha-2 (e.g. RU)");
+  if (code.empty()) return "";
+  const std::optional<CountryCodes> country = country_by_code(code);
+  if (!country) {
+    throw ApiError(400,
+                   "country: '" + code + "' is not an ISO 3166 country code; expected alpha-3 (e.g. RUS) or alpha-2 "
+                   "(e.g. RU)",
+                   "country");
+  }
+  return std::string(country->iso2);
+}
+
 store::EventFilter parse_event_filter(const QueryParams& p) {
   store::EventFilter f;
   f.actor = p.actor("actor");
@@ -123,8 +155,8 @@ store::EventFilter parse_event_filter(const QueryParams& p) {
   f.code = p.event_code("code");
   f.root = p.root("root");
   f.quad_class = static_cast<int>(p.integer("quad_class", 1, 4, 0));
-  f.plover_type = letters(p, "plover", 2, 24, "a PLOVER event type (e.g. ASSAULT)");
-  f.country = letters(p, "country", 2, 2, "a two-letter ISO 3166 country code (e.g. RU)");
+  f.plover_type = plover_type(p);
+  f.country = place_country(p);
   f.exclude = parse_exclude(p);
   f.from = p.date("from");
   f.to = p.date("to");
@@ -347,10 +379,11 @@ void show_document(ServerContext& ctx, const httplib::Request& req, httplib::Res
   QueryParams none(req.params, {});
   const std::string id = req.matches[1].str();
   check_document_id(id, "id");
-  const auto doc = ctx.store.get_document(id);
+  store::StoredRowIds ids;
+  const auto doc = ctx.store.get_document(id, &ids);
   if (!doc) throw ApiError(404, "id: no document '" + id + "' is stored", "id");
   io::JsonWriter w;
-  write_document(w, *doc);
+  write_document(w, *doc, ids);
   w.end_line();
   send_json(res, w.data());
 }

@@ -5,20 +5,25 @@
 namespace parley::store {
 namespace {
 
-// Appends to `out` the rows `SELECT <columns> FROM <from_where>` yields for
-// the document `id` (bound as ?1), each read by `read` from column 0.
+// Appends to `out` the rows `SELECT <row id>, <columns> FROM <from_where>`
+// yields for the document `id` (bound as ?1), each read by `read` from
+// column 1, and their row ids to `ids` when it is given.
 template <class Record>
-void read_records(sql::Connection& conn, std::string_view id, const char* columns, const char* from_where,
-                  Record (*read)(const sql::Statement&, int), std::vector<Record>& out) {
-  const std::string sql = std::string("SELECT ") + columns + " FROM " + from_where;
+void read_records(sql::Connection& conn, std::string_view id, const char* row_id, const char* columns,
+                  const char* from_where, Record (*read)(const sql::Statement&, int), std::vector<Record>& out,
+                  std::vector<int64_t>* ids) {
+  const std::string sql = std::string("SELECT ") + row_id + ", " + columns + " FROM " + from_where;
   sql::Statement st(conn, sql.c_str());
   st.bind(1, id);
-  while (st.step()) out.push_back(read(st, 0));
+  while (st.step()) {
+    if (ids) ids->push_back(st.int64(0));
+    out.push_back(read(st, 1));
+  }
 }
 
 }  // namespace
 
-std::optional<StoredDocument> Store::get_document(std::string_view id) {
+std::optional<StoredDocument> Store::get_document(std::string_view id, StoredRowIds* row_ids) {
   ReadLease db(*impl_);
   sql::Connection& conn = db.conn();
   StoredDocument doc;
@@ -42,10 +47,13 @@ std::optional<StoredDocument> Store::get_document(std::string_view id) {
                                st.int64(4) != 0});
     }
   }
-  read_records(conn, id, kEventColumns, "events e WHERE e.doc_id = ?1 ORDER BY e.id", read_event_columns, doc.events);
-  read_records(conn, id, kQuoteColumns, "quotes q WHERE q.doc_id = ?1 ORDER BY q.id", read_quote_columns, doc.quotes);
-  read_records(conn, id, kDeadlineColumns, "deadlines l WHERE l.doc_id = ?1 ORDER BY l.id", read_deadline_columns,
-               doc.deadlines);
+  if (row_ids) *row_ids = StoredRowIds{};
+  read_records(conn, id, "e.id", kEventColumns, "events e WHERE e.doc_id = ?1 ORDER BY e.id", read_event_columns,
+               doc.events, row_ids ? &row_ids->events : nullptr);
+  read_records(conn, id, "q.id", kQuoteColumns, "quotes q WHERE q.doc_id = ?1 ORDER BY q.id", read_quote_columns,
+               doc.quotes, row_ids ? &row_ids->quotes : nullptr);
+  read_records(conn, id, "l.id", kDeadlineColumns, "deadlines l WHERE l.doc_id = ?1 ORDER BY l.id",
+               read_deadline_columns, doc.deadlines, row_ids ? &row_ids->deadlines : nullptr);
   return doc;
 }
 

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "cameo/cameo.h"
 #include "io/dates.h"
 #include "io/flat_columns.h"
 #include "store/result_table.h"
@@ -86,8 +87,11 @@ const std::unordered_map<std::string, EventCell>& flat_event_cells() {
 
 ResultTable events_table(const std::vector<EventRow>& rows) {
   // The columns of `parley code --format csv` (io/flat_columns.h, one list
-  // for both), then what only the store has: the offsets of the words coded,
-  // the event's row id and the sentence text (docs/STORE.md).
+  // for both), then the rest of the JSON record flattened as every list is
+  // (docs/STORE.md): the place's evidence and offsets, the offsets of the
+  // condition and of the words coded, and the API's event_id, code_name and
+  // sentence_text.  So the JSON of /v1/events and this table name the same
+  // fields (cli_server_api_test, JsonAndCsvOfEveryListNameTheSameFields).
   std::vector<EventCell> cells;
   ResultTable t;
   for (const FlatColumn& c : flat_columns()) {
@@ -97,18 +101,24 @@ ResultTable events_table(const std::vector<EventRow>& rows) {
     t.columns.push_back(c.name);
     cells.push_back(it->second);
   }
-  for (const char* extra : {"source_begin", "source_end", "verb_begin", "verb_end", "target_begin", "target_end",
-                            "event_id", "text"})
+  for (const char* extra : {"place_evidence", "place_begin", "place_end", "condition_begin", "condition_end",
+                            "source_begin", "source_end", "verb_begin", "verb_end", "target_begin", "target_end",
+                            "event_id", "code_name", "sentence_text"})
     t.columns.push_back(extra);
   for (const EventRow& r : rows) {
     auto& row = t.rows.emplace_back();
     for (EventCell cell : cells) row.push_back(cell(r));
     const EventRecord& e = r.event;
-    for (const ByteSpan* s : {&e.source_span, &e.verb_span, &e.target_span}) {
+    row.push_back(e.place ? text_or_null(e.place->evidence) : Cell{});
+    const ByteSpan no_place;
+    for (const ByteSpan* s : {e.place ? &e.place->span : &no_place, &e.condition_span, &e.source_span, &e.verb_span,
+                              &e.target_span}) {
       row.push_back(span_begin(*s));
       row.push_back(span_end(*s));
     }
     row.push_back(r.event_id);
+    const CameoCode* cameo = cameo_lookup(e.code);
+    row.push_back(cameo ? Cell{std::string(cameo->name)} : Cell{});
     row.push_back(r.sentence_text);
   }
   return t;
@@ -130,10 +140,12 @@ ResultTable clusters_table(const std::vector<ClusterRow>& rows) {
 ResultTable timeline_table(const std::vector<TimelinePoint>& rows) {
   ResultTable t;
   t.columns = {"period", "events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
-               "unclassified", "goldstein"};
+               "unclassified", "goldstein", "goldstein_mean"};
   for (const TimelinePoint& p : rows) {
+    const int64_t weighted = p.events - p.quad[0];  // events with a weight
+    const Cell mean = weighted > 0 ? Cell{p.goldstein / static_cast<double>(weighted)} : Cell{};
     t.rows.push_back({date_cell(p.period), p.events, p.quad[1], p.quad[2], p.quad[3], p.quad[4], p.quad[0],
-                      p.goldstein});
+                      p.goldstein, mean});
   }
   return t;
 }
@@ -148,12 +160,15 @@ ResultTable actors_table(const std::vector<ActorActivity>& rows) {
 ResultTable quotes_table(const std::vector<QuoteRow>& rows) {
   ResultTable t;
   t.columns = {"date", "id", "sentence", "last_sentence", "speaker", "speaker_code", "text", "attribution", "closed",
-               "text_begin", "text_end", "quote_id"};
+               "text_begin", "text_end", "speaker_begin", "speaker_end", "speech_verb_begin", "speech_verb_end",
+               "quote_id"};
   for (const QuoteRow& r : rows) {
     const QuoteRecord& q = r.quote;
     t.rows.push_back({date_cell(r.date), q.doc_id, int64_t{q.sentence}, int64_t{q.last_sentence},
                       text_or_null(q.speaker_text), text_or_null(q.speaker_code), q.quote_text, q.attribution,
-                      q.closed, span_begin(q.quote_span), span_end(q.quote_span), r.quote_id});
+                      q.closed, span_begin(q.quote_span), span_end(q.quote_span), span_begin(q.speaker_span),
+                      span_end(q.speaker_span), span_begin(q.speech_verb_span), span_end(q.speech_verb_span),
+                      r.quote_id});
   }
   return t;
 }
@@ -161,13 +176,15 @@ ResultTable quotes_table(const std::vector<QuoteRow>& rows) {
 ResultTable deadlines_table(const std::vector<DeadlineRow>& rows) {
   ResultTable t;
   t.columns = {"date", "date_text", "setter", "setter_code", "target", "target_code", "target_inferred", "about",
-               "id", "sentence", "doc_date", "deadline_id"};
+               "id", "sentence", "begin", "end", "setter_begin", "setter_end", "date_begin", "date_end", "doc_date",
+               "deadline_id"};
   for (const DeadlineRow& r : rows) {
     const DeadlineRecord& d = r.deadline;
     t.rows.push_back({date_cell(d.due_date), text_or_null(d.date_text), text_or_null(d.setter_text),
                       text_or_null(d.setter_code), text_or_null(d.target_text), text_or_null(d.target_code),
-                      d.target_inferred, text_or_null(d.about), d.doc_id, int64_t{d.sentence}, date_cell(r.doc_date),
-                      r.deadline_id});
+                      d.target_inferred, text_or_null(d.about), d.doc_id, int64_t{d.sentence}, span_begin(d.span),
+                      span_end(d.span), span_begin(d.setter_span), span_end(d.setter_span), span_begin(d.date_span),
+                      span_end(d.date_span), date_cell(r.doc_date), r.deadline_id});
   }
   return t;
 }

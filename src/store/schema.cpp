@@ -264,6 +264,21 @@ DROP INDEX events_date_weights;
 CREATE INDEX events_date_weights ON events(date, root, quad_class, plover_type, place_country, goldstein,
   place_country_iso3);
 )sql",
+    // 6 -> 7: no absolute path of the machine in the store.  Earlier builds
+    // kept an ingested file's absolute path as the document's source, and
+    // version-1 files a dictionary's absolute path in verb_entry/pattern;
+    // each keeps what follows its last '/' (the file name; "file:line" for
+    // the evidence), as new rows are written (ingest.h stored_source_name,
+    // dictionary paths relative to their folder).  rtrim() by every
+    // character but '/' leaves the directory part, whose length is cut.
+    R"sql(
+UPDATE documents SET source_file = substr(source_file, length(rtrim(source_file, replace(source_file, '/', ''))) + 1)
+  WHERE source_file LIKE '/%';
+UPDATE events SET verb_entry = substr(verb_entry, length(rtrim(verb_entry, replace(verb_entry, '/', ''))) + 1)
+  WHERE verb_entry LIKE '/%';
+UPDATE events SET pattern = substr(pattern, length(rtrim(pattern, replace(pattern, '/', ''))) + 1)
+  WHERE pattern LIKE '/%';
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration step per schema version");
 

@@ -31,7 +31,7 @@ namespace parley::store {
 
 // Version of the schema this build writes and reads.  A file with a larger
 // version (a newer parley) or without parley's meta table is refused.
-inline constexpr int kSchemaVersion = 6;  // docs/STORE.md; older files migrate in place
+inline constexpr int kSchemaVersion = 7;  // docs/STORE.md; older files migrate in place
 
 class StoreError : public std::runtime_error {
  public:
@@ -122,11 +122,17 @@ struct DeadlineRecord {
   bool operator==(const DeadlineRecord&) const = default;
 };
 
+// The row ids of a stored document's records, each parallel to its list
+// in StoredDocument (get_document).
+struct StoredRowIds {
+  std::vector<int64_t> events, quotes, deadlines;
+};
+
 // Everything stored for one input record.
 struct StoredDocument {
   std::string id;
   int32_t date = 0;             // YYYYMMDD, 0 = unknown
-  std::string source_file;      // input path as given
+  std::string source_file;      // where it came from: a relative path or a file name, never an absolute path
   std::string text;
   bool story_discarded = false;
   std::vector<SentenceRecord> sentences;
@@ -376,7 +382,10 @@ class Store {
   std::unique_ptr<DocumentWriter> write_document(const std::string& id, int32_t date, const std::string& source_file);
   // Removes a document and its records; false if there was none.
   bool delete_document(std::string_view id);
-  std::optional<StoredDocument> get_document(std::string_view id);
+  // The document whole, its records in row order.  With `row_ids`, also
+  // their row ids, parallel to doc.events / quotes / deadlines: the ids
+  // events(), quotes() and open_deadlines() give (event_id, ...).
+  std::optional<StoredDocument> get_document(std::string_view id, StoredRowIds* row_ids = nullptr);
 
   // Adds records to an already stored document (for the quote and deadline
   // components); throws StoreError if the document is not stored.

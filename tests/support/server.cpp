@@ -8,7 +8,15 @@
 namespace parley::test {
 
 ServerProcess::ServerProcess(const std::vector<std::string>& extra) : dir_("serve") {
-  std::vector<std::string> args = {parley_bin(), "serve", "--db", dir_.file("events.db"), "--port", "0", "--threads", "2"};
+  start(dir_.file("events.db"), extra);
+}
+
+ServerProcess::ServerProcess(const ExistingStore& store, const std::vector<std::string>& extra) : dir_("serve") {
+  start(store.path, extra);
+}
+
+void ServerProcess::start(const std::string& db, const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {parley_bin(), "serve", "--db", db, "--port", "0", "--threads", "2"};
   args.insert(args.end(), extra.begin(), extra.end());
   ChildProcess::Options options;
   options.capture_stdout = true;

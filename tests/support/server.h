@@ -19,6 +19,11 @@ class ServerProcess {
   // and waits (at most a minute) for "listening on http://127.0.0.1:PORT/".
   // Throws std::runtime_error, with what the server printed, if it does not start.
   explicit ServerProcess(const std::vector<std::string>& extra = {});
+  // The same on a store the test made (e.g. with `parley ingest`).
+  struct ExistingStore {
+    std::string path;
+  };
+  explicit ServerProcess(const ExistingStore& store, const std::vector<std::string>& extra = {});
 
   int port() const { return port_; }
   pid_t pid() const { return child_.pid(); }
@@ -26,6 +31,8 @@ class ServerProcess {
   int stop() { return child_.stop(SIGTERM); }
 
  private:
+  void start(const std::string& db, const std::vector<std::string>& extra);
+
   TempDir dir_;         // destroyed after the child (members go in reverse order)
   ChildProcess child_;
   int port_ = 0;
