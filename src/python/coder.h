@@ -10,6 +10,12 @@
 // Python dicts), or, from code_batch_columns(), as the event columns of
 // `parley code --format csv` (python/event_columns.h; module.cpp turns them
 // into a DataFrame).  Nothing here knows about Python.
+//
+// Warnings: what was accepted but the user must hear about (a document
+// without a readable date, replaced UTF-8 bytes), one message per problem,
+// worded as `parley code` words it on stderr ("SOURCE:N: record ID: what";
+// io::InputRecord::warning with the Driver's prefix), in input order, are
+// appended to the caller's `warnings`; the module issues them to Python.
 #pragma once
 
 #include <atomic>
@@ -36,14 +42,14 @@ class Coder {
   Coder(const std::string& dicts, int threads);
 
   // The records of one document, as JSON Lines.  Thread-safe.
-  std::string code_one(const io::InputRecord& doc);
+  std::string code_one(const io::InputRecord& doc, std::vector<std::string>& warnings);
 
   // The records of `docs`, in order, as JSON Lines.  Documents run through
   // the Driver on `threads` threads; calls are serialised.
-  std::string code_batch(std::vector<io::InputRecord> docs);
+  std::string code_batch(std::vector<io::InputRecord> docs, std::vector<std::string>& warnings);
 
   // The same, appending the documents' event rows to `table`.
-  void code_batch_columns(std::vector<io::InputRecord> docs, EventColumns& table);
+  void code_batch_columns(std::vector<io::InputRecord> docs, EventColumns& table, std::vector<std::string>& warnings);
 
   // Reads `lines` (JSON Lines records, a trailing "\n" or "\r\n" allowed;
   // blank lines skipped) as the JSON Lines reader reads a file's lines,
@@ -56,15 +62,16 @@ class Coder {
   // Codes the files `inputs` as `parley code --format FORMAT` would and
   // writes the output to `out_path` (replaced).  Returns the documents
   // coded; each unreadable record's message (FILE:LINE: record ID: what) is
-  // appended to `bad`.  Throws std::runtime_error for a file it cannot
-  // write or a format it does not know.
+  // appended to `bad`, each warning (what `parley code` warns of on stderr)
+  // to `warnings`.  Throws std::runtime_error for a file it cannot write or
+  // a format it does not know.
   int64_t code_files(const std::vector<std::string>& inputs, const std::string& out_path, const std::string& format,
-                     std::vector<std::string>& bad);
+                     std::vector<std::string>& bad, std::vector<std::string>& warnings);
 
   // The same as code_files(), into `table`'s event columns (the rows of
   // `parley code --format csv INPUTS`).
   int64_t code_files_columns(const std::vector<std::string>& inputs, EventColumns& table,
-                             std::vector<std::string>& bad);
+                             std::vector<std::string>& bad, std::vector<std::string>& warnings);
 
   int threads() const { return threads_; }
 

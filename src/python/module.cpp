@@ -11,6 +11,11 @@
 // readers report them: SOURCE is "text" for Coder.code() and "docs" for
 // code_many(), N the document's 1-based position.  Dictionaries that do not
 // load raise parley.DictError "file:line: what".
+//
+// Warnings (a document without a date, ...: python/coder.h) are gathered
+// while coding, with the GIL released, and returned as a list of messages
+// with each call's results; the package issues them with warnings.warn()
+// on the caller's thread.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -50,7 +55,9 @@ py::list to_records(const std::string& jsonl) {
 
 // Fills `rec` from a document given as text, or a mapping with "text" and
 // optional "id", "date" and other members (passed through to every record).
-// Returns "" or what is wrong.
+// Returns "" or what is wrong.  A document without a date (none given, or
+// None) takes `date`; if that is 0 too, rec.warning says so, in the words
+// of `parley code` (io::set_record_date()).
 std::string read_doc(const py::handle& doc, const std::string& source, uint32_t n, int32_t date, io::InputRecord& rec) {
   rec.clear();
   rec.source_file = source;
@@ -58,6 +65,7 @@ std::string read_doc(const py::handle& doc, const std::string& source, uint32_t 
   rec.id = io::location_id(source, n);
   rec.date = date;
   std::string problem;
+  bool dated = false;
   py::object text = py::none();
   auto note = [&](std::string what) { if (problem.empty()) problem = std::move(what); };
   if (py::isinstance<py::str>(doc)) {
@@ -81,8 +89,12 @@ std::string read_doc(const py::handle& doc, const std::string& source, uint32_t 
           const std::string iso = py::hasattr(value, "isoformat") ? std::string(py::str(value.attr("isoformat")())) : given;
           const bool ok = (py::isinstance<py::str>(value) || py::isinstance<py::int_>(value) ||
                            py::hasattr(value, "isoformat")) && io::parse_record_date(iso, &d, &why);
-          if (ok) rec.date = d;
-          else note("unreadable date \"" + given + "\" (" + why + ")");
+          if (ok) {
+            rec.date = d;
+            dated = true;
+          } else {
+            note("unreadable date \"" + given + "\" (" + why + ")");
+          }
         }
       } else {
         extra[key] = value;
@@ -97,6 +109,7 @@ std::string read_doc(const py::handle& doc, const std::string& source, uint32_t 
     return "a document must be a str or a dict with \"text\", got " + std::string(py::str(doc.get_type().attr("__name__")));
   }
   if (!problem.empty()) return problem;
+  if (!dated) io::set_record_date(rec, nullptr, "", date);
   if (!py::isinstance<py::str>(text)) return "field \"text\" must be a string";
   rec.text = text.cast<std::string>();  // a lone surrogate raises UnicodeEncodeError
   return io::check_text(rec.text);
@@ -249,15 +262,17 @@ PYBIND11_MODULE(_parley, m) {
              const std::string what = parley::python::read_doc(doc, "text", 1, parley::python::date_argument(date), rec);
              if (!what.empty()) throw py::value_error(parley::python::error_for(rec, what));
              std::string jsonl;
+             std::vector<std::string> warnings;
              {
                py::gil_scoped_release unlocked;
-               jsonl = coder.code_one(rec);
+               jsonl = coder.code_one(rec, warnings);
              }
-             return parley::python::to_records(jsonl);
+             return py::make_tuple(parley::python::to_records(jsonl), warnings);
            },
            py::arg("text"), py::arg("date") = py::none(), py::arg("id") = py::none())
-      // (records, error): the records of docs up to the first bad one, and
-      // that one's message (None if all were good).  `first`: the position of
+      // (records, error, warnings): the records of docs up to the first bad
+      // one, that one's message (None if all were good), and the warnings of
+      // the documents coded.  `first`: the position of
       // docs[0] in the caller's stream, 1-based.  `jsonl`: docs are lines of
       // JSON Lines.
       .def("code_batch",
@@ -266,25 +281,28 @@ PYBIND11_MODULE(_parley, m) {
              const std::string error =
                  parley::python::read_docs(docs, first, parley::python::date_argument(date), jsonl, recs);
              std::string out;
+             std::vector<std::string> warnings;
              {
                py::gil_scoped_release unlocked;
-               out = coder.code_batch(std::move(recs));
+               out = coder.code_batch(std::move(recs), warnings);
              }
-             return py::make_tuple(parley::python::to_records(out), error.empty() ? py::object(py::none()) : py::str(error));
+             return py::make_tuple(parley::python::to_records(out),
+                                   error.empty() ? py::object(py::none()) : py::str(error), warnings);
            },
            py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none(), py::arg("jsonl") = false)
-      // The same into `table`'s event columns; returns the error or None.
+      // The same into `table`'s event columns; returns (error or None, warnings).
       .def("code_columns",
            [](Coder& coder, EventColumns& table, const py::list& docs, uint32_t first, const py::object& date,
               bool jsonl) {
              std::vector<parley::io::InputRecord> recs;
              const std::string error =
                  parley::python::read_docs(docs, first, parley::python::date_argument(date), jsonl, recs);
+             std::vector<std::string> warnings;
              {
                py::gil_scoped_release unlocked;
-               coder.code_batch_columns(std::move(recs), table);
+               coder.code_batch_columns(std::move(recs), table, warnings);
              }
-             return error.empty() ? py::object(py::none()) : py::object(py::str(error));
+             return py::make_tuple(error.empty() ? py::object(py::none()) : py::object(py::str(error)), warnings);
            },
            py::arg("table"), py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none(),
            py::arg("jsonl") = false)
@@ -308,25 +326,25 @@ PYBIND11_MODULE(_parley, m) {
 
   m.attr("Coder").attr("code_files") = py::cpp_function(
       [](Coder& coder, const std::vector<std::string>& inputs, const std::string& out, const std::string& format) {
-        std::vector<std::string> bad;
+        std::vector<std::string> bad, warnings;
         int64_t documents = 0;
         {
           py::gil_scoped_release unlocked;
-          documents = coder.code_files(inputs, out, format, bad);
+          documents = coder.code_files(inputs, out, format, bad, warnings);
         }
-        return py::make_tuple(documents, bad);
+        return py::make_tuple(documents, bad, warnings);
       },
       py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("out"), py::arg("format") = "jsonl");
 
   m.attr("Coder").attr("code_files_columns") = py::cpp_function(
       [](Coder& coder, const std::vector<std::string>& inputs, EventColumns& table) {
-        std::vector<std::string> bad;
+        std::vector<std::string> bad, warnings;
         int64_t documents = 0;
         {
           py::gil_scoped_release unlocked;
-          documents = coder.code_files_columns(inputs, table, bad);
+          documents = coder.code_files_columns(inputs, table, bad, warnings);
         }
-        return py::make_tuple(documents, bad);
+        return py::make_tuple(documents, bad, warnings);
       },
       py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("table"));
 
