@@ -2,8 +2,8 @@
 // documents converted from Python (dicts or str, or JSON Lines lines read by
 // the C++ JSON Lines reader) and its records converted to Python dicts
 // (json.loads over the JSON Lines, so the field names and values are the
-// JSON output's exactly) or to columns (EventTable: python/event_columns.h
-// as numpy arrays, one Python str per distinct string of a column, for
+// JSON output's exactly) or to columns (EventTable: python/event_columns.h,
+// handed over as numpy arrays by python/column_arrays.h, for
 // Coder.code_frame()), and the flat column table (io/flat_columns.h) for
 // parley.to_frame().  The Python-facing API is src/python/parley/.
 //
@@ -16,21 +16,18 @@
 // while coding, with the GIL released, and returned as a list of messages
 // with each call's results; the package issues them with warnings.warn()
 // on the caller's thread.
-#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <cstdint>
-#include <limits>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dict/dictionary.h"
 #include "io/dates.h"
 #include "io/readers.h"
 #include "python/coder.h"
+#include "python/column_arrays.h"
 #include "io/flat_columns.h"
 #include "tokens/lexicon.h"
 
@@ -164,61 +161,6 @@ std::string read_docs(const py::list& docs, uint32_t first, int32_t date, bool j
   return bad.empty() ? error : bad;
 }
 
-// An EventColumns column as numpy arrays: (values, valid) with valid None
-// where the values say it all (floats: NaN; flags; dates: NaT).  Strings
-// are an object array of str, `na` where missing, with one str object per
-// distinct value of the column (codes, actors and verbs repeat a lot).
-py::tuple column_arrays(const EventColumns::Column& c, size_t rows, const py::object& na) {
-  using Kind = EventColumns::Kind;
-  switch (c.kind) {
-    case Kind::kString: {
-      py::array values(py::dtype("object"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(rows)});
-      auto** cells = static_cast<PyObject**>(values.mutable_data());
-      std::unordered_map<std::string_view, PyObject*> seen;
-      py::list keep;  // owns one reference to each distinct str until the cells hold theirs
-      for (size_t r = 0; r < rows; ++r) {
-        PyObject* cell = na.ptr();
-        if (c.valid[r]) {
-          const std::string_view s = c.string(r);
-          auto [it, fresh] = seen.try_emplace(s, nullptr);
-          if (fresh) {
-            py::str str(s.data(), s.size());
-            it->second = str.ptr();
-            keep.append(std::move(str));
-          }
-          cell = it->second;
-        }
-        Py_INCREF(cell);
-        Py_XDECREF(cells[r]);
-        cells[r] = cell;
-      }
-      return py::make_tuple(values, py::none());
-    }
-    case Kind::kInt:
-      return py::make_tuple(py::array_t<int64_t>(rows, c.ints.data()), py::array_t<bool>(rows, reinterpret_cast<const bool*>(c.valid.data())));
-    case Kind::kFloat:
-      return py::make_tuple(py::array_t<double>(rows, c.floats.data()), py::none());
-    case Kind::kBool:
-      return py::make_tuple(py::array_t<bool>(rows, reinterpret_cast<const bool*>(c.valid.data())), py::none());
-    case Kind::kDate: {
-      // datetime64[ns] as int64: NaT is the smallest int64.  Its range is
-      // 1677-09-22 .. 2262-04-11 (what pd.to_datetime() refuses, so do we).
-      constexpr int64_t kNsPerDay = 86400 * int64_t{1000000000};
-      constexpr int64_t kMaxDays = std::numeric_limits<int64_t>::max() / kNsPerDay - 1;
-      py::array_t<int64_t> ns(rows);
-      int64_t* out = ns.mutable_data();
-      for (size_t r = 0; r < rows; ++r) {
-        if (c.valid[r] && (c.ints[r] > kMaxDays || c.ints[r] < -kMaxDays))
-          throw py::value_error("column date: day " + std::to_string(c.ints[r]) +
-                                " after 1970-01-01 is outside datetime64[ns]'s range");
-        out[r] = c.valid[r] ? c.ints[r] * kNsPerDay : std::numeric_limits<int64_t>::min();
-      }
-      return py::make_tuple(ns, py::none());
-    }
-  }
-  throw std::logic_error("unknown column kind");
-}
-
 int32_t date_argument(const py::object& date) {
   if (date.is_none()) return 0;
   int32_t d = 0;
@@ -313,16 +255,9 @@ PYBIND11_MODULE(_parley, m) {
   py::class_<EventColumns>(m, "EventTable")
       .def(py::init<>())
       .def_property_readonly("rows", &EventColumns::rows)
-      // [(name, type, values, valid)] in flat_columns() order; see column_arrays().
-      .def("arrays", [](const EventColumns& table, const py::object& na) {
-        py::list out;
-        const auto& specs = parley::flat_columns();
-        for (size_t i = 0; i < specs.size(); ++i) {
-          py::tuple arrays = parley::python::column_arrays(table.columns()[i], table.rows(), na);
-          out.append(py::make_tuple(specs[i].name, specs[i].type, arrays[0], arrays[1]));
-        }
-        return out;
-      }, py::arg("na"));
+      // [(name, type, values, valid)] in flat_columns() order, emptying the
+      // table (python/column_arrays.h).
+      .def("take_arrays", &parley::python::take_column_arrays, py::arg("na"));
 
   m.attr("Coder").attr("code_files") = py::cpp_function(
       [](Coder& coder, const std::vector<std::string>& inputs, const std::string& out, const std::string& format) {

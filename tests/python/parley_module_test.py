@@ -369,3 +369,27 @@ def test_a_dated_document_gives_no_warning(coder, tmp_path):
             assert len(coder.code_frame(f, jsonl=True))
         assert coder.code_files([path], tmp_path / "out.jsonl") == (1, [])
         assert len(coder.code_files_frame([path])[0])
+
+
+def test_code_frame_takes_the_tables_buffers_and_they_stay_valid(coder):
+    # The numeric columns are the C++ table's buffers handed to numpy (no
+    # copy): the table is emptied, and the frame's arrays outlive it.
+    import gc
+    import pandas as pd
+    table = parley._EventTable()
+    error, problems = coder._coder.code_columns(table, DOCS)
+    assert error is None and problems == [] and table.rows > 0
+    rows = table.rows
+    frame = parley._frame_from_table(table)
+    assert table.rows == 0 and len(frame) == rows
+    del table
+    gc.collect()
+    pd.testing.assert_frame_equal(frame, parley.to_frame(coder.code_many(DOCS)))
+    frame["goldstein"] += 1  # writable
+    frame.loc[frame.index[0], "quad_class"] = pd.NA
+    assert frame["quad_class"].isna().sum() == 1
+
+
+def test_a_date_outside_datetime64_ns_raises(coder):
+    with pytest.raises(ValueError, match="outside datetime64\\[ns\\]'s range"):
+        coder.code_frame([{"text": "Russia attacked Ukraine.", "date": "2300-01-02"}])

@@ -183,19 +183,35 @@ def _value(record, path):
 
 
 def _frame_from_table(table):
+    """The DataFrame of an _EventTable's rows, emptying it: its arrays
+    (handed over from C++, not copied) become the frame's columns as they
+    are, with no copy (copy=False: pandas copies a dict's arrays by default)."""
     import pandas as pd
 
     data = {}
-    for name, kind, values, valid in table.arrays(pd.NA):
+    for name, kind, values, valid in table.take_arrays(pd.NA):
         if kind == "string":
-            data[name] = pd.arrays.StringArray(values)
+            data[name] = _string_array(values)
         elif kind == "int":
             data[name] = pd.arrays.IntegerArray(values, ~valid)
         elif kind == "date":
             data[name] = values.view("datetime64[ns]")
         else:  # float (NaN when missing), bool
             data[name] = values
-    return pd.DataFrame(data, columns=[name for name, _, _ in flat_columns()])
+    return pd.DataFrame(data, columns=[name for name, _, _ in flat_columns()], copy=False)
+
+
+def _string_array(values):
+    """A pandas StringArray (dtype "string") over `values`, an object array
+    of str and pd.NA only (as C++ makes them), as is.  StringArray(values)
+    would check and rewrite every cell (a pass over the column); where this
+    pandas has the constructor it calls after that check, that is used."""
+    import pandas as pd
+
+    simple_new = getattr(pd.arrays.StringArray, "_simple_new", None)
+    if simple_new is None:
+        return pd.arrays.StringArray(values)
+    return simple_new(values, pd.StringDtype("python"))
 
 
 def to_frame(records):
