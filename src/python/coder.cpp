@@ -15,6 +15,15 @@
 #include "pipeline/output_sink.h"
 
 namespace parley::python {
+
+// Per Driver slot: the document's rendered JSON Lines and its events' values.
+struct SlotBuffers {
+  explicit SlotBuffers(size_t slots) : json(slots), events(slots), counts(slots) {}
+  std::vector<io::JsonWriter> json;
+  std::vector<std::vector<std::vector<FlatValue>>> events;  // each event's values (capacity kept)
+  std::vector<size_t> counts;                               // events in `events`
+};
+
 namespace {
 
 // Yields a prepared list of documents to the Driver.
@@ -37,7 +46,7 @@ class ListReader : public io::InputReader {
 // Collects each document's JSON Lines, in input order, and the warnings.
 class CollectSink : public RecordSink {
  public:
-  CollectSink(size_t slots, std::vector<std::string>& warnings) : out_(slots), warnings_(warnings) {}
+  CollectSink(SlotBuffers& slots, std::vector<std::string>& warnings) : out_(slots.json), warnings_(warnings) {}
   void render(size_t slot, const CodedRecord& r) override {
     out_[slot].clear();
     write_coded_json(out_[slot], r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
@@ -51,7 +60,7 @@ class CollectSink : public RecordSink {
   std::string all;
 
  private:
-  std::vector<io::JsonWriter> out_;
+  std::vector<io::JsonWriter>& out_;
   std::vector<std::string>& warnings_;
 };
 
@@ -62,8 +71,9 @@ class ColumnSink : public RecordSink {
  public:
   // `bad`: where unreadable records' messages go; null: they throw (the
   // caller has checked every document).  `warnings`: where warnings go.
-  ColumnSink(size_t slots, EventColumns& table, std::vector<std::string>* bad, std::vector<std::string>& warnings)
-      : json_(slots), events_(slots), counts_(slots), table_(table), bad_(bad), warnings_(warnings) {}
+  ColumnSink(SlotBuffers& slots, EventColumns& table, std::vector<std::string>* bad,
+             std::vector<std::string>& warnings)
+      : json_(slots.json), events_(slots.events), counts_(slots.counts), table_(table), bad_(bad), warnings_(warnings) {}
   void render(size_t slot, const CodedRecord& r) override {
     json_[slot].clear();
     write_coded_json(json_[slot], r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
@@ -79,9 +89,9 @@ class ColumnSink : public RecordSink {
   void warning(const std::string& message) override { warnings_.push_back(message); }
 
  private:
-  std::vector<io::JsonWriter> json_;
-  std::vector<std::vector<std::vector<FlatValue>>> events_;  // per slot: each event's values (capacity kept)
-  std::vector<size_t> counts_;                               // per slot: events in events_
+  std::vector<io::JsonWriter>& json_;
+  std::vector<std::vector<std::vector<FlatValue>>>& events_;
+  std::vector<size_t>& counts_;
   EventColumns& table_;
   std::vector<std::string>* bad_;
   std::vector<std::string>& warnings_;
@@ -108,7 +118,10 @@ Coder::Coder(const std::string& dicts, int threads)
   d.threads = threads_;
   d.loaded_engine = engine_;
   driver_ = std::make_unique<Driver>(d);
+  slots_ = std::make_unique<SlotBuffers>(driver_->batch_size());
 }
+
+Coder::~Coder() = default;
 
 std::string Coder::code_one(const io::InputRecord& doc, std::vector<std::string>& warnings) {
   std::unique_ptr<Worker> worker;
@@ -140,7 +153,7 @@ std::string Coder::code_one(const io::InputRecord& doc, std::vector<std::string>
 std::string Coder::code_batch(std::vector<io::InputRecord> docs, std::vector<std::string>& warnings) {
   std::lock_guard lock(driver_mutex_);
   ListReader reader(std::move(docs));
-  CollectSink sink(driver_->batch_size(), warnings);
+  CollectSink sink(*slots_, warnings);
   driver_->run(reader, sink);
   return std::move(sink.all);
 }
@@ -149,18 +162,18 @@ void Coder::code_batch_columns(std::vector<io::InputRecord> docs, EventColumns& 
                                std::vector<std::string>& warnings) {
   std::lock_guard lock(driver_mutex_);
   ListReader reader(std::move(docs));
-  ColumnSink sink(driver_->batch_size(), table, nullptr, warnings);
+  ColumnSink sink(*slots_, table, nullptr, warnings);
   driver_->run(reader, sink);
 }
 
 int64_t Coder::code_files_columns(const std::vector<std::string>& inputs, EventColumns& table,
                                   std::vector<std::string>& bad, std::vector<std::string>& warnings) {
   std::lock_guard lock(driver_mutex_);
-  ColumnSink sink(driver_->batch_size(), table, &bad, warnings);
+  ColumnSink sink(*slots_, table, &bad, warnings);
   return driver_->run(inputs, sink).documents;
 }
 
-std::string Coder::read_jsonl(const std::vector<std::string>& lines, uint32_t first, int32_t date,
+std::string Coder::read_jsonl(const std::vector<std::string_view>& lines, uint32_t first, int32_t date,
                               std::vector<io::InputRecord>& docs) {
   static const std::string kSource = "docs";
   io::JsonWriter extra;

@@ -22,6 +22,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/input.h"
@@ -35,11 +36,14 @@ namespace parley::python {
 // source tree's data/dict the module was built from.
 std::string default_dicts_dir();
 
+struct SlotBuffers;  // coder.cpp
+
 class Coder {
  public:
   // `dicts`: a folder with a PETR_config.ini; empty = parley's own.
   // Throws DictError / LexiconError ("file:line: what").
   Coder(const std::string& dicts, int threads);
+  ~Coder();
 
   // The records of one document, as JSON Lines.  Thread-safe.
   std::string code_one(const io::InputRecord& doc, std::vector<std::string>& warnings);
@@ -52,11 +56,12 @@ class Coder {
   void code_batch_columns(std::vector<io::InputRecord> docs, EventColumns& table, std::vector<std::string>& warnings);
 
   // Reads `lines` (JSON Lines records, a trailing "\n" or "\r\n" allowed;
+  // views that must stay valid during the call;
   // blank lines skipped) as the JSON Lines reader reads a file's lines,
   // into `docs`, stopping at the first bad one: returns "" or its message
   // "docs:N: record ID: what", N = first + its index.  `date`: YYYYMMDD or
   // 0, for records without a readable date.
-  static std::string read_jsonl(const std::vector<std::string>& lines, uint32_t first, int32_t date,
+  static std::string read_jsonl(const std::vector<std::string_view>& lines, uint32_t first, int32_t date,
                                 std::vector<io::InputRecord>& docs);
 
   // Codes the files `inputs` as `parley code --format FORMAT` would and
@@ -88,6 +93,11 @@ class Coder {
   std::atomic<int> running_{0}, peak_running_{0};
   std::mutex driver_mutex_;
   std::unique_ptr<Driver> driver_;
+  // The batch sinks' per-slot buffers, kept between calls so that their
+  // capacity is reused (code_many() and code_frame() make a sink per chunk
+  // of documents); they hold on to the largest document's size, as the
+  // CLI's sink does over a run.  Guarded by driver_mutex_.
+  std::unique_ptr<SlotBuffers> slots_;
 };
 
 }  // namespace parley::python

@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dict/dictionary.h"
@@ -134,11 +135,14 @@ std::string read_docs(const py::list& docs, uint32_t first, int32_t date, bool j
     }
     return "";
   }
-  std::vector<std::string> lines;
-  lines.reserve(docs.size());
+  // The lines are read where Python keeps them (no copy); `held` keeps each
+  // alive and in place while the GIL is released, whatever happens to `docs`.
+  const py::tuple held(docs);
+  std::vector<std::string_view> lines;
+  lines.reserve(held.size());
   std::string error;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    PyObject* item = docs[i].ptr();
+  for (size_t i = 0; i < held.size(); ++i) {
+    PyObject* item = held[i].ptr();
     Py_ssize_t size = 0;
     const char* bytes = nullptr;
     if (PyUnicode_Check(item)) {
@@ -151,7 +155,7 @@ std::string read_docs(const py::list& docs, uint32_t first, int32_t date, bool j
       const uint32_t n = first + static_cast<uint32_t>(i);
       io::set_record_error(&error, "docs", n, io::location_id("docs", n),
                            "a JSON Lines line must be a str or bytes, got " +
-                               std::string(py::str(docs[i].get_type().attr("__name__"))));
+                               std::string(py::str(held[i].get_type().attr("__name__"))));
       break;
     }
     lines.emplace_back(bytes, static_cast<size_t>(size));
