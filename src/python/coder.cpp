@@ -10,10 +10,20 @@
 #include "dict/load.h"
 #include "io/json_writer.h"
 #include "io/jsonl_record.h"
+#include "io/readers.h"
 #include "pipeline/coded_json.h"
 #include "pipeline/output_sink.h"
 
 namespace parley::python {
+
+// Per Driver slot: the document's rendered JSON Lines and its events' values.
+struct SlotBuffers {
+  explicit SlotBuffers(size_t slots) : json(slots), events(slots), counts(slots) {}
+  std::vector<io::JsonWriter> json;
+  std::vector<std::vector<std::vector<FlatValue>>> events;  // each event's values (capacity kept)
+  std::vector<size_t> counts;                               // events in `events`
+};
+
 namespace {
 
 // Yields a prepared list of documents to the Driver.
@@ -33,10 +43,10 @@ class ListReader : public io::InputReader {
   size_t next_ = 0;
 };
 
-// Collects each document's JSON Lines, in input order.
+// Collects each document's JSON Lines, in input order, and the warnings.
 class CollectSink : public RecordSink {
  public:
-  explicit CollectSink(size_t slots) : out_(slots) {}
+  CollectSink(SlotBuffers& slots, std::vector<std::string>& warnings) : out_(slots.json), warnings_(warnings) {}
   void render(size_t slot, const CodedRecord& r) override {
     out_[slot].clear();
     write_coded_json(out_[slot], r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
@@ -45,12 +55,13 @@ class CollectSink : public RecordSink {
   // The caller has checked every document, so neither can happen; if one
   // does, it must not pass silently.
   void bad_record(const std::string& message) override { throw std::runtime_error(message); }
-  void warning(const std::string&) override {}
+  void warning(const std::string& message) override { warnings_.push_back(message); }
 
   std::string all;
 
  private:
-  std::vector<io::JsonWriter> out_;
+  std::vector<io::JsonWriter>& out_;
+  std::vector<std::string>& warnings_;
 };
 
 // Collects each document's event rows, in input order: render() reads the
@@ -59,9 +70,10 @@ class CollectSink : public RecordSink {
 class ColumnSink : public RecordSink {
  public:
   // `bad`: where unreadable records' messages go; null: they throw (the
-  // caller has checked every document).
-  ColumnSink(size_t slots, EventColumns& table, std::vector<std::string>* bad)
-      : json_(slots), events_(slots), counts_(slots), table_(table), bad_(bad) {}
+  // caller has checked every document).  `warnings`: where warnings go.
+  ColumnSink(SlotBuffers& slots, EventColumns& table, std::vector<std::string>* bad,
+             std::vector<std::string>& warnings)
+      : json_(slots.json), events_(slots.events), counts_(slots.counts), table_(table), bad_(bad), warnings_(warnings) {}
   void render(size_t slot, const CodedRecord& r) override {
     json_[slot].clear();
     write_coded_json(json_[slot], r.doc, r.engine.dicts(), r.coded, r.input.extra_json);
@@ -74,14 +86,15 @@ class ColumnSink : public RecordSink {
     if (!bad_) throw std::runtime_error(message);
     bad_->push_back(message);
   }
-  void warning(const std::string&) override {}
+  void warning(const std::string& message) override { warnings_.push_back(message); }
 
  private:
-  std::vector<io::JsonWriter> json_;
-  std::vector<std::vector<std::vector<FlatValue>>> events_;  // per slot: each event's values (capacity kept)
-  std::vector<size_t> counts_;                               // per slot: events in events_
+  std::vector<io::JsonWriter>& json_;
+  std::vector<std::vector<std::vector<FlatValue>>>& events_;
+  std::vector<size_t>& counts_;
   EventColumns& table_;
   std::vector<std::string>* bad_;
+  std::vector<std::string>& warnings_;
 };
 
 EngineConfig config_for(const std::string& dicts) {
@@ -105,9 +118,12 @@ Coder::Coder(const std::string& dicts, int threads)
   d.threads = threads_;
   d.loaded_engine = engine_;
   driver_ = std::make_unique<Driver>(d);
+  slots_ = std::make_unique<SlotBuffers>(driver_->batch_size());
 }
 
-std::string Coder::code_one(const io::InputRecord& doc) {
+Coder::~Coder() = default;
+
+std::string Coder::code_one(const io::InputRecord& doc, std::vector<std::string>& warnings) {
   std::unique_ptr<Worker> worker;
   {
     std::lock_guard lock(workers_mutex_);
@@ -125,34 +141,39 @@ std::string Coder::code_one(const io::InputRecord& doc) {
   --running_;
   io::JsonWriter w;
   write_coded_json(w, worker->doc(), engine_->dicts(), coded, doc.extra_json);
+  if (!doc.warning.empty()) {  // as the Driver reports it
+    warnings.emplace_back();
+    io::set_record_error(&warnings.back(), doc.source_file, doc.source_line, doc.id, doc.warning);
+  }
   std::lock_guard lock(workers_mutex_);
   idle_.push_back(std::move(worker));
   return w.data();
 }
 
-std::string Coder::code_batch(std::vector<io::InputRecord> docs) {
+std::string Coder::code_batch(std::vector<io::InputRecord> docs, std::vector<std::string>& warnings) {
   std::lock_guard lock(driver_mutex_);
   ListReader reader(std::move(docs));
-  CollectSink sink(driver_->batch_size());
+  CollectSink sink(*slots_, warnings);
   driver_->run(reader, sink);
   return std::move(sink.all);
 }
 
-void Coder::code_batch_columns(std::vector<io::InputRecord> docs, EventColumns& table) {
+void Coder::code_batch_columns(std::vector<io::InputRecord> docs, EventColumns& table,
+                               std::vector<std::string>& warnings) {
   std::lock_guard lock(driver_mutex_);
   ListReader reader(std::move(docs));
-  ColumnSink sink(driver_->batch_size(), table, nullptr);
+  ColumnSink sink(*slots_, table, nullptr, warnings);
   driver_->run(reader, sink);
 }
 
 int64_t Coder::code_files_columns(const std::vector<std::string>& inputs, EventColumns& table,
-                                  std::vector<std::string>& bad) {
+                                  std::vector<std::string>& bad, std::vector<std::string>& warnings) {
   std::lock_guard lock(driver_mutex_);
-  ColumnSink sink(driver_->batch_size(), table, &bad);
+  ColumnSink sink(*slots_, table, &bad, warnings);
   return driver_->run(inputs, sink).documents;
 }
 
-std::string Coder::read_jsonl(const std::vector<std::string>& lines, uint32_t first, int32_t date,
+std::string Coder::read_jsonl(const std::vector<std::string_view>& lines, uint32_t first, int32_t date,
                               std::vector<io::InputRecord>& docs) {
   static const std::string kSource = "docs";
   io::JsonWriter extra;
@@ -173,7 +194,8 @@ std::string Coder::read_jsonl(const std::vector<std::string>& lines, uint32_t fi
 }
 
 int64_t Coder::code_files(const std::vector<std::string>& inputs, const std::string& out_path,
-                          const std::string& format, std::vector<std::string>& bad) {
+                          const std::string& format, std::vector<std::string>& bad,
+                          std::vector<std::string>& warnings) {
   std::optional<FlatFormat> flat;
   if (!parse_output_format(format, flat)) throw std::runtime_error("unknown format \"" + format + "\" (jsonl, csv or tsv)");
   std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(out_path.c_str(), "wb"), &std::fclose);
@@ -181,7 +203,7 @@ int64_t Coder::code_files(const std::vector<std::string>& inputs, const std::str
   std::lock_guard lock(driver_mutex_);
   OutputSink sink(
       driver_->batch_size(), flat, out.get(), [&bad](const std::string& m) { bad.push_back(m); },
-      [](const std::string&) {});
+      [&warnings](const std::string& m) { warnings.push_back(m); });
   const DriverStats stats = driver_->run(inputs, sink);
   if (std::fflush(out.get()) != 0 || std::ferror(out.get()))
     throw std::runtime_error(out_path + ": write failed: " + std::strerror(errno));

@@ -54,6 +54,12 @@ EventColumns::EventColumns() {
   for (const FlatColumn& c : flat_columns()) columns_.push_back(Column{kind_of(c.type), {}, {}, {}, {}, {}});
 }
 
+std::vector<EventColumns::Column> EventColumns::release() {
+  std::vector<Column> out = std::move(columns_);
+  *this = EventColumns();
+  return out;
+}
+
 size_t EventColumns::read_events(std::string_view jsonl, std::vector<std::vector<FlatValue>>& events) {
   size_t n = 0;
   for (size_t at = 0; at < jsonl.size();) {

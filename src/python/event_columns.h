@@ -48,6 +48,9 @@ class EventColumns {
 
   size_t rows() const { return rows_; }
   const std::vector<Column>& columns() const { return columns_; }
+  // Hands the columns over (rows() values each; their buffers moved, not
+  // copied) and leaves the table empty: no rows, columns as when made.
+  std::vector<Column> release();
 
  private:
   std::vector<Column> columns_;  // as flat_columns()

@@ -2,8 +2,8 @@
 // documents converted from Python (dicts or str, or JSON Lines lines read by
 // the C++ JSON Lines reader) and its records converted to Python dicts
 // (json.loads over the JSON Lines, so the field names and values are the
-// JSON output's exactly) or to columns (EventTable: python/event_columns.h
-// as numpy arrays, one Python str per distinct string of a column, for
+// JSON output's exactly) or to columns (EventTable: python/event_columns.h,
+// handed over as numpy arrays by python/column_arrays.h, for
 // Coder.code_frame()), and the flat column table (io/flat_columns.h) for
 // parley.to_frame().  The Python-facing API is src/python/parley/.
 //
@@ -11,21 +11,24 @@
 // readers report them: SOURCE is "text" for Coder.code() and "docs" for
 // code_many(), N the document's 1-based position.  Dictionaries that do not
 // load raise parley.DictError "file:line: what".
-#include <pybind11/numpy.h>
+//
+// Warnings (a document without a date, ...: python/coder.h) are gathered
+// while coding, with the GIL released, and returned as a list of messages
+// with each call's results; the package issues them with warnings.warn()
+// on the caller's thread.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <cstdint>
-#include <limits>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dict/dictionary.h"
 #include "io/dates.h"
 #include "io/readers.h"
 #include "python/coder.h"
+#include "python/column_arrays.h"
 #include "io/flat_columns.h"
 #include "tokens/lexicon.h"
 
@@ -50,7 +53,9 @@ py::list to_records(const std::string& jsonl) {
 
 // Fills `rec` from a document given as text, or a mapping with "text" and
 // optional "id", "date" and other members (passed through to every record).
-// Returns "" or what is wrong.
+// Returns "" or what is wrong.  A document without a date (none given, or
+// None) takes `date`; if that is 0 too, rec.warning says so, in the words
+// of `parley code` (io::set_record_date()).
 std::string read_doc(const py::handle& doc, const std::string& source, uint32_t n, int32_t date, io::InputRecord& rec) {
   rec.clear();
   rec.source_file = source;
@@ -58,6 +63,7 @@ std::string read_doc(const py::handle& doc, const std::string& source, uint32_t 
   rec.id = io::location_id(source, n);
   rec.date = date;
   std::string problem;
+  bool dated = false;
   py::object text = py::none();
   auto note = [&](std::string what) { if (problem.empty()) problem = std::move(what); };
   if (py::isinstance<py::str>(doc)) {
@@ -81,8 +87,12 @@ std::string read_doc(const py::handle& doc, const std::string& source, uint32_t 
           const std::string iso = py::hasattr(value, "isoformat") ? std::string(py::str(value.attr("isoformat")())) : given;
           const bool ok = (py::isinstance<py::str>(value) || py::isinstance<py::int_>(value) ||
                            py::hasattr(value, "isoformat")) && io::parse_record_date(iso, &d, &why);
-          if (ok) rec.date = d;
-          else note("unreadable date \"" + given + "\" (" + why + ")");
+          if (ok) {
+            rec.date = d;
+            dated = true;
+          } else {
+            note("unreadable date \"" + given + "\" (" + why + ")");
+          }
         }
       } else {
         extra[key] = value;
@@ -97,6 +107,7 @@ std::string read_doc(const py::handle& doc, const std::string& source, uint32_t 
     return "a document must be a str or a dict with \"text\", got " + std::string(py::str(doc.get_type().attr("__name__")));
   }
   if (!problem.empty()) return problem;
+  if (!dated) io::set_record_date(rec, nullptr, "", date);
   if (!py::isinstance<py::str>(text)) return "field \"text\" must be a string";
   rec.text = text.cast<std::string>();  // a lone surrogate raises UnicodeEncodeError
   return io::check_text(rec.text);
@@ -124,11 +135,14 @@ std::string read_docs(const py::list& docs, uint32_t first, int32_t date, bool j
     }
     return "";
   }
-  std::vector<std::string> lines;
-  lines.reserve(docs.size());
+  // The lines are read where Python keeps them (no copy); `held` keeps each
+  // alive and in place while the GIL is released, whatever happens to `docs`.
+  const py::tuple held(docs);
+  std::vector<std::string_view> lines;
+  lines.reserve(held.size());
   std::string error;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    PyObject* item = docs[i].ptr();
+  for (size_t i = 0; i < held.size(); ++i) {
+    PyObject* item = held[i].ptr();
     Py_ssize_t size = 0;
     const char* bytes = nullptr;
     if (PyUnicode_Check(item)) {
@@ -141,7 +155,7 @@ std::string read_docs(const py::list& docs, uint32_t first, int32_t date, bool j
       const uint32_t n = first + static_cast<uint32_t>(i);
       io::set_record_error(&error, "docs", n, io::location_id("docs", n),
                            "a JSON Lines line must be a str or bytes, got " +
-                               std::string(py::str(docs[i].get_type().attr("__name__"))));
+                               std::string(py::str(held[i].get_type().attr("__name__"))));
       break;
     }
     lines.emplace_back(bytes, static_cast<size_t>(size));
@@ -149,61 +163,6 @@ std::string read_docs(const py::list& docs, uint32_t first, int32_t date, bool j
   py::gil_scoped_release unlocked;
   const std::string bad = Coder::read_jsonl(lines, first, date, recs);
   return bad.empty() ? error : bad;
-}
-
-// An EventColumns column as numpy arrays: (values, valid) with valid None
-// where the values say it all (floats: NaN; flags; dates: NaT).  Strings
-// are an object array of str, `na` where missing, with one str object per
-// distinct value of the column (codes, actors and verbs repeat a lot).
-py::tuple column_arrays(const EventColumns::Column& c, size_t rows, const py::object& na) {
-  using Kind = EventColumns::Kind;
-  switch (c.kind) {
-    case Kind::kString: {
-      py::array values(py::dtype("object"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(rows)});
-      auto** cells = static_cast<PyObject**>(values.mutable_data());
-      std::unordered_map<std::string_view, PyObject*> seen;
-      py::list keep;  // owns one reference to each distinct str until the cells hold theirs
-      for (size_t r = 0; r < rows; ++r) {
-        PyObject* cell = na.ptr();
-        if (c.valid[r]) {
-          const std::string_view s = c.string(r);
-          auto [it, fresh] = seen.try_emplace(s, nullptr);
-          if (fresh) {
-            py::str str(s.data(), s.size());
-            it->second = str.ptr();
-            keep.append(std::move(str));
-          }
-          cell = it->second;
-        }
-        Py_INCREF(cell);
-        Py_XDECREF(cells[r]);
-        cells[r] = cell;
-      }
-      return py::make_tuple(values, py::none());
-    }
-    case Kind::kInt:
-      return py::make_tuple(py::array_t<int64_t>(rows, c.ints.data()), py::array_t<bool>(rows, reinterpret_cast<const bool*>(c.valid.data())));
-    case Kind::kFloat:
-      return py::make_tuple(py::array_t<double>(rows, c.floats.data()), py::none());
-    case Kind::kBool:
-      return py::make_tuple(py::array_t<bool>(rows, reinterpret_cast<const bool*>(c.valid.data())), py::none());
-    case Kind::kDate: {
-      // datetime64[ns] as int64: NaT is the smallest int64.  Its range is
-      // 1677-09-22 .. 2262-04-11 (what pd.to_datetime() refuses, so do we).
-      constexpr int64_t kNsPerDay = 86400 * int64_t{1000000000};
-      constexpr int64_t kMaxDays = std::numeric_limits<int64_t>::max() / kNsPerDay - 1;
-      py::array_t<int64_t> ns(rows);
-      int64_t* out = ns.mutable_data();
-      for (size_t r = 0; r < rows; ++r) {
-        if (c.valid[r] && (c.ints[r] > kMaxDays || c.ints[r] < -kMaxDays))
-          throw py::value_error("column date: day " + std::to_string(c.ints[r]) +
-                                " after 1970-01-01 is outside datetime64[ns]'s range");
-        out[r] = c.valid[r] ? c.ints[r] * kNsPerDay : std::numeric_limits<int64_t>::min();
-      }
-      return py::make_tuple(ns, py::none());
-    }
-  }
-  throw std::logic_error("unknown column kind");
 }
 
 int32_t date_argument(const py::object& date) {
@@ -249,15 +208,17 @@ PYBIND11_MODULE(_parley, m) {
              const std::string what = parley::python::read_doc(doc, "text", 1, parley::python::date_argument(date), rec);
              if (!what.empty()) throw py::value_error(parley::python::error_for(rec, what));
              std::string jsonl;
+             std::vector<std::string> warnings;
              {
                py::gil_scoped_release unlocked;
-               jsonl = coder.code_one(rec);
+               jsonl = coder.code_one(rec, warnings);
              }
-             return parley::python::to_records(jsonl);
+             return py::make_tuple(parley::python::to_records(jsonl), warnings);
            },
            py::arg("text"), py::arg("date") = py::none(), py::arg("id") = py::none())
-      // (records, error): the records of docs up to the first bad one, and
-      // that one's message (None if all were good).  `first`: the position of
+      // (records, error, warnings): the records of docs up to the first bad
+      // one, that one's message (None if all were good), and the warnings of
+      // the documents coded.  `first`: the position of
       // docs[0] in the caller's stream, 1-based.  `jsonl`: docs are lines of
       // JSON Lines.
       .def("code_batch",
@@ -266,25 +227,28 @@ PYBIND11_MODULE(_parley, m) {
              const std::string error =
                  parley::python::read_docs(docs, first, parley::python::date_argument(date), jsonl, recs);
              std::string out;
+             std::vector<std::string> warnings;
              {
                py::gil_scoped_release unlocked;
-               out = coder.code_batch(std::move(recs));
+               out = coder.code_batch(std::move(recs), warnings);
              }
-             return py::make_tuple(parley::python::to_records(out), error.empty() ? py::object(py::none()) : py::str(error));
+             return py::make_tuple(parley::python::to_records(out),
+                                   error.empty() ? py::object(py::none()) : py::str(error), warnings);
            },
            py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none(), py::arg("jsonl") = false)
-      // The same into `table`'s event columns; returns the error or None.
+      // The same into `table`'s event columns; returns (error or None, warnings).
       .def("code_columns",
            [](Coder& coder, EventColumns& table, const py::list& docs, uint32_t first, const py::object& date,
               bool jsonl) {
              std::vector<parley::io::InputRecord> recs;
              const std::string error =
                  parley::python::read_docs(docs, first, parley::python::date_argument(date), jsonl, recs);
+             std::vector<std::string> warnings;
              {
                py::gil_scoped_release unlocked;
-               coder.code_batch_columns(std::move(recs), table);
+               coder.code_batch_columns(std::move(recs), table, warnings);
              }
-             return error.empty() ? py::object(py::none()) : py::object(py::str(error));
+             return py::make_tuple(error.empty() ? py::object(py::none()) : py::object(py::str(error)), warnings);
            },
            py::arg("table"), py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none(),
            py::arg("jsonl") = false)
@@ -295,38 +259,31 @@ PYBIND11_MODULE(_parley, m) {
   py::class_<EventColumns>(m, "EventTable")
       .def(py::init<>())
       .def_property_readonly("rows", &EventColumns::rows)
-      // [(name, type, values, valid)] in flat_columns() order; see column_arrays().
-      .def("arrays", [](const EventColumns& table, const py::object& na) {
-        py::list out;
-        const auto& specs = parley::flat_columns();
-        for (size_t i = 0; i < specs.size(); ++i) {
-          py::tuple arrays = parley::python::column_arrays(table.columns()[i], table.rows(), na);
-          out.append(py::make_tuple(specs[i].name, specs[i].type, arrays[0], arrays[1]));
-        }
-        return out;
-      }, py::arg("na"));
+      // [(name, type, values, valid)] in flat_columns() order, emptying the
+      // table (python/column_arrays.h).
+      .def("take_arrays", &parley::python::take_column_arrays, py::arg("na"));
 
   m.attr("Coder").attr("code_files") = py::cpp_function(
       [](Coder& coder, const std::vector<std::string>& inputs, const std::string& out, const std::string& format) {
-        std::vector<std::string> bad;
+        std::vector<std::string> bad, warnings;
         int64_t documents = 0;
         {
           py::gil_scoped_release unlocked;
-          documents = coder.code_files(inputs, out, format, bad);
+          documents = coder.code_files(inputs, out, format, bad, warnings);
         }
-        return py::make_tuple(documents, bad);
+        return py::make_tuple(documents, bad, warnings);
       },
       py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("out"), py::arg("format") = "jsonl");
 
   m.attr("Coder").attr("code_files_columns") = py::cpp_function(
       [](Coder& coder, const std::vector<std::string>& inputs, EventColumns& table) {
-        std::vector<std::string> bad;
+        std::vector<std::string> bad, warnings;
         int64_t documents = 0;
         {
           py::gil_scoped_release unlocked;
-          documents = coder.code_files_columns(inputs, table, bad);
+          documents = coder.code_files_columns(inputs, table, bad, warnings);
         }
-        return py::make_tuple(documents, bad);
+        return py::make_tuple(documents, bad, warnings);
       },
       py::is_method(m.attr("Coder")), py::arg("inputs"), py::arg("table"));
 

@@ -99,3 +99,19 @@ def test_without_out_a_dask_dataframe_of_the_cli_events(inputs, client):
     expected = parley.to_frame(json.loads(line) for line in cli.splitlines())
     assert len(got) > FILES * DOCS_PER_FILE / 2
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_warnings_are_returned_and_issued_not_lost(client, tmp_path, caplog):
+    undated = tmp_path / "undated.jsonl"
+    undated.write_text('{"id":"u1","text":"Russia attacked Ukraine."}\n', encoding="utf-8")
+    stderr = subprocess.run([PARLEY_BIN, "code", str(undated)], check=True, capture_output=True, text=True).stderr
+    expected = stderr.strip().removeprefix("parley: ")
+    assert expected.startswith(f"{undated}:1: record u1: no date;"), stderr
+    with pytest.warns(parley.ParleyWarning) as caught:
+        parts = parley.dask.code_files([undated], client=client, out=tmp_path / "out")
+    assert [p["warnings"] for p in parts] == [[expected]]
+    assert [str(w.message) for w in caught] == [expected]
+    # A Dask DataFrame's partition logs its warnings on its worker.
+    with caplog.at_level("WARNING", logger="parley.dask"):
+        frame = parley.dask.frame_partition(str(undated))
+    assert len(frame) and [r.getMessage() for r in caplog.records] == [expected]

@@ -8,6 +8,7 @@ import os
 import subprocess
 import threading
 import time
+import warnings
 
 import pytest
 
@@ -301,3 +302,94 @@ def test_bad_json_lines_raise_with_the_readers_message(coder, lines, message):
     with pytest.raises(ValueError) as e:
         coder.code_frame(lines, jsonl=True)
     assert str(e.value) == message
+
+
+UNDATED = {"id": "u1", "text": "Russia attacked Ukraine."}
+
+
+def cli_warning(tmp_path):
+    """What `parley code` says on stderr of UNDATED, after "record u1: "."""
+    path = tmp_path / "undated.jsonl"
+    path.write_text(json.dumps(UNDATED) + "\n", encoding="utf-8")
+    stderr = subprocess.run([PARLEY_BIN, "code", str(path)], check=True, capture_output=True, text=True).stderr
+    assert stderr.startswith(f"parley: {path}:1: record u1: no date;"), stderr
+    return path, stderr.strip().split("record u1: ", 1)[1]
+
+
+def messages(caught):
+    assert all(w.category is parley.ParleyWarning for w in caught)
+    assert all(w.filename == __file__ for w in caught), [w.filename for w in caught]  # the caller's line
+    return [str(w.message) for w in caught]
+
+
+def test_an_undated_document_warns_with_the_cli_message(coder, tmp_path):
+    path, what = cli_warning(tmp_path)
+    assert issubclass(parley.ParleyWarning, UserWarning)
+    with pytest.warns(parley.ParleyWarning) as caught:
+        records = coder.code(UNDATED["text"], id="u1")
+    assert messages(caught) == [f"text:1: record u1: {what}"]
+    assert records and all(r["date"] is None for r in records if r["type"] == "event")
+    dated = dict(UNDATED, id="d2", date="2025-01-02")
+    with pytest.warns(parley.ParleyWarning) as caught:
+        records = list(coder.code_many([UNDATED, dated, "Israel bombed Gaza."]))
+    assert messages(caught) == [f"docs:1: record u1: {what}", f"docs:3: record docs:3: {what}"]
+    assert {r["id"] for r in records} == {"u1", "d2", "docs:3"}
+    with pytest.warns(parley.ParleyWarning) as caught:
+        coder.code_frame([UNDATED, dated])
+    assert messages(caught) == [f"docs:1: record u1: {what}"]
+    for batch in (None, 1):
+        with open(path, encoding="utf-8") as f, pytest.warns(parley.ParleyWarning) as caught:
+            frame = coder.code_frame(f, jsonl=True, batch=batch)
+        assert messages(caught) == [f"docs:1: record u1: {what}"]
+        assert len(frame) and frame["date"].isna().all()
+
+
+def test_files_coded_from_python_warn_as_the_cli_does(coder, tmp_path):
+    path, what = cli_warning(tmp_path)
+    with pytest.warns(parley.ParleyWarning) as caught:
+        documents, bad = coder.code_files([path], tmp_path / "out.jsonl")
+    assert (documents, bad) == (1, [])
+    assert messages(caught) == [f"{path}:1: record u1: {what}"]
+    with pytest.warns(parley.ParleyWarning) as caught:
+        frame, bad = coder.code_files_frame([path])
+    assert messages(caught) == [f"{path}:1: record u1: {what}"] and len(frame) and bad == []
+
+
+def test_a_dated_document_gives_no_warning(coder, tmp_path):
+    dated = dict(UNDATED, date="2025-01-02")
+    path = tmp_path / "dated.jsonl"
+    path.write_text(json.dumps(dated) + "\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert coder.code(UNDATED["text"], date="2025-01-02")
+        assert list(coder.code_many([dated]))
+        assert list(coder.code_many([UNDATED["text"]], date="2025-01-02"))  # the fallback, as --date
+        assert len(coder.code_frame([dated]))
+        with open(path, encoding="utf-8") as f:
+            assert len(coder.code_frame(f, jsonl=True))
+        assert coder.code_files([path], tmp_path / "out.jsonl") == (1, [])
+        assert len(coder.code_files_frame([path])[0])
+
+
+def test_code_frame_takes_the_tables_buffers_and_they_stay_valid(coder):
+    # The numeric columns are the C++ table's buffers handed to numpy (no
+    # copy): the table is emptied, and the frame's arrays outlive it.
+    import gc
+    import pandas as pd
+    table = parley._EventTable()
+    error, problems = coder._coder.code_columns(table, DOCS)
+    assert error is None and problems == [] and table.rows > 0
+    rows = table.rows
+    frame = parley._frame_from_table(table)
+    assert table.rows == 0 and len(frame) == rows
+    del table
+    gc.collect()
+    pd.testing.assert_frame_equal(frame, parley.to_frame(coder.code_many(DOCS)))
+    frame["goldstein"] += 1  # writable
+    frame.loc[frame.index[0], "quad_class"] = pd.NA
+    assert frame["quad_class"].isna().sum() == 1
+
+
+def test_a_date_outside_datetime64_ns_raises(coder):
+    with pytest.raises(ValueError, match="outside datetime64\\[ns\\]'s range"):
+        coder.code_frame([{"text": "Russia attacked Ukraine.", "date": "2300-01-02"}])

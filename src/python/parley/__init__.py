@@ -13,15 +13,36 @@ the events as a pandas DataFrame with the columns of `parley code --format
 csv` (docs/FLAT_COLUMNS.md); code_frame() fills it in C++ without a Python
 object per record, so it is the fast way to a DataFrame.  The GIL is released
 while coding.
+
+What parley accepts but you must hear about (a document without a date is
+coded, its events undated) is issued as a ParleyWarning, with the message
+`parley code` prints on stderr ("docs:3: record ID: no date; ...").  Silence
+it with warnings.simplefilter("ignore", parley.ParleyWarning).
 """
 
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from itertools import islice
 
 from ._parley import Coder as _Coder, DictError, EventTable as _EventTable, flat_columns, default_dicts_dir
 
-__all__ = ["Coder", "DictError", "to_frame", "flat_columns"]
+__all__ = ["Coder", "DictError", "ParleyWarning", "to_frame", "flat_columns"]
+
+
+class ParleyWarning(UserWarning):
+    """A document was coded, but not quite as given: it had no date (or
+    one that could not be read) and its events are undated, or bytes of its
+    text were replaced.  The message is `parley code`'s stderr line,
+    "SOURCE:N: record ID: what"."""
+
+
+def _warn(messages):
+    """Issues each message as a ParleyWarning, pointing at the code that
+    called the public Coder method (or iterated code_many()): _warn() is
+    called directly from that method."""
+    for message in messages:
+        warnings.warn(message, ParleyWarning, stacklevel=3)
 
 
 class Coder:
@@ -32,7 +53,10 @@ class Coder:
     code on.  code() may be called
     from several Python threads at once: each call gets its own worker and
     the GIL is released while it codes.  Dictionaries that do not load raise
-    DictError "file:line: what is wrong".
+    DictError "file:line: what is wrong".  Every method issues a
+    ParleyWarning for each document coded without a date (none given, no
+    `date` fallback) and each other thing `parley code` warns of, after the
+    coding, on the caller's thread, in document order.
     """
 
     def __init__(self, dicts=None, threads=1):
@@ -46,7 +70,9 @@ class Coder:
         """The records of one document (list of dicts): its events, then its
         quotes, then its deadlines.  `date`: "YYYY-MM-DD", YYYYMMDD or a
         datetime.date.  Bad input raises ValueError "text:1: record ID: what"."""
-        return self._coder.code(text, date, id)
+        records, problems = self._coder.code(text, date, id)
+        _warn(problems)
+        return records
 
     def code_many(self, docs, date=None, batch=None, jsonl=False):
         """Yields the records of each document of `docs` in order, coding
@@ -59,11 +85,13 @@ class Coder:
         in Python; blank lines are skipped.  `date` is for documents without
         one.  A bad document raises ValueError "docs:N: record ID: what" (N
         counts from 1: the document's, or line's, position) after the
-        records of the documents before it."""
+        records of the documents before it.  A batch's warnings are issued
+        before its first record is yielded."""
         size = batch or 512 * self.threads
         code = lambda chunk, first: self._coder.code_batch(chunk, first, date, jsonl)
         with closing(_pipelined(docs, size, code)) as results:
-            for records, error in results:
+            for records, error, problems in results:
+                _warn(problems)
                 yield from records
                 if error is not None:
                     raise ValueError(error)
@@ -81,7 +109,8 @@ class Coder:
         # reach the table in document order.
         code = lambda chunk, first: self._coder.code_columns(table, chunk, first, date, jsonl)
         with closing(_pipelined(docs, size, code)) as results:
-            for error in results:
+            for error, problems in results:
+                _warn(problems)
                 if error is not None:
                     raise ValueError(error)
         return _frame_from_table(table)
@@ -90,6 +119,13 @@ class Coder:
         """Codes the files `inputs` (plain text, JSON Lines, PETRARCH XML) as
         `parley code --format FORMAT` does and writes the output to the file
         `out`.  Returns (documents coded, [messages of unreadable records])."""
+        documents, bad, problems = self._code_files(inputs, out, format)
+        _warn(problems)
+        return documents, bad
+
+    def _code_files(self, inputs, out, format="jsonl"):
+        """code_files(), returning (documents, bad, [warning messages]) and
+        issuing no warning (for parley.dask, which reports them itself)."""
         return self._coder.code_files([str(p) for p in inputs], str(out), format)
 
     def code_files_frame(self, inputs):
@@ -97,9 +133,16 @@ class Coder:
         XML, read as `parley code` reads them) as a DataFrame, the rows of
         `parley code --format csv INPUTS`, gathered in C++ as code_frame()
         does.  Returns (frame, [messages of unreadable records])."""
+        frame, bad, problems = self._code_files_frame(inputs)
+        _warn(problems)
+        return frame, bad
+
+    def _code_files_frame(self, inputs):
+        """code_files_frame(), returning (frame, bad, [warning messages])
+        and issuing no warning (for parley.dask)."""
         table = _EventTable()
-        _, bad = self._coder.code_files_columns([str(p) for p in inputs], table)
-        return _frame_from_table(table), bad
+        _, bad, problems = self._coder.code_files_columns([str(p) for p in inputs], table)
+        return _frame_from_table(table), bad, problems
 
 
 def _pipelined(docs, size, code):
@@ -140,19 +183,35 @@ def _value(record, path):
 
 
 def _frame_from_table(table):
+    """The DataFrame of an _EventTable's rows, emptying it: its arrays
+    (handed over from C++, not copied) become the frame's columns as they
+    are, with no copy (copy=False: pandas copies a dict's arrays by default)."""
     import pandas as pd
 
     data = {}
-    for name, kind, values, valid in table.arrays(pd.NA):
+    for name, kind, values, valid in table.take_arrays(pd.NA):
         if kind == "string":
-            data[name] = pd.arrays.StringArray(values)
+            data[name] = _string_array(values)
         elif kind == "int":
             data[name] = pd.arrays.IntegerArray(values, ~valid)
         elif kind == "date":
             data[name] = values.view("datetime64[ns]")
         else:  # float (NaN when missing), bool
             data[name] = values
-    return pd.DataFrame(data, columns=[name for name, _, _ in flat_columns()])
+    return pd.DataFrame(data, columns=[name for name, _, _ in flat_columns()], copy=False)
+
+
+def _string_array(values):
+    """A pandas StringArray (dtype "string") over `values`, an object array
+    of str and pd.NA only (as C++ makes them), as is.  StringArray(values)
+    would check and rewrite every cell (a pass over the column); where this
+    pandas has the constructor it calls after that check, that is used."""
+    import pandas as pd
+
+    simple_new = getattr(pd.arrays.StringArray, "_simple_new", None)
+    if simple_new is None:
+        return pd.arrays.StringArray(values)
+    return simple_new(values, pd.StringDtype("python"))
 
 
 def to_frame(records):

@@ -13,13 +13,22 @@ Part i holds the output of the i-th input (inputs in the order given, each
 glob's matches sorted), so the parts concatenated in order are the bytes
 `parley code --threads 1 INPUTS...` writes.
 
+Warnings (a document coded without a date, ...: parley.ParleyWarning) are
+not lost: with `out`, each part's summary lists them and code_files() issues
+them as ParleyWarnings in the caller's process, part by part in input
+order; a Dask DataFrame's partitions log them on their worker (logger
+"parley.dask", level WARNING), as a DataFrame has no room for them.
+
 From the shell: python3 -m parley.dask --scheduler ADDRESS|local --workers N INPUTS... --out DIR
 """
 
 import glob
+import logging
 import os
 
 import parley
+
+log = logging.getLogger("parley.dask")
 
 _coders = {}
 loads = 0  # Coders this process has loaded (one per dictionary set)
@@ -55,15 +64,18 @@ def code_partition(path, out_dir, index, format="jsonl", dicts=None):
     """Codes one input file into OUT_DIR/part-INDEX.FORMAT; a Dask task."""
     final = os.path.join(out_dir, part_name(index, format))
     temporary = f"{final}.{os.getpid()}.tmp"
-    documents, bad = _coder(dicts).code_files([path], temporary, format)
+    documents, bad, warnings = _coder(dicts)._code_files([path], temporary, format)
     os.replace(temporary, final)
-    return {"input": path, "output": final, "documents": documents, "bad_records": bad,
+    return {"input": path, "output": final, "documents": documents, "bad_records": bad, "warnings": warnings,
             "pid": os.getpid(), "coder_loads": loads}
 
 
 def frame_partition(path, dicts=None):
-    """One input file's events as a pandas DataFrame; a Dask task."""
-    frame, bad = _coder(dicts).code_files_frame([path])
+    """One input file's events as a pandas DataFrame; a Dask task.  Its
+    warnings are logged here, on the worker."""
+    frame, bad, warnings = _coder(dicts)._code_files_frame([path])
+    for message in warnings:
+        log.warning("%s", message)
     if bad:
         raise ValueError("\n".join(bad))
     return frame
@@ -72,9 +84,11 @@ def frame_partition(path, dicts=None):
 def code_files(paths_or_glob, client=None, out=None, dicts=None, format="jsonl"):
     """Codes the input files as Dask tasks, one per file.  With `out`, writes
     OUT/part-NNNNN.FORMAT per input (format jsonl, csv or tsv) and returns
-    one summary dict per part (input, output, documents, bad_records); the
+    one summary dict per part (input, output, documents, bad_records,
+    warnings), after issuing the parts' warnings as ParleyWarnings; the
     client (default: the current one) runs them.  Without `out`, returns a
-    Dask DataFrame of the events (columns of parley.to_frame())."""
+    Dask DataFrame of the events (columns of parley.to_frame()), whose
+    partitions log their warnings on their workers."""
     paths = expand(paths_or_glob)
     if out is None:
         import dask
@@ -92,4 +106,5 @@ def code_files(paths_or_glob, client=None, out=None, dicts=None, format="jsonl")
     for name in os.listdir(out):  # what killed tasks left behind
         if name.startswith("part-") and name.endswith(".tmp"):
             os.remove(os.path.join(out, name))
+    parley._warn(m for part in results for m in part["warnings"])
     return results

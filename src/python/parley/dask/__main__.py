@@ -5,12 +5,16 @@ DIR/part-NNNNN.{jsonl,csv,tsv}.  `--scheduler local` starts a LocalCluster of
 N single-threaded worker processes on this machine; an address (tcp://host:8786)
 uses a running cluster, whose workers must all see the inputs and DIR at the
 same paths (a shared file system).  Unreadable records are reported on stderr
-as FILE:LINE: record ID: what, and the exit status is then 1."""
+as FILE:LINE: record ID: what, and the exit status is then 1; warnings (a
+record without a date, ...) likewise, part by part, without changing the
+exit status, as `parley code` does."""
 
 import argparse
 import sys
 import time
+import warnings
 
+from parley import ParleyWarning
 from parley.dask import code_files
 
 
@@ -32,14 +36,17 @@ def main(argv=None):
     else:
         cluster, client = None, Client(args.scheduler)
     try:
-        parts = code_files(args.inputs, client=client, out=args.out, dicts=args.dicts, format=args.format)
+        with warnings.catch_warnings():  # printed below, as parley code prints them
+            warnings.simplefilter("ignore", ParleyWarning)
+            parts = code_files(args.inputs, client=client, out=args.out, dicts=args.dicts, format=args.format)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+    for part in parts:
+        for message in part["warnings"] + part["bad_records"]:
+            print(f"parley: {message}", file=sys.stderr)
     bad = [m for p in parts for m in p["bad_records"]]
-    for message in bad:
-        print(f"parley: {message}", file=sys.stderr)
     documents = sum(p["documents"] for p in parts)
     print(f"parley.dask: {documents} documents in {len(parts)} parts, {time.perf_counter() - start:.1f} s",
           file=sys.stderr)
