@@ -197,5 +197,15 @@ TEST_F(StructureRulesTest, GetAndBecomePassives) {
   EXPECT_FALSE(passive_at("The rebels remained committed to the ceasefire.", "committed"));
 }
 
+// "'Our dealers sold more tractors,' says X, vice president of Y": a verb
+// inside a quotation takes no object from the attribution after it.
+TEST_F(StructureRulesTest, AQuotationsEndClosesItsVerbsObjects) {
+  auto v = code("\"Our dealers sold more tractors than last year,\" said Kenya's agriculture minister.");
+  EXPECT_FALSE(has_prefix(v, "--- KENGOV")) << joined(v);
+  // A quotation inside the clause does not: "called the plan \"a disaster\" for Kenya".
+  v = code("The opposition leader condemned the \"new\" policy of the Kenyan government.");
+  EXPECT_TRUE(has(v, "---OPP KENGOV 111") || has(v, "KENOPP KENGOV 111")) << joined(v);
+}
+
 }  // namespace
 }  // namespace parley

@@ -370,7 +370,12 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
   // object only when no actor follows in the clause: "deployed troops near its
   // border with Finland" is aimed at Finland.
   int32_t agents_only = -1;
+  // "'Our dealers sold more machinery,' says X, vice president of Y": a verb
+  // inside a quotation has its objects there; the quote's end closes them.
+  bool inside_quote = false;
+  for (uint32_t k = b; k < from_token; ++k) inside_quote ^= doc.tokens[k].tag == Tag::kQuote;
   for (uint32_t k = from_token; k < e; ++k) {
+    if (inside_quote && doc.tokens[k].tag == Tag::kQuote) return agents_only;
     const int32_t g = actors.group_at[k - b];
     // An unlisted name is never a target (actors.h, add_unlisted_names): look past it.
     if (g >= 0 && name_only(actors, g)) {
