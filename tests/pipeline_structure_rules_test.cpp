@@ -207,5 +207,14 @@ TEST_F(StructureRulesTest, AQuotationsEndClosesItsVerbsObjects) {
   EXPECT_TRUE(has(v, "---OPP KENGOV 111") || has(v, "KENOPP KENGOV 111")) << joined(v);
 }
 
+// "their striking arm", "Israel's raiding forces": an -ing word between a
+// determiner or possessive and a noun modifies the noun; after a verb or a
+// preposition it stays a verb ("accused of killing civilians").
+TEST_F(StructureRulesTest, IngWordsBeforeANounAfterADeterminerAreModifiers) {
+  EXPECT_EQ(tag_of("Hamas called the group its striking arm in Gaza.", "striking"), Tag::kAdj);
+  EXPECT_EQ(tag_of("Israel's raiding forces entered the town.", "raiding"), Tag::kAdj);
+  EXPECT_EQ(tag_of("Kenya accused the rebels of killing civilians.", "killing"), Tag::kVerb);
+}
+
 }  // namespace
 }  // namespace parley

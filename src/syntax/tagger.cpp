@@ -373,6 +373,26 @@ void tag_sentence(Doc& doc, uint32_t s) {
       choice = first;
     t.tag = choice;
   }
+  // "Israel's raiding forces", "their striking arm", "its new recruiting
+  // posters": an -ing word between a determiner or possessive (and its
+  // adjectives) and a common noun modifies that noun; it heads no verb
+  // group and names no act of its own.  After a verb or a preposition it is
+  // a verb ("saw marching soldiers", "for recruiting soldiers").
+  for (uint32_t i = b + 1; i + 1 < e; ++i) {
+    Token& t = doc.tokens[i];
+    if ((t.tag != Tag::kVerb && t.tag != Tag::kNoun) || !ends_with(doc.norm_of(t), "ING")) continue;
+    uint32_t n = i + 1;
+    if (doc.tokens[n].tag == Tag::kQuote && n + 1 < e) ++n;
+    if (doc.tokens[n].tag != Tag::kNoun) continue;
+    uint32_t k = i - 1;  // the word before, over one quotation mark
+    if (doc.tokens[k].tag == Tag::kQuote && k > b) --k;
+    // Up to two adjectives ("the best", "its new"), not nouns: "the police
+    // arresting protesters" is a clause.
+    for (int adjectives = 0; adjectives < 2 && k > b && doc.tokens[k].tag == Tag::kAdj; ++adjectives) --k;
+    const Token& before = doc.tokens[k];
+    const bool opener = before.tag == Tag::kDet || (before.tag == Tag::kParticle && (before.flags & kPossessive));
+    if (opener) t.tag = Tag::kAdj;
+  }
   // "countries like India": "like" after a noun is a preposition.
   for (uint32_t i = b + 1; i < e; ++i) {
     const Tag prev = doc.tokens[i - 1].tag;
