@@ -25,7 +25,7 @@ void string_or_null(io::JsonWriter& w, const std::string& s) {
 void write_place(io::JsonWriter& w, const store::PlaceRecord& p) {
   w.begin_object();
   w.key("name"); w.string(p.name);
-  if (!p.region.empty()) { w.key("region"); w.string(p.region); }
+  w.key("region"); string_or_null(w, p.region);  // always present, as in `code` output
   w.key("country"); w.string(p.country);
   w.key("country_iso3"); string_or_null(w, p.country_iso3);
   w.key("lat"); w.number(p.lat);

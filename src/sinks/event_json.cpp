@@ -33,7 +33,7 @@ void token_offsets(io::JsonWriter& w, const Doc& doc, int32_t begin, int32_t end
 void write_place(io::JsonWriter& w, const Doc& doc, const PlaceMention& p) {
   w.begin_object();
   w.key("name"); w.string(p.place.name);
-  if (!p.place.region.empty()) { w.key("region"); w.string(p.place.region); }
+  w.key("region"); if (p.place.region.empty()) w.null(); else w.string(p.place.region);  // always present
   w.key("country"); w.string(p.place.iso2);
   w.key("country_iso3"); if (p.place.iso3.empty()) w.null(); else w.string(p.place.iso3);
   w.key("lat"); w.number(p.place.lat);
