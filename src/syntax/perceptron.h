@@ -29,7 +29,7 @@ class TaggerModelError : public std::runtime_error {
 namespace perceptron {
 
 inline constexpr int kClasses = 16;  // Tag values 1..16 (kNoun .. kQuote)
-inline constexpr int kMaxFeatures = 24;
+inline constexpr int kMaxFeatures = 25;
 
 // What the features see of one token.
 struct TokenView {
@@ -126,6 +126,9 @@ inline void features(const TokenView* toks, uint32_t n, uint32_t i, uint32_t pre
   emit(mix(seed(19), suffix(w, 4)));
   emit(mix(seed(20), shape(t.raw) * 4 + (i == 0 ? 1 : 0)));
   emit(mix(mix(seed(21), w), nw));
+  emit(mix(seed(22), t.quote ? std::string_view("\"") : t.raw));  // case kept: "Risk" vs "risk"
+  emit(mix(seed(23), i >= 1 ? static_cast<uint64_t>(toks[i - 1].pos_bits) : 0xFFFFull));
+  emit(mix(seed(24), static_cast<uint64_t>(t.pos_bits) * 65536 + next_bits));
 }
 
 }  // namespace perceptron

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -73,6 +74,9 @@ Tag map_brown(std::string_view t, std::string_view word, bool title) {
       if (t == x) return true;
     return false;
   };
+  // Capitalised adverbial nouns are the days of the week (Friday/nr): UD PROPN.
+  if ((t == "nr" || t == "nr$" || t == "nrs") && !word.empty() && std::isupper(static_cast<unsigned char>(word[0])))
+    return Tag::kProper;
   if (is({"nn", "nns", "nr", "nrs", "nn$", "nns$", "nr$", "nil"})) return title ? Tag::kProper : Tag::kNoun;
   if (is({"np", "nps", "np$", "nps$"})) return Tag::kProper;
   if (is({"vb", "vbd", "vbn", "vbg", "vbz"})) return Tag::kVerb;
@@ -258,6 +262,17 @@ std::vector<TrainSentence> read_brown_file(const std::string& path) {
     }
     if (!ok || toks.empty()) continue;
     fix_brown_aux(toks);
+    // Brown's dt/wdt cover "this" both as a determiner and as a pronoun; UD
+    // tags the stand-alone one PRON ("this is", "what he said").
+    for (size_t i = 0; i < toks.size(); ++i) {
+      const std::string& w = toks[i].word;
+      const bool demo = lower_eq(w, "this") || lower_eq(w, "that") || lower_eq(w, "these") || lower_eq(w, "those");
+      const bool dt = toks[i].base == "dt" || toks[i].base == "dts" || toks[i].base == "dti" || toks[i].base == "dtx";
+      if (!((demo && dt) || (lower_eq(w, "what") && (toks[i].base == "wdt" || toks[i].base == "wps")))) continue;
+      const Tag n = i + 1 < toks.size() ? toks[i + 1].tag : Tag::kPunct;
+      const bool before_noun = n == Tag::kNoun || n == Tag::kProper || n == Tag::kAdj || n == Tag::kNum;
+      toks[i].tag = before_noun ? Tag::kDet : Tag::kPronoun;
+    }
     TrainSentence s;
     for (auto& b : toks) {
       TrainToken t;
@@ -414,7 +429,9 @@ int train_tagger(const TrainOptions& opt) {
   const size_t brown_sents = data.size();
   for (const char* rel : {"treebanks/UD_English-EWT/en_ewt-ud-dev.conllu", "treebanks/UD_English-PUD/en_pud-ud-test.conllu"}) {
     auto s = read_conllu((fs::path(opt.shared_dir) / rel).string());
-    data.insert(data.end(), std::make_move_iterator(s.begin()), std::make_move_iterator(s.end()));
+    // The UD sets are few but carry the conventions (and the web genre) the
+    // model is judged by: they count ud_weight times.
+    for (int k = 0; k < opt.ud_weight; ++k) data.insert(data.end(), s.begin(), s.end());
   }
   Lexicon lex(opt.wordnet_dir);
   annotate(data, lex);
@@ -451,7 +468,7 @@ int train_tagger(const TrainOptions& opt) {
         prev = static_cast<uint32_t>(best + 1);
       }
     }
-    std::fprintf(stderr, "tagger: iteration %d: training accuracy %.2f%%\n", it + 1, 100.0 * correct / total);
+    std::fprintf(stderr, "tagger: iteration %d: training accuracy %.2f%%\n", it + 1, 100.0 * static_cast<double>(correct) / static_cast<double>(total));
     std::shuffle(order.begin(), order.end(), rng);
   }
   const size_t written = tr.write(opt.out, opt.prune);
@@ -466,6 +483,7 @@ int eval_tagger(const std::string& model_path, const std::string& conllu, const 
   annotate(data, lex);
   size_t correct = 0, total = 0;
   std::vector<Tag> out;
+  std::unordered_map<std::string, size_t> confusion;
   for (auto& s : data) {
     auto views = views_of(s);
     out.assign(s.size(), Tag::kUnknown);
@@ -473,10 +491,19 @@ int eval_tagger(const std::string& model_path, const std::string& conllu, const 
     for (size_t i = 0; i < s.size(); ++i) {
       correct += out[i] == s[i].gold;
       ++total;
+      if (out[i] != s[i].gold) {
+        ++confusion[std::string(tag_name(s[i].gold)) + " -> " + tag_name(out[i])];
+        if (std::getenv("PARLEY_TAGGER_ERRORS"))
+          std::fprintf(stderr, "%s -> %s %s\n", tag_name(s[i].gold), tag_name(out[i]), s[i].raw.c_str());
+      }
     }
   }
+  std::vector<std::pair<size_t, std::string>> top;
+  for (auto& [k, v] : confusion) top.emplace_back(v, k);
+  std::sort(top.rbegin(), top.rend());
+  for (size_t i = 0; i < top.size() && i < 12; ++i) std::printf("  %-16s %zu\n", top[i].second.c_str(), top[i].first);
   std::printf("%s: %zu sentences, %zu tokens, accuracy %.2f%% (treebank tokenization, model alone)\n", conllu.c_str(),
-              data.size(), total, 100.0 * correct / total);
+              data.size(), total, 100.0 * static_cast<double>(correct) / static_cast<double>(total));
   return 0;
 }
 

@@ -32,6 +32,7 @@ struct TrainOptions {
   std::string wordnet_dir = "/usr/share/wordnet";
   int iterations = 6;
   float prune = 0.05f;  // drop averaged weights smaller than this
+  int ud_weight = 10;   // EWT dev and PUD sentences count this many times
 };
 // Trains on Brown + EWT dev + PUD and writes the model; prints progress to stderr.
 int train_tagger(const TrainOptions& opt);
