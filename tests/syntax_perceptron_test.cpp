@@ -5,15 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "support/paths.h"
 #include "syntax/perceptron.h"
+#include "tokens/lexicon.h"
 
 namespace parley {
 namespace {
 
-const std::string kModel = std::string(PARLEY_SOURCE_DATA_DIR) + "/tagger/model.txt";
-
 const PerceptronTagger& model() {
-  static const PerceptronTagger m = PerceptronTagger::load(kModel);
+  static const PerceptronTagger m = PerceptronTagger::load(test::source_data_path("tagger/model.txt"));
   return m;
 }
 
@@ -23,16 +23,20 @@ std::string upper(std::string s) {
   return s;
 }
 
-// Tags space-separated words; pos_bits as an unknown word (the model must
-// cope from the word and its context alone).
-std::vector<std::string> tag(const std::vector<std::string>& words, const std::vector<uint16_t>& bits = {}) {
+const Lexicon& lexicon() {
+  static const Lexicon lex;
+  return lex;
+}
+
+// Tags the words with the lexicon's candidate bits, as parley's tokenizer gives them.
+std::vector<std::string> tag(const std::vector<std::string>& words) {
   std::vector<std::string> norms;
   for (const auto& w : words) norms.push_back(upper(w));
   std::vector<perceptron::TokenView> views(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     views[i].raw = words[i];
     views[i].norm = norms[i];
-    views[i].pos_bits = i < bits.size() ? bits[i] : 0;
+    views[i].pos_bits = words[i] == "." ? 0 : lexicon().lookup(norms[i]).pos_bits;
     views[i].quote = perceptron::is_quote(words[i]);
   }
   std::vector<Tag> out(words.size());
