@@ -65,7 +65,7 @@ TEST(SyntaxPerceptron, MalformedModelNamesFileAndLine) {
       "parley-tagger-perceptron 1\nclasses NOUN PROPN PRON VERB AUX ADJ ADV DET ADP CONJ SCONJ REL NUM PART PUNCT "
       "QUOTE\nfeatures 2\n";
   try {
-    PerceptronTagger::parse(head + "00000000000000a1 0:1.5 3:-2\n00000000000000a2 0:zz\n", "m.txt");
+    PerceptronTagger::parse(head + "00000000000000a1 0:1.5 3:-2\n00000000000000a2 0:zz\nwords 0\n", "m.txt");
     FAIL() << "no error";
   } catch (const TaggerModelError& e) {
     EXPECT_NE(std::string(e.what()).find("m.txt:5:"), std::string::npos) << e.what();
@@ -82,10 +82,18 @@ TEST(SyntaxPerceptron, MalformedModelNamesFileAndLine) {
   } catch (const TaggerModelError& e) {
     EXPECT_NE(std::string(e.what()).find("promises 2"), std::string::npos) << e.what();
   }
+  try {
+    PerceptronTagger::parse(head + "00000000000000a1 0:1.5\n00000000000000a2 1:1\nwords 1\n00000000000000b1 99\n", "m.txt");
+    FAIL() << "no error";
+  } catch (const TaggerModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("m.txt:7: bad class"), std::string::npos) << e.what();
+  }
   EXPECT_THROW(PerceptronTagger::load("/nonexistent/model.txt"), TaggerModelError);
   // A well-formed model parses.
-  PerceptronTagger ok = PerceptronTagger::parse(head + "00000000000000a1 0:1.5 3:-2\n00000000000000a2 15:1\n", "m.txt");
+  PerceptronTagger ok = PerceptronTagger::parse(
+      head + "00000000000000a1 0:1.5 3:-2\n00000000000000a2 15:1\nwords 1\n00000000000000b1 7\n", "m.txt");
   EXPECT_EQ(ok.features(), 2u);
+  EXPECT_EQ(ok.dictionary_words(), 1u);
 }
 
 }  // namespace

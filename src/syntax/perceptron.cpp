@@ -4,7 +4,10 @@
 //   parley-tagger-perceptron 1
 //   classes NOUN PROPN PRON VERB AUX ADJ ADV DET ADP CONJ SCONJ REL NUM PART PUNCT QUOTE
 //   features N
-//   <16 hex digits: feature key> <class>:<weight> <class>:<weight> ...
+//   <16 hex digits: feature key> <class>:<weight> <class>:<weight> ...   (N lines)
+//   words M
+//   <16 hex digits: word key> <class>                                     (M lines)
+// Classes are 0-based indexes into the classes line.
 #include "syntax/perceptron.h"
 
 #include <charconv>
@@ -67,14 +70,13 @@ PerceptronTagger PerceptronTagger::parse(std::string_view text, const std::strin
   }
   size_t cap = 16;
   while (cap < count * 2 + 2) cap <<= 1;
-  m.keys_.assign(cap, 0);
-  m.spans_.assign(cap * 2, 0);
+  m.slots_.assign(cap, Slot{0, 0, 0});
   m.mask_ = cap - 1;
   m.cells_.reserve(count * 3);
   size_t seen = 0;
-  while (next_line(line)) {
-    if (line.empty()) continue;
-    if (seen == count) fail(name, line_no, "more features than the header's " + std::to_string(count));
+  while (seen < count) {
+    if (!next_line(line))
+      fail(name, line_no, "the header promises " + std::to_string(count) + " features, the file has " + std::to_string(seen));
     if (line.size() < 17 || line[16] != ' ') fail(name, line_no, "expected a 16-digit hex key and weights");
     uint64_t key = 0;
     auto [kp, kec] = std::from_chars(line.data(), line.data() + 16, key, 16);
@@ -99,27 +101,65 @@ PerceptronTagger PerceptronTagger::parse(std::string_view text, const std::strin
       i = sp + 1;
     }
     uint64_t slot = key & m.mask_;
-    while (m.keys_[slot] != 0) {
-      if (m.keys_[slot] == key) fail(name, line_no, "duplicate feature key");
+    while (m.slots_[slot].key != 0) {
+      if (m.slots_[slot].key == key) fail(name, line_no, "duplicate feature key");
       slot = (slot + 1) & m.mask_;
     }
-    m.keys_[slot] = key;
-    m.spans_[slot * 2] = begin;
-    m.spans_[slot * 2 + 1] = static_cast<uint32_t>(m.cells_.size());
+    m.slots_[slot] = Slot{key, begin, static_cast<uint32_t>(m.cells_.size())};
     ++seen;
   }
-  if (seen != count) fail(name, line_no, "the header promises " + std::to_string(count) + " features, the file has " + std::to_string(seen));
   m.used_ = seen;
+  // The tag dictionary.
+  size_t words = 0;
+  if (!next_line(line) || line.substr(0, 6) != "words ") fail(name, line_no + 1, "expected \"words M\"");
+  {
+    auto [p, ec] = std::from_chars(line.data() + 6, line.data() + line.size(), words);
+    if (ec != std::errc() || p != line.data() + line.size()) fail(name, line_no, "bad word count");
+  }
+  size_t wcap = 16;
+  while (wcap < words * 2 + 2) wcap <<= 1;
+  m.words_.assign(wcap, WordSlot{0, 0});
+  m.words_mask_ = wcap - 1;
+  for (size_t k = 0; k < words; ++k) {
+    if (!next_line(line))
+      fail(name, line_no, "the header promises " + std::to_string(words) + " words, the file has " + std::to_string(k));
+    uint64_t key = 0;
+    unsigned cls = 0;
+    if (line.size() < 18 || line[16] != ' ') fail(name, line_no, "expected a 16-digit hex word key and a class");
+    auto [kp, kec] = std::from_chars(line.data(), line.data() + 16, key, 16);
+    auto [cp, cec] = std::from_chars(line.data() + 17, line.data() + line.size(), cls);
+    if (kec != std::errc() || kp != line.data() + 16 || key == 0) fail(name, line_no, "bad word key");
+    if (cec != std::errc() || cp != line.data() + line.size() || cls >= perceptron::kClasses) fail(name, line_no, "bad class");
+    uint64_t slot = key & m.words_mask_;
+    while (m.words_[slot].key != 0) {
+      if (m.words_[slot].key == key) fail(name, line_no, "duplicate word key");
+      slot = (slot + 1) & m.words_mask_;
+    }
+    m.words_[slot] = WordSlot{key, cls + 1};
+  }
+  m.words_used_ = words;
+  while (next_line(line))
+    if (!line.empty()) fail(name, line_no, "unexpected text after the tag dictionary");
   return m;
 }
 
-const uint32_t* PerceptronTagger::find(uint64_t key) const {
+const PerceptronTagger::Slot* PerceptronTagger::find(uint64_t key) const {
   uint64_t slot = key & mask_;
   while (true) {
-    const uint64_t k = keys_[slot];
-    if (k == key) return &spans_[slot * 2];
-    if (k == 0) return nullptr;
+    const Slot& s = slots_[slot];
+    if (s.key == key) return &s;
+    if (s.key == 0) return nullptr;
     slot = (slot + 1) & mask_;
+  }
+}
+
+Tag PerceptronTagger::dictionary_tag(uint64_t key) const {
+  uint64_t slot = key & words_mask_;
+  while (true) {
+    const WordSlot& s = words_[slot];
+    if (s.key == key) return static_cast<Tag>(s.cls);
+    if (s.key == 0) return Tag::kUnknown;
+    slot = (slot + 1) & words_mask_;
   }
 }
 
@@ -128,17 +168,24 @@ void PerceptronTagger::score(const perceptron::TokenView* toks, uint32_t n, uint
   for (int c = 0; c < perceptron::kClasses; ++c) scores[c] = 0;
   perceptron::features(toks, n, i, prev, prev2, [&](uint64_t key) {
     if (key == 0) key = 1;
-    const uint32_t* span = find(key);
-    if (!span) return;
-    for (uint32_t k = span[0]; k < span[1]; ++k) scores[cells_[k].cls] += cells_[k].w;
+    const Slot* slot = find(key);
+    if (!slot) return;
+    for (uint32_t k = slot->begin; k < slot->end; ++k) scores[cells_[k].cls] += cells_[k].w;
   });
 }
 
 void PerceptronTagger::tag(const perceptron::TokenView* toks, uint32_t n, Tag* out) const {
-  if (keys_.empty()) return;
+  if (slots_.empty()) return;
   uint32_t prev = 0, prev2 = 0;
   float scores[perceptron::kClasses];
   for (uint32_t i = 0; i < n; ++i) {
+    const Tag known = dictionary_tag(perceptron::word_key(toks[i]));
+    if (known != Tag::kUnknown) {
+      out[i] = known;
+      prev2 = prev;
+      prev = static_cast<uint32_t>(known);
+      continue;
+    }
     score(toks, n, i, prev, prev2, scores);
     int best = 0;
     for (int c = 1; c < perceptron::kClasses; ++c)
