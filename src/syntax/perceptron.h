@@ -92,50 +92,80 @@ inline uint64_t shape(std::string_view raw) {
   return s;
 }
 
+inline uint64_t fnv(std::string_view s) { return mix(0xcbf29ce484222325ull, s); }
+
+// Combines a template's seed with a value's hash (a 64-bit finaliser).
+inline uint64_t combine(uint64_t a, uint64_t b) {
+  uint64_t x = a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ull;
+  x ^= x >> 33;
+  return x ? x : 1;
+}
+
+// Everything the features need of one token, hashed once per token.
+struct TokenHashes {
+  uint64_t word, suf2, suf3, suf4, pre1, raw, shape;
+  uint16_t pos_bits;
+};
+
+inline TokenHashes hash_token(const TokenView& t) {
+  const std::string_view w = word_class(t);
+  TokenHashes h;
+  h.word = fnv(w);
+  h.suf2 = fnv(suffix(w, 2));
+  h.suf3 = fnv(suffix(w, 3));
+  h.suf4 = fnv(suffix(w, 4));
+  h.pre1 = fnv(w.substr(0, 1));
+  h.raw = fnv(t.quote ? std::string_view("\"") : t.raw);
+  h.shape = shape(t.raw);
+  h.pos_bits = t.pos_bits;
+  return h;
+}
+
 // The key of a word in the model's tag dictionary: frequent words that had
 // one tag at least 97% of the time in training are tagged without scoring.
-inline uint64_t word_key(const TokenView& t) {
-  const uint64_t k = mix(seed(99), word_class(t));
-  return k ? k : 1;
-}
+inline uint64_t word_key(const TokenHashes& t) { return combine(seed(99), t.word); }
 
 // Calls emit(key) for each feature of token i (at most kMaxFeatures).
 // prev/prev2: the tags chosen for tokens i-1 and i-2 (0 before the start).
 template <class Emit>
-inline void features(const TokenView* toks, uint32_t n, uint32_t i, uint32_t prev, uint32_t prev2, Emit&& emit) {
-  const TokenView& t = toks[i];
-  const std::string_view w = word_class(t);
-  const std::string_view none = "<none>";
-  const std::string_view pw = i >= 1 ? word_class(toks[i - 1]) : "<s>";
-  const std::string_view pw2 = i >= 2 ? word_class(toks[i - 2]) : "<s>";
-  const std::string_view nw = i + 1 < n ? word_class(toks[i + 1]) : "</s>";
-  const std::string_view nw2 = i + 2 < n ? word_class(toks[i + 2]) : "</s>";
-  const uint16_t next_bits = i + 1 < n ? toks[i + 1].pos_bits : 0xFFFF;
+inline void features(const TokenHashes* toks, uint32_t n, uint32_t i, uint32_t prev, uint32_t prev2, Emit&& emit) {
+  const TokenHashes& t = toks[i];
+  constexpr uint64_t kStart = 0x5354415254ull, kEnd = 0x454e44ull, kNone = 0x4e4f4e45ull;
+  const uint64_t pw = i >= 1 ? toks[i - 1].word : kStart;
+  const uint64_t pw2 = i >= 2 ? toks[i - 2].word : kStart;
+  const uint64_t nw = i + 1 < n ? toks[i + 1].word : kEnd;
+  const uint64_t nw2 = i + 2 < n ? toks[i + 2].word : kEnd;
+  const uint64_t next_bits = i + 1 < n ? toks[i + 1].pos_bits : 0xFFFF;
+  const uint64_t prev_bits = i >= 1 ? toks[i - 1].pos_bits : 0xFFFF;
   emit(seed(0));
-  emit(mix(seed(1), w));
-  emit(mix(seed(2), suffix(w, 3)));
-  emit(mix(seed(3), suffix(w, 2)));
-  emit(mix(seed(4), w.substr(0, 1)));
-  emit(mix(seed(5), shape(t.raw)));
-  emit(mix(seed(6), static_cast<uint64_t>(prev)));
-  emit(mix(seed(7), static_cast<uint64_t>(prev2)));
-  emit(mix(seed(8), static_cast<uint64_t>(prev * 64 + prev2)));
-  emit(mix(mix(seed(9), static_cast<uint64_t>(prev)), w));
-  emit(mix(seed(10), pw));
-  emit(mix(seed(11), i >= 1 ? suffix(pw, 3) : none));
-  emit(mix(seed(12), pw2));
-  emit(mix(seed(13), nw));
-  emit(mix(seed(14), i + 1 < n ? suffix(nw, 3) : none));
-  emit(mix(seed(15), nw2));
-  emit(mix(seed(16), static_cast<uint64_t>(t.pos_bits)));
-  emit(mix(seed(17), static_cast<uint64_t>(next_bits)));
-  emit(mix(seed(18), static_cast<uint64_t>(t.pos_bits) * 64 + prev));
-  emit(mix(seed(19), suffix(w, 4)));
-  emit(mix(seed(20), shape(t.raw) * 4 + (i == 0 ? 1 : 0)));
-  emit(mix(mix(seed(21), w), nw));
-  emit(mix(seed(22), t.quote ? std::string_view("\"") : t.raw));  // case kept: "Risk" vs "risk"
-  emit(mix(seed(23), i >= 1 ? static_cast<uint64_t>(toks[i - 1].pos_bits) : 0xFFFFull));
-  emit(mix(seed(24), static_cast<uint64_t>(t.pos_bits) * 65536 + next_bits));
+  emit(combine(seed(1), t.word));
+  emit(combine(seed(2), t.suf3));
+  emit(combine(seed(3), t.suf2));
+  emit(combine(seed(4), t.pre1));
+  emit(combine(seed(5), t.shape));
+  emit(combine(seed(6), prev));
+  emit(combine(seed(7), prev2));
+  emit(combine(seed(8), prev * 64 + prev2));
+  emit(combine(combine(seed(9), prev), t.word));
+  emit(combine(seed(10), pw));
+  emit(combine(seed(11), i >= 1 ? toks[i - 1].suf3 : kNone));
+  emit(combine(seed(12), pw2));
+  emit(combine(seed(13), nw));
+  emit(combine(seed(14), i + 1 < n ? toks[i + 1].suf3 : kNone));
+  emit(combine(seed(15), nw2));
+  emit(combine(seed(16), t.pos_bits));
+  emit(combine(seed(17), next_bits));
+  emit(combine(seed(18), static_cast<uint64_t>(t.pos_bits) * 64 + prev));
+  emit(combine(seed(19), t.suf4));
+  emit(combine(seed(20), t.shape * 4 + (i == 0 ? 1 : 0)));
+  emit(combine(combine(seed(21), t.word), nw));
+  emit(combine(seed(22), t.raw));  // case kept: "Risk" vs "risk"
+  emit(combine(seed(23), prev_bits));
+  emit(combine(seed(24), static_cast<uint64_t>(t.pos_bits) * 65536 + next_bits));
 }
 
 }  // namespace perceptron
@@ -174,7 +204,7 @@ class PerceptronTagger {
   };
   const Slot* find(uint64_t key) const;
   Tag dictionary_tag(uint64_t key) const;
-  void score(const perceptron::TokenView* toks, uint32_t n, uint32_t i, uint32_t prev, uint32_t prev2,
+  void score(const perceptron::TokenHashes* toks, uint32_t n, uint32_t i, uint32_t prev, uint32_t prev2,
              float* scores) const;
 
   std::vector<Slot> slots_;  // open addressing

@@ -376,7 +376,7 @@ class Trainer {
     if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
     std::ofstream out(path, std::ios::binary);
     if (!out) throw std::runtime_error(path + ": cannot write");
-    out << "parley-tagger-perceptron 1\nclasses";
+    out << "parley-tagger-perceptron 2\nclasses";
     for (int c = 1; c <= perceptron::kClasses; ++c) out << ' ' << tag_name(static_cast<Tag>(c));
     out << "\nfeatures " << written << '\n' << body;
     out << "words " << dict.size() << '\n';
@@ -451,7 +451,7 @@ int train_tagger(const TrainOptions& opt) {
   for (const auto& s : data) {
     auto views = views_of(s);
     for (size_t i = 0; i < s.size(); ++i) {
-      auto& c = counts.try_emplace(perceptron::word_key(views[i])).first->second;
+      auto& c = counts.try_emplace(perceptron::word_key(perceptron::hash_token(views[i]))).first->second;
       ++c[static_cast<size_t>(s[i].gold) - 1];
     }
   }
@@ -475,16 +475,19 @@ int train_tagger(const TrainOptions& opt) {
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(20261206);
   std::vector<uint64_t> feats;
+  std::vector<perceptron::TokenHashes> hashes;
   float scores[perceptron::kClasses];
   for (int it = 0; it < opt.iterations; ++it) {
     size_t correct = 0, total = 0;
     for (uint32_t si : order) {
       const TrainSentence& s = data[si];
       auto views = views_of(s);
+      hashes.clear();
+      for (const auto& v : views) hashes.push_back(perceptron::hash_token(v));
       uint32_t prev = 0, prev2 = 0;
       for (uint32_t i = 0; i < s.size(); ++i) {
         const int gold = static_cast<int>(s[i].gold) - 1;
-        if (auto d = dict_map.find(perceptron::word_key(views[i])); d != dict_map.end()) {
+        if (auto d = dict_map.find(perceptron::word_key(hashes[i])); d != dict_map.end()) {
           correct += d->second == gold;
           ++total;
           prev2 = prev;
@@ -492,8 +495,8 @@ int train_tagger(const TrainOptions& opt) {
           continue;
         }
         feats.clear();
-        perceptron::features(views.data(), static_cast<uint32_t>(s.size()), i, prev, prev2, [&](uint64_t k) {
-          feats.push_back(k == 0 ? 1 : k);
+        perceptron::features(hashes.data(), static_cast<uint32_t>(s.size()), i, prev, prev2, [&](uint64_t k) {
+          feats.push_back(k);
         });
         tr.predict_features(feats, scores);
         int best = 0;
