@@ -87,7 +87,7 @@ def load_gold(gold_dir):
     return records
 
 
-def run_parley(parley, dicts, records, resolver, drop_one_sided=False):
+def run_parley(parley, dicts, records, resolver, drop_one_sided=False, tagger=None):
     with tempfile.TemporaryDirectory() as tmp:
         inp = os.path.join(tmp, "gold.jsonl")
         with open(inp, "w", encoding="utf-8") as f:
@@ -99,6 +99,8 @@ def run_parley(parley, dicts, records, resolver, drop_one_sided=False):
         cmd = [parley, "code", inp]
         if dicts:
             cmd += ["--dicts", dicts]
+        if tagger:
+            cmd += ["--tagger", tagger]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode not in (0, 1):
             raise SystemExit(f"gold_eval: {' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr}")
@@ -139,6 +141,7 @@ def main():
     ap.add_argument("--split", choices=("tune", "check", "all"), default="tune")
     ap.add_argument("--parley", default=os.path.join(ROOT, "build", "parley"))
     ap.add_argument("--dicts", default=None)
+    ap.add_argument("--tagger", default=None, help="parley's --tagger (rules, perceptron, perceptron-only)")
     ap.add_argument("--gold", default=GOLD_DIR)
     ap.add_argument("--shared", default=None)
     ap.add_argument("--show", choices=("errors", "all"), default=None,
@@ -171,7 +174,7 @@ def main():
     if args.show and args.split == "check":
         raise SystemExit("gold_eval: --show is for the tune half; the check half is only measured")
 
-    got_by_ref = run_parley(args.parley, args.dicts, records, resolver, args.drop_one_sided)
+    got_by_ref = run_parley(args.parley, args.dicts, records, resolver, args.drop_one_sided, args.tagger)
 
     n_gold = n_got = n_match = n_exact = n_src = n_tgt = n_src3 = n_tgt3 = 0
     silent_total = silent_ok = 0

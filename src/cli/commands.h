@@ -44,6 +44,8 @@ void add_serve_command(CLI::App& app, Runners& runners);    // serve_command.cpp
 // Builds the engine configuration from --dicts/--verbs/... (shared by commands).
 struct DictFlags {
   std::string dicts, verbs, actors, agents, discards, issues, wordnet = Lexicon::kDefaultDir;
+  std::string tagger = "rules";  // rules | perceptron | perceptron-only
+  std::string tagger_model;      // default: DATA/tagger/model.txt
 };
 void add_dict_flags(CLI::App* cmd, DictFlags& flags);
 EngineConfig engine_config(const DictFlags& flags);

@@ -4,19 +4,10 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "syntax/perceptron.h"
 #include "verbs/verbs.h"
 
 namespace parley::cli {
-namespace {
-
-const char* tag_name(Tag t) {
-  static const char* names[] = {"?",   "NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ",  "ADV",  "DET",
-                                "ADP", "CONJ", "SCONJ", "REL", "NUM",  "PART", "PUNCT", "QUOTE"};
-  return names[static_cast<int>(t)];
-}
-
-}  // namespace
-
 int run_explain(const Engine& engine, const std::string& text, int32_t date) {
   Worker worker(engine);
   CodedDocument coded;
@@ -32,7 +23,7 @@ int run_explain(const Engine& engine, const std::string& text, int32_t date) {
     std::printf("sentence %u:", s);
     for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) {
       const Token& t = doc.tokens[i];
-      std::printf(" %.*s/%s", static_cast<int>(t.end - t.begin), doc.text.data() + t.begin, tag_name(t.tag));
+      std::printf(" %.*s/%s", static_cast<int>(t.end - t.begin), doc.text.data() + t.begin, parley::tag_name(t.tag));
     }
     std::printf("\n  chunks:");
     for (uint32_t c = sent.chunk_begin; c < sent.chunk_end; ++c) {

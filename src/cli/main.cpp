@@ -12,6 +12,7 @@
 #include "cli/progress_line.h"
 #include "dict/load.h"
 #include "io/dates.h"
+#include "syntax/perceptron_train.h"
 #include "tokens/lexicon.h"
 
 namespace parley::cli {
@@ -55,6 +56,11 @@ void add_dict_flags(CLI::App* cmd, DictFlags& f) {
   cmd->add_option("--discards", f.discards, "discard dictionary (overrides the config)");
   cmd->add_option("--issues", f.issues, "issue dictionary (overrides the config)");
   cmd->add_option("--wordnet", f.wordnet, "WordNet data folder (default /usr/share/wordnet)");
+  cmd->add_option("--tagger", f.tagger,
+                  "part-of-speech first guess: rules (default), perceptron (trained model, then the rules), "
+                  "perceptron-only")
+      ->check(CLI::IsMember({"rules", "perceptron", "perceptron-only"}));
+  cmd->add_option("--tagger-model", f.tagger_model, "perceptron model file (default: parley's data/tagger/model.txt)");
 }
 
 DictPaths dict_overrides(const DictFlags& f) {
@@ -70,6 +76,10 @@ DictPaths dict_overrides(const DictFlags& f) {
 EngineConfig engine_config(const DictFlags& f) {
   EngineConfig cfg;
   cfg.wordnet_dir = f.wordnet;
+  cfg.tagger_mode = f.tagger == "perceptron"        ? parley::TaggerMode::kPerceptron
+                    : f.tagger == "perceptron-only" ? parley::TaggerMode::kPerceptronOnly
+                                                    : parley::TaggerMode::kRules;
+  cfg.tagger_model = f.tagger_model.empty() ? data_dir() + "/tagger/model.txt" : f.tagger_model;
   const std::string dir = f.dicts.empty() ? data_dir() + "/dict" : f.dicts;
   const std::string ini = dir + "/PETR_config.ini";
   cfg.paths = read_config(ini);
@@ -142,6 +152,21 @@ int main(int argc, char** argv) {
   DictFlags val_flags;
   std::string val_file;
   bool quiet = false;
+  parley::TrainOptions train_opt;
+  std::string tagger_eval_model, tagger_eval_conllu;
+  auto* tagger_cmd = app.add_subcommand("tagger", "train or measure the perceptron part-of-speech tagger");
+  tagger_cmd->require_subcommand(1);
+  auto* train_cmd = tagger_cmd->add_subcommand("train", "train the model on Brown, UD EWT dev and UD PUD in --shared");
+  train_cmd->add_option("--shared", train_opt.shared_dir, "the shared data folder (default ../shared)");
+  train_cmd->add_option("--out", train_opt.out, "model file to write (default data/tagger/model.txt)");
+  train_cmd->add_option("--iterations", train_opt.iterations, "passes over the data (default 6)");
+  train_cmd->add_option("--ud-weight", train_opt.ud_weight, "times each UD sentence counts (default 10)");
+  train_cmd->add_option("--prune", train_opt.prune, "drop averaged weights below this (default 0.05)");
+  train_cmd->add_option("--wordnet", train_opt.wordnet_dir, "WordNet data folder");
+  auto* teval_cmd = tagger_cmd->add_subcommand("eval", "accuracy of a model alone on a CoNLL-U file's own tokens");
+  teval_cmd->add_option("conllu", tagger_eval_conllu, "treebank file")->required();
+  teval_cmd->add_option("--model", tagger_eval_model, "model file (default parley's data/tagger/model.txt)");
+
   auto* val_cmd = app.add_subcommand("validate", "code a PETRARCH validation file and score it");
   add_dict_flags(val_cmd, val_flags);
   val_cmd->add_option("file", val_file, "validation XML (root <Validation>)")->required();
@@ -175,6 +200,11 @@ int main(int argc, char** argv) {
       code.wordnet_dir = code_flags.wordnet;
       code.engine = [&code_flags] { return engine_config(code_flags); };
       return parley::cli::run_code(code);
+    }
+    if (*train_cmd) return parley::train_tagger(train_opt);
+    if (*teval_cmd) {
+      return parley::eval_tagger(tagger_eval_model.empty() ? parley::cli::data_dir() + "/tagger/model.txt" : tagger_eval_model,
+                                 tagger_eval_conllu, train_opt.wordnet_dir);
     }
     if (*ex_cmd) {
       int32_t date = 0;

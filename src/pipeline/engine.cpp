@@ -7,6 +7,7 @@
 
 #include "events/intent.h"
 #include "plover/plover.h"
+#include "syntax/perceptron.h"
 #include "syntax/syntax.h"
 #include "pipeline/long_sentences.h"
 #include "text/sentences.h"
@@ -62,6 +63,11 @@ bool set_run_option(RunOptions& options, const std::string& name, const std::str
 
 Engine::Engine(const EngineConfig& config) : config_(config) {
   lexicon_ = std::make_unique<Lexicon>(config.wordnet_dir);
+  if (config.tagger_mode != TaggerMode::kRules) {
+    tagger_ = std::make_unique<PerceptronTagger>(PerceptronTagger::load(config.tagger_model));
+    syntax_.mode = config.tagger_mode;
+    syntax_.model = tagger_.get();
+  }
   DictOptions opts = config.dict_options;
   if (config.dialect == Dialect::kTabari) opts.allow_private_codes = true;
   load_dictionaries(config.paths, opts, dicts_);
@@ -86,6 +92,8 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
   run_options_.one_sided = dicts_.options.one_sided;
   run_options_.factual_only = dicts_.options.factual_only;
 }
+
+Engine::~Engine() = default;
 
 CoderOptions Engine::coder_options(const RunOptions& run) const {
   CoderOptions o;
@@ -245,7 +253,7 @@ bool Worker::code_in_pieces(std::string_view id, int32_t date, std::string& text
 bool Worker::code_sentences(int32_t date, CodedDocument& out, bool record_start) {
   engine_.tokenizer().tokenize(doc_);
   split_long_sentences(doc_);  // keeps every later stage linear in the text
-  parse_doc(doc_);
+  parse_doc(doc_, engine_.syntax_options());
   const size_t n = doc_.sentences.size();
   if (actors_.size() < n) actors_.resize(n);
   if (record_start) names_.clear();

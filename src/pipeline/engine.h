@@ -27,6 +27,7 @@
 #include "modality/modality.h"
 #include "places/places.h"
 #include "quotes/quotes.h"
+#include "syntax/syntax.h"
 #include "events/details.h"
 #include "temporal/temporal.h"
 #include "tokens/lexicon.h"
@@ -63,12 +64,16 @@ struct EngineConfig {
   DictPaths paths;
   DictOptions dict_options;
   Dialect dialect = Dialect::kPetrarch;
+  // Part-of-speech first guess; the perceptron modes load tagger_model.
+  TaggerMode tagger_mode = TaggerMode::kRules;
+  std::string tagger_model;
 };
 
 class Engine {
  public:
   // Throws DictError / LexiconError with a message fit for the user.
   explicit Engine(const EngineConfig& config);
+  ~Engine();
 
   const Dictionaries& dicts() const { return dicts_; }
   const Lexicon& lexicon() const { return *lexicon_; }
@@ -80,6 +85,7 @@ class Engine {
   const QuoteFinder& quotes() const { return *quotes_; }
   const DeadlineFinder& deadlines() const { return *deadlines_; }
   const ModalityAnalyzer& modality() const { return *modality_; }
+  const SyntaxOptions& syntax_options() const { return syntax_; }
   Dialect dialect() const { return config_.dialect; }
   // The options as loaded (PETR_config.ini [Options]); a new Worker starts with them.
   const RunOptions& run_options() const { return run_options_; }
@@ -98,6 +104,8 @@ class Engine {
   std::unique_ptr<QuoteFinder> quotes_;
   std::unique_ptr<DeadlineFinder> deadlines_;
   std::unique_ptr<ModalityAnalyzer> modality_;
+  std::unique_ptr<PerceptronTagger> tagger_;
+  SyntaxOptions syntax_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> discards_by_first_;
   VerbOptions verb_options_;
   RunOptions run_options_;

@@ -6,7 +6,7 @@
 
 namespace parley {
 
-void tag_sentence(Doc& doc, uint32_t s);
+void tag_sentence(Doc& doc, uint32_t s, const SyntaxOptions& opt);
 
 namespace {
 
@@ -179,13 +179,13 @@ void chunk_sentence(Doc& doc, uint32_t s) {
   }
 }
 
-void parse_sentence(Doc& doc, uint32_t s) {
-  tag_sentence(doc, s);
+void parse_sentence(Doc& doc, uint32_t s, const SyntaxOptions& opt) {
+  tag_sentence(doc, s, opt);
   chunk_sentence(doc, s);
 }
 
-void parse_doc(Doc& doc) {
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) parse_sentence(doc, s);
+void parse_doc(Doc& doc, const SyntaxOptions& opt) {
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) parse_sentence(doc, s, opt);
 }
 
 bool is_speech_verb_lemma(std::string_view w) {

@@ -20,11 +20,25 @@
 
 namespace parley {
 
+class PerceptronTagger;
+
+// How tokens get their first tags (docs/DESIGN.md, "Syntax").
+enum class TaggerMode : uint8_t {
+  kRules,            // hand-written first guess, then the context rules (default)
+  kPerceptron,       // the trained model's tags, then the context rules
+  kPerceptronOnly,   // the trained model's tags alone (for measuring it)
+};
+
+struct SyntaxOptions {
+  TaggerMode mode = TaggerMode::kRules;
+  const PerceptronTagger* model = nullptr;  // needed by the perceptron modes
+};
+
 // Tags every token of sentence `s` and appends its chunks to doc.chunks.
-void parse_sentence(Doc& doc, uint32_t s);
+void parse_sentence(Doc& doc, uint32_t s, const SyntaxOptions& opt = {});
 
 // Convenience: parse every sentence.
-void parse_doc(Doc& doc);
+void parse_doc(Doc& doc, const SyntaxOptions& opt = {});
 
 // Word-class helpers shared by later stages (all take the normalised form).
 bool is_speech_verb_lemma(std::string_view upper_lemma);

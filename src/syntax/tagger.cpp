@@ -5,6 +5,7 @@
 // from the lexicon's hand-written lists, which win over WordNet.
 #include <string_view>
 
+#include "syntax/perceptron.h"
 #include "syntax/syntax.h"
 #include "syntax/words.h"
 
@@ -138,10 +139,16 @@ bool object_start(Tag t) {
 
 }  // namespace
 
-void tag_sentence(Doc& doc, uint32_t s) {
+void tag_sentence(Doc& doc, uint32_t s, const SyntaxOptions& opt) {
   const Sentence& sent = doc.sentences[s];
   const uint32_t b = sent.token_begin, e = sent.token_end;
-  for (uint32_t i = b; i < e; ++i) doc.tokens[i].tag = first_guess(doc, doc.tokens[i]);
+  if (opt.model && opt.mode != TaggerMode::kRules) {
+    // The trained model's tags as the first guess (perceptron.h).
+    opt.model->tag_sentence(doc, s);
+    if (opt.mode == TaggerMode::kPerceptronOnly) return;
+  } else {
+    for (uint32_t i = b; i < e; ++i) doc.tokens[i].tag = first_guess(doc, doc.tokens[i]);
+  }
   // A capitalised first word known only as a noun is most likely a name
   // ("Ethiopia act on ...").
   if (b < e) {

@@ -1,0 +1,551 @@
+// Training the averaged perceptron (perceptron.h) from ../shared.
+//
+// Data: every Brown file (c[a-r]NN, tags mapped below), UD EWT dev and UD PUD
+// (UPOS mapped as tools/tagger_eval.py documents).  EWT test is never read
+// here: it is what the model is measured on.
+#include "syntax/perceptron_train.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <unordered_map>
+
+#include "syntax/perceptron.h"
+#include "tokens/lexicon.h"
+
+namespace parley {
+namespace {
+
+bool lower_eq(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+  return true;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+Tag map_ud(std::string_view form, std::string_view upos, std::string_view xpos, std::string_view feats) {
+  const bool rel = feats.find("PronType=Rel") != std::string_view::npos;
+  if (upos == "PRON") return xpos == "PRP$" ? Tag::kDet : rel ? Tag::kRelPron : Tag::kPronoun;
+  if (upos == "DET") return rel ? Tag::kRelPron : Tag::kDet;
+  if (upos == "PART") {
+    return lower_eq(form, "not") || lower_eq(form, "n't") || lower_eq(form, "never") || lower_eq(form, "nt") ||
+                   form == "n\xE2\x80\x99t"
+               ? Tag::kAdv
+               : Tag::kParticle;
+  }
+  if (upos == "PUNCT") return perceptron::is_quote(form) ? Tag::kQuote : Tag::kPunct;
+  if (upos == "NOUN" || upos == "X") return Tag::kNoun;
+  if (upos == "PROPN") return Tag::kProper;
+  if (upos == "VERB") return Tag::kVerb;
+  if (upos == "AUX") return Tag::kAux;
+  if (upos == "ADJ") return Tag::kAdj;
+  if (upos == "ADV" || upos == "INTJ") return Tag::kAdv;
+  if (upos == "NUM") return Tag::kNum;
+  if (upos == "ADP") return Tag::kPrep;
+  if (upos == "CCONJ") return Tag::kConj;
+  if (upos == "SCONJ") return Tag::kSubConj;
+  if (upos == "SYM") return Tag::kPunct;
+  return Tag::kNoun;
+}
+
+// A Brown tag (one part of a '+' tag, without fw-/-tl/-hl/-nc) to parley's.
+// hv*/do* are settled by context in fix_brown_aux(); here they are kAux.
+Tag map_brown(std::string_view t, std::string_view word, bool title) {
+  auto is = [&](std::initializer_list<const char*> l) {
+    for (const char* x : l)
+      if (t == x) return true;
+    return false;
+  };
+  // Capitalised adverbial nouns are the days of the week (Friday/nr): UD PROPN.
+  if ((t == "nr" || t == "nr$" || t == "nrs") && !word.empty() && std::isupper(static_cast<unsigned char>(word[0])))
+    return Tag::kProper;
+  if (is({"nn", "nns", "nr", "nrs", "nn$", "nns$", "nr$", "nil"})) return title ? Tag::kProper : Tag::kNoun;
+  if (is({"np", "nps", "np$", "nps$"})) return Tag::kProper;
+  if (is({"vb", "vbd", "vbn", "vbg", "vbz"})) return Tag::kVerb;
+  if (t.substr(0, 2) == "be" || t.substr(0, 2) == "hv" || t.substr(0, 2) == "do" || t == "md") return Tag::kAux;
+  if (is({"jj", "jjr", "jjs", "jjt", "od", "ap", "jj$", "ap$"})) return Tag::kAdj;
+  if (is({"rb", "rbr", "rbt", "rn", "wrb", "ql", "qlp", "wql", "*", "uh", "rb$", "abl"})) return Tag::kAdv;
+  if (t == "rp") return Tag::kPrep;
+  if (is({"at", "dt", "dti", "dts", "dtx", "abn", "abx", "pp$", "dt$"})) return Tag::kDet;
+  if (is({"pps", "ppss", "ppo", "ppl", "ppls", "pn", "pn$", "ex", "pp$$"})) return Tag::kPronoun;
+  if (is({"wps", "wpo", "wdt", "wp$"})) {
+    if (lower_eq(word, "what") || lower_eq(word, "whatever") || lower_eq(word, "whoever")) return Tag::kPronoun;
+    return Tag::kRelPron;
+  }
+  if (t == "in") return Tag::kPrep;
+  if (t == "cs") return Tag::kSubConj;
+  if (t == "cc") return Tag::kConj;
+  if (t == "to") return Tag::kParticle;
+  if (t == "cd" || t == "cd$") return Tag::kNum;
+  if (t == "``" || t == "''" || t == "'") return Tag::kQuote;
+  if (is({".", ",", ":", "(", ")", "--", ";"})) return Tag::kPunct;
+  return Tag::kUnknown;
+}
+
+struct BrownTok {
+  std::string word;
+  std::string base;  // Brown base tag
+  Tag tag;
+};
+
+std::string strip_brown(std::string_view t, bool& title) {
+  if (t.substr(0, 3) == "fw-") t.remove_prefix(3);
+  title = false;
+  while (true) {
+    if (t.size() > 3 && (t.substr(t.size() - 3) == "-tl" || t.substr(t.size() - 3) == "-hl" || t.substr(t.size() - 3) == "-nc")) {
+      if (t.substr(t.size() - 3) == "-tl") title = true;
+      t.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return std::string(t);
+}
+
+// Splits one Brown token into parley-style tokens; false when it cannot.
+bool convert_brown(std::string_view word, std::string_view tagfull, std::vector<BrownTok>& out) {
+  bool title = false;
+  std::string tag = strip_brown(tagfull, title);
+  auto one = [&](std::string_view w, std::string_view t) {
+    std::string base(t);
+    Tag g = map_brown(base, w, title);
+    if (g == Tag::kUnknown) return false;
+    if (g == Tag::kProper && !w.empty() && !std::isupper(static_cast<unsigned char>(w[0])) && title) g = Tag::kNoun;
+    out.push_back({std::string(w), base, g});
+    return true;
+  };
+  if (tag.find('+') != std::string::npos) {
+    auto parts = split(tag, '+');
+    if (parts.size() != 2) return false;
+    size_t ap = word.find('\'');
+    std::string_view a, b;
+    if (ap != std::string_view::npos && ap > 0) {
+      a = word.substr(0, ap);
+      b = word.substr(ap);
+    } else if (lower_eq(word, "gonna") || lower_eq(word, "wanna") || lower_eq(word, "gotta")) {
+      a = word.substr(0, 3);
+      b = word.substr(3);
+    } else {
+      return false;
+    }
+    std::string p0(parts[0]), p1(parts[1]);
+    bool t0 = false, t1 = false;
+    p0 = strip_brown(p0, t0);
+    p1 = strip_brown(p1, t1);
+    // "he'd've"-like or negated second parts are rare: keep it simple.
+    if (!p1.empty() && p1.back() == '*') return false;
+    return one(a, p0) && one(b, p1);
+  }
+  // Negated forms: didn't/dod*, can't/md*, cannot/md*, not/*.
+  if (tag.size() > 1 && tag.back() == '*') {
+    std::string base = tag.substr(0, tag.size() - 1);
+    if (word.size() > 3 && (lower_eq(word.substr(word.size() - 3), "n't"))) {
+      return one(word.substr(0, word.size() - 3), base) && one(word.substr(word.size() - 3), "*");
+    }
+    if (word.size() > 3 && lower_eq(word.substr(word.size() - 3), "not")) {
+      return one(word.substr(0, word.size() - 3), base) && one(word.substr(word.size() - 3), "*");
+    }
+    return one(word, base);
+  }
+  // Possessives: Atlanta's/np$ -> Atlanta 's; boys'/nns$ -> boys '.
+  if (tag.size() > 1 && tag.back() == '$' && tag != "pp$" && tag != "wp$" && tag != "pp$$") {
+    std::string base = tag.substr(0, tag.size() - 1);
+    if (word.size() > 2 && lower_eq(word.substr(word.size() - 2), "'s")) {
+      if (!one(word.substr(0, word.size() - 2), base)) return false;
+      out.push_back({std::string(word.substr(word.size() - 2)), "pos", Tag::kParticle});
+      return true;
+    }
+    if (word.size() > 1 && word.back() == '\'') {
+      if (!one(word.substr(0, word.size() - 1), base)) return false;
+      out.push_back({"'", "pos", Tag::kParticle});
+      return true;
+    }
+    return one(word, base);
+  }
+  return one(word, tag);
+}
+
+// Brown does not tell auxiliary have/do from the main verbs: an auxiliary
+// has a participle (have) or a base verb (do) after it, over adverbs,
+// negation and a subject pronoun ("did he say").
+void fix_brown_aux(std::vector<BrownTok>& toks) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const std::string& b = toks[i].base;
+    const bool have = b.substr(0, 2) == "hv", dov = b.substr(0, 2) == "do";
+    if (!have && !dov) continue;
+    size_t j = i + 1;
+    while (j < toks.size() && (toks[j].tag == Tag::kAdv || toks[j].tag == Tag::kPronoun || toks[j].base == "np")) ++j;
+    bool aux = false;
+    if (j < toks.size()) {
+      const std::string& nb = toks[j].base;
+      aux = have ? (nb == "vbn" || nb == "ben" || nb == "hvn" || nb == "vbd") : (nb == "vb" || nb == "be" || nb == "hv" || nb == "do");
+    }
+    // "do so", "did it" stay verbs; a bare "do"/"did" at the end of a clause
+    // ("as he did") is an auxiliary in UD (an elided verb).
+    if (!aux && dov && (j >= toks.size() || toks[j].tag == Tag::kPunct)) aux = true;
+    toks[i].tag = aux ? Tag::kAux : Tag::kVerb;
+  }
+}
+
+std::string upper_ascii(std::string_view s) {
+  std::string u(s);
+  for (char& c : u)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return u;
+}
+
+}  // namespace
+
+std::vector<TrainSentence> read_conllu(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::vector<TrainSentence> out;
+  TrainSentence cur;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+      continue;
+    }
+    if (line[0] == '#') continue;
+    auto cols = split(line, '\t');
+    if (cols.size() < 6) continue;
+    if (cols[0].find('-') != std::string_view::npos || cols[0].find('.') != std::string_view::npos) continue;
+    TrainToken t;
+    t.raw = std::string(cols[1]);
+    t.gold = map_ud(cols[1], cols[3], cols[4], cols[5]);
+    cur.push_back(std::move(t));
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+std::vector<TrainSentence> read_brown_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::vector<TrainSentence> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream ls(line);
+    std::string item;
+    std::vector<BrownTok> toks;
+    bool ok = true;
+    while (ls >> item) {
+      size_t slash = item.rfind('/');
+      if (slash == std::string::npos || slash == 0) {
+        ok = false;
+        break;
+      }
+      if (!convert_brown(std::string_view(item).substr(0, slash), std::string_view(item).substr(slash + 1), toks)) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok || toks.empty()) continue;
+    fix_brown_aux(toks);
+    // Brown's dt/wdt cover "this" both as a determiner and as a pronoun; UD
+    // tags the stand-alone one PRON ("this is", "what he said").
+    for (size_t i = 0; i < toks.size(); ++i) {
+      const std::string& w = toks[i].word;
+      const bool demo = lower_eq(w, "this") || lower_eq(w, "that") || lower_eq(w, "these") || lower_eq(w, "those");
+      const bool dt = toks[i].base == "dt" || toks[i].base == "dts" || toks[i].base == "dti" || toks[i].base == "dtx";
+      if (!((demo && dt) || (lower_eq(w, "what") && (toks[i].base == "wdt" || toks[i].base == "wps")))) continue;
+      const Tag n = i + 1 < toks.size() ? toks[i + 1].tag : Tag::kPunct;
+      const bool before_noun = n == Tag::kNoun || n == Tag::kProper || n == Tag::kAdj || n == Tag::kNum;
+      toks[i].tag = before_noun ? Tag::kDet : Tag::kPronoun;
+    }
+    TrainSentence s;
+    for (auto& b : toks) {
+      TrainToken t;
+      t.raw = b.word == "``" || b.word == "''" ? "\"" : b.word;
+      t.gold = b.tag;
+      s.push_back(std::move(t));
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void annotate(std::vector<TrainSentence>& sents, const Lexicon& lex) {
+  for (auto& s : sents) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      TrainToken& t = s[i];
+      t.norm = upper_ascii(t.raw);
+      bool digit = false, alpha = false;
+      for (char c : t.raw) {
+        if (c >= '0' && c <= '9') digit = true;
+        if (std::isalpha(static_cast<unsigned char>(c))) alpha = true;
+      }
+      if (digit && !alpha) {
+        t.pos_bits = kPosNum;
+        continue;
+      }
+      if (t.norm == "'S") {
+        t.pos_bits = kPosParticle;
+        continue;
+      }
+      LexInfo info = lex.lookup(t.norm);
+      if (!info.known()) {
+        size_t dash = t.norm.rfind('-');
+        if (dash != std::string::npos && dash + 1 < t.norm.size()) {
+          LexInfo tail = lex.lookup(std::string_view(t.norm).substr(dash + 1));
+          info.pos_bits = tail.pos_bits;
+          if (tail.has_form(VerbForm::kPastParticiple)) info.pos_bits |= kPosAdj;
+        }
+      }
+      t.pos_bits = info.pos_bits;
+    }
+  }
+}
+
+namespace {
+
+struct Cell {
+  uint8_t cls;
+  float w;
+  double total;
+  uint32_t ts;
+};
+
+class Trainer {
+ public:
+  void predict_features(const std::vector<uint64_t>& feats, float* scores) const {
+    for (int c = 0; c < perceptron::kClasses; ++c) scores[c] = 0;
+    for (uint64_t f : feats) {
+      auto it = index_.find(f);
+      if (it == index_.end()) continue;
+      for (const Cell& c : cells_[it->second]) scores[c.cls] += c.w;
+    }
+  }
+  void update(const std::vector<uint64_t>& feats, int gold, int guess) {
+    ++clock_;
+    if (gold == guess) return;
+    for (uint64_t f : feats) {
+      auto [it, fresh] = index_.try_emplace(f, static_cast<uint32_t>(cells_.size()));
+      if (fresh) cells_.emplace_back();
+      auto& v = cells_[it->second];
+      bump(v, gold, 1.0f);
+      bump(v, guess, -1.0f);
+    }
+  }
+  void tick() { ++clock_; }
+  // Writes averaged, pruned weights.
+  size_t write(const std::string& path, float prune, const std::vector<std::pair<uint64_t, int>>& dict) {
+    std::vector<std::pair<uint64_t, uint32_t>> order(index_.begin(), index_.end());
+    std::sort(order.begin(), order.end());
+    std::string body;
+    size_t written = 0;
+    char buf[64];
+    for (auto& [key, idx] : order) {
+      std::string line;
+      for (Cell& c : cells_[idx]) {
+        const double total = c.total + static_cast<double>(clock_ - c.ts) * c.w;
+        const double avg = total / static_cast<double>(clock_);
+        if (std::fabs(avg) < prune) continue;
+        std::snprintf(buf, sizeof buf, " %u:%.3g", static_cast<unsigned>(c.cls), avg);
+        line += buf;
+      }
+      if (line.empty()) continue;
+      std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(key));
+      body += buf;
+      body += line;
+      body += '\n';
+      ++written;
+    }
+    std::filesystem::path p(path);
+    if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw std::runtime_error(path + ": cannot write");
+    out << "parley-tagger-perceptron 2\nclasses";
+    for (int c = 1; c <= perceptron::kClasses; ++c) out << ' ' << tag_name(static_cast<Tag>(c));
+    out << "\nfeatures " << written << '\n' << body;
+    out << "words " << dict.size() << '\n';
+    for (const auto& [key, cls] : dict) {
+      std::snprintf(buf, sizeof buf, "%016llx %d\n", static_cast<unsigned long long>(key), cls);
+      out << buf;
+    }
+    return written;
+  }
+
+ private:
+  void bump(std::vector<Cell>& v, int cls, float d) {
+    for (Cell& c : v) {
+      if (c.cls == cls) {
+        c.total += static_cast<double>(clock_ - c.ts) * c.w;
+        c.ts = clock_;
+        c.w += d;
+        return;
+      }
+    }
+    v.push_back(Cell{static_cast<uint8_t>(cls), d, 0.0, clock_});
+  }
+  std::unordered_map<uint64_t, uint32_t> index_;
+  std::vector<std::vector<Cell>> cells_;
+  uint32_t clock_ = 0;
+};
+
+std::vector<perceptron::TokenView> views_of(const TrainSentence& s) {
+  std::vector<perceptron::TokenView> v(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    v[i].raw = s[i].raw;
+    v[i].norm = s[i].norm;
+    v[i].pos_bits = s[i].pos_bits;
+    v[i].quote = perceptron::is_quote(s[i].raw);
+  }
+  return v;
+}
+
+}  // namespace
+
+int train_tagger(const TrainOptions& opt) {
+  namespace fs = std::filesystem;
+  std::vector<TrainSentence> data;
+  const fs::path brown = fs::path(opt.shared_dir) / "corpora" / "brown";
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(brown)) {
+    const std::string n = e.path().filename().string();
+    if (n.size() == 4 && n[0] == 'c' && std::islower(static_cast<unsigned char>(n[1])) && std::isdigit(static_cast<unsigned char>(n[2])))
+      files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    auto s = read_brown_file(f);
+    data.insert(data.end(), std::make_move_iterator(s.begin()), std::make_move_iterator(s.end()));
+  }
+  const size_t brown_sents = data.size();
+  for (const char* rel : {"treebanks/UD_English-EWT/en_ewt-ud-dev.conllu", "treebanks/UD_English-PUD/en_pud-ud-test.conllu"}) {
+    auto s = read_conllu((fs::path(opt.shared_dir) / rel).string());
+    // The UD sets are few but carry the conventions (and the web genre) the
+    // model is judged by: they count ud_weight times.
+    for (int k = 0; k < opt.ud_weight; ++k) data.insert(data.end(), s.begin(), s.end());
+  }
+  Lexicon lex(opt.wordnet_dir);
+  annotate(data, lex);
+  size_t tokens = 0;
+  for (auto& s : data) tokens += s.size();
+  std::fprintf(stderr, "tagger: %zu Brown files, %zu sentences (%zu Brown), %zu tokens\n", files.size(), data.size(),
+               brown_sents, tokens);
+  // The tag dictionary: words seen at least 20 times with one tag at least
+  // 97% of the time are tagged by it, in training as in use.
+  std::unordered_map<uint64_t, std::array<uint32_t, perceptron::kClasses>> counts;
+  for (const auto& s : data) {
+    auto views = views_of(s);
+    for (size_t i = 0; i < s.size(); ++i) {
+      auto& c = counts.try_emplace(perceptron::word_key(perceptron::hash_token(views[i]))).first->second;
+      ++c[static_cast<size_t>(s[i].gold) - 1];
+    }
+  }
+  std::vector<std::pair<uint64_t, int>> dict;
+  std::unordered_map<uint64_t, int> dict_map;
+  for (const auto& [key, c] : counts) {
+    uint32_t sum = 0, best = 0;
+    int best_cls = 0;
+    for (int k = 0; k < perceptron::kClasses; ++k) {
+      sum += c[static_cast<size_t>(k)];
+      if (c[static_cast<size_t>(k)] > best) best = c[static_cast<size_t>(k)], best_cls = k;
+    }
+    if (sum >= 20 && static_cast<double>(best) >= 0.97 * static_cast<double>(sum)) {
+      dict.emplace_back(key, best_cls);
+      dict_map.emplace(key, best_cls);
+    }
+  }
+  std::sort(dict.begin(), dict.end());
+  Trainer tr;
+  std::vector<uint32_t> order(data.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(20261206);
+  std::vector<uint64_t> feats;
+  std::vector<perceptron::TokenHashes> hashes;
+  float scores[perceptron::kClasses];
+  for (int it = 0; it < opt.iterations; ++it) {
+    size_t correct = 0, total = 0;
+    for (uint32_t si : order) {
+      const TrainSentence& s = data[si];
+      auto views = views_of(s);
+      hashes.clear();
+      for (const auto& v : views) hashes.push_back(perceptron::hash_token(v));
+      uint32_t prev = 0, prev2 = 0;
+      for (uint32_t i = 0; i < s.size(); ++i) {
+        const int gold = static_cast<int>(s[i].gold) - 1;
+        if (auto d = dict_map.find(perceptron::word_key(hashes[i])); d != dict_map.end()) {
+          correct += d->second == gold;
+          ++total;
+          prev2 = prev;
+          prev = static_cast<uint32_t>(d->second + 1);
+          continue;
+        }
+        feats.clear();
+        perceptron::features(hashes.data(), static_cast<uint32_t>(s.size()), i, prev, prev2, [&](uint64_t k) {
+          feats.push_back(k);
+        });
+        tr.predict_features(feats, scores);
+        int best = 0;
+        for (int c = 1; c < perceptron::kClasses; ++c)
+          if (scores[c] > scores[best]) best = c;
+        tr.update(feats, gold, best);
+        correct += best == gold;
+        ++total;
+        prev2 = prev;
+        prev = static_cast<uint32_t>(best + 1);
+      }
+    }
+    std::fprintf(stderr, "tagger: iteration %d: training accuracy %.2f%%\n", it + 1, 100.0 * static_cast<double>(correct) / static_cast<double>(total));
+    std::shuffle(order.begin(), order.end(), rng);
+  }
+  const size_t written = tr.write(opt.out, opt.prune, dict);
+  std::fprintf(stderr, "tagger: wrote %s (%zu features, %zu dictionary words)\n", opt.out.c_str(), written, dict.size());
+  return 0;
+}
+
+int eval_tagger(const std::string& model_path, const std::string& conllu, const std::string& wordnet_dir) {
+  PerceptronTagger model = PerceptronTagger::load(model_path);
+  auto data = read_conllu(conllu);
+  Lexicon lex(wordnet_dir);
+  annotate(data, lex);
+  size_t correct = 0, total = 0;
+  std::vector<Tag> out;
+  std::unordered_map<std::string, size_t> confusion;
+  for (auto& s : data) {
+    auto views = views_of(s);
+    out.assign(s.size(), Tag::kUnknown);
+    model.tag(views.data(), static_cast<uint32_t>(s.size()), out.data());
+    for (size_t i = 0; i < s.size(); ++i) {
+      correct += out[i] == s[i].gold;
+      ++total;
+      if (out[i] != s[i].gold) {
+        ++confusion[std::string(tag_name(s[i].gold)) + " -> " + tag_name(out[i])];
+        if (std::getenv("PARLEY_TAGGER_ERRORS"))
+          std::fprintf(stderr, "%s -> %s %s\n", tag_name(s[i].gold), tag_name(out[i]), s[i].raw.c_str());
+      }
+    }
+  }
+  std::vector<std::pair<size_t, std::string>> top;
+  for (auto& [k, v] : confusion) top.emplace_back(v, k);
+  std::sort(top.rbegin(), top.rend());
+  for (size_t i = 0; i < top.size() && i < 12; ++i) std::printf("  %-16s %zu\n", top[i].second.c_str(), top[i].first);
+  std::printf("%s: %zu sentences, %zu tokens, accuracy %.2f%% (treebank tokenization, model alone)\n", conllu.c_str(),
+              data.size(), total, 100.0 * static_cast<double>(correct) / static_cast<double>(total));
+  return 0;
+}
+
+}  // namespace parley
