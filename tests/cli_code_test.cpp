@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "io/input.h"
 #include "support/paths.h"
 #include "support/run.h"
 #include "support/temp_dir.h"
@@ -39,6 +40,45 @@ TEST(CliCode, PlainTextWithDate) {
   EXPECT_EQ(v[0]["evidence"]["verb_offsets"], nlohmann::json::array({7, 14}));
   EXPECT_EQ(v[1]["sentence"], 1);
   EXPECT_EQ(v[1]["source"], "USAGOV");
+}
+
+// Members parley does not read pass through into every record; one named
+// like a field parley writes ("source":"AFP", "type":"article") comes out as
+// "input_" + its name, never as a second key that would shadow the event's
+// own (nlohmann, like most readers, keeps the last of two equal keys).  Every
+// top-level field of the records written is one io::is_output_field knows.
+TEST(CliCode, PassedThroughMembersNeverShadowTheRecordsFields) {
+  const TempDir tmp("cli_code");
+  const std::string in = tmp.write(
+      "docs.jsonl",
+      R"({"id":"p1","date":"2025-08-06","text":"Russia accused Ukraine. \"We will talk,\" Putin said.",)"
+      R"("source":"AFP","type":"article","code":"C","feed":"wire"})" "\n");
+  for (const char* format : {"jsonl", "csv"}) {
+    RunResult r = run_parley(std::string("code --dicts ") + kDicts + " --format " + format + " " + in);
+    ASSERT_EQ(r.status, 0) << r.err;
+    if (std::string(format) == "csv") {
+      EXPECT_NE(r.out.find("\np1,0,2025-08-06,,RUS,UKR,112,"), std::string::npos) << r.out;
+      continue;
+    }
+    auto v = json_lines(r.out);
+    ASSERT_FALSE(v.empty());
+    for (const auto& rec : v) {
+      const std::string line = rec.dump();
+      EXPECT_EQ(line.find("\"source\":\"AFP\""), std::string::npos) << line;
+      EXPECT_EQ(rec["input_source"], "AFP") << line;
+      EXPECT_EQ(rec["input_type"], "article") << line;
+      EXPECT_EQ(rec["input_code"], "C") << line;
+      EXPECT_EQ(rec["feed"], "wire") << line;
+      for (const auto& [key, value] : rec.items()) {
+        if (key != "feed" && key.rfind("input_", 0) != 0) {
+          EXPECT_TRUE(parley::io::is_output_field(key)) << key << " is written but not in io::is_output_field";
+        }
+      }
+    }
+    EXPECT_EQ(v[0]["type"], "event");
+    EXPECT_EQ(v[0]["source"], "RUS");
+    EXPECT_EQ(v[0]["code"], "112");
+  }
 }
 
 TEST(CliCode, BadJsonLineIsReportedAndTheRunGoesOn) {

@@ -149,7 +149,8 @@ TEST(JsonLinesReader, GoodLinesSurviveBadOnes) {
   EXPECT_EQ(a1.rec.date, 20080804);
   EXPECT_EQ(a1.rec.text, "Arnor restored ties with Gondor.");
   EXPECT_EQ(a1.rec.source_line, 1u);
-  EXPECT_EQ(a1.rec.extra_json, R"({"source":"AFP","tags":["x",{"k":null}],"score":1.50e0})");
+  // "source" is also an event field: it passes through as "input_source".
+  EXPECT_EQ(a1.rec.extra_json, R"({"input_source":"AFP","tags":["x",{"k":null}],"score":1.50e0})");
   EXPECT_EQ(nlohmann::json::parse(a1.rec.extra_json)["tags"][1]["k"], nullptr);
 
   const auto& a2 = items[1];

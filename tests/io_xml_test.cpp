@@ -40,7 +40,7 @@ TEST(XmlReader, PetrarchFixture) {
   EXPECT_EQ(a.text,
             "The stopover came as the US leader prepared to attend the Beijing Olympics, an "
             "event which will test his vow to keep politics out of the Games.");
-  EXPECT_EQ(a.extra_json, R"({"source":"AFP"})");
+  EXPECT_EQ(a.extra_json, R"({"input_source":"AFP"})");  // not the event's own "source"
   EXPECT_TRUE(a.gold.empty());
 
   const InputRecord& b = items[1].rec;
@@ -142,7 +142,7 @@ TEST(XmlReader, SharedGigaWordSample) {
     EXPECT_EQ(i.error, "") << i.rec.id;
     EXPECT_EQ(i.rec.kind, InputRecord::kDocument);
     EXPECT_TRUE(i.rec.sentence_mode) << i.rec.id;
-    EXPECT_EQ(i.rec.extra_json, R"({"source":"AFP"})") << i.rec.id;
+    EXPECT_EQ(i.rec.extra_json, R"({"input_source":"AFP"})") << i.rec.id;
     EXPECT_EQ(i.rec.text.find('\n'), std::string::npos);
     EXPECT_EQ(i.rec.text.find("  "), std::string::npos);
     EXPECT_NE(i.rec.text.front(), ' ');

@@ -154,6 +154,27 @@ void set_record_date(InputRecord& rec, const std::string* written, std::string_v
   rec.warning += fallback ? "; coded with --date " + format_date(fallback) : "; coded without a date";
 }
 
+bool is_output_field(std::string_view name) {
+  // The top-level fields of event, quote and deadline records (sinks/
+  // event_json.cpp) and what the API adds to them; tests/io_passthrough_test
+  // checks the writers against this list.
+  static constexpr std::string_view kFields[] = {
+      "about", "attribution", "closed", "code", "code_name", "condition", "condition_offsets", "conditional",
+      "date", "date_text", "evidence", "future", "goldstein", "hypothetical", "id", "in_condition",
+      "last_sentence", "negated", "nominal", "one_sided", "passive", "place", "plover", "quad_class",
+      "reported", "root", "sentence", "setter", "setter_code", "source", "speaker", "speaker_code", "target",
+      "target_code", "target_inferred", "text", "type"};
+  for (std::string_view f : kFields)
+    if (f == name) return true;
+  return false;
+}
+
+void passthrough_name(std::string_view name, std::string& out) {
+  out.clear();
+  if (is_output_field(name)) out = "input_";
+  out.append(name);
+}
+
 std::string no_date_warning(std::string_view how_to_date_it) {
   return "no date; coded without one, so its events have no date (give " + std::string(how_to_date_it) + ")";
 }

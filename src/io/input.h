@@ -109,4 +109,12 @@ class InputReader {
 // HTTP.  One text for every surface, so a batch run and the API say the same.
 std::string no_date_warning(std::string_view how_to_date_it);
 
+// Members of an input record that parley does not read (InputRecord::
+// extra_json) pass through into every output record, so they must not
+// collide with the fields parley writes itself: a member named like one of
+// those ("source":"AFP", "type":"article") passes through as "input_" + its
+// name ("input_source").  `out` receives the name to write.
+bool is_output_field(std::string_view name);
+void passthrough_name(std::string_view name, std::string& out);
+
 }  // namespace parley::io

@@ -110,7 +110,8 @@ class RecordSax {
           extra_->begin_object();
           has_extra_ = true;
         }
-        extra_->key(k);
+        passthrough_name(k, name_);
+        extra_->key(name_);
       }
       return true;
     }
@@ -131,6 +132,7 @@ class RecordSax {
 
  private:
   enum class Field { kNone, kId, kText, kDate, kExtra, kSkip };
+  std::string name_;  // a passed-through member's output name (passthrough_name)
 
   void note(std::string what) {
     if (problem.empty()) problem = std::move(what);

@@ -195,7 +195,8 @@ class XmlReader : public InputReader {
       } else {
         if (!has_extra) extra_.begin_object();
         has_extra = true;
-        extra_.key(an);
+        passthrough_name(an, name_);
+        extra_.key(name_);
         extra_.string(a.value());
       }
     }
@@ -283,6 +284,7 @@ class XmlReader : public InputReader {
   std::string file_error_;
   uint32_t file_error_line_ = 0;
   JsonWriter extra_;
+  std::string name_;  // a passed-through attribute's output name (passthrough_name)
 };
 
 }  // namespace
