@@ -149,7 +149,7 @@ def test_dictionaries_that_do_not_load_raise_with_file_and_line(tmp_path):
 def test_the_gil_is_released_while_coding(coder):
     # While one thread codes a long document, Python code in another runs.
     with open(EXAMPLE, encoding="utf-8") as f:
-        text = f.read() * 40
+        text = f.read() * 200
     done = threading.Event()
     ticks = []
 
@@ -165,10 +165,12 @@ def test_the_gil_is_released_while_coding(coder):
     t.join()
     elapsed = time.perf_counter() - start
     # Held GIL: the loop would stall for the whole call (the coding thread
-    # would keep it), leaving a gap as long as the call.
+    # would keep it), leaving one gap nearly as long as the call.  On a loaded
+    # machine the scheduler alone leaves gaps of a few hundred milliseconds
+    # (CI saw 0.17 s of a 0.29 s call), so the call is long and the bound loose.
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-    assert elapsed > 0.01 and len(ticks) > 1000
-    assert max(gaps) < elapsed / 2, (max(gaps), elapsed)
+    assert elapsed > 0.05 and len(ticks) > 1000
+    assert max(gaps) < elapsed * 0.75, (max(gaps), elapsed)
 
 
 def test_two_threads_code_at_the_same_moment():
