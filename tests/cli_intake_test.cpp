@@ -180,6 +180,12 @@ TEST(CliIntake, ForcedProgressIntoAPipeOrFileWritesPlainLines) {
   const std::string logged = read_file(log);
   EXPECT_EQ(logged.find('\r'), std::string::npos) << logged;
   EXPECT_TRUE(contains(logged, "parley: 600 records, ")) << logged;
+  // A run short enough that its first update is its last writes it once.
+  const std::string few = tmp.write("few.jsonl", many_records(3));
+  const RunResult short_run = run_parley("code --progress --dicts " + kDicts + " " + few);
+  ASSERT_EQ(short_run.status, 0) << short_run.err;
+  const std::vector<std::string> short_lines = text_lines(short_run.err);
+  for (size_t i = 1; i < short_lines.size(); ++i) EXPECT_NE(short_lines[i], short_lines[i - 1]) << short_run.err;
 
   // From stdin the size is unknown: records and rate, no ETA.
   const RunResult piped = run_command("cat " + in + " | " + parley_bin() + " code --progress --dicts " + kDicts + " -");

@@ -68,11 +68,14 @@ void ProgressLine::progress(const RunProgress& p) {
   if (p.done && !plain) return erase();
   const auto now = std::chrono::steady_clock::now();
   if (!p.done && ever_drawn_ && now - last_draw_ < (plain ? kPlainLineEvery : kRedrawEvery)) return;
-  const std::string line = describe(p, std::chrono::duration<double>(now - start_).count());
+  std::string line = describe(p, std::chrono::duration<double>(now - start_).count());
+  // A short run's first update may already be its last: not twice in a log.
+  if (plain && line == last_line_) return;
   if (plain) std::fprintf(out_, "%s\n", line.c_str());
   else std::fprintf(out_, "\r%s\x1b[K", line.c_str());
   std::fflush(out_);
   last_draw_ = now;
+  if (plain) last_line_ = std::move(line);
   drawn_ = !plain;
   ever_drawn_ = true;
 }

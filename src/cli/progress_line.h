@@ -49,6 +49,7 @@ class ProgressLine : public RunObserver {
   Style style_;
   std::chrono::steady_clock::time_point start_, last_draw_;
   bool drawn_ = false, ever_drawn_ = false;
+  std::string last_line_;  // the last plain line written
 };
 
 // --progress / --no-progress on `cmd`; whether to show progress is then
