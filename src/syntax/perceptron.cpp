@@ -62,12 +62,15 @@ PerceptronTagger PerceptronTagger::parse(std::string_view text, const std::strin
     for (int c = 1; c <= perceptron::kClasses; ++c) expect += std::string(" ") + tag_name(static_cast<Tag>(c));
     if (line != expect) fail(name, line_no, "the classes differ from this parley's tag set (expected \"" + expect + "\")");
   }
-  size_t count = 0;
-  if (!next_line(line) || line.substr(0, 9) != "features ") fail(name, line_no + 1, "expected \"features N\"");
-  {
-    auto [p, ec] = std::from_chars(line.data() + 9, line.data() + line.size(), count);
-    if (ec != std::errc() || p != line.data() + line.size()) fail(name, line_no, "bad feature count");
-  }
+  // "features N", "words M": a header line and the count it gives.
+  auto read_count = [&](std::string_view prefix, const char* expected, const char* bad) {
+    size_t n = 0;
+    if (!next_line(line) || line.substr(0, prefix.size()) != prefix) fail(name, line_no + 1, expected);
+    auto [p, ec] = std::from_chars(line.data() + prefix.size(), line.data() + line.size(), n);
+    if (ec != std::errc() || p != line.data() + line.size()) fail(name, line_no, bad);
+    return n;
+  };
+  const size_t count = read_count("features ", "expected \"features N\"", "bad feature count");
   size_t cap = 16;
   while (cap < count * 2 + 2) cap <<= 1;
   m.slots_.assign(cap, Slot{0, 0, 0});
@@ -110,12 +113,7 @@ PerceptronTagger PerceptronTagger::parse(std::string_view text, const std::strin
   }
   m.used_ = seen;
   // The tag dictionary.
-  size_t words = 0;
-  if (!next_line(line) || line.substr(0, 6) != "words ") fail(name, line_no + 1, "expected \"words M\"");
-  {
-    auto [p, ec] = std::from_chars(line.data() + 6, line.data() + line.size(), words);
-    if (ec != std::errc() || p != line.data() + line.size()) fail(name, line_no, "bad word count");
-  }
+  const size_t words = read_count("words ", "expected \"words M\"", "bad word count");
   size_t wcap = 16;
   while (wcap < words * 2 + 2) wcap <<= 1;
   m.words_.assign(wcap, WordSlot{0, 0});
