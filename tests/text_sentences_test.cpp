@@ -111,6 +111,17 @@ TEST(Sentences, Quotations) {
   EXPECT_GT(split(unclosed).size(), 10u);
 }
 
+TEST(Sentences, TexStyleQuotesOpenAndClose) {
+  // Two apostrophes close a quotation opened by " or ``: the sentences after
+  // it are not held together as if the quotation were still open.
+  EXPECT_EQ(split("They called it a \"fact'' that \"all agree''. This is far from it. There remains the West."),
+            (V{"They called it a \"fact'' that \"all agree''.", "This is far from it.", "There remains the West."}));
+  EXPECT_EQ(split("``We left. They stayed,'' he said. Then he left."),
+            (V{"``We left. They stayed,'' he said.", "Then he left."}));
+  // One apostrophe is not a quote.
+  EXPECT_EQ(split("The workers' union struck. It's over."), (V{"The workers' union struck.", "It's over."}));
+}
+
 TEST(Sentences, Brackets) {
   EXPECT_EQ(split("Talks ended (as expected.) Both sides left.").size(), 2u);
 }

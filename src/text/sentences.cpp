@@ -37,8 +37,14 @@ size_t opening_double_quote_len(const char* p, const char* end) {
   return 0;
 }
 
-// Opening quotes: “ ‘ « „
+// Two apostrophes close and two backticks open a double quotation in text
+// typed the TeX / Penn Treebank way (Brown, wire copy keyed on typewriters).
+bool is_tex_close(const char* p, const char* end) { return end - p >= 2 && p[0] == '\'' && p[1] == '\''; }
+bool is_tex_open(const char* p, const char* end) { return end - p >= 2 && p[0] == '`' && p[1] == '`'; }
+
+// Opening quotes: “ ‘ « „ ``
 size_t opening_quote_len(const char* p, const char* end) {
+  if (is_tex_open(p, end)) return 2;
   if (has3(p, end, 0xE2, 0x80, 0x9C) || has3(p, end, 0xE2, 0x80, 0x98) || has3(p, end, 0xE2, 0x80, 0x9E)) return 3;
   if (end - p >= 2 && static_cast<unsigned char>(p[0]) == 0xC2 && static_cast<unsigned char>(p[1]) == 0xAB) return 2;
   return 0;
@@ -49,6 +55,7 @@ size_t opening_quote_len(const char* p, const char* end) {
 size_t closer_len(const char* p, const char* end, bool& is_quote) {
   char c = *p;
   is_quote = false;
+  if (is_tex_close(p, end)) return is_quote = true, 2;
   if (c == ')' || c == ']' || c == '}' || c == '\'') return 1;
   if (c == '"') return is_quote = true, 1;
   if (has3(p, end, 0xE2, 0x80, 0x9D)) return is_quote = true, 3;
@@ -58,12 +65,13 @@ size_t closer_len(const char* p, const char* end, bool& is_quote) {
   return 0;
 }
 
-// Bytes that need no decision: printable ASCII other than . ! ? and ".
+// Bytes that need no decision: printable ASCII other than . ! ? " ' and `.
 struct PlainTable {
   bool v[256] = {};
   constexpr PlainTable() {
     for (int c = 0x21; c < 0x7F; ++c) v[c] = true;
     v[static_cast<int>('.')] = v[static_cast<int>('!')] = v[static_cast<int>('?')] = v[static_cast<int>('"')] = false;
+    v[static_cast<int>('\'')] = v[static_cast<int>('`')] = false;
   }
   constexpr bool operator[](unsigned char c) const { return v[c]; }
 };
@@ -114,6 +122,14 @@ class Splitter {
         len = 1;
       } else if ((len = opening_double_quote_len(p_ + i, end_))) {
         ++quote_depth_;
+      } else if (is_tex_open(p_ + i, end_)) {
+        ++quote_depth_;
+        len = 2;
+      } else if (is_tex_close(p_ + i, end_)) {
+        // "fact'' that ...": without this an opening " or `` stays open and
+        // holds every sentence after it together.
+        if (quote_depth_ > 0) --quote_depth_;
+        len = 2;
       } else if (has3(p_ + i, end_, 0xE2, 0x80, 0x9D) ||
                  (static_cast<unsigned char>(c) == 0xC2 && i + 1 < n_ && static_cast<unsigned char>(p_[i + 1]) == 0xBB)) {
         if (quote_depth_ > 0) --quote_depth_;
