@@ -207,6 +207,19 @@ TEST_F(StructureRulesTest, AQuotationsEndClosesItsVerbsObjects) {
   EXPECT_TRUE(has(v, "---OPP KENGOV 111") || has(v, "KENOPP KENGOV 111")) << joined(v);
 }
 
+// A verb's pattern ("ELIMINATE * +") and its object search stop where the
+// verb's clause ends: at a subject pronoun, and at a comma before a tensed
+// verb with an object of its own.  A participle after the comma that goes on
+// to "to" or a preposition still modifies the object before it.
+TEST_F(StructureRulesTest, ObjectsAndPatternActorsStayInTheVerbsClause) {
+  auto v = code("The council wanted talks to eliminate the friction they had with the Kenyan army.");
+  EXPECT_FALSE(has_prefix(v, "--- KENMIL")) << joined(v);
+  v = code("The minister, who attended the summit, said the Ugandan army was ready.");
+  for (const std::string& e : v) EXPECT_EQ(e.find(" UGAMIL 04"), std::string::npos) << joined(v);
+  v = code("The commission is investigating letters from last year, said to come from Ugandan soldiers.");
+  EXPECT_TRUE(has(v, "--- UGAMIL 090 one-sided")) << joined(v);
+}
+
 // "their striking arm", "Israel's raiding forces": an -ing word between a
 // determiner or possessive and a noun modifies the noun; after a verb or a
 // preposition it stays a verb ("accused of killing civilians").

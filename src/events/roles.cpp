@@ -363,6 +363,58 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
   return -1;
 }
 
+namespace {
+
+// Does the word at k (no actor) end the clause whose objects object_of()
+// collects?  `inside_quote`: the verb stands inside a quotation.
+bool ends_object_clause(const Doc& doc, uint32_t b, uint32_t e, uint32_t k, bool inside_quote) {
+  const Token& t = doc.tokens[k];
+  // "'Our dealers sold more machinery,' says X, vice president of Y": a verb
+  // inside a quotation has its objects there; the quote's end closes them.
+  if (inside_quote && t.tag == Tag::kQuote) return true;
+  std::string_view w = doc.norm_of(t);
+  if (w == ";" || w == "--" || w == ":") return true;
+  if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return true;
+  if (opens_clause_with_subject(doc, k, e)) return true;
+  if (new_clause_verb(doc, b, e, k)) return true;
+  // "called for talks while saying he opposed X", "sounded the keynote when
+  // he said ...", "met the envoy, who then accused X": an actor inside an
+  // adverbial or relative clause is that clause's, not this verb's target.
+  // ("demanded that Israel withdraw" goes on: "that" introduces the content.)
+  if ((t.tag == Tag::kSubConj && w != "THAT" && w != "WHETHER" && w != "THAN") || t.tag == Tag::kRelPron) return true;
+  // "talks to eliminate friction they have succumbed to X": a subject
+  // pronoun is never part of an object; it starts a clause of its own.
+  if (t.tag == Tag::kPronoun && (w == "HE" || w == "SHE" || w == "THEY" || w == "WE" || w == "I")) return true;
+  if (w == ",") {
+    // ", a senior official said": a new clause starts after the comma.
+    uint32_t n = k + 1;
+    if (n < e && (doc.tokens[n].tag == Tag::kConj || doc.tokens[n].tag == Tag::kSubConj)) return true;
+    // "attended the meeting, said the company": a tensed verb right after
+    // the comma with an object of its own (an inverted attribution, or the
+    // next of a series of acts).  A participle that modifies the noun before
+    // the comma goes on to a preposition or "to" ("posts, alleged to come
+    // from police officers"; "troops, based in X").
+    if (n + 1 < e && doc.tokens[n].tag == Tag::kVerb &&
+        (doc.tokens[n].verb_form == VerbForm::kPast || doc.tokens[n].verb_form == VerbForm::kPresent3)) {
+      const Tag after = doc.tokens[n + 1].tag;
+      if (after == Tag::kDet || after == Tag::kProper || after == Tag::kNum || after == Tag::kPronoun ||
+          after == Tag::kNoun)
+        return true;
+    }
+    while (n < e && (np_internal(doc.tokens[n]) || doc.tokens[n].tag == Tag::kPronoun)) ++n;
+    if (n > k + 1 && verb_group_starts(doc, n, e)) return true;
+  }
+  return false;
+}
+
+bool quote_open_before(const Doc& doc, uint32_t b, uint32_t at) {
+  bool inside = false;
+  for (uint32_t k = b; k < at; ++k) inside ^= doc.tokens[k].tag == Tag::kQuote;
+  return inside;
+}
+
+}  // namespace
+
 int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token) {
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
@@ -370,12 +422,8 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
   // object only when no actor follows in the clause: "deployed troops near its
   // border with Finland" is aimed at Finland.
   int32_t agents_only = -1;
-  // "'Our dealers sold more machinery,' says X, vice president of Y": a verb
-  // inside a quotation has its objects there; the quote's end closes them.
-  bool inside_quote = false;
-  for (uint32_t k = b; k < from_token; ++k) inside_quote ^= doc.tokens[k].tag == Tag::kQuote;
+  const bool inside_quote = quote_open_before(doc, b, from_token);
   for (uint32_t k = from_token; k < e; ++k) {
-    if (inside_quote && doc.tokens[k].tag == Tag::kQuote) return agents_only;
     const int32_t g = actors.group_at[k - b];
     // An unlisted name is never a target (actors.h, add_unlisted_names): look past it.
     if (g >= 0 && name_only(actors, g)) {
@@ -391,33 +439,32 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
       k = actors.groups[g].end - 1;
       continue;
     }
-    const Token& t = doc.tokens[k];
-    std::string_view w = doc.norm_of(t);
-    if (w == ";" || w == "--" || w == ":") return agents_only;
-    if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return agents_only;
-    if (opens_clause_with_subject(doc, k, e)) return agents_only;
-    if (new_clause_verb(doc, b, e, k)) return agents_only;
-    // "called for talks while saying he opposed X", "sounded the keynote when
-    // he said ...", "met the envoy, who then accused X": an actor inside an
-    // adverbial or relative clause is that clause's, not this verb's target.
-    // ("demanded that Israel withdraw" goes on: "that" introduces the content.)
-    if ((t.tag == Tag::kSubConj && w != "THAT" && w != "WHETHER" && w != "THAN") || t.tag == Tag::kRelPron)
-      return agents_only;
-    if (w == ",") {
-      // ", a senior official said": a new clause starts after the comma.
-      uint32_t n = k + 1;
-      if (n < e && (doc.tokens[n].tag == Tag::kConj || doc.tokens[n].tag == Tag::kSubConj)) return agents_only;
-      while (n < e && (np_internal(doc.tokens[n]) || doc.tokens[n].tag == Tag::kPronoun)) ++n;
-      if (n > k + 1 && verb_group_starts(doc, n, e)) return agents_only;
-    }
+    if (ends_object_clause(doc, b, e, k, inside_quote)) return agents_only;
     if (agents_only >= 0) {
       // Looking past the agents: stop where another clause or verb starts.
+      const Token& t = doc.tokens[k];
+      std::string_view w = doc.norm_of(t);
       if (t.tag == Tag::kSubConj || t.tag == Tag::kRelPron || t.tag == Tag::kAux || w == "," ||
           (t.tag == Tag::kVerb && !w.ends_with("ING")) || (t.tag == Tag::kParticle && w == "TO"))
         return agents_only;
     }
   }
   return agents_only;
+}
+
+uint32_t object_clause_end(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token) {
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin, e = s.token_end;
+  const bool inside_quote = quote_open_before(doc, b, from_token);
+  for (uint32_t k = from_token; k < e; ++k) {
+    const int32_t g = actors.group_at[k - b];
+    if (g >= 0) {
+      k = actors.groups[g].end - 1;
+      continue;
+    }
+    if (ends_object_clause(doc, b, e, k, inside_quote)) return k;
+  }
+  return e;
 }
 
 int32_t next_coordinated_object(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t object) {

@@ -20,6 +20,10 @@ namespace parley {
 // Both return an index into actors.groups, or -1.
 int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk, int depth = 0);
 int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token);
+// Where the clause of the verb ending before `from_token` ends for its
+// objects: the first word at which object_of() stops looking, or the
+// sentence's end.  Verb patterns find their actors after the verb before it.
+uint32_t object_clause_end(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t from_token);
 // "threatened sanctions on Russia and penalties targeting India": the next
 // object joined to `object` by "and" without a verb of its own, or -1.
 int32_t next_coordinated_object(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t object);
