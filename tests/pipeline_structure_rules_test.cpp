@@ -220,6 +220,18 @@ TEST_F(StructureRulesTest, ObjectsAndPatternActorsStayInTheVerbsClause) {
   EXPECT_TRUE(has(v, "--- UGAMIL 090 one-sided")) << joined(v);
 }
 
+// "official" before a common noun is an adjective and names no official;
+// before another agent it still composes with it.
+TEST_F(StructureRulesTest, OfficialBeforeANounNamesNoOne) {
+  EXPECT_EQ(tag_of("The rebels rejected the official figures.", "official"), Tag::kAdj);
+  auto v = code("The rebels rejected the official figures.");
+  EXPECT_FALSE(has_prefix(v, "---REB ---GOV")) << joined(v);
+  v = code("The official news agency criticized the Ugandan army.");
+  EXPECT_TRUE(has(v, "UGAGOVMED UGAMIL 111")) << joined(v);
+  v = code("A senior official criticized the Ugandan army.");
+  EXPECT_TRUE(has(v, "UGAGOV UGAMIL 111") || has(v, "---GOV UGAMIL 111")) << joined(v);
+}
+
 // "their striking arm", "Israel's raiding forces": an -ing word between a
 // determiner or possessive and a noun modifies the noun; after a verb or a
 // preposition it stays a verb ("accused of killing civilians").

@@ -224,6 +224,14 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
           if (i + n > e || i + n <= best_end) continue;
           bool ok = true;
           for (uint32_t k = 1; k < n && ok; ++k) ok = doc.tokens[i + k].word_id == a.words[k];
+          // "35 official breakfasts": an agent word the tagger read as a
+          // lower-case adjective before a noun describes that noun; it
+          // names no one.  Before another agent it still composes with it
+          // ("official media" is state media).
+          const Token& last = doc.tokens[i + n - 1];
+          if (ok && last.tag == Tag::kAdj && !(last.flags & kCapitalised) && i + n < e &&
+              doc.tokens[i + n].tag == Tag::kNoun && !agents.entries_by_first.contains(doc.tokens[i + n].word_id))
+            ok = false;
           if (ok) {
             best_end = i + n;
             best = Match{i, i + n, true, a.prefix, a.code};

@@ -400,6 +400,12 @@ void tag_sentence(Doc& doc, uint32_t s, const SyntaxOptions& opt) {
     const bool opener = before.tag == Tag::kDet || (before.tag == Tag::kParticle && (before.flags & kPossessive));
     if (opener) t.tag = Tag::kAdj;
   }
+  // "attended 35 official breakfasts", "the official media": "official"
+  // before a common noun describes it (an adjective), and names no person.
+  for (uint32_t i = b; i + 1 < e; ++i) {
+    Token& t = doc.tokens[i];
+    if (t.tag == Tag::kNoun && doc.tokens[i + 1].tag == Tag::kNoun && doc.norm_of(t) == "OFFICIAL") t.tag = Tag::kAdj;
+  }
   // "countries like India": "like" after a noun is a preposition.
   for (uint32_t i = b + 1; i < e; ++i) {
     const Tag prev = doc.tokens[i - 1].tag;
