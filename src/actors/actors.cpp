@@ -229,7 +229,7 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
           // names no one.  Before another agent it still composes with it
           // ("official media" is state media).
           const Token& last = doc.tokens[i + n - 1];
-          if (ok && last.tag == Tag::kAdj && !(last.flags & kCapitalised) && i + n < e &&
+          if (ok && options_.adjectives_name_no_one && last.tag == Tag::kAdj && !(last.flags & kCapitalised) && i + n < e &&
               doc.tokens[i + n].tag == Tag::kNoun && !agents.entries_by_first.contains(doc.tokens[i + n].word_id))
             ok = false;
           if (ok) {

@@ -75,6 +75,7 @@ struct ActorOptions {
   bool inclusive_range_end = false;  // TABARI: "[CODE D1-D2]" holds on D2 too
   bool lend_country = false;     // agents take the sentence's one country (lend_country below)
   bool unlisted_names = false;   // names no dictionary lists are actors "---" (add_unlisted_names)
+  bool adjectives_name_no_one = false;  // an agent word tagged as an adjective before a noun names no one
 };
 
 // Who one document has named so far.  News introduces a person once with a

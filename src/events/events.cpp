@@ -360,15 +360,16 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
            verbs[next].nominal == verbs[h].nominal)
       ++next;
     size_t chosen = h;
-    // A verb's pattern finds its actors in the verb's own clause, where
-    // object_of() looks (Brown A/B documents outside the gold set: targets
-    // past "before", ", said", "friction they have ..." were nearly all wrong).
-    const uint32_t actors_end = options_.tabari_roles || verbs[h].nominal
+    // A verb's pattern finds its words and actors in the verb's own clause,
+    // where object_of() looks (Brown A/B documents outside the gold set:
+    // targets past "before", ", said", "friction they have ..." were nearly
+    // all wrong).
+    const uint32_t clause_end = options_.tabari_roles || verbs[h].nominal
                                     ? UINT32_MAX
                                     : object_clause_end(doc, sentence, actors, verbs[h].end);
-    PatternMatch m = match_pattern(doc, sentence, dicts_, index_, present, verbs[h], actors, actors_end);
+    PatternMatch m = match_pattern(doc, sentence, dicts_, index_, present, verbs[h], actors, clause_end);
     for (size_t a = h + 1; a < next; ++a) {
-      PatternMatch alt = match_pattern(doc, sentence, dicts_, index_, present, verbs[a], actors, actors_end);
+      PatternMatch alt = match_pattern(doc, sentence, dicts_, index_, present, verbs[a], actors, clause_end);
       if (alt.score > m.score) { m = alt; chosen = a; }
     }
     h = next;

@@ -384,7 +384,11 @@ bool ends_object_clause(const Doc& doc, uint32_t b, uint32_t e, uint32_t k, bool
   if ((t.tag == Tag::kSubConj && w != "THAT" && w != "WHETHER" && w != "THAN") || t.tag == Tag::kRelPron) return true;
   // "talks to eliminate friction they have succumbed to X": a subject
   // pronoun is never part of an object; it starts a clause of its own.
-  if (t.tag == Tag::kPronoun && (w == "HE" || w == "SHE" || w == "THEY" || w == "WE" || w == "I")) return true;
+  // (After "that", "whether" it opens the verb's content clause, which goes
+  // on: "questioned whether he has a future with X".)
+  if (t.tag == Tag::kPronoun && k > b && (w == "HE" || w == "SHE" || w == "THEY" || w == "WE" || w == "I") &&
+      doc.tokens[k - 1].tag != Tag::kSubConj)
+    return true;
   if (w == ",") {
     // ", a senior official said": a new clause starts after the comma.
     uint32_t n = k + 1;

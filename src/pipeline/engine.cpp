@@ -77,6 +77,7 @@ Engine::Engine(const EngineConfig& config) : config_(config) {
   ao.inclusive_range_end = config.dialect == Dialect::kTabari;
   ao.lend_country = config.dialect != Dialect::kTabari;
   ao.unlisted_names = config.dialect != Dialect::kTabari;
+  ao.adjectives_name_no_one = config.dialect != Dialect::kTabari;
   actors_ = std::make_unique<ActorFinder>(dicts_, ao);
   patterns_ = std::make_unique<PatternIndex>(dicts_);
   gazetteer_ = std::make_unique<Gazetteer>();

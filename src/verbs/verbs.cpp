@@ -53,7 +53,7 @@ struct Cursor {
   const PatternIndex& index;
   const SentenceActors& actors;
   uint32_t b, e;
-  uint32_t actors_end;  // actors after the verb start before this
+  uint32_t clause_end;  // items after the verb start before this
 };
 
 // Does synset phrase `words` occur at [at, at+n)?
@@ -87,7 +87,7 @@ bool match_forward(const Cursor& c, const PatternItem& item, bool adjacent, uint
       for (size_t g = 0; g < c.actors.groups.size(); ++g) {
         const ActorGroup& grp = c.actors.groups[g];
         if (grp.begin < pos) continue;
-        if (grp.begin >= c.actors_end) return false;
+        if (grp.begin >= c.clause_end) return false;
         // "armed the rebels", "armed 500 Syrian rebels", "armed moderate
         // rebels": a determiner, number or adjective before the actor belongs
         // to its noun phrase, so an item joined to the verb (`*_+`) still
@@ -294,9 +294,9 @@ std::span<const uint32_t> PatternIndex::synset_phrases(uint32_t synset, uint32_t
 
 PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const PatternIndex& index,
                            const WordPresence& present, const VerbHit& hit, const SentenceActors& actors,
-                           uint32_t actors_end) {
+                           uint32_t clause_end) {
   const Sentence& s = doc.sentences[sentence];
-  Cursor c{doc, dicts, index, actors, s.token_begin, s.token_end, actors_end};
+  Cursor c{doc, dicts, index, actors, s.token_begin, s.token_end, clause_end};
   const VerbEntry& form = dicts.verbs.forms[hit.form];
   const VerbBlock& block = dicts.verbs.blocks[form.block];
   PatternMatch best;

@@ -82,12 +82,12 @@ void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, co
                 VerbScratch& scratch, std::vector<VerbHit>& out);
 
 // Tries every pattern of the hit's block; returns the best match (pattern -1
-// when none matches).  Actors after the verb are looked for before token
-// `actors_end` (the verb's clause; default: the sentence's end), so "* +" in
+// when none matches).  The items after the verb start before token
+// `clause_end` (the verb's clause; default: the sentence's end), so "* +" in
 // "talks to eliminate friction they have succumbed to pressure from X" does
-// not reach X.
+// not reach X, nor "* OUT" in "when he took his nap, the dog would stretch out".
 PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const PatternIndex& index,
                            const WordPresence& present, const VerbHit& hit, const SentenceActors& actors,
-                           uint32_t actors_end = UINT32_MAX);
+                           uint32_t clause_end = UINT32_MAX);
 
 }  // namespace parley
