@@ -360,8 +360,8 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
            verbs[next].nominal == verbs[h].nominal)
       ++next;
     size_t chosen = h;
-    // A verb's pattern finds its words and actors in the verb's own clause,
-    // where object_of() looks (Brown A/B documents outside the gold set:
+    // A verb's pattern finds its actors in the verb's own clause, where
+    // object_of() looks (Brown A/B documents outside the gold set:
     // targets past "before", ", said", "friction they have ..." were nearly
     // all wrong).
     const uint32_t clause_end = options_.tabari_roles || verbs[h].nominal

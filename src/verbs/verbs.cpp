@@ -53,7 +53,7 @@ struct Cursor {
   const PatternIndex& index;
   const SentenceActors& actors;
   uint32_t b, e;
-  uint32_t clause_end;  // items after the verb start before this
+  uint32_t clause_end;  // actors after the verb start before this
 };
 
 // Does synset phrase `words` occur at [at, at+n)?
