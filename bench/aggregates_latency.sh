@@ -28,11 +28,11 @@ done <<'PATHS'
 /v1/counts
 /v1/counts?group=root
 /v1/counts?group=quad_class&interval=month
-/v1/counts?group=plover&interval=week
+/v1/counts?group=plover_type&interval=week
 /v1/counts?group=root&actor=RUS
 /v1/counts?group=root&dyad=RUS,USA
 /v1/counts?root=04&from=2023-01-01&to=2023-12-31
-/v1/counts?country=UA&group=quad_class
+/v1/counts?place_country=UA&group=quad_class
 /v1/actors
 /v1/actors?role=source
 /v1/actors?root=19

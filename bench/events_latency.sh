@@ -40,22 +40,22 @@ actor=RUS&root=04
 actor=RUS&root=19
 actor=RUS&code=042
 actor=RUS&quad_class=4
-actor=RUS&country=UA
-actor=RUS&plover=CONSULT
+actor=RUS&place_country=UA
+actor=RUS&plover_type=CONSULT
 actor=RUS&exclude=negated,conditional
 actor=RUS&from=2024-03-01&to=2024-03-31
 dyad=RUS,USA&root=04
 code=042
 quad_class=4
-root=04&country=UA
-country=UA
-plover=CONSULT
-country=UA&plover=CONSULT
+root=04&place_country=UA
+place_country=UA
+plover_type=CONSULT
+place_country=UA&plover_type=CONSULT
 exclude=negated,conditional,hypothetical,future,one_sided
 from=2024-03-01&to=2024-03-07
 sort=goldstein&order=desc
 sort=source
-sort=country&order=desc
+sort=place_country&order=desc
 actor=RUS&sort=goldstein
 root=04&sort=goldstein
 sort=date&order=desc&offset=5000
@@ -64,11 +64,11 @@ root=04&offset=5000
 q=Witkoff&limit=20
 q=Witkoff&actor=RUS
 q=no-such-words
-doc=$small
-doc=$big
-doc=$big&sort=goldstein
-doc=$big&offset=5000
-doc=$big&actor=RUS&root=04
+id=$small
+id=$big
+id=$big&sort=goldstein
+id=$big&offset=5000
+id=$big&actor=RUS&root=04
 format=csv&limit=500
 limit=1000
 QUERIES
@@ -83,4 +83,4 @@ deep() {
 }
 deep "actor=RUS"
 deep "root=04&sort=goldstein&order=desc"
-deep "doc=$big"
+deep "id=$big"

@@ -23,7 +23,7 @@ cat > "$work/paths" <<'PATHS'
 /v1/events?dyad=RUS,USA
 /v1/events?source=USA&target=CHN
 /v1/events?root=04&from=2023-01-01&to=2023-12-31
-/v1/events?country=UA
+/v1/events?place_country=UA
 /v1/events?actor=USA&offset=100
 /v1/events?sort=goldstein&order=desc
 PATHS

@@ -42,6 +42,31 @@ TEST(CliCode, PlainTextWithDate) {
   EXPECT_EQ(v[1]["source"], "USAGOV");
 }
 
+// No document date: "on Monday" cannot be given a day, but the words are
+// still the event's date_text (date null), in `parley code` and, through
+// ingest, in the store and `parley query`.
+TEST(CliCode, UndatedStoryKeepsTheEventsDateText) {
+  const TempDir tmp("cli_code_undated");
+  const std::string in = tmp.write("plain.txt", "Russia accused Ukraine on Monday. Trump met Putin.");
+  RunResult r = run_parley("code --dicts " + kDicts + " " + in);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto v = json_lines(r.out);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_TRUE(v[0]["date"].is_null()) << v[0];
+  EXPECT_EQ(v[0]["date_text"], "Monday");
+  EXPECT_TRUE(v[1]["date"].is_null());
+  EXPECT_TRUE(v[1]["date_text"].is_null());
+  const std::string db = tmp.file("undated.db");
+  RunResult ingest = run_parley("ingest --dicts " + kDicts + " --db " + db + " " + in);
+  ASSERT_EQ(ingest.status, 0) << ingest.err;
+  RunResult query = run_parley("query --db " + db + " --format jsonl events");
+  ASSERT_EQ(query.status, 0) << query.err;
+  auto stored = json_lines(query.out);
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_TRUE(stored[0]["date"].is_null()) << stored[0];
+  EXPECT_EQ(stored[0]["date_text"], "Monday");
+}
+
 // Members parley does not read pass through into every record; one named
 // like a field parley writes ("source":"AFP", "type":"article") comes out as
 // "input_" + its name, never as a second key that would shadow the event's

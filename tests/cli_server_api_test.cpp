@@ -4,7 +4,10 @@
 // SQL-injection attempts on every parameter.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
+#include <regex>
 #include <set>
 #include <httplib.h>
 
@@ -866,6 +869,263 @@ TEST_F(ServeTest, UnknownPloverTypesAndCountryCodesAre400) {
     get_json(std::string("/v1/events?limit=1&plover=") + type);
   }
   for (const char* code : {"UA", "UKR", "fr", "fra", "US", "USA"}) get_json(std::string("/v1/events?limit=1&country=") + code);
+}
+
+// ------------------------------------------------------------ sort keys and filters by field name
+
+// The values of `field` in `rows` (nested "a.b"), null as "".
+std::vector<std::string> field_values(const json& rows, const std::string& field) {
+  std::vector<std::string> out;
+  for (const json& r : rows) {
+    const json* v = &r;
+    for (size_t start = 0; start <= field.size();) {
+      const size_t dot = std::min(field.find('.', start), field.size());
+      const std::string key = field.substr(start, dot - start);
+      v = v->is_object() && v->contains(key) ? &(*v)[key] : nullptr;
+      if (!v) break;
+      start = dot + 1;
+    }
+    out.push_back(!v || v->is_null() ? std::string() : v->is_string() ? v->get<std::string>() : v->dump());
+  }
+  return out;
+}
+
+bool ascending(const std::vector<std::string>& v) { return std::is_sorted(v.begin(), v.end()); }
+bool descending(const std::vector<std::string>& v) { return std::is_sorted(v.rbegin(), v.rend()); }
+
+// A sort key is the name of the field it orders by, on every list; the old
+// names (country, doc, due, reported) still work, as aliases.
+TEST_F(ServeTest, SortKeysAreTheFieldNamesTheyOrderBy) {
+  ingest_example();
+  // Quotes: speaker is the name as written, speaker_code the actor code.
+  const json by_name = get_json("/v1/quotes?sort=speaker&limit=1000")["quotes"];
+  ASSERT_GT(by_name.size(), 2u);
+  EXPECT_TRUE(ascending(field_values(by_name, "speaker"))) << by_name.dump();
+  EXPECT_TRUE(descending(field_values(get_json("/v1/quotes?sort=speaker&order=desc&limit=1000")["quotes"], "speaker")));
+  const json by_code = get_json("/v1/quotes?sort=speaker_code&limit=1000")["quotes"];
+  EXPECT_TRUE(ascending(field_values(by_code, "speaker_code"))) << by_code.dump();
+  // The example's speakers are not in the same order by name as by code
+  // (by name "Dmitriev", "Ushakov", then the analyst; by code the analyst's
+  // ---EDU first): the two keys differ.
+  EXPECT_NE(field_values(by_name, "speaker"), field_values(by_code, "speaker"));
+  EXPECT_TRUE(ascending(field_values(get_json("/v1/quotes?sort=id&limit=1000")["quotes"], "id")));
+  EXPECT_EQ(get_json("/v1/quotes?sort=id&limit=1000"), get_json("/v1/quotes?sort=doc&limit=1000"));
+  // Events: place_country and id (the document), as the CSV columns and the
+  // records name them.
+  const json by_country = get_json("/v1/events?sort=place_country&order=desc&limit=1000");
+  EXPECT_TRUE(descending(field_values(by_country["events"], "place.country")));
+  EXPECT_EQ(by_country, get_json("/v1/events?sort=country&order=desc&limit=1000"));
+  const json by_doc = get_json("/v1/events?sort=id&limit=1000");
+  EXPECT_TRUE(ascending(field_values(by_doc["events"], "id")));
+  EXPECT_EQ(by_doc, get_json("/v1/events?sort=doc&limit=1000"));
+  // A cursor names its sort by its own name, and an alias's page is that sort's.
+  const json first = get_json("/v1/events?sort=place_country&limit=2");
+  const std::string cursor = first["next_cursor"];
+  EXPECT_EQ(cursor.rfind("place_country~", 0), 0u) << cursor;
+  EXPECT_EQ(get_json("/v1/events?sort=country&limit=2&cursor=" + cursor),
+            get_json("/v1/events?sort=place_country&limit=2&cursor=" + cursor));
+  // Deadlines: date (when due, the field `date`) and doc_date.
+  const json due = get_json("/v1/deadlines?sort=date&limit=1000");
+  EXPECT_TRUE(ascending(field_values(due["deadlines"], "date")));
+  EXPECT_EQ(due["deadlines"], get_json("/v1/deadlines?sort=due&limit=1000")["deadlines"]);
+  const json reported = get_json("/v1/deadlines?sort=doc_date&order=desc&limit=1000");
+  EXPECT_TRUE(descending(field_values(reported["deadlines"], "doc_date")));
+  EXPECT_EQ(reported["deadlines"], get_json("/v1/deadlines?sort=reported&order=desc&limit=1000")["deadlines"]);
+  // A key that is no field of the list is a 400 naming the list's keys.
+  const json bad = get_json("/v1/quotes?sort=speaker_name", 400);
+  EXPECT_EQ(bad["parameter"], "sort");
+  EXPECT_EQ(bad["error"], "sort: expected date, speaker, speaker_code, id or doc");
+  EXPECT_EQ(get_json("/v1/events?sort=place", 400)["parameter"], "sort");
+  EXPECT_EQ(get_json("/v1/deadlines?sort=speaker", 400)["parameter"], "sort");
+}
+
+// Filters on a record field take the field's name too (place_country,
+// plover_type, id), the older names (country, plover, doc) being aliases;
+// giving both is a 400.
+TEST_F(ServeTest, FiltersOnAFieldTakeTheFieldsName) {
+  ingest_example();
+  const std::string id = "kremlin-witkoff-2025-08-06";
+  for (const std::string route : {"/v1/events?limit=1000&", "/v1/countries?", "/v1/counts?group=root&"}) {
+    const json placed = get_json(route + "place_country=ru");
+    EXPECT_EQ(placed, get_json(route + "country=RU")) << route;
+    EXPECT_EQ(get_json(route + "plover_type=consult"), get_json(route + "plover=CONSULT")) << route;
+    EXPECT_EQ(get_json(route + "id=" + id), get_json(route + "doc=" + id)) << route;
+  }
+  const json placed = get_json("/v1/events?place_country=RUS&limit=1000")["events"];
+  ASSERT_FALSE(placed.empty());
+  for (const json& e : placed) EXPECT_EQ(e["place"]["country"], "RU");
+  for (const json& e : get_json("/v1/events?plover_type=Consult&limit=1000")["events"])
+    EXPECT_EQ(e["plover"]["type"], "CONSULT");
+  for (const json& e : get_json("/v1/events?id=" + id + "&limit=1000")["events"]) EXPECT_EQ(e["id"], id);
+  EXPECT_EQ(get_json("/v1/quotes?id=" + id + "&limit=1000"), get_json("/v1/quotes?doc=" + id + "&limit=1000"));
+  // Both names of one filter: which one wins would be a guess.
+  const json both = get_json("/v1/events?country=RU&place_country=UA", 400);
+  EXPECT_EQ(both["parameter"], "country");
+  EXPECT_EQ(both["error"], "country: give place_country or its older name country, not both");
+  EXPECT_EQ(get_json("/v1/events?plover=AID&plover_type=AID", 400)["parameter"], "plover");
+  EXPECT_EQ(get_json("/v1/quotes?doc=a&id=a", 400)["parameter"], "doc");
+  // A bad value is reported under the name it was given.
+  EXPECT_EQ(get_json("/v1/events?plover_type=NOTATYPE", 400)["parameter"], "plover_type");
+  EXPECT_EQ(get_json("/v1/events?place_country=ZZ", 400)["parameter"], "place_country");
+  // counts by PLOVER type: group=plover_type, as the field (plover: its older name).
+  json by_type = get_json("/v1/counts?group=plover_type");
+  json by_plover = get_json("/v1/counts?group=plover");
+  EXPECT_EQ(by_type["points"], by_plover["points"]);
+  EXPECT_EQ(by_type["group"], "plover_type");
+}
+
+// An undated story's event keeps its own date words: "on Saturday" cannot be
+// given a day without the story's date, but the words are still its
+// date_text, in /v1/code, in the store and in every listing.
+TEST_F(ServeTest, AnUndatedStoryKeepsTheEventsDateText) {
+  const std::string text = "Vladimir Putin met Steve Witkoff in Moscow on Saturday.";
+  // (Undated, the actors' dated roles do not apply: the sides differ from a
+  // dated run's; the meeting is the event whose verb is "met".)
+  const auto meetings = [](const json& events) {
+    std::vector<json> out;
+    for (const json& e : events)
+      if (e["type"] == "event" && e["evidence"]["verb"] == "met") out.push_back(e);
+    return out;
+  };
+  auto res = post("/v1/code", json({{"text", text}}).dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const auto coded = meetings(json::parse(res->body));
+  ASSERT_EQ(coded.size(), 1u) << res->body;
+  EXPECT_TRUE(coded[0]["date"].is_null()) << coded[0].dump();
+  EXPECT_EQ(coded[0]["date_text"], "Saturday") << coded[0].dump();
+  res = post("/v1/documents", json({{"id", "undated-saturday"}, {"text", text}}).dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const auto stored = meetings(get_json("/v1/events?id=undated-saturday")["events"]);
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_TRUE(stored[0]["date"].is_null()) << stored[0].dump();
+  EXPECT_EQ(stored[0]["date_text"], "Saturday") << stored[0].dump();
+  const json doc = get_json("/v1/documents/undated-saturday");
+  EXPECT_EQ(meetings(doc["events"]).at(0)["date_text"], "Saturday");
+  auto csv = server_->client().Get("/v1/events?id=undated-saturday&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_NE(csv->body.find(",Saturday,"), std::string::npos) << csv->body;
+}
+
+// ------------------------------------------------------------ the OpenAPI document says what the API does
+
+// The properties a schema names, through $ref and allOf.
+std::set<std::string> schema_properties(const json& spec, json schema) {
+  std::set<std::string> out;
+  if (schema.contains("$ref")) {
+    const std::string ref = schema["$ref"];  // "#/components/schemas/NAME"
+    schema = spec["components"]["schemas"][ref.substr(ref.rfind('/') + 1)];
+  }
+  const json parts = schema.value("allOf", json::array());
+  for (const json& part : parts)
+    for (const std::string& p : schema_properties(spec, part)) out.insert(p);
+  const json properties = schema.value("properties", json::object());
+  for (const auto& [name, _] : properties.items()) out.insert(name);
+  return out;
+}
+
+json resolved(const json& spec, const json& schema) {
+  if (!schema.contains("$ref")) return schema;
+  const std::string ref = schema["$ref"];
+  return spec["components"]["schemas"][ref.substr(ref.rfind('/') + 1)];
+}
+
+// Every row of every listing has exactly the fields its response schema
+// names, and the PLOVER type parameter accepts, by the schema's own pattern,
+// what the API accepts (any case), while the types the API returns are the
+// schema's upper-case enum.
+TEST_F(ServeTest, OpenApiSchemasNameTheFieldsTheApiWrites) {
+  ingest_example();
+  const json spec = get_json("/openapi.json");
+  const std::string id = "kremlin-witkoff-2025-08-06";
+  struct Listing {
+    std::string spec_path, url, rows;
+  };
+  const std::vector<Listing> listings = {
+      {"/v1/events", "/v1/events?limit=1000", "events"},
+      {"/v1/quotes", "/v1/quotes?limit=5", "quotes"},
+      {"/v1/deadlines", "/v1/deadlines?limit=5", "deadlines"},
+      {"/v1/actors", "/v1/actors?limit=5", "actors"},
+      {"/v1/dyads", "/v1/dyads?limit=5", "dyads"},
+      {"/v1/counts", "/v1/counts?group=root", "points"},
+      {"/v1/places", "/v1/places?limit=5", "places"},
+      {"/v1/countries", "/v1/countries", "countries"},
+      {"/v1/documents", "/v1/documents?limit=5", "documents"},
+      {"/v1/dyads/{a}/{b}/timeline", "/v1/dyads/RUS/USA/timeline", "points"},
+      {"/v1/documents/{id}", "/v1/documents/" + id, "events"},
+      {"/v1/documents/{id}", "/v1/documents/" + id, "quotes"},
+      {"/v1/documents/{id}", "/v1/documents/" + id, "deadlines"},
+  };
+  for (const Listing& l : listings) {
+    const json page = get_json(l.url);
+    const json response = resolved(spec, spec["paths"][l.spec_path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]);
+    std::set<std::string> page_fields;
+    for (const auto& [k, _] : page.items()) page_fields.insert(k);
+    EXPECT_EQ(schema_properties(spec, response), page_fields) << l.url;
+    ASSERT_TRUE(response["properties"].contains(l.rows)) << l.url;
+    const std::set<std::string> documented = schema_properties(spec, response["properties"][l.rows]["items"]);
+    ASSERT_FALSE(page[l.rows].empty()) << l.url;
+    for (const json& row : page[l.rows]) {
+      std::set<std::string> fields;
+      for (const auto& [k, _] : row.items()) fields.insert(k);
+      EXPECT_EQ(fields, documented) << l.url << " " << l.rows << ": " << row.dump();
+      break;
+    }
+  }
+  // /v1/code: each record type has its schema.
+  auto res = post("/v1/code", json({{"text", example_text()}, {"date", "2025-08-06"}}).dump(), "application/json");
+  ASSERT_TRUE(res);
+  const json record_schemas = spec["paths"]["/v1/code"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]["items"];
+  std::set<std::string> seen;
+  for (const json& rec : json::parse(res->body)) {
+    const std::string type = rec["type"];
+    if (!seen.insert(type).second) continue;
+    bool matched = false;
+    for (const json& option : record_schemas["oneOf"]) {
+      const json s = resolved(spec, option);
+      if (s["properties"]["type"]["enum"][0] != type) continue;
+      matched = true;
+      std::set<std::string> fields;
+      for (const auto& [k, _] : rec.items()) fields.insert(k);
+      EXPECT_EQ(fields, schema_properties(spec, option)) << type;
+    }
+    EXPECT_TRUE(matched) << type;
+  }
+  EXPECT_EQ(seen.size(), 3u);
+  // The nested place and plover objects too; PLOVER types come back upper case.
+  const json plover = resolved(spec, spec["components"]["schemas"]["Event"]["properties"]["plover"]);
+  const json place = resolved(spec, spec["components"]["schemas"]["Event"]["properties"]["place"]);
+  const std::set<std::string> types = plover["properties"]["type"]["enum"];
+  for (const json& e : get_json("/v1/events?limit=1000")["events"]) {
+    if (e["plover"].is_object()) {
+      EXPECT_EQ(types.count(e["plover"]["type"]), 1u) << e["plover"];
+      EXPECT_EQ(keys_of(e["plover"]), schema_properties(spec, plover));
+    }
+    if (e["place"].is_object()) {
+      std::set<std::string> fields;
+      for (const auto& [k, _] : e["place"].items()) fields.insert(k);
+      EXPECT_EQ(fields, schema_properties(spec, place));
+    }
+  }
+  // The filter: the API takes every type in any case; so does the schema's pattern.
+  for (const json& param : spec["paths"]["/v1/events"]["get"]["parameters"]) {
+    if (param["name"] != "plover_type" && param["name"] != "plover") continue;
+    const std::regex pattern(param["schema"]["pattern"].get<std::string>(), std::regex::ECMAScript);
+    for (const std::string& type : types) {
+      std::string lower = type, mixed = type;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (size_t i = 1; i < mixed.size(); ++i) mixed[i] = lower[i];
+      for (const std::string& v : {type, lower, mixed}) {
+        EXPECT_TRUE(std::regex_match(v, pattern)) << param["name"] << "=" << v;
+        get_json("/v1/events?limit=1&" + param["name"].get<std::string>() + "=" + v);
+      }
+    }
+    for (const std::string v : {"ASSAULTS", "", "consult,agree"}) {
+      EXPECT_FALSE(std::regex_match(v, pattern)) << v;
+      if (!v.empty()) get_json("/v1/events?limit=1&" + param["name"].get<std::string>() + "=" + v, 400);
+    }
+  }
 }
 
 TEST(ServeCommand, RefusesABadPortAndAFileThatIsNotAStore) {

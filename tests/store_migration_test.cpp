@@ -67,8 +67,12 @@ std::map<std::string, std::string> schema_of(const fs::path& db) {
   return out;
 }
 
-// What version 5 added, dropped: a fresh file made into an older version.
+// What version 8 added, dropped: a fresh file made into an older version.
+constexpr const char* kWithoutVersion8 = "DROP INDEX quotes_speaker_text;";
+
+// What versions 5 and 8 added, dropped.
 constexpr const char* kWithoutVersion5 =
+    "DROP INDEX quotes_speaker_text;"
     "DROP TRIGGER sentences_search_insert; DROP TRIGGER sentences_search_delete;"
     "DROP TRIGGER sentences_search_update; DROP TABLE sentence_search; DROP TABLE sentence_keys;"
     "DROP INDEX events_root_goldstein; DROP INDEX events_doc_goldstein; DROP INDEX events_dyad_goldstein;"
@@ -106,7 +110,10 @@ TEST(StoreMigration, AVersionOneFileIsMigratedInPlaceAndKeepsItsRows) {
     EXPECT_EQ(e.verb_entry, "verbs.txt:12");  // was /home/someone/dict/verbs.txt:12 (version 7)
     EXPECT_EQ(e.date_text, "");
     EXPECT_FALSE(e.place);
-    EXPECT_EQ(e.plover_type, "");
+    // Version 1 stored no PLOVER type: the migration gives the one `parley
+    // code` gives CAMEO 040 (plover_for(), the one table), no mode.
+    EXPECT_EQ(e.plover_type, "CONSULT");
+    EXPECT_EQ(e.plover_mode, "");
     EXPECT_FALSE(e.conditional || e.hypothetical || e.future || e.reported || e.one_sided || e.in_condition);
     ASSERT_EQ(doc->quotes.size(), 1u);
     EXPECT_EQ(doc->quotes[0].quote_text, "We agree");
@@ -367,6 +374,7 @@ TEST(StoreMigration, Version5GetsTheCountryCoveringIndexes) {
     store->put_document(d);
   }
   run_sql(db,
+          std::string(kWithoutVersion8) +
           "DROP INDEX events_country; CREATE INDEX events_country ON events(place_country, date);"
           "DROP INDEX events_date_weights;"
           "CREATE INDEX events_date_weights ON events(date, root, quad_class, plover_type, place_country, goldstein);"
@@ -414,7 +422,7 @@ TEST(StoreMigration, Version6LosesTheAbsolutePathsOfTheMachine) {
       store->put_document(d);
     }
   }
-  run_sql(db, "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+  run_sql(db, std::string(kWithoutVersion8) + "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
   auto store = Store::open(db.string());
   const auto abs = store->get_document("abs");
   const auto rel = store->get_document("rel");
@@ -425,6 +433,47 @@ TEST(StoreMigration, Version6LosesTheAbsolutePathsOfTheMachine) {
   EXPECT_EQ(rel->source_file, "news/b.jsonl");
   EXPECT_EQ(rel->events.at(0).verb_entry, "parley.verbs.a-l.txt:5");
   EXPECT_EQ(rel->events.at(0).pattern, "");
+  EXPECT_EQ(store->integrity_check(), "ok");
+}
+
+// Version 7 -> 8: events stored without a PLOVER type (files migrated from
+// version 1 by an earlier build) get their code's type and mode from the
+// CAMEO -> PLOVER table; a type already stored and a code outside CAMEO are
+// left as they are.
+TEST(StoreMigration, Version7DerivesMissingPloverTypesFromTheCameoCode) {
+  const fs::path db = temp_db("v7.db");
+  {
+    auto store = Store::open(db.string());
+    StoredDocument d;
+    d.id = "p";
+    d.date = 20250806;
+    d.source_file = "p.jsonl";
+    d.text = "Gondor met Arnor. Gondor visited Arnor. Gondor did X.";
+    d.sentences.push_back({0, {0, 17}, "Gondor met Arnor.", false});
+    EventRecord e;
+    e.date = 20250806;
+    e.source = "GON";
+    e.target = "ARN";
+    e.verb = "met";
+    e.verb_entry = "verbs.txt:1";
+    for (const char* code : {"040", "042", "194", "999", "190"}) {
+      e.code = code;
+      d.events.push_back(e);
+    }
+    d.events[4].plover_type = "OTHER";  // stored with a type (not 190's own): kept
+    store->put_document(d);
+  }
+  run_sql(db, std::string("UPDATE events SET plover_type = NULL, plover_mode = NULL WHERE code <> '190';") +
+                  kWithoutVersion8 + "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
+  auto store = Store::open(db.string());
+  const auto doc = store->get_document("p");
+  ASSERT_TRUE(doc);
+  ASSERT_EQ(doc->events.size(), 5u);
+  std::vector<std::pair<std::string, std::string>> plover;
+  for (const EventRecord& e : doc->events) plover.emplace_back(e.plover_type, e.plover_mode);
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"CONSULT", ""}, {"CONSULT", "visit"}, {"ASSAULT", "artillery"}, {"", ""}, {"OTHER", ""}};
+  EXPECT_EQ(plover, want);
   EXPECT_EQ(store->integrity_check(), "ok");
 }
 

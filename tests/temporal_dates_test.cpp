@@ -143,10 +143,22 @@ TEST_F(DatesTest, NoDates) {
   EXPECT_TRUE(dates("He will march with 8 others.").empty());
 }
 
+// Without an anchor a relative date has no day, but its words are still the
+// event's date text (an undated story's "on Saturday" is not lost).
 TEST_F(DatesTest, RelativeDatesNeedAnAnchorAbsoluteOnesDoNot) {
-  EXPECT_TRUE(dates("Russia accused Ukraine yesterday.", 0).empty());
   EXPECT_EQ(date_of("They signed it on August 8, 2025.", 0), 20250808);
-  EXPECT_TRUE(dates("They signed it on August 8.", 0).empty());
+  for (const auto& [sentence, words] : {std::pair<const char*, const char*>{"Russia accused Ukraine yesterday.", "yesterday"},
+                                        {"They signed it on August 8.", "August 8"},
+                                        {"The ministers met on Saturday.", "Saturday"},
+                                        {"Talks ended three days ago.", "three days ago"},
+                                        {"They met two days before August 8.", "two days before August 8"}}) {
+    const auto found = dates(sentence, 0);
+    ASSERT_EQ(found.size(), 1u) << sentence;
+    EXPECT_EQ(found[0].date, 0) << sentence;
+    EXPECT_EQ(found[0].text, words) << sentence;
+  }
+  // A day that does not exist is still no date at all.
+  EXPECT_TRUE(dates("They signed it on February 30.", 0).empty());
 }
 
 TEST_F(DatesTest, SeveralMentionsInTextOrder) {

@@ -9,9 +9,12 @@ import { loadOutlines, drawMap } from './map.js';
 import { drawVolume, drawTimeline } from './charts.js';
 
 // ---------------------------------------------------------------- view state
-const FILTERS = ['actor', 'source', 'target', 'code', 'root', 'quad_class', 'plover', 'country', 'from', 'to', 'q', 'exclude'];
+// Filters and sort keys are named as the fields they read (docs/STORE.md);
+// a link made with the older names (country, plover, doc) still restores.
+const FILTERS = ['actor', 'source', 'target', 'code', 'root', 'quad_class', 'plover_type', 'place_country', 'from', 'to', 'q', 'exclude'];
 const PAGE = 25;
-const SORTS = ['date', 'source', 'target', 'code', 'country', 'goldstein', 'doc'];
+const SORTS = ['date', 'source', 'target', 'code', 'place_country', 'goldstein', 'id'];
+const OLDER_NAMES = { plover: 'plover_type', country: 'place_country', doc: 'id' };
 
 const state = {
   filters: new URLSearchParams(),  // only the FILTERS, non-empty
@@ -23,8 +26,12 @@ const state = {
 function readUrl() {
   const url = new URLSearchParams(location.search);
   state.filters = new URLSearchParams();
+  for (const [older, name] of Object.entries(OLDER_NAMES)) {
+    if (url.get(older) && !url.get(name)) url.set(name, url.get(older));
+  }
   for (const k of FILTERS) if (url.get(k)) state.filters.set(k, url.get(k));
-  state.sort = SORTS.includes(url.get('sort')) ? url.get('sort') : 'date';
+  const sort = OLDER_NAMES[url.get('sort')] || url.get('sort');
+  state.sort = SORTS.includes(sort) ? sort : 'date';
   state.order = url.get('order') === 'asc' ? 'asc' : 'desc';
   state.offset = Math.max(0, Number.parseInt(url.get('offset') || '0', 10) || 0);
   state.group = url.get('group') === 'root' ? 'root' : 'quad_class';
@@ -205,7 +212,7 @@ async function loadMap() {
       loadOutlines(), api('/v1/countries?' + filterQuery()), api('/v1/places?' + filterQuery({ limit: 1000 })),
     ]);
     if (!current()) return;
-    drawMap($('#map'), countries.countries, places.places, (alpha2) => applyFilters({ country: alpha2 }));
+    drawMap($('#map'), countries.countries, places.places, (alpha2) => applyFilters({ place_country: alpha2 }));
     $('#map-csv').href = '/v1/places?' + filterQuery({ limit: 1000, format: 'csv' });
     const located = countries.countries.reduce((s, c) => s + c.events, 0);
     setStatus(status, located

@@ -62,6 +62,14 @@ std::optional<std::string_view> QueryParams::raw(std::string_view name) const {
   return std::string_view(it->second);
 }
 
+std::string_view QueryParams::either(std::string_view name, std::string_view alias) const {
+  const bool has_name = values_.count(name) > 0, has_alias = values_.count(alias) > 0;
+  if (has_name && has_alias) {
+    bad(alias, "give " + std::string(name) + " or its older name " + std::string(alias) + ", not both");
+  }
+  return has_alias ? alias : name;
+}
+
 std::string QueryParams::actor(std::string_view name) const {
   auto v = raw(name);
   return v ? checked_actor(*v, name) : "";

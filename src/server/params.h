@@ -20,6 +20,10 @@ class QueryParams {
   QueryParams(const Multimap& params, std::initializer_list<std::string_view> allowed);
 
   std::optional<std::string_view> raw(std::string_view name) const;
+  // Of a parameter `name` and its older alias `alias` (both accepted, one
+  // meaning), the one given: `alias` when only it is, else `name`.  Both
+  // given is a 400 naming them.
+  std::string_view either(std::string_view name, std::string_view alias) const;
 
   // An actor code prefix: 1-24 ASCII letters or digits, returned upper case;
   // "" when absent.

@@ -66,10 +66,35 @@ void send_listing(httplib::Response& res, const LeadingFields& leading_fields, s
 // For the listings whose object holds only the rows.
 constexpr auto no_fields = [](io::JsonWriter&) {};
 
-// The event filter parameters every event route takes.
-#define PARLEY_EVENT_FILTER_PARAMS                                                                              \
-  "actor", "source", "target", "dyad", "directed", "code", "root", "quad_class", "plover", "country", "exclude", \
-      "from", "to", "q", "doc"
+// The event filter parameters every event route takes.  A filter on a
+// record field has the field's name (place_country, plover_type, id: the
+// document); country, plover and doc are their older names, still accepted.
+#define PARLEY_EVENT_FILTER_PARAMS                                                                                  \
+  "actor", "source", "target", "dyad", "directed", "code", "root", "quad_class", "plover_type", "plover",             \
+      "place_country", "country", "exclude", "from", "to", "q", "id", "doc"
+
+// sort=: one of `keys` (store.h: each named as the field it sorts by, older
+// aliases after); the first when absent.
+template <class Sort, size_t N>
+Sort sort_key(const QueryParams& p, const store::SortKey<Sort> (&keys)[N]) {
+  auto v = p.raw("sort");
+  if (!v) return keys[0].sort;
+  std::string names;
+  for (size_t i = 0; i < N; ++i) {
+    if (keys[i].name == *v) return keys[i].sort;
+    names += (i == 0 ? "" : i + 1 == N ? " or " : ", ") + std::string(keys[i].name);
+  }
+  throw ApiError(400, "sort: expected " + names, "sort");
+}
+
+// id= (doc=, its older name): one document's records; "" when absent.
+std::string document_filter(const QueryParams& p) {
+  const std::string_view name = p.either("id", "doc");
+  auto doc = p.raw(name);
+  if (!doc) return "";
+  check_document_id(*doc, name);
+  return std::string(*doc);
+}
 
 unsigned parse_exclude(const QueryParams& p) {
   auto v = p.raw("exclude");
@@ -108,31 +133,35 @@ std::string letters(const QueryParams& p, std::string_view name, size_t min, siz
   return out;
 }
 
-// plover=: one of the PLOVER event types (plover/plover.h), any case.  A
-// name that is no type is a 400, not an empty list: no event could match it.
+// plover_type= (plover=): one of the PLOVER event types (plover/plover.h),
+// any case.  A name that is no type is a 400, not an empty list: no event
+// could match it.
 std::string plover_type(const QueryParams& p) {
-  const std::string name = letters(p, "plover", 2, 24, "a PLOVER event type (e.g. ASSAULT)");
+  const std::string_view param = p.either("plover_type", "plover");
+  const std::string name = letters(p, param, 2, 24, "a PLOVER event type (e.g. ASSAULT)");
   if (name.empty() || plover_type_named(name)) return name;
   std::string types;
   for (auto t = static_cast<uint8_t>(PloverType::kAgree); t <= static_cast<uint8_t>(PloverType::kOther); ++t)
     types += (types.empty() ? "" : ", ") + std::string(plover_type_name(static_cast<PloverType>(t)));
-  throw ApiError(400, "plover: '" + name + "' is not a PLOVER event type; expected one of " + types, "plover");
+  throw ApiError(400, std::string(param) + ": '" + name + "' is not a PLOVER event type; expected one of " + types,
+                 std::string(param));
 }
 
-// country=: the ISO 3166 code of the event place's country, alpha-3 ("RUS",
+// place_country= (country=): the ISO 3166 code of the event place's country, alpha-3 ("RUS",
 // as place_country_iso3 holds it) or alpha-2 ("RU", as place_country holds
 // it), any case; returned as alpha-2, the column the filter and its index
 // read.  A code no country of the gazetteer has is a 400.
 std::string place_country(const QueryParams& p) {
+  const std::string_view param = p.either("place_country", "country");
   const std::string code =
-      letters(p, "country", 2, 3, "an ISO 3166 country code, alpha-3 (e.g. RUS) or alpha-2 (e.g. RU)");
+      letters(p, param, 2, 3, "an ISO 3166 country code, alpha-3 (e.g. RUS) or alpha-2 (e.g. RU)");
   if (code.empty()) return "";
   const std::optional<CountryCodes> country = country_by_code(code);
   if (!country) {
     throw ApiError(400,
-                   "country: '" + code + "' is not an ISO 3166 country code; expected alpha-3 (e.g. RUS) or alpha-2 "
-                   "(e.g. RU)",
-                   "country");
+                   std::string(param) + ": '" + code +
+                       "' is not an ISO 3166 country code; expected alpha-3 (e.g. RUS) or alpha-2 (e.g. RU)",
+                   std::string(param));
   }
   return std::string(country->iso2);
 }
@@ -162,10 +191,7 @@ store::EventFilter parse_event_filter(const QueryParams& p) {
   f.to = p.date("to");
   check_range(f.from, f.to);
   f.text = p.text("q", 200);
-  if (auto doc = p.raw("doc")) {
-    check_document_id(*doc, "doc");
-    f.doc_id = std::string(*doc);
-  }
+  f.doc_id = document_filter(p);
   return f;
 }
 
@@ -176,17 +202,7 @@ bool descending(const QueryParams& p, bool fallback) {
 void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "sort", "order", "limit", "offset", "cursor", "format"});
   store::EventFilter f = parse_event_filter(p);
-  const std::string sort = p.choice(
-      "sort", {"date", "source", "target", "code", "root", "quad_class", "goldstein", "country", "doc"}, "date");
-  f.sort = sort == "source"       ? store::EventSort::kSource
-           : sort == "target"     ? store::EventSort::kTarget
-           : sort == "code"       ? store::EventSort::kCode
-           : sort == "root"       ? store::EventSort::kRoot
-           : sort == "quad_class" ? store::EventSort::kQuadClass
-           : sort == "goldstein"  ? store::EventSort::kGoldstein
-           : sort == "country"    ? store::EventSort::kCountry
-           : sort == "doc"        ? store::EventSort::kDocument
-                                  : store::EventSort::kDate;
+  f.sort = sort_key(p, store::kEventSortKeys);
   f.descending = descending(p, false);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 50);
   f.offset = p.integer("offset", 0, 1000000000, 0);
@@ -258,18 +274,14 @@ void dyad_timeline(ServerContext& ctx, const httplib::Request& req, httplib::Res
 }
 
 void list_quotes(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {"speaker", "doc", "from", "to", "sort", "order", "limit", "offset", "format"});
+  QueryParams p(req.params, {"speaker", "id", "doc", "from", "to", "sort", "order", "limit", "offset", "format"});
   store::QuoteFilter f;
   f.speaker = p.text("speaker", 100);
-  if (auto doc = p.raw("doc")) {
-    check_document_id(*doc, "doc");
-    f.doc_id = std::string(*doc);
-  }
+  f.doc_id = document_filter(p);
   f.from = p.date("from");
   f.to = p.date("to");
   check_range(f.from, f.to);
-  const std::string sort = p.choice("sort", {"date", "speaker", "doc"}, "date");
-  f.sort = sort == "speaker" ? store::QuoteSort::kSpeaker : sort == "doc" ? store::QuoteSort::kDocument : store::QuoteSort::kDate;
+  f.sort = sort_key(p, store::kQuoteSortKeys);
   f.descending = descending(p, false);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 100);
   f.offset = p.integer("offset", 0, 1000000000, 0);
@@ -285,8 +297,7 @@ void list_deadlines(ServerContext& ctx, const httplib::Request& req, httplib::Re
   store::DeadlineFilter f;
   f.as_of = p.date("as_of");
   f.actor = p.actor("actor");
-  f.sort = p.choice("sort", {"due", "reported"}, "due") == "reported" ? store::DeadlineSort::kReported
-                                                                     : store::DeadlineSort::kDue;
+  f.sort = sort_key(p, store::kDeadlineSortKeys);
   f.descending = descending(p, false);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 100);
   f.offset = p.integer("offset", 0, 1000000000, 0);
@@ -344,11 +355,12 @@ void event_counts(ServerContext& ctx, const httplib::Request& req, httplib::Resp
   store::CountQuery q;
   q.events = parse_event_filter(p);
   q.by = granularity(p);
-  const std::string group = p.choice("group", {"total", "root", "quad_class", "plover"}, "total");
+  // plover_type, as the field; plover is its older name (the reply says which was asked).
+  const std::string group = p.choice("group", {"total", "root", "quad_class", "plover_type", "plover"}, "total");
   q.group = group == "root"         ? store::CountGroup::kRoot
             : group == "quad_class" ? store::CountGroup::kQuadClass
-            : group == "plover"     ? store::CountGroup::kPlover
-                                    : store::CountGroup::kTotal;
+            : group == "plover_type" || group == "plover" ? store::CountGroup::kPlover
+                                                          : store::CountGroup::kTotal;
   const auto rows = ctx.store.event_counts(q);
   if (wants_csv(p)) return send_csv(res, store::counts_table(rows));
   const auto fields = [&](io::JsonWriter& w) {
@@ -365,8 +377,7 @@ void list_documents(ServerContext& ctx, const httplib::Request& req, httplib::Re
   f.to = p.date("to");
   check_range(f.from, f.to);
   f.id_contains = p.text("q", 200);
-  const std::string sort = p.choice("sort", {"date", "id", "events"}, "date");
-  f.sort = sort == "id" ? store::DocumentSort::kId : sort == "events" ? store::DocumentSort::kEvents : store::DocumentSort::kDate;
+  f.sort = sort_key(p, store::kDocumentSortKeys);
   f.descending = descending(p, false);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 50);
   f.offset = p.integer("offset", 0, 1000000000, 0);

@@ -9,22 +9,14 @@
 #include "store/store.h"
 
 namespace parley::store {
-namespace {
 
-const char* sort_name(EventSort sort) {
-  switch (sort) {
-    case EventSort::kSource: return "source";
-    case EventSort::kTarget: return "target";
-    case EventSort::kCode: return "code";
-    case EventSort::kRoot: return "root";
-    case EventSort::kQuadClass: return "quad_class";
-    case EventSort::kGoldstein: return "goldstein";
-    case EventSort::kCountry: return "country";
-    case EventSort::kDocument: return "doc";
-    case EventSort::kDate: break;
-  }
+std::string_view event_sort_name(EventSort sort) {
+  for (const SortKey<EventSort>& k : kEventSortKeys)
+    if (k.sort == sort) return k.name;
   return "date";
 }
+
+namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
@@ -87,7 +79,7 @@ EventCursor cursor_of(const EventRow& row, EventSort sort) {
 }
 
 std::string format_event_cursor(const EventCursor& cursor, EventSort sort, bool descending) {
-  std::string out = sort_name(sort);
+  std::string out(event_sort_name(sort));
   out += descending ? "~d~" : "~a~";
   out += std::to_string(cursor.id);
   out += '~';
@@ -111,7 +103,7 @@ std::string format_event_cursor(const EventCursor& cursor, EventSort sort, bool 
 std::optional<EventCursor> parse_event_cursor(std::string_view token, EventSort sort, bool descending) {
   if (token.size() > 600) return std::nullopt;
   std::string_view rest = token;
-  if (next_field(rest) != sort_name(sort)) return std::nullopt;
+  if (next_field(rest) != event_sort_name(sort)) return std::nullopt;
   if (next_field(rest) != (descending ? "d" : "a")) return std::nullopt;
   EventCursor c;
   if (!parse_int(next_field(rest), c.id) || c.id < 0) return std::nullopt;

@@ -631,7 +631,10 @@ std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
   }
   if (!f.doc_id.empty()) q.where("q.doc_id = " + q.param(f.doc_id));
   q.where_date_range("d.date", f.from, f.to);
-  const char* column = f.sort == QuoteSort::kSpeaker ? "q.speaker_code" : f.sort == QuoteSort::kDocument ? "q.doc_id" : "d.date";
+  const char* column = f.sort == QuoteSort::kSpeaker       ? "q.speaker_text"
+                       : f.sort == QuoteSort::kSpeakerCode ? "q.speaker_code"
+                       : f.sort == QuoteSort::kDocument    ? "q.doc_id"
+                                                           : "d.date";
   const std::string sql = std::string("SELECT q.id, d.date, ") + kQuoteColumns +
                           " FROM quotes q JOIN documents d ON d.id = q.doc_id" + q.where_clause() +
                           order_by(column, "q.id", f.descending) + limit_offset(q, f.limit, f.offset);

@@ -2,6 +2,9 @@
 
 #include <iterator>
 #include <string>
+#include <vector>
+
+#include "plover/plover.h"
 
 namespace parley::store {
 namespace {
@@ -279,8 +282,38 @@ UPDATE events SET verb_entry = substr(verb_entry, length(rtrim(verb_entry, repla
 UPDATE events SET pattern = substr(pattern, length(rtrim(pattern, replace(pattern, '/', ''))) + 1)
   WHERE pattern LIKE '/%';
 )sql",
+    // 7 -> 8: quotes sort by the speaker's name (sort=speaker); the PLOVER
+    // type and mode of events stored without one are derived from their
+    // CAMEO code (fill_plover_from_cameo(), after this SQL).
+    R"sql(
+CREATE INDEX quotes_speaker_text ON quotes(speaker_text);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration step per schema version");
+
+// Events without a PLOVER type whose code has one (version-1 files stored
+// none) get the type and mode `parley code` gives that code: plover_for(),
+// the one CAMEO -> PLOVER table.  A code outside the CAMEO table stays
+// without, as when it is coded.  Per distinct code, through the
+// (plover_type, date) index: a store coded by a later version has few such
+// rows and costs almost nothing.
+constexpr int kPloverFilledVersion = 8;
+
+void fill_plover_from_cameo(sql::Connection& conn) {
+  std::vector<std::string> codes;
+  {
+    sql::Statement st(conn, "SELECT DISTINCT code FROM events WHERE plover_type IS NULL");
+    while (st.step()) codes.push_back(st.text(0));
+  }
+  sql::Statement put(conn, "UPDATE events SET plover_type = ?1, plover_mode = ?2 WHERE plover_type IS NULL AND code = ?3");
+  for (const std::string& code : codes) {
+    const PloverEntry* plover = plover_for(code);
+    if (!plover) continue;
+    put.bind(1, plover->type_name());
+    if (plover->mode.empty()) put.bind_null(2); else put.bind(2, plover->mode);
+    put.bind(3, std::string_view(code)).run();
+  }
+}
 
 bool has_table(sql::Connection& conn, const char* name) {
   sql::Statement st(conn, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
@@ -325,7 +358,10 @@ int existing_version(sql::Connection& conn) {
 // Takes the file from `version` to kSchemaVersion inside the caller's
 // transaction.
 void migrate(sql::Connection& conn, int version) {
-  for (int v = version; v < kSchemaVersion; ++v) conn.exec(kMigrations[v - 1]);
+  for (int v = version; v < kSchemaVersion; ++v) {
+    conn.exec(kMigrations[v - 1]);
+    if (v + 1 == kPloverFilledVersion) fill_plover_from_cameo(conn);
+  }
   sql::Statement put(conn, "UPDATE meta SET value = ?1 WHERE key = 'schema_version'");
   put.bind(1, std::string_view(std::to_string(kSchemaVersion))).run();
 }

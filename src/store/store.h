@@ -31,7 +31,7 @@ namespace parley::store {
 
 // Version of the schema this build writes and reads.  A file with a larger
 // version (a newer parley) or without parley's meta table is refused.
-inline constexpr int kSchemaVersion = 7;  // docs/STORE.md; older files migrate in place
+inline constexpr int kSchemaVersion = 8;  // docs/STORE.md; older files migrate in place
 
 class StoreError : public std::runtime_error {
  public:
@@ -162,6 +162,25 @@ enum EventFlag : unsigned {
 // What an event listing is ordered by; ties go by event id in the same
 // direction, so pages never overlap.
 enum class EventSort { kDate, kSource, kTarget, kCode, kRoot, kQuadClass, kGoldstein, kCountry, kDocument };
+
+// The sort keys of a listing (the API's sort=): each is the name of the
+// record field it orders by, as `parley code`, the API and the CSV columns
+// name it (docs/STORE.md, one vocabulary).  The first name of each sort is
+// its own; a later one for the same sort is an older alias, still accepted.
+template <class Sort>
+struct SortKey {
+  std::string_view name;
+  Sort sort;
+};
+inline constexpr SortKey<EventSort> kEventSortKeys[] = {
+    {"date", EventSort::kDate},           {"source", EventSort::kSource},
+    {"target", EventSort::kTarget},       {"code", EventSort::kCode},
+    {"root", EventSort::kRoot},           {"quad_class", EventSort::kQuadClass},
+    {"goldstein", EventSort::kGoldstein}, {"place_country", EventSort::kCountry},
+    {"id", EventSort::kDocument},         {"country", EventSort::kCountry},
+    {"doc", EventSort::kDocument}};
+// The own name of `sort` (the first of kEventSortKeys).
+std::string_view event_sort_name(EventSort sort);
 
 // A position in an event listing: the sort key and the id of the last row
 // of a page.  EventFilter::after = it gives the rows after that one, in the
@@ -299,6 +318,8 @@ struct CountryActivity {
 
 // The stored documents (GET /v1/documents).
 enum class DocumentSort { kDate, kId, kEvents };
+inline constexpr SortKey<DocumentSort> kDocumentSortKeys[] = {
+    {"date", DocumentSort::kDate}, {"id", DocumentSort::kId}, {"events", DocumentSort::kEvents}};
 
 struct DocumentFilter {
   int32_t from = 0, to = 0;
@@ -321,7 +342,14 @@ struct ActorActivity {
   int64_t as_source = 0, as_target = 0, total = 0;  // total = as counted by the role
 };
 
-enum class QuoteSort { kDate, kSpeaker, kDocument };
+// kSpeaker: the speaker's name as written (the field `speaker`);
+// kSpeakerCode: the actor code (`speaker_code`).
+enum class QuoteSort { kDate, kSpeaker, kSpeakerCode, kDocument };
+inline constexpr SortKey<QuoteSort> kQuoteSortKeys[] = {{"date", QuoteSort::kDate},
+                                                        {"speaker", QuoteSort::kSpeaker},
+                                                        {"speaker_code", QuoteSort::kSpeakerCode},
+                                                        {"id", QuoteSort::kDocument},
+                                                        {"doc", QuoteSort::kDocument}};
 
 struct QuoteFilter {
   std::string speaker;          // speaker code prefix, or substring of the speaker text
@@ -338,7 +366,13 @@ struct QuoteRow {
   QuoteRecord quote;
 };
 
+// kDue: the deadline's own date (the field `date`); kReported: the date of
+// the document that reported it (`doc_date`).
 enum class DeadlineSort { kDue, kReported };
+inline constexpr SortKey<DeadlineSort> kDeadlineSortKeys[] = {{"date", DeadlineSort::kDue},
+                                                              {"doc_date", DeadlineSort::kReported},
+                                                              {"due", DeadlineSort::kDue},
+                                                              {"reported", DeadlineSort::kReported}};
 
 struct DeadlineFilter {
   int32_t as_of = 0;            // only those due on or after it (YYYYMMDD); 0 = every deadline

@@ -167,19 +167,26 @@ int32_t month_alone(int month, int32_t anchor, bool future) {
 
 class SentenceDates {
  public:
+  // Without a valid anchor, expressions that need one ("on Saturday",
+  // "August 8", "three days ago") are read against a stand-in day and found
+  // with date 0: the words are the event's date text even when no date can
+  // be given (docs/STORE.md: date null, date_text kept).
   SentenceDates(const Doc& doc, uint32_t sentence, int32_t anchor)
-      : doc_(doc), s_(doc.sentences[sentence]), anchor_(io::is_valid_date(anchor) ? anchor : 0),
+      : doc_(doc), s_(doc.sentences[sentence]), anchored_(io::is_valid_date(anchor)),
+        anchor_(anchored_ ? anchor : kStandInAnchor),
         limit_(std::min<uint32_t>(s_.token_end, uint32_t(doc.tokens.size()))) {}
 
   void scan(std::vector<DateMention>& out) const {
     for (uint32_t i = s_.token_begin; i < limit_;) {
       Found f;
+      used_anchor_ = false;
       if (!may_start_date(i)) {
         ++i;
       } else if (parse(i, f) && f.date != 0) {
         const Token& a = doc_.tokens[i];
         const Token& b = doc_.tokens[f.end - 1];
-        out.push_back({i, f.end, f.date, f.precision, std::string_view(doc_.text).substr(a.begin, b.end - a.begin)});
+        const int32_t date = anchored_ || !used_anchor_ ? f.date : 0;
+        out.push_back({i, f.end, date, f.precision, std::string_view(doc_.text).substr(a.begin, b.end - a.begin)});
         i = f.end;
       } else {
         i = std::max(i + 1, f.end);  // an invalid date ("February 30") is skipped whole
@@ -231,9 +238,8 @@ class SentenceDates {
     if (n == 0 || unit == Unit::kNone) return false;
     const std::string_view relation = norm(u + 1);
     if (relation == "AGO") {
-      if (!anchor_) return false;
-      const DatePrecision p = precision_of(unit);
-      f = {u + 2, period_start(shift(anchor_, unit, -n), p), p};
+            const DatePrecision p = precision_of(unit);
+      f = {u + 2, period_start(shift(anchor(), unit, -n), p), p};
       return true;
     }
     if (relation != "BEFORE" && relation != "AFTER") return false;
@@ -265,7 +271,7 @@ class SentenceDates {
       const int m = month_number(norm(i + 1));
       const int y = year_number(norm(i + 2));
       f.end = y ? i + 3 : i + 2;
-      f.date = y ? y * 10000 + m * 100 + day : nearest_year(m, day, anchor_);
+      f.date = y ? y * 10000 + m * 100 + day : nearest_year(m, day, anchor());
       f.precision = DatePrecision::kDay;
       if (!io::is_valid_date(f.date)) f.date = 0;
       return true;
@@ -274,34 +280,33 @@ class SentenceDates {
       f = {i + 1, y * 10000 + 101, DatePrecision::kYear};
       return true;
     }
-    if (!anchor_) return false;
-    if (w == "YESTERDAY") return f = {i + 1, io::add_days(anchor_, -1), DatePrecision::kDay}, true;
-    if (w == "TODAY" || w == "TONIGHT") return f = {i + 1, anchor_, DatePrecision::kDay}, true;
-    if (w == "TOMORROW") return f = {i + 1, io::add_days(anchor_, 1), DatePrecision::kDay}, true;
+    if (w == "YESTERDAY") return f = {i + 1, io::add_days(anchor(), -1), DatePrecision::kDay}, true;
+    if (w == "TODAY" || w == "TONIGHT") return f = {i + 1, anchor(), DatePrecision::kDay}, true;
+    if (w == "TOMORROW") return f = {i + 1, io::add_days(anchor(), 1), DatePrecision::kDay}, true;
     if (const int wd = capitalised(i) ? weekday_number(w) : -1; wd >= 0) {
-      const int back = (io::weekday(anchor_) - wd + 7) % 7;  // days since the last such day, 0 = today
-      f = {i + 1, future_near(i) ? io::add_days(anchor_, (7 - back) % 7) : io::add_days(anchor_, -back),
+      const int back = (io::weekday(anchor()) - wd + 7) % 7;  // days since the last such day, 0 = today
+      f = {i + 1, future_near(i) ? io::add_days(anchor(), (7 - back) % 7) : io::add_days(anchor(), -back),
            DatePrecision::kDay};
       return true;
     }
     if (w == "LAST" || w == "NEXT" || w == "THIS") {
       const int step = w == "LAST" ? -1 : w == "NEXT" ? 1 : 0;
       if (const int wd = capitalised(i + 1) ? weekday_number(norm(i + 1)) : -1; wd >= 0) {
-        const int back = (io::weekday(anchor_) - wd + 7) % 7;
+        const int back = (io::weekday(anchor()) - wd + 7) % 7;
         const int64_t delta = step < 0 ? -(back == 0 ? 7 : back) : step > 0 ? (7 - back == 0 ? 7 : 7 - back)
                                                                             : (7 - back) % 7;
-        return f = {i + 2, io::add_days(anchor_, delta), DatePrecision::kDay}, true;
+        return f = {i + 2, io::add_days(anchor(), delta), DatePrecision::kDay}, true;
       }
       const Unit unit = unit_of(norm(i + 1));
       if (unit == Unit::kNone || unit == Unit::kDay) return false;
       const DatePrecision p = precision_of(unit);
-      return f = {i + 2, period_start(shift(anchor_, unit, step), p), p}, true;
+      return f = {i + 2, period_start(shift(anchor(), unit, step), p), p}, true;
     }
     if ((w == "EARLIER" || w == "LATER") && norm(i + 1) == "THIS") {
       const Unit unit = unit_of(norm(i + 2));
       if (unit == Unit::kNone || unit == Unit::kDay) return false;
       const DatePrecision p = precision_of(unit);
-      return f = {i + 3, period_start(anchor_, p), p}, true;
+      return f = {i + 3, period_start(anchor(), p), p}, true;
     }
     return false;
   }
@@ -314,14 +319,14 @@ class SentenceDates {
       if (!y && norm(end) == "," && (y = year_number(norm(end + 1)))) ++end;
       if (y) ++end;
       f.end = end;
-      f.date = y ? y * 10000 + m * 100 + day : nearest_year(m, day, anchor_);
+      f.date = y ? y * 10000 + m * 100 + day : nearest_year(m, day, anchor());
       f.precision = DatePrecision::kDay;
       if (!io::is_valid_date(f.date)) f.date = 0;
       return true;
     }
     if (const int y = year_number(norm(i + 1))) return f = {i + 2, y * 10000 + m * 100 + 1, DatePrecision::kMonth}, true;
     if (i > s_.token_begin && is_year_preposition(norm(i - 1))) {
-      const int32_t d = month_alone(m, anchor_, future_near(i));
+      const int32_t d = month_alone(m, anchor(), future_near(i));
       f = {i + 1, d, DatePrecision::kMonth};
       return d != 0;
     }
@@ -373,10 +378,21 @@ class SentenceDates {
     return false;
   }
 
+  // The anchor, noting that the mention being read depends on it.
+  int32_t anchor() const {
+    used_anchor_ = true;
+    return anchor_;
+  }
+
+  // Any valid day serves: its resolved dates are dropped (scan()).
+  static constexpr int32_t kStandInAnchor = 20000103;
+
   const Doc& doc_;
   const Sentence& s_;
+  const bool anchored_;
   const int32_t anchor_;
   const uint32_t limit_;
+  mutable bool used_anchor_ = false;
 };
 
 }  // namespace

@@ -35,7 +35,7 @@ std::string_view date_precision_name(DatePrecision p);  // "day", "week", "month
 
 struct DateMention {
   uint32_t token_begin = 0, token_end = 0;  // tokens [begin, end) of the expression
-  int32_t date = 0;                         // YYYYMMDD, the first day of the period
+  int32_t date = 0;                         // YYYYMMDD, the first day of the period; 0: needs an anchor
   DatePrecision precision = DatePrecision::kDay;
   std::string_view text;                    // the words, a view into Doc::text
 };
@@ -46,7 +46,9 @@ struct DateMention {
 int32_t anchor_date(int32_t document_yyyymmdd, int32_t dateline_month_day = 0);
 
 // The date expressions of one sentence, in text order.  An anchor of 0 (or an
-// invalid one) still finds absolute dates ("August 8, 2025", "2025-08-08").
+// invalid one) still resolves absolute dates ("August 8, 2025", "2025-08-08");
+// those that need it ("on Saturday", "August 8") are found with date 0 and
+// their words, so an undated story's event keeps its date text.
 std::vector<DateMention> find_dates(const Doc& doc, uint32_t sentence, int32_t anchor_yyyymmdd);
 // Same, appending to `out` (no allocation once `out` has capacity).
 void find_dates(const Doc& doc, uint32_t sentence, int32_t anchor_yyyymmdd, std::vector<DateMention>& out);

@@ -318,10 +318,16 @@ test('map, volume over time, top lists, sorting, filters in the address, CSV of 
   await page.waitForFunction(() => !new URL(location.href).searchParams.get('root'));
   // (dispatched on the shape itself: Russia's box centre may lie on another shape)
   await map.locator('path.country.has-events[data-country="RU"]').dispatchEvent('click');
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'RU');
-  assert.equal(await page.inputValue('#event-filters input[name=country]'), 'RU');
-  await tableShows(page, { country: 'RU' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('place_country') === 'RU');
+  assert.equal(await page.inputValue('#event-filters input[name=place_country]'), 'RU');
+  await tableShows(page, { place_country: 'RU' });
   for (const cell of await column(page, 'Place')) assert.match(cell, /\bRU\b/);
+  // A link made with the older names (country=, sort=country) restores the
+  // same view under the field names.
+  await page.goto(base + '/?country=RU&sort=country&order=asc');
+  assert.equal(await page.inputValue('#event-filters input[name=place_country]'), 'RU');
+  await sortedBy(page, 'place_country', 'ascending');
+  await tableShows(page, { place_country: 'RU' });
 
   // The screenshot in the README: every view with the three stories stored.
   await page.goto(base + '/?group=root&document=kremlin-witkoff-2025-08-06');
