@@ -90,9 +90,11 @@ class Coder:
         size = batch or 512 * self.threads
         code = lambda chunk, first: self._coder.code_batch(chunk, first, date, jsonl)
         with closing(_pipelined(docs, size, code)) as results:
-            for records, error, problems in results:
+            for lines, error, problems in results:
                 _warn(problems)
-                yield from records
+                # The dicts are made here, on the caller's thread, while the
+                # helper codes the next chunk.
+                yield from lines.records()
                 if error is not None:
                     raise ValueError(error)
 
