@@ -280,6 +280,8 @@ PYBIND11_MODULE(_parley, m) {
                              "The most code() calls coding at the same moment so far (GIL released).");
 
   py::class_<parley::python::CodedLines>(m, "CodedLines")
+      // Any JSON Lines text, so tests can hold records() to json.loads().
+      .def(py::init([](const py::bytes& jsonl) { return parley::python::CodedLines{std::string(jsonl)}; }))
       .def("records", [](const parley::python::CodedLines& lines) { return parley::python::to_records(lines.jsonl); },
            "The records as a list of dicts (made on each call).");
 
