@@ -21,27 +21,46 @@ class KeyCache {
   // A new reference to the str of `utf8` (valid UTF-8), or null with a
   // Python error set.
   PyObject* get(std::string_view utf8) {
+    // Records of one type repeat the same keys in the same order, nested
+    // objects' included: first try the key that followed the previous one
+    // last time, which saves hashing and probing.
+    const uint32_t guess = slots_[last_].next;
+    if (guess != kNone && slots_[guess].bytes == utf8) {
+      last_ = guess;
+      return Py_NewRef(slots_[guess].key);
+    }
     const uint64_t h = hash(utf8);
     size_t i = h & (kSlots - 1);
-    for (; slots_[i].key; i = (i + 1) & (kSlots - 1))
-      if (slots_[i].hash == h && slots_[i].bytes == utf8) return Py_NewRef(slots_[i].key);
+    for (; slots_[i].key; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i].hash == h && slots_[i].bytes == utf8) {
+        slots_[last_].next = static_cast<uint32_t>(i);
+        last_ = static_cast<uint32_t>(i);
+        return Py_NewRef(slots_[i].key);
+      }
+    }
     PyObject* key = PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()), nullptr);
     // A corpus whose input members have ever-new names (ids used as keys)
     // must not grow the cache without end: past half full, new keys are
     // made each time, as json.loads() makes them.
     if (!key || used_ >= kSlots / 2) return key;
     PyUnicode_InternInPlace(&key);
-    slots_[i] = {h, std::string(utf8), Py_NewRef(key)};
+    slots_[i].hash = h;
+    slots_[i].bytes = utf8;
+    slots_[i].key = Py_NewRef(key);
+    slots_[last_].next = static_cast<uint32_t>(i);
+    last_ = static_cast<uint32_t>(i);
     ++used_;
     return key;
   }
 
  private:
   static constexpr size_t kSlots = 1024;
+  static constexpr uint32_t kNone = UINT32_MAX;
   struct Slot {
     uint64_t hash = 0;
     std::string bytes;
     PyObject* key = nullptr;
+    uint32_t next = kNone;  // the slot of the key that came after this one last time
   };
   static uint64_t hash(std::string_view s) {  // FNV-1a
     uint64_t h = 14695981039346656037ull;
@@ -49,11 +68,78 @@ class KeyCache {
     return h;
   }
   std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+  uint32_t last_ = 0;  // the slot of the last key handed out (any slot at first)
   size_t used_ = 0;
 };
 
 KeyCache& keys() {
   static KeyCache* cache = new KeyCache;  // never destroyed (see KeyCache)
+  return *cache;
+}
+
+// The last short ASCII values met, by hash (one per slot, replaced on a
+// miss): a record's values repeat across records (its type, codes, actors,
+// root, PLOVER type, verb, evidence file, date, the document's id in each of
+// its events), and handing out the same str again costs a reference count
+// instead of an allocation, a copy and a free.  A str is immutable, so the
+// dicts cannot tell.  Only touched with the GIL held; kept for the process's
+// life, as KeyCache.
+class ValueCache {
+ public:
+  static constexpr size_t kMaxBytes = 32;
+
+  // A new reference to the str of the ASCII `text` (at most kMaxBytes).
+  PyObject* get(std::string_view text) {
+    Slot& slot = slots_[hash(text) & (kSlots - 1)];
+    if (slot.str && slot.size == text.size() && std::memcmp(slot.bytes, text.data(), text.size()) == 0)
+      return Py_NewRef(slot.str);
+    PyObject* str = PyUnicode_New(static_cast<Py_ssize_t>(text.size()), 127);
+    if (!str) return nullptr;
+    std::memcpy(PyUnicode_1BYTE_DATA(str), text.data(), text.size());
+    Py_XSETREF(slot.str, Py_NewRef(str));
+    slot.size = static_cast<uint8_t>(text.size());
+    std::memcpy(slot.bytes, text.data(), text.size());
+    return str;
+  }
+
+ private:
+  static constexpr size_t kSlots = 2048;
+  struct Slot {
+    PyObject* str = nullptr;
+    uint8_t size = 0;
+    char bytes[kMaxBytes];
+  };
+  // From the length and up to four 8-byte words that together cover the
+  // text (overlapping when shorter): no per-byte loop.
+  static uint64_t hash(std::string_view s) {
+    const size_t n = s.size();
+    uint64_t h = n * 0x9E3779B97F4A7C15ull;
+    auto word = [&](size_t at) {
+      uint64_t w = 0;
+      std::memcpy(&w, s.data() + at, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+    };
+    if (n >= 8) {
+      word(0);
+      word(n - 8);
+      if (n > 16) {
+        word(8);
+        word(n - 16);
+      }
+    } else {
+      uint64_t w = 0;
+      std::memcpy(&w, s.data(), n);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+    }
+    return h;
+  }
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+};
+
+ValueCache& values() {
+  static ValueCache* cache = new ValueCache;  // never destroyed (see KeyCache)
   return *cache;
 }
 
@@ -187,6 +273,16 @@ class LineReader {
   PyObject* string(bool is_key) {
     const char* s = ++p_;
     unsigned char seen = 0;  // OR of the bytes: < 0x80 means ASCII
+    // Eight bytes at a time while none of them is '"', '\\' or non-ASCII
+    // (texts and ids are long enough for it to count), then byte by byte.
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    while (end_ - p_ >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p_, 8);
+      const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+      if (((quote - kOnes) & ~quote & kHighs) | ((backslash - kOnes) & ~backslash & kHighs) | (w & kHighs)) break;
+      p_ += 8;
+    }
     while (p_ < end_ && *p_ != '"' && *p_ != '\\') seen |= static_cast<unsigned char>(*p_++);
     if (p_ == end_) return nullptr;
     if (*p_ == '\\') return escaped(s, is_key);
@@ -194,6 +290,7 @@ class LineReader {
     ++p_;
     if (is_key) return keys().get(text);
     if (seen < 0x80) {
+      if (text.size() <= ValueCache::kMaxBytes) return values().get(text);
       // ASCII: the bytes are the str's storage; no decoder needed.
       PyObject* str = PyUnicode_New(static_cast<Py_ssize_t>(text.size()), 127);
       if (str) std::memcpy(PyUnicode_1BYTE_DATA(str), text.data(), text.size());
@@ -314,6 +411,28 @@ class LineReader {
 
 }  // namespace
 
+// Turns the cyclic garbage collector off for its life (if it was on).  The
+// objects made meanwhile are new trees, referenced from the list being
+// filled, with no cycle among them: a collection would scan them, find
+// nothing and promote them.  Made with the collector on, a batch's ~6
+// containers per record set off a young-generation collection every ~120
+// records, each promoting them towards the older generations whose
+// collections then scan them again while the caller still holds the batch:
+// a third of the time it takes to make the dicts.  Off, the first collection
+// after the batch scans them once.
+class CollectorPaused {
+ public:
+  CollectorPaused() : was_enabled_(PyGC_Disable()) {}
+  ~CollectorPaused() {
+    if (was_enabled_) PyGC_Enable();
+  }
+  CollectorPaused(const CollectorPaused&) = delete;
+  CollectorPaused& operator=(const CollectorPaused&) = delete;
+
+ private:
+  int was_enabled_;
+};
+
 void append_records(std::string_view jsonl, py::list& list) {
   // Kept for the process's life: a static py::object would be released at
   // exit without the GIL.
@@ -321,6 +440,7 @@ void append_records(std::string_view jsonl, py::list& list) {
   std::vector<PyObject*> stack;
   std::string scratch;
   stack.reserve(128);
+  const CollectorPaused paused;
   const char* p = jsonl.data();
   const char* const end = p + jsonl.size();
   while (p < end) {

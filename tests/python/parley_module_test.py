@@ -298,6 +298,27 @@ def test_members_json_cannot_write_still_pass_through(coder):
     assert got and all(r["score"] != r["score"] and r["big"] == big and r["ok"] == 1.5 for r in got)
 
 
+def test_the_dict_reader_gives_what_json_loads_gives():
+    # What the reader of Coder's records (src/python/record_objects.cpp)
+    # handles itself and what it leaves to json.loads(): either way, the same.
+    lines = [
+        '{"a":1,"b":-2,"c":2.5,"d":-0.0,"e":1e300,"f":1E-5,"g":0,"h":true,"i":false,"j":null,"k":[],"l":{}}',
+        '{"s":"plain","t":"Z\u00fcrich \u2603 \\"q\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u0001 \\u00e9 \\ud83d\\ude00","u":"a longer ASCII string of more than thirty-two bytes"}',
+        '{"n":{"m":[1,[2,[3,{"x":"y"}]],{"z":null}]},"k\\u00e9y":"v","dup":1,"dup":2}',
+        '{ "spaced" : [ 1 , 2 ] , "x" : "y" }',
+        '{"big":123456789012345678901234567890,"nan":NaN,"inf":Infinity,"ninf":-Infinity,"huge":1e400}',
+        '{"lone":"\\ud800","bad":"\\u12"}'.replace(',"bad":"\\u12"', ""),
+        '["not","an","object"]', '"a string"', '12',
+    ]
+    got = parley._parley.CodedLines("".join(l + "\n" for l in lines).encode()).records()
+    expected = [json.loads(l) for l in lines]
+    assert repr(got) == repr(expected)  # repr: nan == nan is False, and 1 == 1.0 would pass
+    assert [type(v) for r in got if isinstance(r, dict) for v in r.values()] == \
+        [type(v) for r in expected if isinstance(r, dict) for v in r.values()]
+    with pytest.raises(json.JSONDecodeError):
+        parley._parley.CodedLines(b'{"a":1}\n{"a":\n').records()
+
+
 def test_code_frame_holds_the_cli_csv_values(coder, tmp_path):
     path = tmp_path / "docs.jsonl"
     path.write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
