@@ -307,7 +307,7 @@ def test_the_dict_reader_gives_what_json_loads_gives():
         '{"n":{"m":[1,[2,[3,{"x":"y"}]],{"z":null}]},"k\\u00e9y":"v","dup":1,"dup":2}',
         '{ "spaced" : [ 1 , 2 ] , "x" : "y" }',
         '{"big":123456789012345678901234567890,"nan":NaN,"inf":Infinity,"ninf":-Infinity,"huge":1e400}',
-        '{"lone":"\\ud800","bad":"\\u12"}'.replace(',"bad":"\\u12"', ""),
+        '{"lone":"\\ud800"}',
         '["not","an","object"]', '"a string"', '12',
     ]
     got = parley._parley.CodedLines("".join(l + "\n" for l in lines).encode()).records()
