@@ -418,8 +418,9 @@ class LineReader {
 // containers per record set off a young-generation collection every ~120
 // records, each promoting them towards the older generations whose
 // collections then scan them again while the caller still holds the batch:
-// a third of the time it takes to make the dicts.  Off, the first collection
-// after the batch scans them once.
+// a third of the time it takes to make the dicts.  Paused line by line, the
+// allocations still count, and the first collection after the batch scans
+// them once.
 class CollectorPaused {
  public:
   CollectorPaused() : was_enabled_(PyGC_Disable()) {}
@@ -440,13 +441,20 @@ void append_records(std::string_view jsonl, py::list& list) {
   std::vector<PyObject*> stack;
   std::string scratch;
   stack.reserve(128);
-  const CollectorPaused paused;
   const char* p = jsonl.data();
   const char* const end = p + jsonl.size();
   while (p < end) {
     const char* eol = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
     if (!eol) eol = end;
-    PyObject* record = LineReader(p, eol, stack, scratch).line();
+    PyObject* record;
+    {
+      // Only around our own reading: json.loads() runs Python code, which
+      // may let another thread run, and that must find the collector as
+      // its program left it.  (No collection can start between two lines:
+      // nothing is allocated there while it is on.)
+      const CollectorPaused paused;
+      record = LineReader(p, eol, stack, scratch).line();
+    }
     if (!record) {
       PyErr_Clear();
       record = (*loads)(py::str(p, static_cast<size_t>(eol - p))).release().ptr();

@@ -85,7 +85,10 @@ class Coder:
         in Python; blank lines are skipped.  `date` is for documents without
         one.  A bad document raises ValueError "docs:N: record ID: what" (N
         counts from 1: the document's, or line's, position) after the
-        records of the documents before it.  A batch's warnings are issued
+        records of the documents before it; a document's date that cannot be
+        read does not make it bad: as `parley code` does, it is coded
+        without that date (with `date`, if given) and a ParleyWarning says
+        so.  A batch's warnings are issued
         before its first record is yielded."""
         size = batch or 512 * self.threads
         code = lambda chunk, first: self._coder.code_batch(chunk, first, date, jsonl)
