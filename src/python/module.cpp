@@ -92,10 +92,11 @@ std::string read_doc(PyObject* doc, const std::string& source, uint32_t n, int32
     py::dict extra;
     std::string name;
     PyObject *key, *value;
-    // Borrowed references, valid while `doc` is not changed: nothing below
-    // runs Python code that could change it, except str() of a key or date
-    // (a key that is not a str, a date object), taken as a new object first.
     for (Py_ssize_t pos = 0; PyDict_Next(doc, &pos, &key, &value);) {
+      // Held: str() of a key that is not a str, or a date's isoformat(),
+      // runs Python code, which could change the dict and free them.
+      const py::object held_key = py::reinterpret_borrow<py::object>(key);
+      const py::object held_value = py::reinterpret_borrow<py::object>(value);
       const py::str key_str = PyUnicode_Check(key) ? py::reinterpret_borrow<py::str>(key) : py::str(key);
       const std::string_view k = utf8_of(key_str.ptr());
       if (k == "text") {

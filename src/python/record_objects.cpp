@@ -176,8 +176,18 @@ class LineReader {
     skip_spaces();
     if (p_ == end_) return nullptr;
     switch (*p_) {
-      case '{': return object();
-      case '[': return array();
+      case '{':
+      case '[': {
+        // A passed-through member may nest without end (the C++ readers
+        // and writers do not recurse); this reader does, so past a depth
+        // no record has, the line goes to json.loads(), which raises
+        // RecursionError instead of overflowing the C stack.
+        if (depth_ == kMaxDepth) return nullptr;
+        ++depth_;
+        PyObject* v = *p_ == '{' ? object() : array();
+        --depth_;
+        return v;
+      }
       case '"': return string(/*is_key=*/false);
       case 't': return literal("true", 4) ? Py_NewRef(Py_True) : nullptr;
       case 'f': return literal("false", 5) ? Py_NewRef(Py_False) : nullptr;
@@ -403,6 +413,8 @@ class LineReader {
     return r.ec == std::errc() ? PyFloat_FromDouble(d) : nullptr;
   }
 
+  static constexpr int kMaxDepth = 200;
+  int depth_ = 0;
   const char* p_;
   const char* end_;
   std::vector<PyObject*>& stack_;

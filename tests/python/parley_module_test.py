@@ -317,6 +317,12 @@ def test_the_dict_reader_gives_what_json_loads_gives():
         [type(v) for r in expected if isinstance(r, dict) for v in r.values()]
     with pytest.raises(json.JSONDecodeError):
         parley._parley.CodedLines(b'{"a":1}\n{"a":\n').records()
+    # Nesting deeper than a record's: json.loads() (RecursionError when too
+    # deep for it), never a crash.
+    deep = '{"a":' + "[" * 500 + "]" * 500 + "}"
+    assert parley._parley.CodedLines(deep.encode() + b"\n").records() == [json.loads(deep)]
+    with pytest.raises(RecursionError):
+        parley._parley.CodedLines(b'{"a":' + b"[" * 100000 + b"]" * 100000 + b"}\n").records()
 
 
 def test_code_frame_holds_the_cli_csv_values(coder, tmp_path):
