@@ -1,16 +1,18 @@
 // The pybind11 module parley._parley: Coder (python/coder.h) with its
 // documents converted from Python (dicts or str, or JSON Lines lines read by
 // the C++ JSON Lines reader) and its records converted to Python dicts
-// (json.loads over the JSON Lines, so the field names and values are the
-// JSON output's exactly) or to columns (EventTable: python/event_columns.h,
+// (python/record_objects.h: from the JSON Lines `parley code` writes, so the
+// field names and values are the JSON output's exactly) or to columns (EventTable: python/event_columns.h,
 // handed over as numpy arrays by python/column_arrays.h, for
 // Coder.code_frame()), and the flat column table (io/flat_columns.h) for
 // parley.to_frame().  The Python-facing API is src/python/parley/.
 //
 // A document's problems raise ValueError "SOURCE:N: record ID: what", as the
 // readers report them: SOURCE is "text" for Coder.code() and "docs" for
-// code_many(), N the document's 1-based position.  Dictionaries that do not
-// load raise parley.DictError "file:line: what".
+// code_many(), N the document's 1-based position.  A document's date that
+// cannot be read is not one of them: as in `parley code`, the document is
+// coded without it and a warning names it.  Dictionaries that do not load
+// raise parley.DictError "file:line: what".
 //
 // Warnings (a document without a date, ...: python/coder.h) are gathered
 // while coding, with the GIL released, and returned as a list of messages
@@ -29,6 +31,7 @@
 #include "io/readers.h"
 #include "python/coder.h"
 #include "python/column_arrays.h"
+#include "python/record_objects.h"
 #include "io/flat_columns.h"
 #include "tokens/lexicon.h"
 
@@ -37,79 +40,100 @@ namespace py = pybind11;
 namespace parley::python {
 namespace {
 
-// JSON Lines -> a list of dicts, in one json.loads call.
-py::list to_records(const std::string& jsonl) {
-  if (jsonl.empty()) return py::list();
-  std::string array = "[";
-  array.append(jsonl, 0, jsonl.size() - 1);  // without the last '\n'
-  for (size_t i = 1; i < array.size(); ++i)
-    if (array[i] == '\n') array[i] = ',';   // JSON strings escape their newlines
-  array += ']';
-  // Kept for the process's life: a static py::object would be released at
-  // exit without the GIL.
-  static py::object* loads = new py::object(py::module_::import("json").attr("loads"));
-  return (*loads)(py::str(array));
+// JSON Lines -> a list of dicts (python/record_objects.h).
+py::list to_records(std::string_view jsonl) {
+  py::list records;
+  append_records(jsonl, records);
+  return records;
 }
 
+// The JSON Lines of a batch of documents, coded with the GIL released on
+// code_many()'s helper thread; records() makes their dicts on the thread
+// that iterates code_many(), so making one batch's dicts overlaps coding the
+// next (as the CLI's writing overlaps its coding).
+struct CodedLines {
+  std::string jsonl;
+};
+
+// The UTF-8 of a str (valid while `str` lives); throws for a lone surrogate
+// (UnicodeEncodeError), which no UTF-8 can carry.
+std::string_view utf8_of(PyObject* str) {
+  Py_ssize_t size = 0;
+  const char* bytes = PyUnicode_AsUTF8AndSize(str, &size);
+  if (!bytes) throw py::error_already_set();
+  return {bytes, static_cast<size_t>(size)};
+}
+
+std::string type_name(PyObject* value) { return Py_TYPE(value)->tp_name; }
+
 // Fills `rec` from a document given as text, or a mapping with "text" and
-// optional "id", "date" and other members (passed through to every record).
-// Returns "" or what is wrong.  A document without a date (none given, or
-// None) takes `date`; if that is 0 too, rec.warning says so, in the words
-// of `parley code` (io::set_record_date()).
-std::string read_doc(const py::handle& doc, const std::string& source, uint32_t n, int32_t date, io::InputRecord& rec) {
+// optional "id", "date" and other members (passed through to every record,
+// renamed as the JSON Lines reader renames them: io::passthrough_name()).
+// Returns "" or what is wrong.  A date is read as `parley code` reads a
+// JSON Lines record's (io::set_record_date()): none (absent or None) takes
+// `date` (the caller's fallback, 0 = none); one that cannot be read, or of a
+// type no date has, is a warning in rec.warning and the document is coded
+// with `date` -- never an error, so one odd date in a corpus does not stop
+// code_many() where `parley code` goes on.
+std::string read_doc(PyObject* doc, const std::string& source, uint32_t n, int32_t date, io::InputRecord& rec) {
   rec.clear();
   rec.source_file = source;
   rec.source_line = n;
   rec.id = io::location_id(source, n);
   rec.date = date;
   std::string problem;
-  bool dated = false;
-  py::object text = py::none();
   auto note = [&](std::string what) { if (problem.empty()) problem = std::move(what); };
-  if (py::isinstance<py::str>(doc)) {
+  py::object text;
+  std::string written_date, wrong_date;
+  bool has_date = false;
+  if (PyUnicode_Check(doc)) {
     text = py::reinterpret_borrow<py::object>(doc);
-  } else if (py::isinstance<py::dict>(doc)) {
+  } else if (PyDict_Check(doc)) {
     py::dict extra;
-    for (auto [key, value] : py::reinterpret_borrow<py::dict>(doc)) {
-      const std::string k = py::str(key);
+    std::string name;
+    PyObject *key, *value;
+    for (Py_ssize_t pos = 0; PyDict_Next(doc, &pos, &key, &value);) {
+      // Held: str() of a key that is not a str, or a date's isoformat(),
+      // runs Python code, which could change the dict and free them.
+      const py::object held_key = py::reinterpret_borrow<py::object>(key);
+      const py::object held_value = py::reinterpret_borrow<py::object>(value);
+      const py::str key_str = PyUnicode_Check(key) ? py::reinterpret_borrow<py::str>(key) : py::str(key);
+      const std::string_view k = utf8_of(key_str.ptr());
       if (k == "text") {
         text = py::reinterpret_borrow<py::object>(value);
       } else if (k == "id") {
-        if (py::isinstance<py::str>(value) || (py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value)))
-          rec.id = py::str(value);
-        else
-          note("field \"id\" must be a string or an integer, got " + std::string(py::str(value.get_type().attr("__name__"))));
+        if (PyUnicode_Check(value)) rec.id = utf8_of(value);
+        else if (PyLong_Check(value) && !PyBool_Check(value)) rec.id = py::str(value);
+        else note("field \"id\" must be a string or an integer, got " + type_name(value));
       } else if (k == "date") {
-        if (!value.is_none()) {
-          int32_t d = 0;
-          std::string why = "expected a str, an int YYYYMMDD, or a date/datetime";
-          const std::string given = py::str(value);
-          const std::string iso = py::hasattr(value, "isoformat") ? std::string(py::str(value.attr("isoformat")())) : given;
-          const bool ok = (py::isinstance<py::str>(value) || py::isinstance<py::int_>(value) ||
-                           py::hasattr(value, "isoformat")) && io::parse_record_date(iso, &d, &why);
-          if (ok) {
-            rec.date = d;
-            dated = true;
-          } else {
-            note("unreadable date \"" + given + "\" (" + why + ")");
-          }
+        if (value == Py_None) continue;  // no date, as a JSON null
+        has_date = true;
+        if (PyUnicode_Check(value)) {
+          written_date = utf8_of(value);
+        } else if (PyLong_Check(value) && !PyBool_Check(value)) {
+          written_date = py::str(value);  // 20260303, as a JSON Lines integer date
+        } else if (py::hasattr(value, "isoformat")) {  // datetime.date, datetime.datetime, pandas.Timestamp
+          written_date = py::str(py::handle(value).attr("isoformat")());
+        } else {
+          wrong_date = "field \"date\" must be a str, an int YYYYMMDD, or a date/datetime, got " + type_name(value);
         }
       } else {
-        extra[key] = value;
+        io::passthrough_name(k, name);
+        extra[py::str(name)] = value;
       }
     }
     if (py::len(extra)) {
       static py::object* dumps = new py::object(py::module_::import("json").attr("dumps"));
       rec.extra_json = py::str((*dumps)(extra, py::arg("ensure_ascii") = false, py::arg("separators") = py::make_tuple(",", ":")));
     }
-    if (text.is_none() && problem.empty()) note("missing field \"text\"");
+    if (!text && problem.empty()) note("missing field \"text\"");
   } else {
-    return "a document must be a str or a dict with \"text\", got " + std::string(py::str(doc.get_type().attr("__name__")));
+    return "a document must be a str or a dict with \"text\", got " + type_name(doc);
   }
   if (!problem.empty()) return problem;
-  if (!dated) io::set_record_date(rec, nullptr, "", date);
-  if (!py::isinstance<py::str>(text)) return "field \"text\" must be a string";
-  rec.text = text.cast<std::string>();  // a lone surrogate raises UnicodeEncodeError
+  io::set_record_date(rec, has_date && wrong_date.empty() ? &written_date : nullptr, wrong_date, date);
+  if (!PyUnicode_Check(text.ptr())) return "field \"text\" must be a string";
+  rec.text = utf8_of(text.ptr());
   return io::check_text(rec.text);
 }
 
@@ -129,7 +153,8 @@ std::string read_docs(const py::list& docs, uint32_t first, int32_t date, bool j
   if (!jsonl) {
     for (size_t i = 0; i < docs.size(); ++i) {
       io::InputRecord rec;
-      const std::string what = read_doc(docs[i], "docs", first + static_cast<uint32_t>(i), date, rec);
+      const py::object doc = docs[i];  // held: read_doc() may run Python code (str() of a key)
+      const std::string what = read_doc(doc.ptr(), "docs", first + static_cast<uint32_t>(i), date, rec);
       if (!what.empty()) return error_for(rec, what);
       recs.push_back(std::move(rec));
     }
@@ -205,7 +230,7 @@ PYBIND11_MODULE(_parley, m) {
              doc["text"] = text;
              if (!id.is_none()) doc["id"] = id;
              parley::io::InputRecord rec;
-             const std::string what = parley::python::read_doc(doc, "text", 1, parley::python::date_argument(date), rec);
+             const std::string what = parley::python::read_doc(doc.ptr(), "text", 1, parley::python::date_argument(date), rec);
              if (!what.empty()) throw py::value_error(parley::python::error_for(rec, what));
              std::string jsonl;
              std::vector<std::string> warnings;
@@ -216,9 +241,9 @@ PYBIND11_MODULE(_parley, m) {
              return py::make_tuple(parley::python::to_records(jsonl), warnings);
            },
            py::arg("text"), py::arg("date") = py::none(), py::arg("id") = py::none())
-      // (records, error, warnings): the records of docs up to the first bad
-      // one, that one's message (None if all were good), and the warnings of
-      // the documents coded.  `first`: the position of
+      // (lines, error, warnings): the records of docs up to the first bad
+      // one (a CodedLines: its records() are the dicts), that one's message
+      // (None if all were good), and the warnings of the documents coded.  `first`: the position of
       // docs[0] in the caller's stream, 1-based.  `jsonl`: docs are lines of
       // JSON Lines.
       .def("code_batch",
@@ -226,14 +251,14 @@ PYBIND11_MODULE(_parley, m) {
              std::vector<parley::io::InputRecord> recs;
              const std::string error =
                  parley::python::read_docs(docs, first, parley::python::date_argument(date), jsonl, recs);
-             std::string out;
+             auto lines = std::make_unique<parley::python::CodedLines>();
              std::vector<std::string> warnings;
              {
                py::gil_scoped_release unlocked;
-               out = coder.code_batch(std::move(recs), warnings);
+               lines->jsonl = coder.code_batch(std::move(recs), warnings);
              }
-             return py::make_tuple(parley::python::to_records(out),
-                                   error.empty() ? py::object(py::none()) : py::str(error), warnings);
+             return py::make_tuple(std::move(lines), error.empty() ? py::object(py::none()) : py::str(error),
+                                   warnings);
            },
            py::arg("docs"), py::arg("first") = 1, py::arg("date") = py::none(), py::arg("jsonl") = false)
       // The same into `table`'s event columns; returns (error or None, warnings).
@@ -254,6 +279,12 @@ PYBIND11_MODULE(_parley, m) {
            py::arg("jsonl") = false)
       .def_property_readonly("peak_concurrent_calls", &Coder::peak_concurrent_calls,
                              "The most code() calls coding at the same moment so far (GIL released).");
+
+  py::class_<parley::python::CodedLines>(m, "CodedLines")
+      // Any JSON Lines text, so tests can hold records() to json.loads().
+      .def(py::init([](const py::bytes& jsonl) { return parley::python::CodedLines{std::string(jsonl)}; }))
+      .def("records", [](const parley::python::CodedLines& lines) { return parley::python::to_records(lines.jsonl); },
+           "The records as a list of dicts (made on each call).");
 
   // Event rows gathered by Coder.code_columns() (python/event_columns.h).
   py::class_<EventColumns>(m, "EventTable")

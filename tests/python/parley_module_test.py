@@ -119,6 +119,38 @@ def test_bad_date_raises(coder):
         coder.code("Russia attacked Ukraine.", date="2025-02-30")
 
 
+def test_a_documents_unreadable_date_warns_and_codes_it_undated_as_the_cli_does(coder, tmp_path):
+    # `parley code` warns naming the record and codes it without the date;
+    # code_many() and code_frame() of the same document as a dict do the same.
+    doc = {"id": "b1", "text": "Russia attacked Ukraine.", "date": "2025-02-30"}
+    path = tmp_path / "bad-date.jsonl"
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    run = subprocess.run([PARLEY_BIN, "code", str(path)], check=True, capture_output=True, text=True)
+    what = 'unreadable date "2025-02-30" (no such day: February 30, 2025); coded without a date'
+    assert run.stderr.strip() == f"parley: {path}:1: record b1: {what}"
+    expected = [json.loads(line) for line in run.stdout.splitlines()]
+    assert expected and all(r["date"] is None for r in expected)
+    with pytest.warns(parley.ParleyWarning) as caught:
+        got = list(coder.code_many([doc, "Israel bombed Gaza."], date="2025-01-02"))
+    assert messages(caught) == ['docs:1: record b1: unreadable date "2025-02-30" (no such day: February 30, 2025); '
+                                "coded with --date 2025-01-02"]
+    assert {r["date"] for r in got} == {"2025-01-02"}
+    with pytest.warns(parley.ParleyWarning) as caught:
+        assert list(coder.code_many([doc])) == expected
+    assert messages(caught) == [f"docs:1: record b1: {what}"]
+    with pytest.warns(parley.ParleyWarning) as caught:
+        frame = coder.code_frame([doc])
+    assert messages(caught) == [f"docs:1: record b1: {what}"] and len(frame) and frame["date"].isna().all()
+    # A value no date can be (a float, a bool, a list) is a warning too, as a
+    # JSON Lines date of the wrong type is.
+    for odd, name in ((20250102.0, "float"), (True, "bool"), ([2025, 1, 2], "list")):
+        with pytest.warns(parley.ParleyWarning) as caught:
+            got = list(coder.code_many([dict(doc, date=odd)]))
+        assert messages(caught) == [f'docs:1: record b1: field "date" must be a str, an int YYYYMMDD, or a '
+                                    f"date/datetime, got {name}; coded without a date"]
+        assert got == expected
+
+
 def test_code_many_raises_at_the_bad_document_after_the_good_ones(coder):
     got = []
     with pytest.raises(ValueError) as e:
@@ -234,6 +266,63 @@ def csv_cell(value, kind):
     if kind == "float":
         return repr(float(value))
     return str(value)
+
+
+def test_dicts_are_json_loads_of_the_cli_lines_types_and_order_included(coder, tmp_path):
+    # == would let 10 pass for 10.0 and ignore key order: compare the JSON
+    # text of both sides.  Quotes, non-ASCII, control characters and nested
+    # passed-through members go through every kind of value the dicts hold;
+    # a member named like a field passes through renamed, as in JSON Lines.
+    with open(EXAMPLE, encoding="utf-8") as f:
+        docs = DOCS + [{"id": "example", "text": f.read(), "date": "2025-08-06"},
+                       {"id": "odd\t\"q\" Zürich — ☃", "text": "Zürich: Russia attacked Ukraine.\tIsrael bombed Gaza.",
+                        "date": 20250102, "source": "AFP", "meta": {"n": [1, 2.5, -0.0, 1e300, None, True, "é\n\u0001"]}}]
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    expected = [json.loads(line) for line in cli(str(path)).splitlines()]
+    assert {"event", "quote"} <= {r["type"] for r in expected}
+    assert any(r["id"].startswith("odd") and r["input_source"] == "AFP" and r["source"] != "AFP" for r in expected)
+    as_text = lambda records: [json.dumps(r, ensure_ascii=False) for r in records]
+    with open(path, encoding="utf-8") as f:
+        assert as_text(coder.code_many(f, jsonl=True)) == as_text(expected)
+    assert as_text(coder.code_many(docs)) == as_text(expected)
+    assert as_text(r for d in docs for r in coder.code(d["text"], d["date"], d["id"])) == \
+        as_text({k: v for k, v in r.items() if k not in ("feed", "input_source", "meta")} for r in expected)
+
+
+def test_members_json_cannot_write_still_pass_through(coder):
+    # json.dumps() writes NaN and integers of any size, which the dicts then
+    # hold as json.loads() reads them.
+    big = 2 ** 70
+    got = list(coder.code_many([{"text": "Russia attacked Ukraine.", "score": float("nan"), "big": big, "ok": 1.5}]))
+    assert got and all(r["score"] != r["score"] and r["big"] == big and r["ok"] == 1.5 for r in got)
+
+
+def test_the_dict_reader_gives_what_json_loads_gives():
+    # What the reader of Coder's records (src/python/record_objects.cpp)
+    # handles itself and what it leaves to json.loads(): either way, the same.
+    lines = [
+        '{"a":1,"b":-2,"c":2.5,"d":-0.0,"e":1e300,"f":1E-5,"g":0,"h":true,"i":false,"j":null,"k":[],"l":{}}',
+        '{"s":"plain","t":"Z\u00fcrich \u2603 \\"q\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u0001 \\u00e9 \\ud83d\\ude00","u":"a longer ASCII string of more than thirty-two bytes"}',
+        '{"n":{"m":[1,[2,[3,{"x":"y"}]],{"z":null}]},"k\\u00e9y":"v","dup":1,"dup":2}',
+        '{ "spaced" : [ 1 , 2 ] , "x" : "y" }',
+        '{"big":123456789012345678901234567890,"nan":NaN,"inf":Infinity,"ninf":-Infinity,"huge":1e400}',
+        '{"lone":"\\ud800"}',
+        '["not","an","object"]', '"a string"', '12',
+    ]
+    got = parley._parley.CodedLines("".join(l + "\n" for l in lines).encode()).records()
+    expected = [json.loads(l) for l in lines]
+    assert repr(got) == repr(expected)  # repr: nan == nan is False, and 1 == 1.0 would pass
+    assert [type(v) for r in got if isinstance(r, dict) for v in r.values()] == \
+        [type(v) for r in expected if isinstance(r, dict) for v in r.values()]
+    with pytest.raises(json.JSONDecodeError):
+        parley._parley.CodedLines(b'{"a":1}\n{"a":\n').records()
+    # Nesting deeper than a record's: json.loads() (RecursionError when too
+    # deep for it), never a crash.
+    deep = '{"a":' + "[" * 500 + "]" * 500 + "}"
+    assert parley._parley.CodedLines(deep.encode() + b"\n").records() == [json.loads(deep)]
+    with pytest.raises(RecursionError):
+        parley._parley.CodedLines(b'{"a":' + b"[" * 100000 + b"]" * 100000 + b"}\n").records()
 
 
 def test_code_frame_holds_the_cli_csv_values(coder, tmp_path):

@@ -85,14 +85,19 @@ class Coder:
         in Python; blank lines are skipped.  `date` is for documents without
         one.  A bad document raises ValueError "docs:N: record ID: what" (N
         counts from 1: the document's, or line's, position) after the
-        records of the documents before it.  A batch's warnings are issued
+        records of the documents before it; a document's date that cannot be
+        read does not make it bad: as `parley code` does, it is coded
+        without that date (with `date`, if given) and a ParleyWarning says
+        so.  A batch's warnings are issued
         before its first record is yielded."""
         size = batch or 512 * self.threads
         code = lambda chunk, first: self._coder.code_batch(chunk, first, date, jsonl)
         with closing(_pipelined(docs, size, code)) as results:
-            for records, error, problems in results:
+            for lines, error, problems in results:
                 _warn(problems)
-                yield from records
+                # The dicts are made here, on the caller's thread, while the
+                # helper codes the next chunk.
+                yield from lines.records()
                 if error is not None:
                     raise ValueError(error)
 
