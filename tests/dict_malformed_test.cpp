@@ -1,4 +1,5 @@
 // Malformed dictionary input: each case names the exact file:line.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -173,6 +174,22 @@ TEST(DictMalformed, DiscardsEmptyStoryPhrase) { expect_error(kDiscards, "discard
 TEST(DictMalformed, IssuesUnterminatedCode) { expect_error(kIssues, "issues_unterminated_code.txt", 3, "unterminated '['"); }
 TEST(DictMalformed, IssuesUnknownTag) { expect_error(kIssues, "issues_bad_tag.txt", 3, "unexpected tag '<TOPIC>'"); }
 TEST(DictMalformed, IssuesFirstPhraseWithoutCode) { expect_error(kIssues, "issues_no_code.txt", 1, "without [CODE]"); }
+
+// "v:a+v:b+...": each part has four spellings, so a word of n parts stands
+// for 4^n phrases; the limit is checked before they are built (a fuzzer's
+// 85-byte file took 0.7 s and 80 MB).
+TEST(DictMalformed, IssuesExpansionIsBoundedBeforeItIsBuilt) {
+  std::string word = "v:a";
+  for (int i = 0; i < 12; ++i) word += "+v:b";
+  const std::string path = temp_file("issues_expansion.txt", "PEACE [P]\n" + word + " " + word + " [Q]\n");
+  const auto start = std::chrono::steady_clock::now();
+  const std::string msg = load_error(kIssues, path);
+  EXPECT_NE(msg.find(path + ":2: "), std::string::npos) << msg;
+  EXPECT_NE(msg.find("too many phrases"), std::string::npos) << msg;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  // Two words of three spellings each multiply within the limit.
+  EXPECT_EQ(load_error(kIssues, temp_file("issues_small.txt", "n:talk+v:hold n:deal [Q]\n")), "");
+}
 
 TEST(DictMalformed, EmptyFileEveryKind) {
   std::string path = temp_file("empty.txt", "");

@@ -89,6 +89,12 @@ class IssueReader {
       start = plus + 1;
     }
     // Every combination of spellings, as separate words and hyphen-joined.
+    // Bounded before it is built: "v:a+v:b+v:c+..." has 4^n of them.
+    size_t count = 1;
+    for (const auto& spellings : parts) {
+      count *= spellings.size();
+      if (count > kMaxExpansions) cx_.error(line_, "issue word '" + std::string(w) + "' expands to too many phrases");
+    }
     std::vector<std::vector<std::string>> combos{{}};
     for (const auto& spellings : parts) {
       std::vector<std::vector<std::string>> next;
@@ -117,6 +123,10 @@ class IssueReader {
     for (std::string_view w : words) {
       std::vector<std::vector<std::string>> variants;
       word_variants(w, variants);
+      // Checked before the product is built, which could be a million
+      // phrases long (fuzz_dict_issues: 85 bytes took 0.7 s and 80 MB).
+      if (phrases.size() * variants.size() > kMaxExpansions)
+        cx_.error(line_, "issue phrase expands to too many phrases");
       std::vector<std::vector<std::string>> next;
       for (const auto& p : phrases)
         for (const auto& v : variants) {
@@ -124,7 +134,6 @@ class IssueReader {
           next.back().insert(next.back().end(), v.begin(), v.end());
         }
       phrases = std::move(next);
-      if (phrases.size() > kMaxExpansions) cx_.error(line_, "issue phrase expands to too many phrases");
     }
     for (const auto& p : phrases) {
       IssueEntry e = proto;
