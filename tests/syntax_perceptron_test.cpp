@@ -62,7 +62,7 @@ TEST(SyntaxPerceptron, TagsPlainSentences) {
 
 TEST(SyntaxPerceptron, MalformedModelNamesFileAndLine) {
   const std::string head =
-      "parley-tagger-perceptron 2\nclasses NOUN PROPN PRON VERB AUX ADJ ADV DET ADP CONJ SCONJ REL NUM PART PUNCT "
+      "parley-tagger-perceptron 3\nclasses NOUN PROPN PRON VERB AUX ADJ ADV DET ADP CONJ SCONJ REL NUM PART PUNCT "
       "QUOTE\nfeatures 2\n";
   try {
     PerceptronTagger::parse(head + "00000000000000a1 0:1.5 3:-2\n00000000000000a2 0:zz\nwords 0\n", "m.txt");

@@ -166,6 +166,7 @@ int main(int argc, char** argv) {
   train_cmd->add_option("--hold-out", train_opt.hold_out,
                         "leave out EWT dev sentences whose index % 5 is this (for error analysis; see tagger eval --fold)")
       ->check(CLI::Range(0, 4));
+  train_cmd->add_flag("!--no-adapt", train_opt.adapt, "one weight per feature for Brown and UD alike (no per-corpus copies)");
   auto* teval_cmd = tagger_cmd->add_subcommand("eval", "accuracy of a model alone on a CoNLL-U file's own tokens");
   teval_cmd->add_option("conllu", tagger_eval_conllu, "treebank file")->required();
   teval_cmd->add_option("--model", tagger_eval_model, "model file (default parley's data/tagger/model.txt)");

@@ -428,42 +428,59 @@ struct Cell {
   uint32_t ts;
 };
 
+// Brown and the UD treebanks differ in conventions and genre.  Each feature
+// is learned three times (Daumé 2007, "frustratingly easy domain
+// adaptation"): a shared weight, a Brown-only copy and a UD-only copy; a
+// sentence scores with the shared weight plus its own domain's copy.  The
+// model written is the shared weight plus the UD copy (what parley is judged
+// by), summed into one weight per feature: no cost when tagging.
+enum Domain : uint32_t { kShared = 0, kBrown = 1, kUd = 2 };
+
 class Trainer {
  public:
-  void predict_features(const std::vector<uint64_t>& feats, float* scores) const {
+  explicit Trainer(bool adapt) : adapt_(adapt) {}
+  void predict_features(const std::vector<uint64_t>& feats, Domain d, float* scores) const {
     for (int c = 0; c < perceptron::kClasses; ++c) scores[c] = 0;
     for (uint64_t f : feats) {
-      auto it = index_.find(f);
-      if (it == index_.end()) continue;
-      for (const Cell& c : cells_[it->second]) scores[c.cls] += c.w;
+      add(f, scores);
+      if (adapt_) add(copy_key(f, d), scores);
     }
   }
-  void update(const std::vector<uint64_t>& feats, int gold, int guess) {
+  void update(const std::vector<uint64_t>& feats, Domain d, int gold, int guess) {
     ++clock_;
     if (gold == guess) return;
     for (uint64_t f : feats) {
-      auto [it, fresh] = index_.try_emplace(f, static_cast<uint32_t>(cells_.size()));
-      if (fresh) cells_.emplace_back();
-      auto& v = cells_[it->second];
-      bump(v, gold, 1.0f);
-      bump(v, guess, -1.0f);
+      bump_feature(f, kShared, gold, guess);
+      if (adapt_) bump_feature(copy_key(f, d), d, gold, guess);
     }
   }
   void tick() { ++clock_; }
-  // Writes averaged, pruned weights.
+  // Writes averaged, pruned weights: shared + UD copy.
   size_t write(const std::string& path, float prune, const std::vector<std::pair<uint64_t, int>>& dict) {
-    std::vector<std::pair<uint64_t, uint32_t>> order(index_.begin(), index_.end());
+    std::vector<std::pair<uint64_t, uint32_t>> order;
+    for (const auto& [key, idx] : index_)
+      if (domain_[idx] == kShared) order.emplace_back(key, idx);
     std::sort(order.begin(), order.end());
     std::string body;
     size_t written = 0;
     char buf[64];
     for (auto& [key, idx] : order) {
+      double avg[perceptron::kClasses] = {};
+      bool used[perceptron::kClasses] = {};
+      auto accumulate = [&](uint32_t cells) {
+        for (const Cell& c : cells_[cells]) {
+          const double total = c.total + static_cast<double>(clock_ - c.ts) * c.w;
+          avg[c.cls] += total / static_cast<double>(clock_);
+          used[c.cls] = true;
+        }
+      };
+      accumulate(idx);
+      if (adapt_)
+        if (auto ud = index_.find(copy_key(key, kUd)); ud != index_.end()) accumulate(ud->second);
       std::string line;
-      for (Cell& c : cells_[idx]) {
-        const double total = c.total + static_cast<double>(clock_ - c.ts) * c.w;
-        const double avg = total / static_cast<double>(clock_);
-        if (std::fabs(avg) < prune) continue;
-        std::snprintf(buf, sizeof buf, " %u:%.3g", static_cast<unsigned>(c.cls), avg);
+      for (int c = 0; c < perceptron::kClasses; ++c) {
+        if (!used[c] || std::fabs(avg[c]) < prune) continue;
+        std::snprintf(buf, sizeof buf, " %d:%.3g", c, avg[c]);
         line += buf;
       }
       if (line.empty()) continue;
@@ -477,7 +494,7 @@ class Trainer {
     if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
     std::ofstream out(path, std::ios::binary);
     if (!out) throw std::runtime_error(path + ": cannot write");
-    out << "parley-tagger-perceptron 2\nclasses";
+    out << "parley-tagger-perceptron 3\nclasses";
     for (int c = 1; c <= perceptron::kClasses; ++c) out << ' ' << tag_name(static_cast<Tag>(c));
     out << "\nfeatures " << written << '\n' << body;
     out << "words " << dict.size() << '\n';
@@ -489,6 +506,22 @@ class Trainer {
   }
 
  private:
+  static uint64_t copy_key(uint64_t f, Domain d) { return perceptron::combine(f, 0xd0a1 + d); }
+  void add(uint64_t f, float* scores) const {
+    auto it = index_.find(f);
+    if (it == index_.end()) return;
+    for (const Cell& c : cells_[it->second]) scores[c.cls] += c.w;
+  }
+  void bump_feature(uint64_t f, Domain d, int gold, int guess) {
+    auto [it, fresh] = index_.try_emplace(f, static_cast<uint32_t>(cells_.size()));
+    if (fresh) {
+      cells_.emplace_back();
+      domain_.push_back(static_cast<uint8_t>(d));
+    }
+    auto& v = cells_[it->second];
+    bump(v, gold, 1.0f);
+    bump(v, guess, -1.0f);
+  }
   void bump(std::vector<Cell>& v, int cls, float d) {
     for (Cell& c : v) {
       if (c.cls == cls) {
@@ -502,7 +535,9 @@ class Trainer {
   }
   std::unordered_map<uint64_t, uint32_t> index_;
   std::vector<std::vector<Cell>> cells_;
+  std::vector<uint8_t> domain_;  // of each cells_ entry
   uint32_t clock_ = 0;
+  bool adapt_;
 };
 
 std::vector<perceptron::TokenView> views_of(const TrainSentence& s) {
@@ -578,7 +613,7 @@ int train_tagger(const TrainOptions& opt) {
     }
   }
   std::sort(dict.begin(), dict.end());
-  Trainer tr;
+  Trainer tr(opt.adapt);
   std::vector<uint32_t> order(data.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(20261206);
@@ -589,31 +624,38 @@ int train_tagger(const TrainOptions& opt) {
     size_t correct = 0, total = 0;
     for (uint32_t si : order) {
       const TrainSentence& s = data[si];
+      const Domain domain = si < brown_sents ? kBrown : kUd;
       auto views = views_of(s);
       hashes.clear();
-      for (const auto& v : views) hashes.push_back(perceptron::hash_token(v));
+      for (const auto& v : views) {
+        hashes.push_back(perceptron::hash_token(v));
+        if (auto d = dict_map.find(perceptron::word_key(hashes.back())); d != dict_map.end())
+          hashes.back().known = static_cast<uint8_t>(d->second + 1);
+      }
+      const uint32_t casing = perceptron::sentence_casing(hashes.data(), static_cast<uint32_t>(hashes.size()));
       uint32_t prev = 0, prev2 = 0;
       for (uint32_t i = 0; i < s.size(); ++i) {
         const int gold = static_cast<int>(s[i].gold) - 1;  // -1: no gold tag, context only
-        if (auto d = dict_map.find(perceptron::word_key(hashes[i])); d != dict_map.end()) {
+        if (hashes[i].known) {
+          const int d = hashes[i].known - 1;
           if (gold >= 0) {
-            correct += d->second == gold;
+            correct += d == gold;
             ++total;
           }
           prev2 = prev;
-          prev = static_cast<uint32_t>(d->second + 1);
+          prev = static_cast<uint32_t>(d + 1);
           continue;
         }
         feats.clear();
-        perceptron::features(hashes.data(), static_cast<uint32_t>(s.size()), i, prev, prev2, [&](uint64_t k) {
+        perceptron::features(hashes.data(), static_cast<uint32_t>(s.size()), i, prev, prev2, casing, [&](uint64_t k) {
           feats.push_back(k);
         });
-        tr.predict_features(feats, scores);
+        tr.predict_features(feats, domain, scores);
         int best = 0;
         for (int c = 1; c < perceptron::kClasses; ++c)
           if (scores[c] > scores[best]) best = c;
         if (gold >= 0) {
-          tr.update(feats, gold, best);
+          tr.update(feats, domain, gold, best);
           correct += best == gold;
           ++total;
         } else {

@@ -36,6 +36,7 @@ struct TrainOptions {
   // For error analysis without EWT test: leave out the EWT dev sentences whose
   // index % hold_out_folds == hold_out (none when hold_out < 0).
   int hold_out = -1;
+  bool adapt = true;  // shared + per-corpus feature copies (perceptron_train.cpp, Trainer)
   int hold_out_folds = 5;
 };
 // Trains on Brown + EWT dev + PUD and writes the model; prints progress to stderr.
