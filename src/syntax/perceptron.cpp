@@ -164,11 +164,25 @@ Tag PerceptronTagger::dictionary_tag(uint64_t key) const {
 void PerceptronTagger::score(const perceptron::TokenHashes* toks, uint32_t n, uint32_t i, uint32_t prev, uint32_t prev2,
                              uint32_t casing, float* scores) const {
   for (int c = 0; c < perceptron::kClasses; ++c) scores[c] = 0;
+  // The table is far bigger than the caches and each feature is a random
+  // access: fetch all of a token's slots at once, then all their weights, so
+  // the misses overlap instead of following one another.
+  uint64_t keys[perceptron::kMaxFeatures];
+  int count = 0;
   perceptron::features(toks, n, i, prev, prev2, casing, [&](uint64_t key) {
-    const Slot* slot = find(key);
-    if (!slot) return;
-    for (uint32_t k = slot->begin; k < slot->end; ++k) scores[cells_[k].cls] += cells_[k].w;
+    keys[count++] = key;
+    __builtin_prefetch(&slots_[key & mask_]);
   });
+  const Slot* found[perceptron::kMaxFeatures];
+  int hits = 0;
+  for (int k = 0; k < count; ++k) {
+    if (const Slot* slot = find(keys[k])) {
+      found[hits++] = slot;
+      __builtin_prefetch(&cells_[slot->begin]);
+    }
+  }
+  for (int k = 0; k < hits; ++k)
+    for (uint32_t c = found[k]->begin; c < found[k]->end; ++c) scores[cells_[c].cls] += cells_[c].w;
 }
 
 void PerceptronTagger::tag(const perceptron::TokenView* toks, uint32_t n, Tag* out) const {
