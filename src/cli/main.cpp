@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
   train_cmd->add_option("--out", train_opt.out, "model file to write (default data/tagger/model.txt)");
   train_cmd->add_option("--iterations", train_opt.iterations, "passes over the data (default 6)");
   train_cmd->add_option("--ud-weight", train_opt.ud_weight, "times each UD sentence counts (default 10)");
-  train_cmd->add_option("--prune", train_opt.prune, "drop averaged weights below this (default 0.05)");
+  train_cmd->add_option("--prune", train_opt.prune, "drop averaged weights below this (default 0.2)");
   train_cmd->add_option("--wordnet", train_opt.wordnet_dir, "WordNet data folder");
   train_cmd->add_option("--hold-out", train_opt.hold_out,
                         "leave out EWT dev sentences whose index % 5 is this (for error analysis; see tagger eval --fold)")
