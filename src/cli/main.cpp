@@ -57,7 +57,7 @@ void add_dict_flags(CLI::App* cmd, DictFlags& f) {
   cmd->add_option("--issues", f.issues, "issue dictionary (overrides the config)");
   cmd->add_option("--wordnet", f.wordnet, "WordNet data folder (default /usr/share/wordnet)");
   cmd->add_option("--tagger", f.tagger,
-                  "part-of-speech first guess: rules (default), perceptron (trained model, then the rules), "
+                  "part-of-speech first guess: rules (default), perceptron (trained model, then the few rules that still help), "
                   "perceptron-only")
       ->check(CLI::IsMember({"rules", "perceptron", "perceptron-only"}));
   cmd->add_option("--tagger-model", f.tagger_model, "perceptron model file (default: parley's data/tagger/model.txt)");

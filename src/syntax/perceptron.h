@@ -1,11 +1,14 @@
 // parley/syntax: an averaged-perceptron part-of-speech tagger (Collins 2002;
-// the feature set of Honnibal's "A good POS tagger in about 200 lines").
+// the feature set of Honnibal's "A good POS tagger in about 200 lines", and
+// more: see features()).
 //
 // Greedy, left to right: each token's tag is the best-scoring class given
-// hashed features of the word, its suffixes, prefix and shape, the lexicon's
-// candidate parts of speech, the two neighbouring words either side and the
-// two tags already chosen.  Trained by `parley tagger train` (perceptron_train.cpp)
-// on Brown (mapped to parley's tags), UD EWT dev and UD PUD; the model is a
+// hashed features of the word, its suffixes, prefixes and shape, the lexicon's
+// candidate parts of speech, the two neighbouring words either side, how the
+// word, its neighbours and the sentence are capitalised, the tag dictionary's
+// tags of the next two words and the two tags already chosen.  Trained by
+// `parley tagger train` (perceptron_train.cpp) on Brown (mapped to parley's
+// tags and UD's conventions), UD EWT dev and UD PUD; the model is a
 // text file (data/tagger/model.txt) compiled at load into one flat
 // open-addressing table, immutable afterwards and shared by all threads.
 // Tagging allocates nothing.
