@@ -57,7 +57,7 @@ void add_dict_flags(CLI::App* cmd, DictFlags& f) {
   cmd->add_option("--issues", f.issues, "issue dictionary (overrides the config)");
   cmd->add_option("--wordnet", f.wordnet, "WordNet data folder (default /usr/share/wordnet)");
   cmd->add_option("--tagger", f.tagger,
-                  "part-of-speech first guess: rules (default), perceptron (trained model, then the rules), "
+                  "part-of-speech first guess: rules (default), perceptron (trained model, then the few rules that still help), "
                   "perceptron-only")
       ->check(CLI::IsMember({"rules", "perceptron", "perceptron-only"}));
   cmd->add_option("--tagger-model", f.tagger_model, "perceptron model file (default: parley's data/tagger/model.txt)");
@@ -161,11 +161,18 @@ int main(int argc, char** argv) {
   train_cmd->add_option("--out", train_opt.out, "model file to write (default data/tagger/model.txt)");
   train_cmd->add_option("--iterations", train_opt.iterations, "passes over the data (default 6)");
   train_cmd->add_option("--ud-weight", train_opt.ud_weight, "times each UD sentence counts (default 10)");
-  train_cmd->add_option("--prune", train_opt.prune, "drop averaged weights below this (default 0.05)");
+  train_cmd->add_option("--prune", train_opt.prune, "drop averaged weights below this (default 0.2)");
   train_cmd->add_option("--wordnet", train_opt.wordnet_dir, "WordNet data folder");
+  train_cmd->add_option("--hold-out", train_opt.hold_out,
+                        "leave out EWT dev sentences whose index % 5 is this (for error analysis; see tagger eval --fold)")
+      ->check(CLI::Range(0, 4));
+  train_cmd->add_flag("!--no-adapt", train_opt.adapt, "one weight per feature for Brown and UD alike (no per-corpus copies)");
   auto* teval_cmd = tagger_cmd->add_subcommand("eval", "accuracy of a model alone on a CoNLL-U file's own tokens");
   teval_cmd->add_option("conllu", tagger_eval_conllu, "treebank file")->required();
   teval_cmd->add_option("--model", tagger_eval_model, "model file (default parley's data/tagger/model.txt)");
+  int tagger_eval_fold = -1;
+  teval_cmd->add_option("--fold", tagger_eval_fold, "score only the sentences whose index % 5 is this (see train --hold-out)")
+      ->check(CLI::Range(0, 4));
 
   auto* val_cmd = app.add_subcommand("validate", "code a PETRARCH validation file and score it");
   add_dict_flags(val_cmd, val_flags);
@@ -204,7 +211,7 @@ int main(int argc, char** argv) {
     if (*train_cmd) return parley::train_tagger(train_opt);
     if (*teval_cmd) {
       return parley::eval_tagger(tagger_eval_model.empty() ? parley::cli::data_dir() + "/tagger/model.txt" : tagger_eval_model,
-                                 tagger_eval_conllu, train_opt.wordnet_dir);
+                                 tagger_eval_conllu, train_opt.wordnet_dir, tagger_eval_fold);
     }
     if (*ex_cmd) {
       int32_t date = 0;

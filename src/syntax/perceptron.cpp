@@ -1,7 +1,7 @@
 // Loading and running the averaged-perceptron tagger (see perceptron.h).
 //
 // Model file (text, one feature a line):
-//   parley-tagger-perceptron 2
+//   parley-tagger-perceptron 3
 //   classes NOUN PROPN PRON VERB AUX ADJ ADV DET ADP CONJ SCONJ REL NUM PART PUNCT QUOTE
 //   features N
 //   <16 hex digits: feature key> <class>:<weight> <class>:<weight> ...   (N lines)
@@ -25,7 +25,7 @@ const char* tag_name(Tag t) {
 
 namespace {
 
-constexpr std::string_view kMagic = "parley-tagger-perceptron 2";
+constexpr std::string_view kMagic = "parley-tagger-perceptron 3";
 
 [[noreturn]] void fail(const std::string& name, size_t line, const std::string& what) {
   throw TaggerModelError(name + ":" + std::to_string(line) + ": " + what);
@@ -162,31 +162,49 @@ Tag PerceptronTagger::dictionary_tag(uint64_t key) const {
 }
 
 void PerceptronTagger::score(const perceptron::TokenHashes* toks, uint32_t n, uint32_t i, uint32_t prev, uint32_t prev2,
-                             float* scores) const {
+                             uint32_t casing, float* scores) const {
   for (int c = 0; c < perceptron::kClasses; ++c) scores[c] = 0;
-  perceptron::features(toks, n, i, prev, prev2, [&](uint64_t key) {
-    const Slot* slot = find(key);
-    if (!slot) return;
-    for (uint32_t k = slot->begin; k < slot->end; ++k) scores[cells_[k].cls] += cells_[k].w;
+  // The table is far bigger than the caches and each feature is a random
+  // access: fetch all of a token's slots at once, then all their weights, so
+  // the misses overlap instead of following one another.
+  uint64_t keys[perceptron::kMaxFeatures];
+  int count = 0;
+  perceptron::features(toks, n, i, prev, prev2, casing, [&](uint64_t key) {
+    keys[count++] = key;
+    __builtin_prefetch(&slots_[key & mask_]);
   });
+  const Slot* found[perceptron::kMaxFeatures];
+  int hits = 0;
+  for (int k = 0; k < count; ++k) {
+    if (const Slot* slot = find(keys[k])) {
+      found[hits++] = slot;
+      __builtin_prefetch(&cells_[slot->begin]);
+    }
+  }
+  for (int k = 0; k < hits; ++k)
+    for (uint32_t c = found[k]->begin; c < found[k]->end; ++c) scores[cells_[c].cls] += cells_[c].w;
 }
 
 void PerceptronTagger::tag(const perceptron::TokenView* toks, uint32_t n, Tag* out) const {
   if (slots_.empty()) return;
   thread_local std::vector<perceptron::TokenHashes> hashes;
   if (hashes.size() < n) hashes.resize(n);
-  for (uint32_t i = 0; i < n; ++i) hashes[i] = perceptron::hash_token(toks[i]);
+  for (uint32_t i = 0; i < n; ++i) {
+    hashes[i] = perceptron::hash_token(toks[i]);
+    hashes[i].known = static_cast<uint8_t>(dictionary_tag(perceptron::word_key(hashes[i])));
+  }
+  const uint32_t casing = perceptron::sentence_casing(hashes.data(), n);
   uint32_t prev = 0, prev2 = 0;
   float scores[perceptron::kClasses];
   for (uint32_t i = 0; i < n; ++i) {
-    const Tag known = dictionary_tag(perceptron::word_key(hashes[i]));
+    const Tag known = static_cast<Tag>(hashes[i].known);
     if (known != Tag::kUnknown) {
       out[i] = known;
       prev2 = prev;
       prev = static_cast<uint32_t>(known);
       continue;
     }
-    score(hashes.data(), n, i, prev, prev2, scores);
+    score(hashes.data(), n, i, prev, prev2, casing, scores);
     int best = 0;
     for (int c = 1; c < perceptron::kClasses; ++c)
       if (scores[c] > scores[best]) best = c;

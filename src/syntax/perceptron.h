@@ -1,11 +1,14 @@
 // parley/syntax: an averaged-perceptron part-of-speech tagger (Collins 2002;
-// the feature set of Honnibal's "A good POS tagger in about 200 lines").
+// the feature set of Honnibal's "A good POS tagger in about 200 lines", and
+// more: see features()).
 //
 // Greedy, left to right: each token's tag is the best-scoring class given
-// hashed features of the word, its suffixes, prefix and shape, the lexicon's
-// candidate parts of speech, the two neighbouring words either side and the
-// two tags already chosen.  Trained by `parley tagger train` (perceptron_train.cpp)
-// on Brown (mapped to parley's tags), UD EWT dev and UD PUD; the model is a
+// hashed features of the word, its suffixes, prefixes and shape, the lexicon's
+// candidate parts of speech, the two neighbouring words either side, how the
+// word, its neighbours and the sentence are capitalised, the tag dictionary's
+// tags of the next two words and the two tags already chosen.  Trained by
+// `parley tagger train` (perceptron_train.cpp) on Brown (mapped to parley's
+// tags and UD's conventions), UD EWT dev and UD PUD; the model is a
 // text file (data/tagger/model.txt) compiled at load into one flat
 // open-addressing table, immutable afterwards and shared by all threads.
 // Tagging allocates nothing.
@@ -29,7 +32,7 @@ class TaggerModelError : public std::runtime_error {
 namespace perceptron {
 
 inline constexpr int kClasses = 16;  // Tag values 1..16 (kNoun .. kQuote)
-inline constexpr int kMaxFeatures = 25;
+inline constexpr int kMaxFeatures = 35;
 
 // What the features see of one token.
 struct TokenView {
@@ -105,11 +108,51 @@ inline uint64_t combine(uint64_t a, uint64_t b) {
   return x ? x : 1;
 }
 
+// How a token is capitalised: 0 no letter first, 1 lower case, 2 Capitalised,
+// 3 ALL CAPS (two letters or more), 4 a single capital letter.
+inline uint32_t capital_class(std::string_view raw) {
+  if (raw.empty()) return 0;
+  const unsigned char c0 = static_cast<unsigned char>(raw[0]);
+  if (c0 >= 'a' && c0 <= 'z') return 1;
+  if (!(c0 >= 'A' && c0 <= 'Z')) return 0;
+  int letters = 0;
+  bool lower = false;
+  for (unsigned char c : raw) {
+    if (c >= 'a' && c <= 'z') lower = true, ++letters;
+    else if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return lower ? 2 : letters >= 2 ? 3 : 4;
+}
+
 // Everything the features need of one token, hashed once per token.
 struct TokenHashes {
-  uint64_t word, suf2, suf3, suf4, pre1, raw, shape;
+  uint64_t word, suf2, suf3, suf4, pre1, pre2, pre3, raw, shape;
   uint16_t pos_bits;
+  uint8_t capital;  // capital_class()
+  uint8_t known;    // the tag dictionary's tag (0: not in it), a look-ahead the model may use
 };
+
+// How the sentence is written, from its tokens' capital classes (the first
+// token aside): 0 no words, 1 no capital at all, 2 ordinary, 3 most words
+// Capitalised (a title or headline), 4 most words in capitals.  Web text's
+// lower-case names and title-case headings make capitals mean different things.
+inline uint32_t sentence_casing(const TokenHashes* toks, uint32_t n) {
+  uint32_t words = 0, caps = 0, upper = 0, lower = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t c = toks[i].capital;
+    if (c == 0) continue;
+    if (i > 0) {
+      ++words;
+      caps += c >= 2;
+      upper += c == 3;
+    }
+    lower += c == 1;
+  }
+  if (words == 0) return 0;
+  if (upper * 10 >= words * 7 && words >= 2) return 4;
+  if (caps * 2 >= words && words >= 2) return 3;
+  return caps == 0 && lower == words + (toks[0].capital == 1 ? 1 : 0) ? 1 : 2;
+}
 
 inline TokenHashes hash_token(const TokenView& t) {
   const std::string_view w = word_class(t);
@@ -119,9 +162,13 @@ inline TokenHashes hash_token(const TokenView& t) {
   h.suf3 = fnv(suffix(w, 3));
   h.suf4 = fnv(suffix(w, 4));
   h.pre1 = fnv(w.substr(0, 1));
+  h.pre2 = fnv(w.substr(0, 2));
+  h.pre3 = fnv(w.substr(0, 3));
   h.raw = fnv(t.quote ? std::string_view("\"") : t.raw);
   h.shape = shape(t.raw);
   h.pos_bits = t.pos_bits;
+  h.capital = static_cast<uint8_t>(t.quote ? 0 : capital_class(t.raw));
+  h.known = 0;
   return h;
 }
 
@@ -130,9 +177,11 @@ inline TokenHashes hash_token(const TokenView& t) {
 inline uint64_t word_key(const TokenHashes& t) { return combine(seed(99), t.word); }
 
 // Calls emit(key) for each feature of token i (at most kMaxFeatures).
-// prev/prev2: the tags chosen for tokens i-1 and i-2 (0 before the start).
+// prev/prev2: the tags chosen for tokens i-1 and i-2 (0 before the start);
+// casing: sentence_casing() of the sentence.
 template <class Emit>
-inline void features(const TokenHashes* toks, uint32_t n, uint32_t i, uint32_t prev, uint32_t prev2, Emit&& emit) {
+inline void features(const TokenHashes* toks, uint32_t n, uint32_t i, uint32_t prev, uint32_t prev2, uint32_t casing,
+                     Emit&& emit) {
   const TokenHashes& t = toks[i];
   constexpr uint64_t kStart = 0x5354415254ull, kEnd = 0x454e44ull, kNone = 0x4e4f4e45ull;
   const uint64_t pw = i >= 1 ? toks[i - 1].word : kStart;
@@ -166,6 +215,18 @@ inline void features(const TokenHashes* toks, uint32_t n, uint32_t i, uint32_t p
   emit(combine(seed(22), t.raw));  // case kept: "Risk" vs "risk"
   emit(combine(seed(23), prev_bits));
   emit(combine(seed(24), static_cast<uint64_t>(t.pos_bits) * 65536 + next_bits));
+  emit(combine(seed(25), t.pre2));
+  emit(combine(seed(26), t.pre3));
+  const uint32_t cap_prev = i >= 1 ? toks[i - 1].capital : 7, cap_next = i + 1 < n ? toks[i + 1].capital : 7;
+  emit(combine(seed(27), cap_prev * 64 + t.capital * 8 + cap_next));
+  emit(combine(seed(28), casing * 8 + t.capital));
+  emit(combine(combine(seed(29), casing * 8 + t.capital), t.word));
+  const uint32_t known1 = i + 1 < n ? toks[i + 1].known : 31, known2 = i + 2 < n ? toks[i + 2].known : 31;
+  emit(combine(seed(30), known1 * 32 + known2));
+  emit(combine(seed(31), prev * 32 + known1));
+  emit(combine(combine(seed(32), pw), t.word));
+  emit(combine(combine(seed(33), prev), nw));
+  emit(combine(seed(34), i + 1 < n ? toks[i + 1].shape : kNone));
 }
 
 }  // namespace perceptron
@@ -205,7 +266,7 @@ class PerceptronTagger {
   const Slot* find(uint64_t key) const;
   Tag dictionary_tag(uint64_t key) const;
   void score(const perceptron::TokenHashes* toks, uint32_t n, uint32_t i, uint32_t prev, uint32_t prev2,
-             float* scores) const;
+             uint32_t casing, float* scores) const;
 
   std::vector<Slot> slots_;  // open addressing
   std::vector<Cell> cells_;

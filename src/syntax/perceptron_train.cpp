@@ -105,6 +105,7 @@ struct BrownTok {
   std::string word;
   std::string base;  // Brown base tag
   Tag tag;
+  bool title = false;  // -tl: part of a title or name
 };
 
 std::string strip_brown(std::string_view t, bool& title) {
@@ -122,7 +123,7 @@ std::string strip_brown(std::string_view t, bool& title) {
 }
 
 // Splits one Brown token into parley-style tokens; false when it cannot.
-bool convert_brown(std::string_view word, std::string_view tagfull, std::vector<BrownTok>& out) {
+bool convert_brown(std::string_view word, std::string_view tagfull, bool split_hyphens, std::vector<BrownTok>& out) {
   bool title = false;
   std::string tag = strip_brown(tagfull, title);
   auto one = [&](std::string_view w, std::string_view t) {
@@ -130,7 +131,7 @@ bool convert_brown(std::string_view word, std::string_view tagfull, std::vector<
     Tag g = map_brown(base, w, title);
     if (g == Tag::kUnknown) return false;
     if (g == Tag::kProper && !w.empty() && !std::isupper(static_cast<unsigned char>(w[0])) && title) g = Tag::kNoun;
-    out.push_back({std::string(w), base, g});
+    out.push_back({std::string(w), base, g, title});
     return true;
   };
   if (tag.find('+') != std::string::npos) {
@@ -181,6 +182,28 @@ bool convert_brown(std::string_view word, std::string_view tagfull, std::vector<
     }
     return one(word, base);
   }
+  // UD EWT splits most hyphenated words ("well - known"); Brown keeps them
+  // whole, as parley's tokenizer does.  With split_hyphens the last piece
+  // takes the word's tag, the hyphen is punctuation and the earlier pieces
+  // are left untagged (context only: their UD tag is unknown).
+  const size_t dash = word.find('-');
+  if (split_hyphens && dash != std::string_view::npos && dash > 0 && dash + 1 < word.size() &&
+      word.find("--") == std::string_view::npos && std::isalpha(static_cast<unsigned char>(word[dash - 1]))) {
+    const size_t before = out.size();
+    if (!one(word.substr(word.rfind('-') + 1), tag)) return false;
+    BrownTok last = std::move(out.back());
+    out.resize(before);
+    size_t start = 0;
+    while (true) {
+      const size_t d = word.find('-', start);
+      if (d == std::string_view::npos) break;
+      out.push_back({std::string(word.substr(start, d - start)), "hyphen-part", Tag::kUnknown, false});
+      out.push_back({"-", "-", Tag::kPunct, false});
+      start = d + 1;
+    }
+    out.push_back(std::move(last));
+    return true;
+  }
   return one(word, tag);
 }
 
@@ -203,6 +226,79 @@ void fix_brown_aux(std::vector<BrownTok>& toks) {
     // ("as he did") is an auxiliary in UD (an elided verb).
     if (!aux && dov && (j >= toks.size() || toks[j].tag == Tag::kPunct)) aux = true;
     toks[i].tag = aux ? Tag::kAux : Tag::kVerb;
+  }
+}
+
+bool is_base(const BrownTok& t, std::initializer_list<const char*> l) {
+  for (const char* x : l)
+    if (t.base == x) return true;
+  return false;
+}
+
+bool brown_be(const BrownTok& t) { return t.base.substr(0, 2) == "be"; }
+
+// A finite verb (or a participle: "as expected") before the clause ends: the
+// word before it opens a clause (UD SCONJ), not a noun phrase (UD ADP).
+bool clause_follows(const std::vector<BrownTok>& toks, size_t i) {
+  for (size_t j = i + 1; j < toks.size() && j < i + 9; ++j) {
+    const BrownTok& t = toks[j];
+    if (t.tag == Tag::kPunct || t.tag == Tag::kQuote || t.tag == Tag::kConj || t.tag == Tag::kSubConj ||
+        t.tag == Tag::kRelPron)
+      return false;
+    if (is_base(t, {"vbd", "vbz", "vbn", "md", "bez", "bed", "bedz", "bem", "ber", "hvd", "hvz", "dod", "doz"})) return true;
+    // A base form is finite after a subject pronoun ("like they do").
+    if (j > i + 1 && toks[j - 1].base == "ppss" && is_base(t, {"vb", "hv", "do"})) return true;
+  }
+  return false;
+}
+
+// Where Brown's tags and UD's conventions (the ones parley is measured by)
+// disagree in a way context settles.
+void fix_brown_conventions(std::vector<BrownTok>& toks) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    BrownTok& t = toks[i];
+    std::string w(t.word);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string next_base = i + 1 < toks.size() ? toks[i + 1].base : "";
+    // "there is", "there has been": UD makes the existential be the main verb.
+    if (brown_be(t) && !(i + 1 < toks.size() && (brown_be(toks[i + 1]) || is_base(toks[i + 1], {"vbn", "vbg"})))) {
+      size_t j = i;
+      while (j > 0 && (toks[j - 1].tag == Tag::kAux || toks[j - 1].tag == Tag::kAdv)) --j;
+      if (j > 0 && toks[j - 1].base == "ex") t.tag = Tag::kVerb;
+    }
+    // A preposition before a gerund marks a clause in UD ("for helping").
+    if (t.base == "in" && next_base == "vbg") t.tag = Tag::kSubConj;
+    // Brown's "as"/"like"/"than" conjunctions also take noun phrases ("known
+    // as a", "countries like India", "more than ten"): UD ADP there.
+    if ((w == "as" || w == "like" || w == "than") && (t.base == "cs" || t.base == "in"))
+      t.tag = clause_follows(toks, i) ? Tag::kSubConj : Tag::kPrep;
+    // "so" joining clauses is an adverb in UD, a conjunction only in "so that".
+    if (w == "so" && t.base == "cs") t.tag = next_base == "cs" ? Tag::kSubConj : Tag::kAdv;
+    if (w == "because" && t.base == "rb") t.tag = Tag::kPrep;  // "because of"
+    if (w == "such") t.tag = next_base == "at" ? Tag::kDet : Tag::kAdj;  // "such a" / "such cases"
+    // "both X and Y", "either X or Y": UD CCONJ.
+    if ((w == "both" || w == "either" || w == "neither") && (t.base == "abx" || t.base == "dtx")) {
+      for (size_t j = i + 2; j < toks.size() && j < i + 9; ++j) {
+        const std::string& b = toks[j].base;
+        if (toks[j].tag == Tag::kPunct && b != ",") break;
+        if (b == "cc") {
+          t.tag = Tag::kConj;
+          break;
+        }
+      }
+    }
+    if (w == "united" && t.title) t.tag = Tag::kAdj;  // "United States", "United Nations"
+    // who/which/whom relative only after what they refer to; otherwise
+    // interrogative or free ("asked who came", "which one").
+    if (t.tag == Tag::kRelPron && (w == "who" || w == "whom" || w == "which")) {
+      const Tag p = i > 0 ? toks[i - 1].tag : Tag::kPunct;
+      const bool after_np = i > 0 && (p == Tag::kNoun || p == Tag::kProper || p == Tag::kPronoun || p == Tag::kNum ||
+                                      p == Tag::kPrep || toks[i - 1].base == "," || toks[i - 1].base == "dts");
+      if (!after_np) {
+        const Tag n = i + 1 < toks.size() ? toks[i + 1].tag : Tag::kPunct;
+        t.tag = w == "which" && (n == Tag::kNoun || n == Tag::kAdj) ? Tag::kDet : Tag::kPronoun;
+      }
+    }
   }
 }
 
@@ -245,6 +341,7 @@ std::vector<TrainSentence> read_brown_file(const std::string& path) {
   if (!in) throw std::runtime_error(path + ": cannot open");
   std::vector<TrainSentence> out;
   std::string line;
+  size_t hyphenated = 0;
   while (std::getline(in, line)) {
     std::istringstream ls(line);
     std::string item;
@@ -256,13 +353,17 @@ std::vector<TrainSentence> read_brown_file(const std::string& path) {
         ok = false;
         break;
       }
-      if (!convert_brown(std::string_view(item).substr(0, slash), std::string_view(item).substr(slash + 1), toks)) {
+      // Every other hyphenated word is split, so the model sees both forms.
+      const bool hyphen = item.find('-') < slash;
+      if (!convert_brown(std::string_view(item).substr(0, slash), std::string_view(item).substr(slash + 1),
+                         hyphen && (hyphenated++ % 2 == 1), toks)) {
         ok = false;
         break;
       }
     }
     if (!ok || toks.empty()) continue;
     fix_brown_aux(toks);
+    fix_brown_conventions(toks);
     // Brown's dt/wdt cover "this" both as a determiner and as a pronoun; UD
     // tags the stand-alone one PRON ("this is", "what he said").
     for (size_t i = 0; i < toks.size(); ++i) {
@@ -327,42 +428,59 @@ struct Cell {
   uint32_t ts;
 };
 
+// Brown and the UD treebanks differ in conventions and genre.  Each feature
+// is learned three times (Daumé 2007, "frustratingly easy domain
+// adaptation"): a shared weight, a Brown-only copy and a UD-only copy; a
+// sentence scores with the shared weight plus its own domain's copy.  The
+// model written is the shared weight plus the UD copy (what parley is judged
+// by), summed into one weight per feature: no cost when tagging.
+enum Domain : uint32_t { kShared = 0, kBrown = 1, kUd = 2 };
+
 class Trainer {
  public:
-  void predict_features(const std::vector<uint64_t>& feats, float* scores) const {
+  explicit Trainer(bool adapt) : adapt_(adapt) {}
+  void predict_features(const std::vector<uint64_t>& feats, Domain d, float* scores) const {
     for (int c = 0; c < perceptron::kClasses; ++c) scores[c] = 0;
     for (uint64_t f : feats) {
-      auto it = index_.find(f);
-      if (it == index_.end()) continue;
-      for (const Cell& c : cells_[it->second]) scores[c.cls] += c.w;
+      add(f, scores);
+      if (adapt_) add(copy_key(f, d), scores);
     }
   }
-  void update(const std::vector<uint64_t>& feats, int gold, int guess) {
+  void update(const std::vector<uint64_t>& feats, Domain d, int gold, int guess) {
     ++clock_;
     if (gold == guess) return;
     for (uint64_t f : feats) {
-      auto [it, fresh] = index_.try_emplace(f, static_cast<uint32_t>(cells_.size()));
-      if (fresh) cells_.emplace_back();
-      auto& v = cells_[it->second];
-      bump(v, gold, 1.0f);
-      bump(v, guess, -1.0f);
+      bump_feature(f, kShared, gold, guess);
+      if (adapt_) bump_feature(copy_key(f, d), d, gold, guess);
     }
   }
   void tick() { ++clock_; }
-  // Writes averaged, pruned weights.
+  // Writes averaged, pruned weights: shared + UD copy.
   size_t write(const std::string& path, float prune, const std::vector<std::pair<uint64_t, int>>& dict) {
-    std::vector<std::pair<uint64_t, uint32_t>> order(index_.begin(), index_.end());
+    std::vector<std::pair<uint64_t, uint32_t>> order;
+    for (const auto& [key, idx] : index_)
+      if (domain_[idx] == kShared) order.emplace_back(key, idx);
     std::sort(order.begin(), order.end());
     std::string body;
     size_t written = 0;
     char buf[64];
     for (auto& [key, idx] : order) {
+      double avg[perceptron::kClasses] = {};
+      bool used[perceptron::kClasses] = {};
+      auto accumulate = [&](uint32_t cells) {
+        for (const Cell& c : cells_[cells]) {
+          const double total = c.total + static_cast<double>(clock_ - c.ts) * c.w;
+          avg[c.cls] += total / static_cast<double>(clock_);
+          used[c.cls] = true;
+        }
+      };
+      accumulate(idx);
+      if (adapt_)
+        if (auto ud = index_.find(copy_key(key, kUd)); ud != index_.end()) accumulate(ud->second);
       std::string line;
-      for (Cell& c : cells_[idx]) {
-        const double total = c.total + static_cast<double>(clock_ - c.ts) * c.w;
-        const double avg = total / static_cast<double>(clock_);
-        if (std::fabs(avg) < prune) continue;
-        std::snprintf(buf, sizeof buf, " %u:%.3g", static_cast<unsigned>(c.cls), avg);
+      for (int c = 0; c < perceptron::kClasses; ++c) {
+        if (!used[c] || std::fabs(avg[c]) < prune) continue;
+        std::snprintf(buf, sizeof buf, " %d:%.3g", c, avg[c]);
         line += buf;
       }
       if (line.empty()) continue;
@@ -376,7 +494,7 @@ class Trainer {
     if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
     std::ofstream out(path, std::ios::binary);
     if (!out) throw std::runtime_error(path + ": cannot write");
-    out << "parley-tagger-perceptron 2\nclasses";
+    out << "parley-tagger-perceptron 3\nclasses";
     for (int c = 1; c <= perceptron::kClasses; ++c) out << ' ' << tag_name(static_cast<Tag>(c));
     out << "\nfeatures " << written << '\n' << body;
     out << "words " << dict.size() << '\n';
@@ -388,6 +506,22 @@ class Trainer {
   }
 
  private:
+  static uint64_t copy_key(uint64_t f, Domain d) { return perceptron::combine(f, 0xd0a1 + d); }
+  void add(uint64_t f, float* scores) const {
+    auto it = index_.find(f);
+    if (it == index_.end()) return;
+    for (const Cell& c : cells_[it->second]) scores[c.cls] += c.w;
+  }
+  void bump_feature(uint64_t f, Domain d, int gold, int guess) {
+    auto [it, fresh] = index_.try_emplace(f, static_cast<uint32_t>(cells_.size()));
+    if (fresh) {
+      cells_.emplace_back();
+      domain_.push_back(static_cast<uint8_t>(d));
+    }
+    auto& v = cells_[it->second];
+    bump(v, gold, 1.0f);
+    bump(v, guess, -1.0f);
+  }
   void bump(std::vector<Cell>& v, int cls, float d) {
     for (Cell& c : v) {
       if (c.cls == cls) {
@@ -401,7 +535,9 @@ class Trainer {
   }
   std::unordered_map<uint64_t, uint32_t> index_;
   std::vector<std::vector<Cell>> cells_;
+  std::vector<uint8_t> domain_;  // of each cells_ entry
   uint32_t clock_ = 0;
+  bool adapt_;
 };
 
 std::vector<perceptron::TokenView> views_of(const TrainSentence& s) {
@@ -435,6 +571,12 @@ int train_tagger(const TrainOptions& opt) {
   const size_t brown_sents = data.size();
   for (const char* rel : {"treebanks/UD_English-EWT/en_ewt-ud-dev.conllu", "treebanks/UD_English-PUD/en_pud-ud-test.conllu"}) {
     auto s = read_conllu((fs::path(opt.shared_dir) / rel).string());
+    if (opt.hold_out >= 0 && std::string_view(rel).find("ewt") != std::string_view::npos) {
+      std::vector<TrainSentence> kept;
+      for (size_t k = 0; k < s.size(); ++k)
+        if (static_cast<int>(k % static_cast<size_t>(opt.hold_out_folds)) != opt.hold_out) kept.push_back(std::move(s[k]));
+      s = std::move(kept);
+    }
     // The UD sets are few but carry the conventions (and the web genre) the
     // model is judged by: they count ud_weight times.
     for (int k = 0; k < opt.ud_weight; ++k) data.insert(data.end(), s.begin(), s.end());
@@ -451,6 +593,7 @@ int train_tagger(const TrainOptions& opt) {
   for (const auto& s : data) {
     auto views = views_of(s);
     for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i].gold == Tag::kUnknown) continue;
       auto& c = counts.try_emplace(perceptron::word_key(perceptron::hash_token(views[i]))).first->second;
       ++c[static_cast<size_t>(s[i].gold) - 1];
     }
@@ -470,7 +613,7 @@ int train_tagger(const TrainOptions& opt) {
     }
   }
   std::sort(dict.begin(), dict.end());
-  Trainer tr;
+  Trainer tr(opt.adapt);
   std::vector<uint32_t> order(data.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(20261206);
@@ -481,30 +624,43 @@ int train_tagger(const TrainOptions& opt) {
     size_t correct = 0, total = 0;
     for (uint32_t si : order) {
       const TrainSentence& s = data[si];
+      const Domain domain = si < brown_sents ? kBrown : kUd;
       auto views = views_of(s);
       hashes.clear();
-      for (const auto& v : views) hashes.push_back(perceptron::hash_token(v));
+      for (const auto& v : views) {
+        hashes.push_back(perceptron::hash_token(v));
+        if (auto d = dict_map.find(perceptron::word_key(hashes.back())); d != dict_map.end())
+          hashes.back().known = static_cast<uint8_t>(d->second + 1);
+      }
+      const uint32_t casing = perceptron::sentence_casing(hashes.data(), static_cast<uint32_t>(hashes.size()));
       uint32_t prev = 0, prev2 = 0;
       for (uint32_t i = 0; i < s.size(); ++i) {
-        const int gold = static_cast<int>(s[i].gold) - 1;
-        if (auto d = dict_map.find(perceptron::word_key(hashes[i])); d != dict_map.end()) {
-          correct += d->second == gold;
-          ++total;
+        const int gold = static_cast<int>(s[i].gold) - 1;  // -1: no gold tag, context only
+        if (hashes[i].known) {
+          const int d = hashes[i].known - 1;
+          if (gold >= 0) {
+            correct += d == gold;
+            ++total;
+          }
           prev2 = prev;
-          prev = static_cast<uint32_t>(d->second + 1);
+          prev = static_cast<uint32_t>(d + 1);
           continue;
         }
         feats.clear();
-        perceptron::features(hashes.data(), static_cast<uint32_t>(s.size()), i, prev, prev2, [&](uint64_t k) {
+        perceptron::features(hashes.data(), static_cast<uint32_t>(s.size()), i, prev, prev2, casing, [&](uint64_t k) {
           feats.push_back(k);
         });
-        tr.predict_features(feats, scores);
+        tr.predict_features(feats, domain, scores);
         int best = 0;
         for (int c = 1; c < perceptron::kClasses; ++c)
           if (scores[c] > scores[best]) best = c;
-        tr.update(feats, gold, best);
-        correct += best == gold;
-        ++total;
+        if (gold >= 0) {
+          tr.update(feats, domain, gold, best);
+          correct += best == gold;
+          ++total;
+        } else {
+          tr.tick();
+        }
         prev2 = prev;
         prev = static_cast<uint32_t>(best + 1);
       }
@@ -517,9 +673,16 @@ int train_tagger(const TrainOptions& opt) {
   return 0;
 }
 
-int eval_tagger(const std::string& model_path, const std::string& conllu, const std::string& wordnet_dir) {
+int eval_tagger(const std::string& model_path, const std::string& conllu, const std::string& wordnet_dir, int fold,
+                int folds) {
   PerceptronTagger model = PerceptronTagger::load(model_path);
   auto data = read_conllu(conllu);
+  if (fold >= 0) {
+    std::vector<TrainSentence> part;
+    for (size_t k = 0; k < data.size(); ++k)
+      if (static_cast<int>(k % static_cast<size_t>(folds)) == fold) part.push_back(std::move(data[k]));
+    data = std::move(part);
+  }
   Lexicon lex(wordnet_dir);
   annotate(data, lex);
   size_t correct = 0, total = 0;
@@ -535,7 +698,8 @@ int eval_tagger(const std::string& model_path, const std::string& conllu, const 
       if (out[i] != s[i].gold) {
         ++confusion[std::string(tag_name(s[i].gold)) + " -> " + tag_name(out[i])];
         if (std::getenv("PARLEY_TAGGER_ERRORS"))
-          std::fprintf(stderr, "%s -> %s %s\n", tag_name(s[i].gold), tag_name(out[i]), s[i].raw.c_str());
+          std::fprintf(stderr, "%s -> %s %s   [%s _ %s]\n", tag_name(s[i].gold), tag_name(out[i]), s[i].raw.c_str(),
+                       i > 0 ? s[i - 1].raw.c_str() : "", i + 1 < s.size() ? s[i + 1].raw.c_str() : "");
       }
     }
   }

@@ -25,7 +25,7 @@ class PerceptronTagger;
 // How tokens get their first tags (docs/DESIGN.md, "Syntax").
 enum class TaggerMode : uint8_t {
   kRules,            // hand-written first guess, then the context rules (default)
-  kPerceptron,       // the trained model's tags, then the context rules
+  kPerceptron,       // the trained model's tags, then the context rules that still help on top of it
   kPerceptronOnly,   // the trained model's tags alone (for measuring it)
 };
 
