@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace py = pybind11;
 
 namespace parley::python {
@@ -342,7 +344,7 @@ class LineReader {
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return nullptr;
           }
-          append_utf8(cp);
+          append_utf8(scratch_, static_cast<char32_t>(cp));
           break;
         }
         default: return nullptr;
@@ -358,24 +360,6 @@ class LineReader {
     if (r.ec != std::errc() || r.ptr != p_ + 4) return false;
     p_ += 4;
     return true;
-  }
-
-  void append_utf8(uint32_t cp) {
-    if (cp < 0x80) {
-      scratch_.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      scratch_.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      scratch_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      scratch_.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      scratch_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      scratch_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      scratch_.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      scratch_.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      scratch_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      scratch_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
   }
 
   // JSON's number grammar; an integer is an int, anything with a fraction
