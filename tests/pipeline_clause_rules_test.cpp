@@ -145,5 +145,34 @@ TEST_F(ClauseRulesTest, TheBareObjectOfAnInfinitiveGivesWayToTheActorAfterIt) {
   EXPECT_TRUE(has_dyad(code("Ghana arrested soldiers."), "GHA", "GHAMIL"));
 }
 
+// --- by-agents -------------------------------------------------------------------
+
+TEST_F(ClauseRulesTest, AByAgentMayBeginWithACapitalisedWordNoDictionaryLists) {
+  const auto ev = code("The statement was welcomed by the Western delegations.");
+  EXPECT_TRUE(has(ev, "---GOV --- 051")) << joined(ev);
+}
+
+// --- visits and their hosts ---------------------------------------------------
+
+TEST_F(ClauseRulesTest, AVisitToAGovernmentIsAlsoItsHostingOfTheVisitor) {
+  const auto ev = code("The Kenyan president received the Ghanaian foreign minister.");
+  EXPECT_TRUE(has(ev, "KENGOV GHAGOV 043")) << joined(ev);
+  EXPECT_TRUE(has(ev, "GHAGOV KENGOV 042")) << joined(ev);
+  // A country or region visited names where one went, not a host.
+  const auto ev2 = code("The Ghanaian foreign minister visited Kenya.");
+  EXPECT_TRUE(has(ev2, "GHAGOV KEN 042")) << joined(ev2);
+  EXPECT_FALSE(has_dyad(ev2, "KEN", "GHAGOV")) << joined(ev2);
+}
+
+// --- lists of objects -------------------------------------------------------------
+
+TEST_F(ClauseRulesTest, AnActorAfterAListOfOtherObjectsIsAnObjectToo) {
+  const auto ev = code("The court praised the Kenyan police, the tax office, and the Ghanaian army.");
+  EXPECT_TRUE(has_dyad(ev, "---JUD", "GHAMIL")) << joined(ev);
+  // Not the subject of a clause of its own.
+  const auto ev2 = code("Kenya praised the Ugandan police, Ghana said.");
+  EXPECT_FALSE(has_dyad(ev2, "KEN", "GHA")) << joined(ev2);
+}
+
 }  // namespace
 }  // namespace parley

@@ -129,12 +129,13 @@ TEST_F(DictPhrasings2Test, PraiseForAnActStaysPraise) {
 }
 
 // Receiving a thing is no visit (043): verdicts, papers, funds, injuries.
-// Receiving an actor is.
+// Receiving an actor is, and is also the visitor's visit (042, linked).
 TEST_F(DictPhrasings2Test, ReceivedThingsAreNoVisit) {
   EXPECT_TRUE(code("The Kenyan minister received the verdict without emotion.").empty());
   EXPECT_TRUE(code("The Ugandan police received the indictment papers from Kenyan detectives.").empty());
   EXPECT_TRUE(code("The Kenyan senator received federal funds for the project.").empty());
-  EXPECT_EQ(code("The Kenyan president received the Ugandan foreign minister."), (Events{"KENGOV UGAGOV 043"}));
+  EXPECT_EQ(code("The Kenyan president received the Ugandan foreign minister."),
+            (Events{"KENGOV UGAGOV 043", "UGAGOV KENGOV 042"}));
 }
 
 // Attacking a problem is tackling it; attacking a policy is criticism.

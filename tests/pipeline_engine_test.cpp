@@ -44,7 +44,9 @@ TEST_F(PipelineTest, PatternRefinesTheCode) {
 }
 
 TEST_F(PipelineTest, PassiveVoiceSwapsRoles) {
-  EXPECT_EQ(code("Putin was greeted by the French government."), std::vector<std::string>{"FRAGOV RUSGOV 043"});
+  // (and the host's greeting is the guest's visit: the codebook's linked 042)
+  EXPECT_EQ(code("Putin was greeted by the French government."),
+            (std::vector<std::string>{"FRAGOV RUSGOV 043", "RUSGOV FRAGOV 042"}));
 }
 
 TEST_F(PipelineTest, DateRestrictionsOnBothSidesOfAChangeOfOffice) {

@@ -110,6 +110,22 @@ bool reciprocal_code(const Code& c) {
   return v == "046" || v == "057";
 }
 
+// A visit and its hosting are one meeting seen from each side: the codebook
+// says each "is typically accompanied by the linked event" (042 <-> 043).
+// Only when the other side is a government, its leaders or legislators, or
+// an international organisation -- those who receive visitors -- not a bare
+// country or region ("toured Africa", "trips to Russia" name where one went,
+// not who received them) nor a church or school whose gathering one attends.
+Code linked_visit_code(const Code& c, const ActorRef& other) {
+  const std::string_view code = other.code;
+  if (code.size() < 6 || code.starts_with("---")) return Code{};
+  const std::string_view role = code.substr(code.size() - 3);
+  if (!code.starts_with("IGO") && role != "GOV" && role != "ELI" && role != "LEG") return Code{};
+  if (c.view() == "042") return Code::of("043");
+  if (c.view() == "043") return Code::of("042");
+  return Code{};
+}
+
 // Events that "X and Y" do to each other when no one else is named: the
 // cooperative roots above, and expressing accord (019, "typically
 // reciprocal" in the codebook).  Not fighting: the codebook calls no 19x code
@@ -538,6 +554,10 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         emit(a, t, code);
         if (!reverse_code.empty()) emit(t, a, reverse_code);
         else if (a && t && !a->name_only && !t->name_only && reciprocal_code(code)) emit(t, a, code);
+        else if (a && t && !a->name_only && !t->name_only && options_.linked_visits) {
+          const Code linked = linked_visit_code(code, code.view() == "042" ? *t : *a);
+          if (!linked.empty()) emit(t, a, linked);
+        }
       }
     }
     // Further objects joined by "and": "threatened sanctions on Russia and

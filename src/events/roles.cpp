@@ -233,7 +233,9 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         if (pw == "OF" || pw == "FROM") {
           uint32_t q = p - 1;
           while (q > b && np_internal(doc.tokens[q - 1]) && actors.group_at[q - 1 - b] < 0) --q;
-          const bool opens_clause = q == b || is_comma(doc, q - 1) || doc.tokens[q - 1].tag == Tag::kSubConj;
+          // "-- The three leaders of Laos agreed": a dash or colon opens it too.
+          const bool opens_clause = q == b || is_comma(doc, q - 1) || doc.tokens[q - 1].tag == Tag::kSubConj ||
+                                    doc.norm_of(doc.tokens[q - 1]) == "--" || doc.norm_of(doc.tokens[q - 1]) == ":";
           bool has_head = false;
           for (uint32_t r = q; r + 1 < p; ++r) {
             const Tag rt = doc.tokens[r].tag;
@@ -471,10 +473,45 @@ uint32_t object_clause_end(const Doc& doc, uint32_t sentence, const SentenceActo
   return e;
 }
 
+namespace {
+
+// "praised the Police Department, the Tax Office, and the Health Department":
+// after the comma at `comma`, the next actor of a list whose other members
+// name no actor.  It must close the list (an "and"/"or" before it) or go on
+// with it (a comma or "and" after it), and must not be a clause's subject
+// ("praised Ghana, Nigeria said").
+int32_t next_listed_object(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t comma) {
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin, e = s.token_end;
+  bool closed = false;
+  for (uint32_t k = comma + 1; k < e && k < comma + 24; ++k) {
+    const int32_t g = actors.group_at[k - b];
+    if (g >= 0) {
+      if (name_only(actors, g)) return -1;
+      const uint32_t after = actors.groups[g].end;
+      if (after < e) {
+        const Token& t = doc.tokens[after];
+        if (t.tag == Tag::kVerb || t.tag == Tag::kAux) return -1;
+        std::string_view w = doc.norm_of(t);
+        if (!closed && w != "," && w != "AND") return -1;
+      }
+      return g;
+    }
+    std::string_view w = doc.norm_of(doc.tokens[k]);
+    if (w == "AND" || w == "OR") { closed = true; continue; }
+    if (w == ",") continue;
+    if (!np_internal(doc.tokens[k])) return -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
 int32_t next_coordinated_object(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t object) {
   const Sentence& s = doc.sentences[sentence];
   const uint32_t b = s.token_begin, e = s.token_end;
   uint32_t k = actors.groups[object].end;
+  if (k < e && doc.norm_of(doc.tokens[k]) == ",") return next_listed_object(doc, sentence, actors, k);
   if (k >= e || doc.norm_of(doc.tokens[k]) != "AND") return -1;
   for (++k; k < e; ++k) {
     const int32_t g = actors.group_at[k - b];
@@ -516,12 +553,13 @@ int32_t passive_agent_of(const Doc& doc, uint32_t sentence, const SentenceActors
     if (w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kSubConj) return -1;
     if (w == "BY") {
       // "by armed men", "by 500 women": the adjective or number may be the
-      // group's own first word.
+      // group's own first word.  "by the Western delegations": so may a
+      // capitalised word no dictionary lists.
       for (uint32_t n = k + 1; n < e; ++n) {
         const int32_t g = actors.group_at[n - b];
         if (g >= 0) return actors.groups[g].begin == n ? g : -1;
         const Tag nt = doc.tokens[n].tag;
-        if (nt != Tag::kDet && nt != Tag::kAdj && nt != Tag::kNum) return -1;
+        if (nt != Tag::kDet && nt != Tag::kAdj && nt != Tag::kNum && nt != Tag::kProper) return -1;
       }
       return -1;
     }

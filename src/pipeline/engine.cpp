@@ -105,6 +105,7 @@ CoderOptions Engine::coder_options(const RunOptions& run) const {
   o.drop_attributions = config_.dialect != Dialect::kTabari;
   o.places_not_targets = config_.dialect != Dialect::kTabari;
   o.named_sides = config_.dialect != Dialect::kTabari;
+  o.linked_visits = config_.dialect != Dialect::kTabari;
   return o;
 }
 
