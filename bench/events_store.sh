@@ -54,8 +54,8 @@ INSERT INTO copies SELECT k, printf('bench-%07d', k),
                 || ' days') AS INTEGER) FROM n;
 INSERT INTO documents(id, date, source_file, text, story_discarded)
   SELECT c.doc, c.date, d.source_file, d.text, 0 FROM copies c, documents d;
-INSERT INTO sentences(doc_id, idx, begin_byte, end_byte, text, discarded)
-  SELECT c.doc, s.idx, s.begin_byte, s.end_byte, s.text, s.discarded FROM copies c, sentences s
+INSERT INTO sentences(doc_id, sentence, "begin", "end", text, discarded)
+  SELECT c.doc, s.sentence, s."begin", s."end", s.text, s.discarded FROM copies c, sentences s
   WHERE s.doc_id = (SELECT doc_id FROM seed LIMIT 1);
 -- events(k, s): copy k of seed event s; the big document's copies come first.
 CREATE TEMP VIEW plan AS
@@ -70,18 +70,18 @@ INSERT INTO events(doc_id, sentence, date, source, target, code, root, quad_clas
   in_condition, hypothetical, future, reported, one_sided, condition, condition_begin, condition_end)
 SELECT p.doc, s.sentence,
   CASE WHEN p.date = 0
-       THEN CAST(strftime('%Y%m%d', '2021-01-01', '+' || ((p.r * 7 + s.id) % 1800) || ' days') AS INTEGER)
+       THEN CAST(strftime('%Y%m%d', '2021-01-01', '+' || ((p.r * 7 + s.event_id) % 1800) || ' days') AS INTEGER)
        ELSE CAST(strftime('%Y%m%d', substr(p.date, 1, 4) || '-' || substr(p.date, 5, 2) || '-' || substr(p.date, 7, 2),
-                          '-' || (s.id % 3) || ' days') AS INTEGER) END,
-  (SELECT code FROM actors WHERE i = 1 + (p.r + s.id) % 16), (SELECT code FROM actors WHERE i = 1 + (p.r * 3 + s.id) % 16),
+                          '-' || (s.event_id % 3) || ' days') AS INTEGER) END,
+  (SELECT code FROM actors WHERE i = 1 + (p.r + s.event_id) % 16), (SELECT code FROM actors WHERE i = 1 + (p.r * 3 + s.event_id) % 16),
   s.code, s.root, s.quad_class, s.goldstein, s.passive, s.negated, s.nominal, s.verb, s.verb_entry, s.pattern,
   s.source_begin, s.source_end, s.verb_begin, s.verb_end, s.target_begin, s.target_end, s.source_text, s.target_text,
   s.date_text, s.plover_type, s.plover_mode, s.place_name, s.place_region,
-  (SELECT iso FROM countries WHERE i = 1 + (p.r + 2 * s.id) % 11), s.place_country_iso3, s.place_lat, s.place_lon,
+  (SELECT iso FROM countries WHERE i = 1 + (p.r + 2 * s.event_id) % 11), s.place_country_iso3, s.place_lat, s.place_lon,
   s.place_kind, s.place_evidence, s.place_begin, s.place_end, s.conditional, s.in_condition, s.hypothetical, s.future,
   s.reported, s.one_sided, s.condition, s.condition_begin, s.condition_end
 FROM plan p CROSS JOIN seed s;
-DELETE FROM events WHERE id IN (SELECT id FROM seed);
+DELETE FROM events WHERE event_id IN (SELECT event_id FROM seed);
 SQL
 }
 

@@ -1,7 +1,8 @@
-// The query-string checks and typed getters of src/server/params.h on an
-// arbitrary query string, split into name=value pairs as cpp-httplib does
-// (with percent-decoding), and the checked_* helpers on the raw bytes.
-// Every problem must be an ApiError with a 4xx status.
+// The query-string check of src/server/params.h and the typed getters of
+// src/filters/params.h on an arbitrary query string, split into name=value
+// pairs as cpp-httplib does (with percent-decoding), and the checked_*
+// helpers on the raw bytes.  Every problem must be an ApiError with a 4xx
+// status or a ParamError (which the server answers with a 400).
 #include <httplib.h>
 
 #include <cstdint>
@@ -22,6 +23,7 @@ void expect_api_error_or_value(F&& f) {
     f();
   } catch (const ApiError& e) {
     PARLEY_FUZZ_CHECK(e.status() >= 400 && e.status() < 500);
+  } catch (const ParamError&) {  // an ill-formed value: a 400 (server.cpp, handle())
   }
 }
 

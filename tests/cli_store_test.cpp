@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -146,6 +148,243 @@ TEST_F(CliStore, EventFiltersFromTheCommandLine) {
   EXPECT_GT(count("--code " + (*coded_)[0]["code"].get<std::string>()), 0u);
 }
 
+// The filters the API has (docs/STORE.md), as options of `parley query`
+// under the parameters' names: each keeps exactly the records of `parley
+// code` that have the field's value.
+TEST_F(CliStore, PlaceCountryPloverTypeAndExcludeFilters) {
+  auto count = [&](const std::string& flags) {
+    RunResult r = run_parley("query --db " + *db_ + " --format jsonl events " + flags);
+    EXPECT_EQ(r.status, 0) << flags << ": " << r.err;
+    return json_lines(r.out).size();
+  };
+  auto coded = [&](const std::function<bool(const nlohmann::json&)>& keep) {
+    return static_cast<size_t>(std::count_if(coded_->begin(), coded_->end(), keep));
+  };
+  const size_t in_russia = coded([](const nlohmann::json& e) { return e["place"].is_object() && e["place"]["country"] == "RU"; });
+  ASSERT_GT(in_russia, 0u) << "the example article has events placed in Russia";
+  EXPECT_EQ(count("--place_country RU"), in_russia);
+  EXPECT_EQ(count("--place_country rus"), in_russia);  // alpha-3, any case
+  EXPECT_EQ(count("--place-country RU"), in_russia);   // the dashed form
+  EXPECT_EQ(count("--place_country FR"), 0u);
+  const size_t consult = coded([](const nlohmann::json& e) { return e["plover"].is_object() && e["plover"]["type"] == "CONSULT"; });
+  ASSERT_GT(consult, 0u);
+  EXPECT_EQ(count("--plover_type consult"), consult);
+  EXPECT_EQ(count("--plover-type CONSULT --place_country RU"),
+            coded([](const nlohmann::json& e) {
+              return e["plover"].is_object() && e["plover"]["type"] == "CONSULT" && e["place"].is_object() &&
+                     e["place"]["country"] == "RU";
+            }));
+  // --exclude drops the events with any of the flags (conditional: also an
+  // event inside a condition).
+  for (const std::string flag : {"negated", "conditional", "hypothetical", "future", "one_sided", "reported"}) {
+    const size_t kept = coded([&](const nlohmann::json& e) {
+      return !e[flag].get<bool>() && !(flag == "conditional" && e["in_condition"].get<bool>());
+    });
+    EXPECT_EQ(count("--exclude " + flag), kept) << flag;
+  }
+  ASSERT_GT(coded([](const nlohmann::json& e) { return e["one_sided"].get<bool>(); }), 0u);
+  EXPECT_EQ(count("--exclude one_sided,future,negated"), coded([](const nlohmann::json& e) {
+              return !e["one_sided"].get<bool>() && !e["future"].get<bool>() && !e["negated"].get<bool>();
+            }));
+  // The other filters of /v1/events.
+  EXPECT_EQ(count("--quad_class 1"), coded([](const nlohmann::json& e) { return e["quad_class"] == 1; }));
+  EXPECT_EQ(count("--source usa"), coded([](const nlohmann::json& e) { return e["source"].get<std::string>().rfind("USA", 0) == 0; }));
+  EXPECT_EQ(count("--target RUS"), coded([](const nlohmann::json& e) { return e["target"].get<std::string>().rfind("RUS", 0) == 0; }));
+  EXPECT_EQ(count("--q witkoff"), count("--text witkoff"));  // q, the API's name, and --text
+}
+
+// --exclude on a store with one event per flag (the example article has no
+// negated, hypothetical or future event: the default dictionaries do not
+// write them): each flag drops its event and only it, in `parley query` as
+// in /v1/events.
+TEST(CliStoreFilters, ExcludeDropsEachFlagsEvents) {
+  const std::string db = fresh_db("flags.db");
+  const std::vector<std::string> flags = {"none", "negated", "conditional", "in_condition", "hypothetical",
+                                          "future", "one_sided", "reported"};
+  {
+    auto store = parley::store::Store::open(db);
+    parley::store::StoredDocument d;
+    d.id = "flags";
+    d.date = 20250806;
+    d.source_file = "flags.jsonl";
+    for (uint32_t i = 0; i < flags.size(); ++i) {
+      const std::string sentence = "Event " + flags[i] + ".";
+      const int64_t begin = static_cast<int64_t>(d.text.size());
+      d.text += sentence + " ";
+      d.sentences.push_back({i, {begin, begin + static_cast<int64_t>(sentence.size())}, sentence, false});
+      parley::store::EventRecord e;
+      e.sentence = i;
+      e.source = "GON";
+      e.target = "MOR";
+      e.code = "190";
+      e.verb = "v";
+      e.verb_entry = "verbs.txt:1";
+      e.negated = flags[i] == "negated";
+      e.conditional = flags[i] == "conditional";
+      e.in_condition = flags[i] == "in_condition";
+      e.hypothetical = flags[i] == "hypothetical";
+      e.future = flags[i] == "future";
+      e.one_sided = flags[i] == "one_sided";
+      e.reported = flags[i] == "reported";
+      d.events.push_back(e);
+    }
+    store->put_document(d);
+  }
+  // The sentences (one per flag) of the events a query keeps.
+  auto kept = [&](const std::string& exclude) {
+    RunResult r = run_parley("query --db " + db + " --format jsonl events --exclude " + exclude);
+    EXPECT_EQ(r.status, 0) << r.err;
+    std::vector<std::string> out;
+    for (const auto& row : json_lines(r.out)) out.push_back(flags.at(row["sentence"].get<size_t>()));
+    return out;
+  };
+  auto all_but = [&](std::initializer_list<const char*> dropped) {
+    std::vector<std::string> out;
+    for (const std::string& f : flags)
+      if (std::find(dropped.begin(), dropped.end(), f) == dropped.end()) out.push_back(f);
+    return out;
+  };
+  EXPECT_EQ(kept("negated"), all_but({"negated"}));
+  EXPECT_EQ(kept("conditional"), all_but({"conditional", "in_condition"}));  // inside a condition too
+  EXPECT_EQ(kept("hypothetical"), all_but({"hypothetical"}));
+  EXPECT_EQ(kept("future"), all_but({"future"}));
+  EXPECT_EQ(kept("one_sided"), all_but({"one_sided"}));
+  EXPECT_EQ(kept("reported"), all_but({"reported"}));
+  EXPECT_EQ(kept("negated,conditional,hypothetical,future,one_sided"), all_but({"negated", "conditional",
+                                                                                 "in_condition", "hypothetical",
+                                                                                 "future", "one_sided"}));
+  ServerProcess server(ServerProcess::ExistingStore{db});
+  httplib::Client client("127.0.0.1", server.port());
+  auto res = client.Get("/v1/events?exclude=negated,hypothetical,future&format=csv&limit=100");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->body,
+            run_parley("query --db " + db + " --format csv events --exclude negated,hypothetical,future").out);
+}
+
+// --sort takes the name of the field it orders by (store.h kEventSortKeys,
+// the older names too), --order asc or desc; ties go by event id.
+TEST_F(CliStore, SortAndOrder) {
+  auto values = [&](const std::string& kind, const std::string& flags, const std::string& field) {
+    RunResult r = run_parley("query --db " + *db_ + " --format jsonl " + kind + " " + flags);
+    EXPECT_EQ(r.status, 0) << flags << ": " << r.err;
+    std::vector<std::string> out;
+    for (const auto& row : json_lines(r.out)) {
+      const auto& v = row[field];
+      out.push_back(v.is_null() ? "" : v.is_string() ? v.get<std::string>() : v.dump());
+    }
+    return out;
+  };
+  const auto ascending = [](const std::vector<std::string>& v) { return std::is_sorted(v.begin(), v.end()); };
+  const auto descending = [](const std::vector<std::string>& v) { return std::is_sorted(v.rbegin(), v.rend()); };
+  std::vector<double> weights;
+  for (const auto& g : values("events", "--sort goldstein --order desc", "goldstein")) weights.push_back(g.empty() ? -99 : std::stod(g));
+  ASSERT_EQ(weights.size(), coded_->size());
+  EXPECT_TRUE(std::is_sorted(weights.rbegin(), weights.rend()));
+  EXPECT_TRUE(descending(values("events", "--sort source --order desc", "source")));
+  EXPECT_TRUE(ascending(values("events", "--sort target", "target")));
+  EXPECT_TRUE(ascending(values("events", "--sort place_country", "place_country")));
+  EXPECT_EQ(values("events", "--sort country --order desc", "event_id"),
+            values("events", "--sort place_country --order desc", "event_id"));
+  // Without --sort: by date, then event id.
+  const auto ids = values("events", "", "event_id");
+  EXPECT_EQ(values("events", "--sort date --order asc", "event_id"), ids);
+  std::vector<std::string> reversed(ids.rbegin(), ids.rend());
+  EXPECT_EQ(values("events", "--order desc", "event_id"), reversed);
+  // Quotes and deadlines take their lists' keys.
+  const auto speakers = values("quotes", "--sort speaker", "speaker");
+  ASSERT_GT(speakers.size(), 2u);
+  EXPECT_TRUE(ascending(speakers));
+  EXPECT_TRUE(descending(values("quotes", "--sort speaker_code --order desc", "speaker_code")));
+  EXPECT_EQ(values("quotes", "--sort speaker --offset 1 --limit 1", "quote_id"),
+            std::vector<std::string>{values("quotes", "--sort speaker", "quote_id").at(1)});
+  EXPECT_TRUE(descending(values("deadlines", "--sort doc_date --order desc", "doc_date")));
+  EXPECT_TRUE(ascending(values("deadlines", "--sort date", "date")));
+}
+
+// A malformed value fails as the API's 400 does: exit status 2 and the
+// API's message, under the option's name (the parameter's).
+TEST_F(CliStore, MalformedFilterValuesAreRefusedNamingTheOption) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"events --place_country ZZ", "place_country: 'ZZ' is not an ISO 3166 country code"},
+      {"events --place-country Russia", "place_country: expected an ISO 3166 country code"},
+      {"events --plover_type NOTATYPE", "plover_type: 'NOTATYPE' is not a PLOVER event type; expected one of AGREE"},
+      {"events --plover_type A1", "plover_type: expected a PLOVER event type"},
+      {"events --exclude negated,bogus", "exclude: expected a comma-separated list of negated, conditional"},
+      {"events --exclude ''", "exclude: expected a comma-separated list"},
+      {"events --sort sentence_text", "sort: expected date, source, target, code, root, quad_class, goldstein, "
+                                      "place_country, id, country or doc"},
+      {"events --order up", "order: expected asc or desc"},
+      {"events --quad_class 5", "quad_class: expected an integer from 1 to 4"},
+      {"events --code 4", "code: expected a CAMEO code"},
+      {"events --root 21", "root: expected a CAMEO root 01 to 20"},
+      {"events --actor RUS-GOV", "actor: expected an actor code"},
+      {"events --dyad RUS,USA --source RUS", "dyad: give either dyad or source/target"},
+      {"events --directed", "directed: only with dyad"},
+      {"events --from 2025-13-01", "from: expected a real date YYYY-MM-DD"},
+      {"events --from 2025-08-07 --to 2025-08-06", "from: later than to"},
+      {"events --q " + quote_arg(std::string(201, 'x')), "q: longer than 200 bytes"},
+      {"clusters --plover_type nope", "plover_type: 'NOPE' is not a PLOVER event type"},
+      {"actors --exclude maybe", "exclude: expected a comma-separated list"},
+      {"quotes --sort speaker_name", "sort: expected date, speaker, speaker_code, id or doc"},
+      {"quotes --order sideways", "order: expected asc or desc"},
+      {"deadlines --sort speaker", "sort: expected date, doc_date, due or reported"},
+      {"deadlines --as_of 2025-02-29", "as_of: expected a real date YYYY-MM-DD"},
+      {"timeline --dyad RUS,USA --interval year", "interval: expected day or week or month"},
+  };
+  for (const auto& [args, message] : cases) {
+    RunResult r = run_parley("query --db " + *db_ + " " + args);
+    EXPECT_EQ(r.status, 2) << args;
+    EXPECT_EQ(r.err.rfind("parley: --" + message, 0), 0u) << args << ": " << r.err;
+    EXPECT_EQ(r.out, "") << args;
+  }
+}
+
+// `parley query` and the API read the same parameters with the same code:
+// for the same filters, sort and order, the same records, byte for byte in
+// CSV (format=csv writes what `query --format csv` writes).
+TEST_F(CliStore, QueryAndTheApiGiveTheSameRecordsForTheSameFilters) {
+  ServerProcess server(ServerProcess::ExistingStore{*db_});
+  httplib::Client client("127.0.0.1", server.port());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"events", ""},
+      {"events", "place_country=RU"},
+      {"events", "place_country=rus&sort=goldstein&order=desc"},
+      {"events", "plover_type=consult&sort=source"},
+      {"events", "exclude=one_sided,future&sort=place_country&order=desc"},
+      {"events", "exclude=negated,conditional,hypothetical,reported"},
+      {"events", "actor=RUS&quad_class=1&sort=target"},
+      {"events", "dyad=RUS,USA&directed=true"},
+      {"events", "source=USA&from=2025-08-06&to=2025-08-06&sort=id&order=desc"},
+      {"events", "q=Witkoff&sort=code&offset=1"},
+      {"events", "sort=country&order=desc"},
+      {"quotes", "sort=speaker&order=desc"},
+      {"quotes", "speaker=rusgov&sort=speaker_code"},
+      {"quotes", "id=kremlin-witkoff-2025-08-06&sort=id&offset=1"},
+      {"deadlines", "sort=doc_date&order=desc"},
+      {"deadlines", "as_of=2025-08-01&actor=USA&sort=due"},
+  };
+  for (const auto& [kind, filters] : cases) {
+    SCOPED_TRACE(kind + "?" + filters);
+    // name=value -> --name value (directed=true: the flag).
+    std::string flags;
+    for (size_t at = 0; at < filters.size();) {
+      const size_t amp = std::min(filters.find('&', at), filters.size());
+      const std::string pair = filters.substr(at, amp - at);
+      const size_t eq = pair.find('=');
+      const std::string name = pair.substr(0, eq), value = pair.substr(eq + 1);
+      flags += " --" + name + (name == "directed" ? "" : " " + quote_arg(value));
+      at = amp + 1;
+    }
+    RunResult cli = run_parley("query --db " + *db_ + " --format csv " + kind + flags + " --limit 1000");
+    ASSERT_EQ(cli.status, 0) << cli.err;
+    auto res = client.Get("/v1/" + kind + "?" + filters + (filters.empty() ? "" : "&") + "limit=1000&format=csv");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    EXPECT_EQ(cli.out, res->body);
+    EXPECT_GT(std::count(cli.out.begin(), cli.out.end(), '\n'), 1) << "a case that matches nothing proves little";
+  }
+}
+
 TEST_F(CliStore, OutputFormats) {
   RunResult table = run_parley("query --db " + *db_ + " actors --limit 3");
   ASSERT_EQ(table.status, 0) << table.err;
@@ -185,9 +424,16 @@ TEST_F(CliStore, OutputFormats) {
 TEST_F(CliStore, HostileArgumentsChangeNothing) {
   const auto before = stats(*db_);
   for (const std::string h : {"x'; DROP TABLE events; --", "' OR '1'='1", "%", "_", "\"", "RUS%"}) {
-    for (const std::string flag : {"--actor", "--code", "--root", "--text", "--id"}) {
+    // Each value is refused as ill-formed (status 2, naming the option) or
+    // read as the harmless literal it is, as the API reads it.
+    for (const std::string flag : {"--actor", "--code", "--root", "--text", "--id", "--place_country", "--plover_type",
+                                   "--exclude", "--sort", "--order", "--quad_class"}) {
       RunResult r = run_parley("query --db " + *db_ + " --format jsonl events " + flag + " " + quote_arg(h));
-      EXPECT_EQ(r.status, 0) << flag << " " << h << ": " << r.err;
+      if (r.status == 2) {
+        EXPECT_EQ(r.err.rfind("parley: " + flag + ":", 0), 0u) << flag << " " << h << ": " << r.err;
+      } else {
+        EXPECT_EQ(r.status, 0) << flag << " " << h << ": " << r.err;
+      }
       if (flag != "--text") {
         EXPECT_EQ(r.out, "") << flag << " " << h;
       }

@@ -19,6 +19,9 @@ std::string parameter_of(const std::function<void()>& f, int* status = nullptr) 
   } catch (const ApiError& e) {
     if (status) *status = e.status();
     return e.parameter();
+  } catch (const ParamError& e) {  // an ill-formed value (filters/params.h): a 400
+    if (status) *status = 400;
+    return e.parameter();
   }
   return "(no error)";
 }

@@ -4,16 +4,20 @@
 //   parley query --db FILE [--format table|jsonl|csv] events|clusters|timeline|actors|quotes|deadlines|stats ...
 //
 // Ingest lives in src/ingest and every query in src/store (the HTTP server
-// calls the same functions); this file parses flags and chooses the output
-// format.
+// calls the same functions); what a query's options mean is read by
+// src/filters, as the API reads its query string: the options have the
+// API's parameter names.  This file declares the options and chooses the
+// output format.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <tuple>
 
 #include "cli/commands.h"
 #include "cli/progress_line.h"
-#include "io/dates.h"
+#include "filters/filters.h"
 #include "ingest/ingest.h"
 #include "store/result_table.h"
 #include "store/store.h"
@@ -30,26 +34,19 @@ struct IngestArgs {
   ProgressFlag progress;
 };
 
-// Flags every query shares; dates still as text until validated.
+// What every query kind reads.  The filters, sort and order are options
+// named as the HTTP API's parameters (--place_country, --exclude, --sort,
+// ...); their values are kept as given, by parameter name, and read by the
+// API's own parser (filters/filters.h): one name, one meaning, one message
+// for a bad value.  Paging and output are the command's own (--limit 0:
+// every row).
 struct QueryArgs {
   std::string db, format = "table";
-  std::string actor, dyad, code, root, from, to, text, id, speaker, as_of, by = "day", role = "both", prefix;
-  bool directed = false, wide = false;
+  std::string role = "either";
+  bool wide = false;
   int64_t limit = 0, offset = 0;
+  filters::QueryParams::Multimap params;  // parameter name -> value, as given
 };
-
-// "A,B" -> a, b; both must be non-empty.
-bool parse_dyad(const std::string& text, std::string& a, std::string& b) {
-  const size_t comma = text.find(',');
-  if (comma == std::string::npos || comma == 0 || comma + 1 == text.size() ||
-      text.find(',', comma + 1) != std::string::npos) {
-    std::fprintf(stderr, "parley: --dyad %s: expected two actor codes A,B\n", text.c_str());
-    return false;
-  }
-  a = text.substr(0, comma);
-  b = text.substr(comma + 1);
-  return true;
-}
 
 int run_ingest(const IngestArgs& a) {
   int32_t date = 0;
@@ -76,8 +73,10 @@ int run_ingest(const IngestArgs& a) {
   return status;
 }
 
-// Runs one query kind; `query` fills the table from the open store.
-int run_query(const QueryArgs& a, const std::function<int(store::Store&, const QueryArgs&, store::ResultTable&)>& query) {
+// Runs one query kind; `query` fills the table from the open store.  A
+// value the filters refuse is reported under its option's name (the
+// parameter's), exit status 2.
+int run_query(const QueryArgs& a, void (*query)(store::Store&, const QueryArgs&, store::ResultTable&)) {
   store::OutputFormat format;
   if (a.format == "table") format = store::OutputFormat::kTable;
   else if (a.format == "jsonl") format = store::OutputFormat::kJsonLines;
@@ -86,116 +85,158 @@ int run_query(const QueryArgs& a, const std::function<int(store::Store&, const Q
     std::fprintf(stderr, "parley: --format %s: expected table, jsonl or csv\n", a.format.c_str());
     return 2;
   }
-  auto db = store::Store::open(a.db, store::Store::Mode::kReadOnly);
+  std::unique_ptr<store::Store> db;
   store::ResultTable table;
-  if (int status = query(*db, a, table)) return status;
+  try {
+    db = store::Store::open(a.db, store::Store::Mode::kReadOnly);
+    query(*db, a, table);
+  } catch (const filters::ParamError& e) {
+    std::fprintf(stderr, "parley: --%s\n", e.what());
+    return 2;
+  }
   const std::string out = store::format_table(table, format);
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
   return 0;
 }
 
-bool event_filter(const QueryArgs& a, store::EventFilter& f) {
-  f.actor = a.actor;
-  if (!a.dyad.empty() && !parse_dyad(a.dyad, f.dyad_a, f.dyad_b)) return false;
-  f.directed = a.directed;
-  f.code = a.code;
-  f.root = a.root;
-  f.text = a.text;
-  f.doc_id = a.id;
-  f.limit = a.limit;
-  f.offset = a.offset;
-  return parse_date_flag("--from", a.from, f.from) && parse_date_flag("--to", a.to, f.to);
+// The command's parameters, checked as the API checks its query string.
+filters::QueryParams params(const QueryArgs& a, std::initializer_list<std::string_view> allowed) {
+  return filters::QueryParams(a.params, allowed);
 }
 
-int query_events(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
-  store::EventFilter f;
-  if (!event_filter(a, f)) return 2;
+void query_events(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+  store::EventFilter f = filters::event_list_filter(params(a, {PARLEY_EVENT_FILTER_PARAMS, "sort", "order"}));
+  f.limit = a.limit;
+  f.offset = a.offset;
   out = store::events_table(db.events(f));
   // People get the short view unless they ask for every field.
   if (a.format == "table" && !a.wide) {
     out = store::select_columns(out, {"date", "id", "sentence", "source", "target", "code", "goldstein", "verb", "sentence_text"});
   }
-  return 0;
 }
 
-int query_clusters(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
-  store::EventFilter f;
-  if (!event_filter(a, f)) return 2;
+void query_clusters(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+  store::EventFilter f = filters::event_filter(params(a, {PARLEY_EVENT_FILTER_PARAMS}));
+  f.limit = a.limit;
+  f.offset = a.offset;
   out = store::clusters_table(db.clusters(f));
-  return 0;
 }
 
-int query_timeline(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
-  store::TimelineQuery t;
-  if (a.dyad.empty()) {
-    std::fprintf(stderr, "parley: query timeline: --dyad A,B is required\n");
-    return 2;
-  }
-  if (!parse_dyad(a.dyad, t.a, t.b)) return 2;
-  t.directed = a.directed;
-  if (!parse_date_flag("--from", a.from, t.from) || !parse_date_flag("--to", a.to, t.to)) return 2;
-  t.by = a.by == "week" ? store::Granularity::kWeek : store::Granularity::kDay;
+void query_timeline(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+  const filters::QueryParams p = params(a, {PARLEY_TIMELINE_PARAMS, "dyad"});
+  store::TimelineQuery t = filters::timeline_query(p);
+  std::tie(t.a, t.b) = filters::checked_dyad(p.raw("dyad").value_or(""), "dyad");
   out = store::timeline_table(db.timeline(t));
-  return 0;
 }
 
-int query_actors(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+void query_actors(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+  const filters::QueryParams p = params(a, {PARLEY_EVENT_FILTER_PARAMS, "prefix"});
   store::ActorQuery q;
+  q.events = filters::event_filter(p);
   q.role = a.role == "source" ? store::ActorRole::kSource
            : a.role == "target" ? store::ActorRole::kTarget
                                 : store::ActorRole::kEither;
-  q.prefix = a.prefix;
+  q.prefix = p.actor("prefix");
   q.limit = a.limit ? a.limit : 20;
-  if (!parse_date_flag("--from", a.from, q.from) || !parse_date_flag("--to", a.to, q.to)) return 2;
   out = store::actors_table(db.top_actors(q));
-  return 0;
 }
 
-int query_quotes(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
-  store::QuoteFilter q;
-  q.speaker = a.speaker;
-  q.doc_id = a.id;
+void query_quotes(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+  store::QuoteFilter q = filters::quote_filter(params(a, {PARLEY_QUOTE_FILTER_PARAMS}));
   q.limit = a.limit;
-  if (!parse_date_flag("--from", a.from, q.from) || !parse_date_flag("--to", a.to, q.to)) return 2;
+  q.offset = a.offset;
   out = store::quotes_table(db.quotes(q));
-  return 0;
 }
 
 // Every deadline, past ones too (as GET /v1/deadlines): a story read after
-// its deadline still set it.  --as-of DATE keeps those still open then.
-int query_deadlines(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
-  store::DeadlineFilter q;
-  if (!parse_date_flag("--as-of", a.as_of, q.as_of)) return 2;
-  q.actor = a.actor;
+// its deadline still set it.  --as_of DATE keeps those still open then.
+void query_deadlines(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+  store::DeadlineFilter q = filters::deadline_filter(params(a, {PARLEY_DEADLINE_FILTER_PARAMS}));
   q.limit = a.limit;
+  q.offset = a.offset;
   out = store::deadlines_table(db.open_deadlines(q));
-  return 0;
 }
 
-int query_stats(store::Store& db, const QueryArgs&, store::ResultTable& out) {
+void query_stats(store::Store& db, const QueryArgs&, store::ResultTable& out) {
   const store::StoreCounts c = db.counts();
   out.columns = {"documents", "sentences", "events", "clusters", "quotes", "deadlines"};
   out.rows.push_back({c.documents, c.sentences, c.events, c.clusters, c.quotes, c.deadlines});
-  return 0;
 }
 
-void add_date_range(CLI::App* cmd, QueryArgs& a) {
-  cmd->add_option("--from", a.from, "first date, YYYY-MM-DD");
-  cmd->add_option("--to", a.to, "last date, YYYY-MM-DD");
+// An option named as the API parameter `param`: --param, and --para-m too
+// when the name has an underscore (--place_country, --place-country);
+// `older` adds the option's older name.  Its value is kept as given, for
+// the filters to read.
+CLI::Option* add_param(CLI::App* cmd, QueryArgs& a, const std::string& param, const std::string& help,
+                       const std::string& older = "") {
+  std::string names = "--" + param;
+  if (param.find('_') != std::string::npos) {
+    std::string dashed = param;
+    std::replace(dashed.begin(), dashed.end(), '_', '-');
+    names += ",--" + dashed;
+  }
+  if (!older.empty()) names += "," + older;
+  return cmd->add_option_function<std::string>(
+      names, [&a, param](const std::string& value) { a.params.emplace(param, value); }, help);
 }
 
-void add_event_filters(CLI::App* cmd, QueryArgs& a) {
-  cmd->add_option("--actor", a.actor, "source or target code starts with this (RUS matches RUSGOV)");
-  cmd->add_option("--dyad", a.dyad, "A,B: events between the two actors (code prefixes)");
-  cmd->add_flag("--directed", a.directed, "with --dyad: only A as source and B as target");
-  cmd->add_option("--code", a.code, "exact CAMEO code");
-  cmd->add_option("--root", a.root, "CAMEO root, two digits");
-  add_date_range(cmd, a);
-  cmd->add_option("--text", a.text, "the sentence contains this text (case-insensitive)");
-  cmd->add_option("--id", a.id, "only this document");
-  cmd->add_option("--limit", a.limit, "at most N rows (0 = all)")->check(CLI::NonNegativeNumber);
+// A flag parameter (directed=true).
+void add_param_flag(CLI::App* cmd, QueryArgs& a, const std::string& param, const std::string& help) {
+  cmd->add_flag_callback("--" + param, [&a, param] { a.params.emplace(param, "true"); }, help);
+}
+
+void add_date_range(CLI::App* cmd, QueryArgs& a, const char* what) {
+  add_param(cmd, a, "from", std::string("first date of ") + what + ", YYYY-MM-DD");
+  add_param(cmd, a, "to", std::string("last date of ") + what + ", YYYY-MM-DD");
+}
+
+// "date (the default), source, ...; older names: country (place_country), ...":
+// the sort keys of one list (store.h), its own names first.
+template <class Sort, size_t N>
+std::string sort_help(const store::SortKey<Sort> (&keys)[N], const std::string& what) {
+  std::string own, older;
+  for (size_t i = 0; i < N; ++i) {
+    size_t first = 0;
+    while (keys[first].sort != keys[i].sort) ++first;
+    if (first == i) {
+      own += (i ? ", " : "") + std::string(keys[i].name) + (i ? "" : " (the default)");
+    } else {
+      older += (older.empty() ? "" : ", ") + std::string(keys[i].name) + " = " + std::string(keys[first].name);
+    }
+  }
+  return "the field to sort by (" + what + "): " + own + (older.empty() ? "" : "; older names: " + older);
+}
+
+void add_order(CLI::App* cmd, QueryArgs& a) { add_param(cmd, a, "order", "asc (the default) or desc"); }
+
+void add_paging(CLI::App* cmd, QueryArgs& a) {
+  cmd->add_option("--limit", a.limit, "at most N rows (0 = all, the default)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--offset", a.offset, "skip the first N rows")->check(CLI::NonNegativeNumber);
+}
+
+// The event filters of /v1/events, /v1/actors, ... (PARLEY_EVENT_FILTER_PARAMS
+// without the older names country, plover and doc).
+void add_event_filters(CLI::App* cmd, QueryArgs& a) {
+  add_param(cmd, a, "actor", "source or target code starts with this (RUS matches RUSGOV)");
+  add_param(cmd, a, "source", "the source's code starts with this");
+  add_param(cmd, a, "target", "the target's code starts with this");
+  add_param(cmd, a, "dyad", "A,B: events between the two actors (code prefixes; not with --source/--target)");
+  add_param_flag(cmd, a, "directed", "with --dyad: only A as source and B as target");
+  add_param(cmd, a, "code", "exact CAMEO code (043, 174K)");
+  add_param(cmd, a, "root", "CAMEO root, 01 to 20");
+  add_param(cmd, a, "quad_class", "GDELT quad class, 1 to 4");
+  add_param(cmd, a, "plover_type",
+            "PLOVER event type (the field plover.type), any case: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, "
+            "RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT, OTHER");
+  add_param(cmd, a, "place_country",
+            "ISO 3166 country of the event's place (the field place.country): alpha-2 (RU) or alpha-3 (RUS), any case");
+  add_param(cmd, a, "exclude",
+            "drop events with any of these flags, comma-separated: negated, conditional (also events inside a "
+            "condition), hypothetical, future, one_sided, reported");
+  add_date_range(cmd, a, "the event");
+  add_param(cmd, a, "q", "the sentence contains this text (case-insensitive ASCII)", "--text");
+  add_param(cmd, a, "id", "only this document's events");
 }
 
 }  // namespace
@@ -222,39 +263,63 @@ void add_store_commands(CLI::App& app, Runners& runners) {
   query->add_option("--format", args->format, "table (default), jsonl or csv")
       ->check(CLI::IsMember({"table", "jsonl", "csv"}));
 
-  using QueryFn = int (*)(store::Store&, const QueryArgs&, store::ResultTable&);
+  using QueryFn = void (*)(store::Store&, const QueryArgs&, store::ResultTable&);
   auto add = [&](const char* name, const char* help, QueryFn fn) {
     auto* cmd = query->add_subcommand(name, help);
     runners.emplace_back(cmd, [args, fn] { return run_query(*args, fn); });
     return cmd;
   };
-  auto* events = add("events", "coded events, one per sentence mention", query_events);
-  add_event_filters(events, *args);
-  events->add_flag("--wide", args->wide, "table format: show every field");
-  add_event_filters(add("clusters", "deduplicated events: same day, source, target, code; with mentions", query_clusters),
-                    *args);
-  auto* timeline = add("timeline", "a dyad's events per day or week: counts per quad class, summed Goldstein",
+  QueryArgs& a = *args;
+  auto* events = add("events", "coded events, one per sentence mention (as GET /v1/events)", query_events);
+  add_event_filters(events, a);
+  add_param(events, a, "sort", sort_help(store::kEventSortKeys, "ties by event id, in the same direction"));
+  add_order(events, a);
+  add_paging(events, a);
+  events->add_flag("--wide", a.wide, "table format: show every field");
+  auto* clusters = add("clusters", "deduplicated events: same day, source, target, code; with mentions", query_clusters);
+  add_event_filters(clusters, a);
+  add_paging(clusters, a);
+  auto* timeline = add("timeline", "a dyad's events per day, week or month: counts per quad class, summed Goldstein",
                        query_timeline);
-  timeline->add_option("--dyad", args->dyad, "A,B (code prefixes)")->required();
-  timeline->add_flag("--directed", args->directed, "only A as source and B as target");
-  timeline->add_option("--by", args->by, "day (default) or week")->check(CLI::IsMember({"day", "week"}));
-  add_date_range(timeline, *args);
-  auto* actors = add("actors", "the most active actors", query_actors);
-  actors->add_option("--role", args->role, "source, target or both (default)")
-      ->check(CLI::IsMember({"source", "target", "both"}));
-  actors->add_option("--prefix", args->prefix, "only actors whose code starts with this");
-  actors->add_option("--limit", args->limit, "at most N actors (default 20)")->check(CLI::NonNegativeNumber);
-  add_date_range(actors, *args);
-  auto* quotes = add("quotes", "quotations, by speaker", query_quotes);
-  quotes->add_option("--speaker", args->speaker, "speaker code prefix or part of the speaker's name");
-  quotes->add_option("--id", args->id, "only this document");
-  quotes->add_option("--limit", args->limit, "at most N rows")->check(CLI::NonNegativeNumber);
-  add_date_range(quotes, *args);
-  auto* deadlines = add("deadlines", "deadlines, past ones too; --as-of: those still open on a date", query_deadlines);
-  deadlines->add_option("--as-of", args->as_of, "only those due on or after this date, YYYY-MM-DD (default: all)");
-  deadlines->add_option("--actor", args->actor, "setter or target code starts with this");
-  deadlines->add_option("--limit", args->limit, "at most N rows")->check(CLI::NonNegativeNumber);
+  add_param(timeline, a, "dyad", "A,B (code prefixes)")->required();
+  add_param_flag(timeline, a, "directed", "only A as source and B as target");
+  add_param(timeline, a, "interval", "day (the default), week or month", "--by");
+  add_date_range(timeline, a, "the events");
+  auto* actors = add("actors", "the most active actors of the events the filters match (as GET /v1/actors)",
+                     query_actors);
+  actors->add_option("--role", a.role, "count the events as source, as target, or either (the default; both is "
+                                       "its older name)")
+      ->check(CLI::IsMember({"source", "target", "either", "both"}));
+  add_param(actors, a, "prefix", "only actors whose code starts with this");
+  actors->add_option("--limit", a.limit, "at most N actors (default 20)")->check(CLI::NonNegativeNumber);
+  add_event_filters(actors, a);
+  auto* quotes = add("quotes", "quotations, by speaker (as GET /v1/quotes)", query_quotes);
+  add_param(quotes, a, "speaker", "speaker code prefix or part of the speaker's name");
+  add_param(quotes, a, "id", "only this document's quotes");
+  add_date_range(quotes, a, "the document");
+  add_param(quotes, a, "sort", sort_help(store::kQuoteSortKeys, "ties by quote id"));
+  add_order(quotes, a);
+  add_paging(quotes, a);
+  auto* deadlines = add("deadlines", "deadlines, past ones too; --as_of: those still open on a date (as GET /v1/deadlines)",
+                        query_deadlines);
+  add_param(deadlines, a, "as_of", "only those due on or after this date, YYYY-MM-DD (default: all)");
+  add_param(deadlines, a, "actor", "setter or target code starts with this");
+  add_param(deadlines, a, "sort", sort_help(store::kDeadlineSortKeys, "ties by deadline id"));
+  add_order(deadlines, a);
+  add_paging(deadlines, a);
   add("stats", "how many documents, sentences, events, clusters, quotes, deadlines", query_stats);
+  // `parley query --help` names every kind's options, from the options themselves.
+  std::string footer =
+      "The options of each kind (`parley query KIND --help` says what each means). The filters, --sort and --order "
+      "have the names of the HTTP API's parameters and mean the same (docs/STORE.md); a dashed form of an "
+      "underscored name is accepted too (--place-country).";
+  for (const CLI::App* kind : query->get_subcommands([](const CLI::App*) { return true; })) {
+    std::string names;
+    for (const CLI::Option* option : kind->get_options())
+      if (option->get_name() != "--help") names += " " + option->get_name();
+    footer += "\n  " + kind->get_name() + ":" + (names.empty() ? " (none)" : names);
+  }
+  query->footer(footer);
 }
 
 }  // namespace parley::cli

@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/utf8.h"
 #include "server/api_error.h"
 #include "server/params.h"
 
@@ -87,19 +86,6 @@ std::string media_type(std::string_view content_type) {
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return lower;
-}
-
-void check_document_id(std::string_view id, std::string_view name) {
-  if (id.empty() || id.size() > kMaxIdBytes) {
-    throw ApiError(400, std::string(name) + ": expected 1 to " + std::to_string(kMaxIdBytes) + " bytes",
-                   std::string(name));
-  }
-  if (io::find_invalid_utf8(id) != std::string_view::npos) {
-    throw ApiError(400, std::string(name) + ": not valid UTF-8", std::string(name));
-  }
-  for (unsigned char c : id) {
-    if (c < 0x20 || c == 0x7f) throw ApiError(400, std::string(name) + ": control characters are not allowed", std::string(name));
-  }
 }
 
 DocumentInput parse_code_json(std::string_view body) {

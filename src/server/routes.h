@@ -27,7 +27,8 @@ struct ServerContext {
 void send_json(httplib::Response& res, std::string body, int status = 200);
 void send_error(httplib::Response& res, int status, std::string_view message, std::string_view parameter);
 
-// Runs `body`; ApiError -> its status and JSON error, StoreError -> 500,
+// Runs `body`; ApiError -> its status and JSON error, ParamError (an
+// ill-formed parameter, filters/params.h) -> 400, StoreError -> 500,
 // anything else -> 500 with a generic message (details go to stderr).
 void handle(httplib::Response& res, const std::function<void()>& body);
 

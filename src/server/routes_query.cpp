@@ -2,32 +2,30 @@
 // total), a dyad's timeline, counts over time, quotes, deadlines, most active
 // actors and dyads, places and countries of events, documents.  Every listing also answers format=csv.  Every
 // query-string value goes through QueryParams and reaches the store only as
-// a typed filter field (the store binds them as SQL parameters).
+// a typed filter field (the store binds them as SQL parameters); the filters,
+// sort and order of the record lists are read by filters/filters.h, as
+// `parley query` reads its options.
 #include <algorithm>
 #include <chrono>
 #include <optional>
 
+#include "filters/filters.h"
 #include "io/dates.h"
-#include "places/places.h"
-#include "plover/plover.h"
 #include "server/api_error.h"
 #include "server/params.h"
 #include "server/query_json.h"
-#include "server/request_bodies.h"
 #include "server/routes.h"
 #include "store/result_table.h"
 
 namespace parley::server {
 namespace {
 
+using filters::check_range;
+
 // A listing counts its matches up to this many, and for at most a fixed
 // amount of work ("total_exact": false beyond, `total` is then a lower
 // bound): counting a million rows would cost more than the page it describes.
 constexpr int64_t kCountCap = 10000;
-
-void check_range(int32_t from, int32_t to) {
-  if (from && to && from > to) throw ApiError(400, "from: later than to", "from");
-}
 
 int32_t today() {
   const auto now = std::chrono::system_clock::now();
@@ -66,144 +64,9 @@ void send_listing(httplib::Response& res, const LeadingFields& leading_fields, s
 // For the listings whose object holds only the rows.
 constexpr auto no_fields = [](io::JsonWriter&) {};
 
-// The event filter parameters every event route takes.  A filter on a
-// record field has the field's name (place_country, plover_type, id: the
-// document); country, plover and doc are their older names, still accepted.
-#define PARLEY_EVENT_FILTER_PARAMS                                                                                  \
-  "actor", "source", "target", "dyad", "directed", "code", "root", "quad_class", "plover_type", "plover",             \
-      "place_country", "country", "exclude", "from", "to", "q", "id", "doc"
-
-// sort=: one of `keys` (store.h: each named as the field it sorts by, older
-// aliases after); the first when absent.
-template <class Sort, size_t N>
-Sort sort_key(const QueryParams& p, const store::SortKey<Sort> (&keys)[N]) {
-  auto v = p.raw("sort");
-  if (!v) return keys[0].sort;
-  std::string names;
-  for (size_t i = 0; i < N; ++i) {
-    if (keys[i].name == *v) return keys[i].sort;
-    names += (i == 0 ? "" : i + 1 == N ? " or " : ", ") + std::string(keys[i].name);
-  }
-  throw ApiError(400, "sort: expected " + names, "sort");
-}
-
-// id= (doc=, its older name): one document's records; "" when absent.
-std::string document_filter(const QueryParams& p) {
-  const std::string_view name = p.either("id", "doc");
-  auto doc = p.raw(name);
-  if (!doc) return "";
-  check_document_id(*doc, name);
-  return std::string(*doc);
-}
-
-unsigned parse_exclude(const QueryParams& p) {
-  auto v = p.raw("exclude");
-  if (!v) return 0;
-  unsigned out = 0;
-  std::string_view rest = *v;
-  while (true) {
-    const size_t comma = rest.find(',');
-    const std::string_view name = rest.substr(0, comma);
-    if (name == "negated") out |= store::kNegated;
-    else if (name == "conditional") out |= store::kConditional;
-    else if (name == "hypothetical") out |= store::kHypothetical;
-    else if (name == "future") out |= store::kFuture;
-    else if (name == "one_sided") out |= store::kOneSided;
-    else if (name == "reported") out |= store::kReported;
-    else throw ApiError(400, "exclude: expected a comma-separated list of negated, conditional, hypothetical, future, "
-                             "one_sided, reported", "exclude");
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 1);
-  }
-  return out;
-}
-
-// Upper-case letters only (PLOVER types, ISO country codes), `min`..`max` long.
-std::string letters(const QueryParams& p, std::string_view name, size_t min, size_t max, const char* what) {
-  auto v = p.raw(name);
-  if (!v) return "";
-  bool ok = v->size() >= min && v->size() <= max;
-  std::string out;
-  for (char c : *v) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    ok = ok && ((c >= 'A' && c <= 'Z') || c == '_');
-    out += c;
-  }
-  if (!ok) throw ApiError(400, std::string(name) + ": expected " + what, std::string(name));
-  return out;
-}
-
-// plover_type= (plover=): one of the PLOVER event types (plover/plover.h),
-// any case.  A name that is no type is a 400, not an empty list: no event
-// could match it.
-std::string plover_type(const QueryParams& p) {
-  const std::string_view param = p.either("plover_type", "plover");
-  const std::string name = letters(p, param, 2, 24, "a PLOVER event type (e.g. ASSAULT)");
-  if (name.empty() || plover_type_named(name)) return name;
-  std::string types;
-  for (auto t = static_cast<uint8_t>(PloverType::kAgree); t <= static_cast<uint8_t>(PloverType::kOther); ++t)
-    types += (types.empty() ? "" : ", ") + std::string(plover_type_name(static_cast<PloverType>(t)));
-  throw ApiError(400, std::string(param) + ": '" + name + "' is not a PLOVER event type; expected one of " + types,
-                 std::string(param));
-}
-
-// place_country= (country=): the ISO 3166 code of the event place's country, alpha-3 ("RUS",
-// as place_country_iso3 holds it) or alpha-2 ("RU", as place_country holds
-// it), any case; returned as alpha-2, the column the filter and its index
-// read.  A code no country of the gazetteer has is a 400.
-std::string place_country(const QueryParams& p) {
-  const std::string_view param = p.either("place_country", "country");
-  const std::string code =
-      letters(p, param, 2, 3, "an ISO 3166 country code, alpha-3 (e.g. RUS) or alpha-2 (e.g. RU)");
-  if (code.empty()) return "";
-  const std::optional<CountryCodes> country = country_by_code(code);
-  if (!country) {
-    throw ApiError(400,
-                   std::string(param) + ": '" + code +
-                       "' is not an ISO 3166 country code; expected alpha-3 (e.g. RUS) or alpha-2 (e.g. RU)",
-                   std::string(param));
-  }
-  return std::string(country->iso2);
-}
-
-store::EventFilter parse_event_filter(const QueryParams& p) {
-  store::EventFilter f;
-  f.actor = p.actor("actor");
-  f.source = p.actor("source");
-  f.target = p.actor("target");
-  if (auto dyad = p.raw("dyad")) {
-    if (!f.source.empty() || !f.target.empty()) throw ApiError(400, "dyad: give either dyad or source/target", "dyad");
-    const size_t comma = dyad->find(',');
-    if (comma == std::string_view::npos) throw ApiError(400, "dyad: expected two actor codes A,B", "dyad");
-    f.dyad_a = checked_actor(dyad->substr(0, comma), "dyad");
-    f.dyad_b = checked_actor(dyad->substr(comma + 1), "dyad");
-    f.directed = p.boolean("directed", false);
-  } else if (p.raw("directed")) {
-    throw ApiError(400, "directed: only with dyad", "directed");
-  }
-  f.code = p.event_code("code");
-  f.root = p.root("root");
-  f.quad_class = static_cast<int>(p.integer("quad_class", 1, 4, 0));
-  f.plover_type = plover_type(p);
-  f.country = place_country(p);
-  f.exclude = parse_exclude(p);
-  f.from = p.date("from");
-  f.to = p.date("to");
-  check_range(f.from, f.to);
-  f.text = p.text("q", 200);
-  f.doc_id = document_filter(p);
-  return f;
-}
-
-bool descending(const QueryParams& p, bool fallback) {
-  return p.choice("order", {"asc", "desc"}, fallback ? "desc" : "asc") == "desc";
-}
-
 void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "sort", "order", "limit", "offset", "cursor", "format"});
-  store::EventFilter f = parse_event_filter(p);
-  f.sort = sort_key(p, store::kEventSortKeys);
-  f.descending = descending(p, false);
+  store::EventFilter f = filters::event_list_filter(p);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 50);
   f.offset = p.integer("offset", 0, 1000000000, 0);
   // cursor: the next_cursor of the previous page (keyset paging; an offset
@@ -243,25 +106,15 @@ void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Respo
   send_json(res, w.data());
 }
 
-store::Granularity granularity(const QueryParams& p) {
-  const std::string by = p.choice("interval", {"day", "week", "month"}, "day");
-  return by == "week" ? store::Granularity::kWeek : by == "month" ? store::Granularity::kMonth : store::Granularity::kDay;
-}
-
 const char* granularity_name(store::Granularity g) {
   return g == store::Granularity::kWeek ? "week" : g == store::Granularity::kMonth ? "month" : "day";
 }
 
 void dyad_timeline(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {"interval", "from", "to", "directed", "format"});
-  store::TimelineQuery q;
+  QueryParams p(req.params, {PARLEY_TIMELINE_PARAMS, "format"});
+  store::TimelineQuery q = filters::timeline_query(p);
   q.a = checked_actor(req.matches[1].str(), "a");
   q.b = checked_actor(req.matches[2].str(), "b");
-  q.by = granularity(p);
-  q.from = p.date("from");
-  q.to = p.date("to");
-  check_range(q.from, q.to);
-  q.directed = p.boolean("directed", false);
   const auto query_fields = [&q](io::JsonWriter& w) {
     w.key("a"); w.string(q.a);
     w.key("b"); w.string(q.b);
@@ -274,15 +127,8 @@ void dyad_timeline(ServerContext& ctx, const httplib::Request& req, httplib::Res
 }
 
 void list_quotes(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {"speaker", "id", "doc", "from", "to", "sort", "order", "limit", "offset", "format"});
-  store::QuoteFilter f;
-  f.speaker = p.text("speaker", 100);
-  f.doc_id = document_filter(p);
-  f.from = p.date("from");
-  f.to = p.date("to");
-  check_range(f.from, f.to);
-  f.sort = sort_key(p, store::kQuoteSortKeys);
-  f.descending = descending(p, false);
+  QueryParams p(req.params, {PARLEY_QUOTE_FILTER_PARAMS, "limit", "offset", "format"});
+  store::QuoteFilter f = filters::quote_filter(p);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 100);
   f.offset = p.integer("offset", 0, 1000000000, 0);
   const auto rows = ctx.store.quotes(f);
@@ -293,12 +139,8 @@ void list_quotes(ServerContext& ctx, const httplib::Request& req, httplib::Respo
 // Every deadline by default, past ones included (an analyst reading a story
 // from March wants its deadlines); as_of=DATE keeps those still open then.
 void list_deadlines(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  QueryParams p(req.params, {"as_of", "actor", "sort", "order", "limit", "offset", "format"});
-  store::DeadlineFilter f;
-  f.as_of = p.date("as_of");
-  f.actor = p.actor("actor");
-  f.sort = sort_key(p, store::kDeadlineSortKeys);
-  f.descending = descending(p, false);
+  QueryParams p(req.params, {PARLEY_DEADLINE_FILTER_PARAMS, "limit", "offset", "format"});
+  store::DeadlineFilter f = filters::deadline_filter(p);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 100);
   f.offset = p.integer("offset", 0, 1000000000, 0);
   const auto rows = ctx.store.open_deadlines(f);
@@ -314,7 +156,7 @@ void list_deadlines(ServerContext& ctx, const httplib::Request& req, httplib::Re
 void list_actors(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "role", "prefix", "limit", "format"});
   store::ActorQuery q;
-  q.events = parse_event_filter(p);
+  q.events = filters::event_filter(p);
   const std::string role = p.choice("role", {"source", "target", "either"}, "either");
   q.role = role == "source" ? store::ActorRole::kSource
            : role == "target" ? store::ActorRole::kTarget : store::ActorRole::kEither;
@@ -327,7 +169,7 @@ void list_actors(ServerContext& ctx, const httplib::Request& req, httplib::Respo
 
 void list_dyads(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "limit", "format"});
-  const store::EventFilter f = parse_event_filter(p);
+  const store::EventFilter f = filters::event_filter(p);
   const auto rows = ctx.store.top_dyads(f, p.integer("limit", 1, ctx.limits.max_page, 20));
   if (wants_csv(p)) return send_csv(res, store::dyads_table(rows));
   send_listing(res, no_fields, "dyads", rows, write_dyad_activity);
@@ -337,7 +179,7 @@ void list_dyads(ServerContext& ctx, const httplib::Request& req, httplib::Respon
 // coordinates (markers) and per country (shading).
 void list_places(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "limit", "format"});
-  const store::EventFilter f = parse_event_filter(p);
+  const store::EventFilter f = filters::event_filter(p);
   const auto rows = ctx.store.top_places(f, p.integer("limit", 1, ctx.limits.max_page, 200));
   if (wants_csv(p)) return send_csv(res, store::places_table(rows));
   send_listing(res, no_fields, "places", rows, write_place_activity);
@@ -345,7 +187,7 @@ void list_places(ServerContext& ctx, const httplib::Request& req, httplib::Respo
 
 void list_countries(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "format"});
-  const auto rows = ctx.store.place_countries(parse_event_filter(p));
+  const auto rows = ctx.store.place_countries(filters::event_filter(p));
   if (wants_csv(p)) return send_csv(res, store::countries_table(rows));
   send_listing(res, no_fields, "countries", rows, write_country_activity);
 }
@@ -353,8 +195,8 @@ void list_countries(ServerContext& ctx, const httplib::Request& req, httplib::Re
 void event_counts(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "interval", "group", "format"});
   store::CountQuery q;
-  q.events = parse_event_filter(p);
-  q.by = granularity(p);
+  q.events = filters::event_filter(p);
+  q.by = filters::interval(p);
   // plover_type, as the field; plover is its older name (the reply says which was asked).
   const std::string group = p.choice("group", {"total", "root", "quad_class", "plover_type", "plover"}, "total");
   q.group = group == "root"         ? store::CountGroup::kRoot
@@ -377,8 +219,8 @@ void list_documents(ServerContext& ctx, const httplib::Request& req, httplib::Re
   f.to = p.date("to");
   check_range(f.from, f.to);
   f.id_contains = p.text("q", 200);
-  f.sort = sort_key(p, store::kDocumentSortKeys);
-  f.descending = descending(p, false);
+  f.sort = filters::sort_key(p, store::kDocumentSortKeys);
+  f.descending = filters::descending(p);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 50);
   f.offset = p.integer("offset", 0, 1000000000, 0);
   const auto rows = ctx.store.documents(f);

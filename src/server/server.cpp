@@ -12,6 +12,7 @@
 
 #include "server/api_error.h"
 #include "server/http_gate.h"
+#include "server/params.h"
 #include "server/request_bodies.h"
 #include "server/routes.h"
 
@@ -81,6 +82,8 @@ void handle(httplib::Response& res, const std::function<void()>& body) {
     body();
   } catch (const ApiError& e) {
     send_error(res, e.status(), e.what(), e.parameter());
+  } catch (const filters::ParamError& e) {
+    send_error(res, 400, e.what(), e.parameter());
   } catch (const store::StoreError& e) {
     std::fprintf(stderr, "parley serve: store: %s\n", e.what());
     send_error(res, 500, std::string("store: ") + e.what(), "");

@@ -131,7 +131,7 @@ std::string text_index_condition(QueryBuilder& q, const std::string& text) {
     if (c == '"') phrase += '"';
   }
   phrase += '"';
-  return "(e.doc_id, e.sentence) IN (SELECT k.doc_id, k.idx FROM sentence_search JOIN sentence_keys k ON k.id = "
+  return "(e.doc_id, e.sentence) IN (SELECT k.doc_id, k.sentence FROM sentence_search JOIN sentence_keys k ON k.id = "
          "sentence_search.rowid WHERE sentence_search MATCH " + q.param(phrase) + ")";
 }
 
@@ -155,7 +155,7 @@ void where_after(QueryBuilder& q, const EventFilter& f, unsigned use) {
   const bool nullable = sort_column_nullable(f.sort);
   if (std::holds_alternative<std::monostate>(c.key)) {
     // After a NULL key: later NULLs by id, then (ascending) every non-NULL.
-    const std::string later_nulls = "(" + key + " IS NULL AND e.id " + (f.descending ? "< " : "> ") + id + ")";
+    const std::string later_nulls = "(" + key + " IS NULL AND e.event_id " + (f.descending ? "< " : "> ") + id + ")";
     q.where(f.descending ? later_nulls : "(" + later_nulls + " OR " + key + " IS NOT NULL)");
     return;
   }
@@ -163,7 +163,7 @@ void where_after(QueryBuilder& q, const EventFilter& f, unsigned use) {
   if (const auto* i = std::get_if<int64_t>(&c.key)) value = q.param(*i);
   else if (const auto* s = std::get_if<std::string>(&c.key)) value = q.param(*s);
   else value = q.param_real(std::get<double>(c.key));
-  std::string cond = "(" + key + ", e.id) " + (f.descending ? "< " : "> ") + "(" + value + ", " + id + ")";
+  std::string cond = "(" + key + ", e.event_id) " + (f.descending ? "< " : "> ") + "(" + value + ", " + id + ")";
   if (f.descending && nullable) cond = "(" + cond + " OR " + key + " IS NULL)";
   q.where(cond);
 }
@@ -209,7 +209,13 @@ std::string limit_offset(QueryBuilder& q, int64_t limit, int64_t offset) {
 }
 
 constexpr const char* kEventsWithSentences =
-    " FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence";
+    " FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence = e.sentence";
+
+// The FROM clause of a query over the events filter `f` matches: with the
+// sentences when it searches their text.
+std::string filtered_events_from(const EventFilter& f) {
+  return f.text.empty() ? " FROM events e" : kEventsWithSentences;
+}
 
 // The work, in SQLite VM instructions and in time (sql::WorkBudget), a page
 // may cost along the sort column's index before events() gives up on that
@@ -283,31 +289,31 @@ unsigned index_use(const EventFilter& f, Plan plan) {
 std::string event_keys_sql(QueryBuilder& q, const EventFilter& f, Plan plan) {
   std::vector<std::string> sides;
   where_event_filter(q, f, plan == Plan::kWalk ? nullptr : &sides, index_use(f, plan));
-  const std::string from = f.text.empty() ? " FROM events e" : kEventsWithSentences;
+  const std::string from = filtered_events_from(f);
   const char* column = event_sort_column(f.sort);
   if (sides.empty()) {
-    return "SELECT e.id" + from + q.where_clause() + order_by(column, "e.id", f.descending) +
+    return "SELECT e.event_id" + from + q.where_clause() + order_by(column, "e.event_id", f.descending) +
            limit_offset(q, f.limit, f.offset);
   }
   const std::string common = q.where_clause();
   const int64_t side_limit = f.limit > 0 ? f.limit + std::max<int64_t>(0, f.offset) : -1;
-  std::string sql = "SELECT id FROM (";
+  std::string sql = "SELECT event_id FROM (";
   for (size_t i = 0; i < sides.size(); ++i) {
     if (i) sql += " UNION ";
-    sql += std::string("SELECT * FROM (SELECT e.id AS id, ") + column + " AS k" + from +
-           (common.empty() ? " WHERE " : common + " AND ") + sides[i] + order_by("k", "id", f.descending) +
+    sql += std::string("SELECT * FROM (SELECT e.event_id AS event_id, ") + column + " AS k" + from +
+           (common.empty() ? " WHERE " : common + " AND ") + sides[i] + order_by("k", "event_id", f.descending) +
            " LIMIT " + q.param(side_limit) + ")";
   }
-  return sql + ")" + order_by("k", "id", f.descending) + limit_offset(q, f.limit, f.offset);
+  return sql + ")" + order_by("k", "event_id", f.descending) + limit_offset(q, f.limit, f.offset);
 }
 
 // Runs the page query of `plan`; with `budgeted` (a walk), false and `out`
 // cleared when the walk budget ran out first.
 bool read_page(sql::Connection& conn, const EventFilter& f, Plan plan, bool budgeted, std::vector<EventRow>& out) {
   QueryBuilder q;
-  const std::string sql = std::string("SELECT e.id, e.doc_id, s.text, ") + kEventColumns + kEventsWithSentences +
-                          " WHERE e.id IN (" + event_keys_sql(q, f, plan) + ")" +
-                          order_by(event_sort_column(f.sort), "e.id", f.descending);
+  const std::string sql = std::string("SELECT e.event_id, e.doc_id, s.text, ") + kEventColumns + kEventsWithSentences +
+                          " WHERE e.event_id IN (" + event_keys_sql(q, f, plan) + ")" +
+                          order_by(event_sort_column(f.sort), "e.event_id", f.descending);
   sql::Statement st(conn, sql.c_str());
   q.bind_all(st);
   std::optional<sql::WorkBudget> limit;
@@ -373,7 +379,7 @@ EventCount Store::count_events(const EventFilter& f, int64_t cap) {
   QueryBuilder q;
   std::vector<std::string> sides;
   where_event_filter(q, f, &sides, index_use(f, Plan::kFilter));
-  const std::string from = f.text.empty() ? " FROM events e" : kEventsWithSentences;
+  const std::string from = filtered_events_from(f);
   const std::string limit = " LIMIT " + q.param(cap + 1);
   std::string sql;
   if (sides.empty()) {
@@ -409,16 +415,15 @@ std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
   if (!raw.empty()) {
     std::string all = same_key;
     for (const std::string& c : raw) all += " AND " + c;
-    q.where("EXISTS (SELECT 1 FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE " +
-            all + ")");
+    q.where(std::string("EXISTS (SELECT 1") + kEventsWithSentences + " WHERE " + all + ")");
   }
   if (!f.doc_id.empty()) {
-    q.where("EXISTS (SELECT 1 FROM cluster_documents cd WHERE cd.cluster_id = c.id AND cd.doc_id = " +
+    q.where("EXISTS (SELECT 1 FROM cluster_documents cd WHERE cd.cluster_id = c.cluster_id AND cd.doc_id = " +
             q.param(f.doc_id) + ")");
   }
   const std::string sql =
-      "SELECT c.id, c.date, c.source, c.target, c.code, c.root, c.quad_class, c.goldstein, c.mentions, c.documents "
-      "FROM event_clusters c" + q.where_clause() + " ORDER BY c.date, c.mentions DESC, c.id" +
+      "SELECT c.cluster_id, c.date, c.source, c.target, c.code, c.root, c.quad_class, c.goldstein, c.mentions, c.documents "
+      "FROM event_clusters c" + q.where_clause() + " ORDER BY c.date, c.mentions DESC, c.cluster_id" +
       limit_offset(q, f.limit, f.offset);
   sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
@@ -493,8 +498,7 @@ std::vector<ActorActivity> Store::top_actors(const ActorQuery& a) {
     // order, and the union then merges two lists of actors, not one row per
     // event (a sort of every event twice over).
     parts += "SELECT " + col + " AS actor, " + (is_source ? "count(*) AS s, 0 AS t" : "0 AS s, count(*) AS t") +
-             " FROM events e" +
-             (a.events.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") +
+             filtered_events_from(a.events) +
              q.where_clause() + " GROUP BY " + col;
   }
   const char* total = a.role == ActorRole::kSource ? "sum(s)" : a.role == ActorRole::kTarget ? "sum(t)" : "sum(s) + sum(t)";
@@ -513,8 +517,7 @@ std::vector<DyadActivity> Store::top_dyads(const EventFilter& f, int64_t limit) 
   q.where("e.source <> '---' AND e.target <> '---'");
   where_event_filter(q, f);
   const std::string sql =
-      std::string("SELECT e.source, e.target, count(*) AS n, total(e.goldstein) FROM events e") +
-      (f.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") + q.where_clause() +
+      "SELECT e.source, e.target, count(*) AS n, total(e.goldstein)" + filtered_events_from(f) + q.where_clause() +
       " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT " + q.param(sql_limit(limit));
   sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
@@ -522,14 +525,6 @@ std::vector<DyadActivity> Store::top_dyads(const EventFilter& f, int64_t limit) 
   while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2), one_decimal(st.real(3))});
   return out;
 }
-
-namespace {
-// The FROM clause of an aggregate over the events filter `f` matches.
-std::string filtered_events_from(const EventFilter& f) {
-  return std::string(" FROM events e") +
-         (f.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence");
-}
-}  // namespace
 
 std::vector<PlaceActivity> Store::top_places(const EventFilter& f, int64_t limit) {
   ReadLease db(*impl_);
@@ -576,8 +571,7 @@ std::vector<CountPoint> Store::event_counts(const CountQuery& c) {
                       : c.group == CountGroup::kPlover    ? "coalesce(e.plover_type, '')"
                                                           : "''";
   const std::string sql =
-      std::string("SELECT e.date, ") + group + " AS g, count(*), total(e.goldstein) FROM events e" +
-      (c.events.text.empty() ? "" : " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence") +
+      std::string("SELECT e.date, ") + group + " AS g, count(*), total(e.goldstein)" + filtered_events_from(c.events) +
       q.where_clause() + " GROUP BY e.date, g";
   sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
@@ -627,17 +621,17 @@ std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
   ReadLease db(*impl_);
   QueryBuilder q;
   if (!f.speaker.empty()) {
-    q.where(sql_or(q.prefix_condition("q.speaker_code", f.speaker), like_condition(q, "q.speaker_text", f.speaker)));
+    q.where(sql_or(q.prefix_condition("q.speaker_code", f.speaker), like_condition(q, "q.speaker", f.speaker)));
   }
   if (!f.doc_id.empty()) q.where("q.doc_id = " + q.param(f.doc_id));
   q.where_date_range("d.date", f.from, f.to);
-  const char* column = f.sort == QuoteSort::kSpeaker       ? "q.speaker_text"
+  const char* column = f.sort == QuoteSort::kSpeaker       ? "q.speaker"
                        : f.sort == QuoteSort::kSpeakerCode ? "q.speaker_code"
                        : f.sort == QuoteSort::kDocument    ? "q.doc_id"
                                                            : "d.date";
-  const std::string sql = std::string("SELECT q.id, d.date, ") + kQuoteColumns +
+  const std::string sql = std::string("SELECT q.quote_id, d.date, ") + kQuoteColumns +
                           " FROM quotes q JOIN documents d ON d.id = q.doc_id" + q.where_clause() +
-                          order_by(column, "q.id", f.descending) + limit_offset(q, f.limit, f.offset);
+                          order_by(column, "q.quote_id", f.descending) + limit_offset(q, f.limit, f.offset);
   sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<QuoteRow> out;
@@ -648,12 +642,12 @@ std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
 std::vector<DeadlineRow> Store::open_deadlines(const DeadlineFilter& f) {
   ReadLease db(*impl_);
   QueryBuilder q;
-  if (f.as_of) q.where("l.due_date >= " + q.param(int64_t{f.as_of}));
+  if (f.as_of) q.where("l.date >= " + q.param(int64_t{f.as_of}));
   where_actor(q, "l.setter_code", "l.target_code", f.actor);
-  const char* column = f.sort == DeadlineSort::kReported ? "d.date" : "l.due_date";
-  const std::string sql = std::string("SELECT l.id, d.date, ") + kDeadlineColumns +
+  const char* column = f.sort == DeadlineSort::kReported ? "d.date" : "l.date";
+  const std::string sql = std::string("SELECT l.deadline_id, d.date, ") + kDeadlineColumns +
                           " FROM deadlines l JOIN documents d ON d.id = l.doc_id" + q.where_clause() +
-                          order_by(column, "l.id", f.descending) + limit_offset(q, f.limit, f.offset);
+                          order_by(column, "l.deadline_id", f.descending) + limit_offset(q, f.limit, f.offset);
   sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
   std::vector<DeadlineRow> out;

@@ -288,6 +288,44 @@ UPDATE events SET pattern = substr(pattern, length(rtrim(pattern, replace(patter
     R"sql(
 CREATE INDEX quotes_speaker_text ON quotes(speaker_text);
 )sql",
+    // 8 -> 9: one vocabulary (docs/STORE.md): a column holding a field of a
+    // record has the field's name, as `parley code`, the API and the CSV
+    // name it.  The row ids become event_id, quote_id and deadline_id (the
+    // API's names; `id` is the document everywhere else), a cluster's
+    // cluster_id (as cluster_documents names it); a quote's speaker_text,
+    // quote_text and quote span become speaker, text and text_begin/_end; a
+    // deadline's setter_text, target_text, due_date and statement span become
+    // setter, target, date and begin/end (the flat names of evidence.offsets);
+    // a sentence's idx and span become sentence and begin/end (as the
+    // document view names them).  SQLite rewrites every index, trigger and
+    // foreign key that names a renamed column; the indexes whose names no
+    // longer say what they hold are made again (quotes and deadlines are few:
+    // cheap).  doc_id keeps its name: see docs/STORE.md.
+    R"sql(
+ALTER TABLE events RENAME COLUMN id TO event_id;
+ALTER TABLE event_clusters RENAME COLUMN id TO cluster_id;
+ALTER TABLE quotes RENAME COLUMN id TO quote_id;
+ALTER TABLE quotes RENAME COLUMN speaker_text TO speaker;
+ALTER TABLE quotes RENAME COLUMN quote_text TO text;
+ALTER TABLE quotes RENAME COLUMN quote_begin TO text_begin;
+ALTER TABLE quotes RENAME COLUMN quote_end TO text_end;
+ALTER TABLE deadlines RENAME COLUMN id TO deadline_id;
+ALTER TABLE deadlines RENAME COLUMN setter_text TO setter;
+ALTER TABLE deadlines RENAME COLUMN target_text TO target;
+ALTER TABLE deadlines RENAME COLUMN due_date TO date;
+ALTER TABLE deadlines RENAME COLUMN begin_byte TO "begin";
+ALTER TABLE deadlines RENAME COLUMN end_byte TO "end";
+ALTER TABLE sentences RENAME COLUMN idx TO sentence;
+ALTER TABLE sentences RENAME COLUMN begin_byte TO "begin";
+ALTER TABLE sentences RENAME COLUMN end_byte TO "end";
+ALTER TABLE sentence_keys RENAME COLUMN idx TO sentence;
+DROP INDEX quotes_speaker;
+DROP INDEX quotes_speaker_text;
+CREATE INDEX quotes_speaker_code ON quotes(speaker_code);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+DROP INDEX deadlines_due;
+CREATE INDEX deadlines_date ON deadlines(date);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration step per schema version");
 

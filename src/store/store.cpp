@@ -20,16 +20,16 @@ using ClusterKey = std::tuple<int64_t, std::string, std::string, std::string>;
 // Incremental, so the cost is that of the document, not of the cluster.
 bool remove_document(Store::Impl& db, std::string_view id) {
   sql::Statement& mine = db.cached(
-      "SELECT c.id, cd.mentions FROM cluster_documents cd JOIN event_clusters c ON c.id = cd.cluster_id "
+      "SELECT c.cluster_id, cd.mentions FROM cluster_documents cd JOIN event_clusters c ON c.cluster_id = cd.cluster_id "
       "WHERE cd.doc_id = ?1");
   mine.bind(1, id);
   std::vector<std::pair<int64_t, int64_t>> clusters;
   while (mine.step()) clusters.emplace_back(mine.int64(0), mine.int64(1));
   for (const auto& [cluster, mentions] : clusters) {
     sql::Statement& down = db.cached(
-        "UPDATE event_clusters SET mentions = mentions - ?2, documents = documents - 1 WHERE id = ?1");
+        "UPDATE event_clusters SET mentions = mentions - ?2, documents = documents - 1 WHERE cluster_id = ?1");
     down.bind(1, cluster).bind(2, mentions).run();
-    sql::Statement& empty = db.cached("DELETE FROM event_clusters WHERE id = ?1 AND mentions <= 0");
+    sql::Statement& empty = db.cached("DELETE FROM event_clusters WHERE cluster_id = ?1 AND mentions <= 0");
     empty.bind(1, cluster).run();
   }
   sql::Statement& del = db.cached("DELETE FROM documents WHERE id = ?1");
@@ -71,7 +71,7 @@ void add_to_clusters(Store::Impl& db, std::string_view doc_id, const ClusterTall
     sql::Statement& up = db.cached(
         "INSERT INTO event_clusters(date, source, target, code, root, quad_class, goldstein, mentions, documents) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1) ON CONFLICT(date, source, target, code) DO UPDATE SET "
-        "mentions = mentions + excluded.mentions, documents = documents + 1 RETURNING id");
+        "mentions = mentions + excluded.mentions, documents = documents + 1 RETURNING cluster_id");
     up.bind(1, date).bind(2, source).bind(3, target).bind(4, code);
     if (tally.root.empty()) up.bind_null(5); else up.bind(5, tally.root);
     if (tally.quad_class) up.bind(6, int64_t{tally.quad_class}); else up.bind_null(6);
@@ -91,8 +91,8 @@ void bind_text_or_null(sql::Statement& st, int i, const std::string& text) {
 
 void insert_quote(Store::Impl& db, std::string_view doc_id, const QuoteRecord& q) {
   sql::Statement& st = db.cached(
-      "INSERT INTO quotes(doc_id, sentence, speaker_text, speaker_code, quote_text, speaker_begin, speaker_end, "
-      "quote_begin, quote_end, last_sentence, attribution, closed, speech_verb_begin, speech_verb_end) "
+      "INSERT INTO quotes(doc_id, sentence, speaker, speaker_code, text, speaker_begin, speaker_end, "
+      "text_begin, text_end, last_sentence, attribution, closed, speech_verb_begin, speech_verb_end) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   st.bind(1, doc_id).bind(2, int64_t{q.sentence}).bind(3, q.speaker_text).bind(4, q.speaker_code).bind(5, q.quote_text);
   bind_span(st, 6, q.speaker_span);
@@ -106,8 +106,8 @@ void insert_quote(Store::Impl& db, std::string_view doc_id, const QuoteRecord& q
 
 void insert_deadline(Store::Impl& db, std::string_view doc_id, const DeadlineRecord& d) {
   sql::Statement& st = db.cached(
-      "INSERT INTO deadlines(doc_id, sentence, setter_code, setter_text, target_code, target_text, due_date, about, "
-      "begin_byte, end_byte, target_inferred, date_text, setter_begin, setter_end, date_begin, date_end) "
+      "INSERT INTO deadlines(doc_id, sentence, setter_code, setter, target_code, target, date, about, "
+      "\"begin\", \"end\", target_inferred, date_text, setter_begin, setter_end, date_begin, date_end) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   st.bind(1, doc_id).bind(2, int64_t{d.sentence}).bind(3, d.setter_code).bind(4, d.setter_text);
   st.bind(5, d.target_code).bind(6, d.target_text).bind(7, int64_t{d.due_date}).bind(8, d.about);
@@ -144,7 +144,7 @@ void insert_document_row(Store::Impl& db, const StoredDocument& doc) {
 // document, or one part of one) under document `doc_id`, dated doc_date.
 void insert_records(Store::Impl& db, std::string_view doc_id, int32_t doc_date, const StoredDocument& part) {
   sql::Statement& s = db.cached(
-                   "INSERT INTO sentences(doc_id, idx, begin_byte, end_byte, text, discarded) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                   "INSERT INTO sentences(doc_id, sentence, \"begin\", \"end\", text, discarded) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   for (const SentenceRecord& r : part.sentences) {
     s.bind(1, doc_id).bind(2, int64_t{r.index}).bind(3, r.span.begin).bind(4, r.span.end).bind(5, r.text)
         .bind(6, int64_t{r.discarded}).run();
