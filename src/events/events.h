@@ -48,8 +48,9 @@ struct CoderOptions {
   // A side that is only an unlisted name (ActorRef::name_only, "Mitchell")
   // may act in the roots named_side_root() allows; off, such events are dropped.
   bool named_sides = false;
-  // A visit (042) to a person or institution also gives their hosting (043)
-  // of the visitor, and a hosting the visit (the codebook's linked events).
+  // A visit (042) to a government, its leaders or legislators, or an IGO
+  // also gives their hosting (043) of the visitor, and such a host's hosting
+  // gives the visit (the codebook's linked events; linked_visit_code).
   bool linked_visits = false;
   bool paired_codes = false;     // TABARI: "[A:B]" = A for source->target and B back
   // TABARI habit: a passive verb with no "by" agent keeps its active roles.
