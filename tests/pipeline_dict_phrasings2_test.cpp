@@ -295,8 +295,8 @@ TEST_F(DictPhrasings2Test, ReconciliationIsDiplomaticCooperation) {
 // Dying is no event; dying at someone's hands is their force against the dead.
 TEST_F(DictPhrasings2Test, DeathAtTheHandsOfAnActorIsItsForce) {
   EXPECT_EQ(code("Thirty Kenyan protesters died at the hands of Ugandan soldiers."), (Events{"UGAMIL KENOPP 190"}));
-  EXPECT_EQ(code("Three Italian airmen met a violent death at the hands of Congolese troops."),
-            (Events{"CODMIL ITAMIL 190"}));
+  EXPECT_EQ(code("Two Kenyan aid workers met a violent death at the hands of Somali soldiers."),
+            (Events{"SOMMIL KENNGO 190"}));
   EXPECT_TRUE(code("The Kenyan minister died on Tuesday.").empty());
 }
 

@@ -233,7 +233,7 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         if (pw == "OF" || pw == "FROM") {
           uint32_t q = p - 1;
           while (q > b && np_internal(doc.tokens[q - 1]) && actors.group_at[q - 1 - b] < 0) --q;
-          // "-- The three leaders of Laos agreed": a dash or colon opens it too.
+          // "-- The two leaders of Chad agreed": a dash or colon opens it too.
           const bool opens_clause = q == b || is_comma(doc, q - 1) || doc.tokens[q - 1].tag == Tag::kSubConj ||
                                     doc.norm_of(doc.tokens[q - 1]) == "--" || doc.norm_of(doc.tokens[q - 1]) == ":";
           bool has_head = false;
@@ -475,7 +475,7 @@ uint32_t object_clause_end(const Doc& doc, uint32_t sentence, const SentenceActo
 
 namespace {
 
-// "praised the Police Department, the Tax Office, and the Health Department":
+// "praised the Kenyan police, the tax office, and the Ghanaian army":
 // after the comma at `comma`, the next actor of a list whose other members
 // name no actor.  It must close the list (an "and"/"or" before it) or go on
 // with it (a comma or "and" after it), and must not be a clause's subject
@@ -553,7 +553,7 @@ int32_t passive_agent_of(const Doc& doc, uint32_t sentence, const SentenceActors
     if (w == ";" || t.tag == Tag::kVerb || t.tag == Tag::kSubConj) return -1;
     if (w == "BY") {
       // "by armed men", "by 500 women": the adjective or number may be the
-      // group's own first word.  "by the Western delegations": so may a
+      // group's own first word.  "by the Nordic delegations": so may a
       // capitalised word no dictionary lists.
       for (uint32_t n = k + 1; n < e; ++n) {
         const int32_t g = actors.group_at[n - b];
