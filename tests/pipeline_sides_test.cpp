@@ -64,6 +64,12 @@ TEST_F(SidesTest, PeacekeepersTakeNoCountryFromWhereTheyServe) {
   // Soldiers in a country, with nothing else said, are that country's.
   v = code("Soldiers in Chad attacked the rebels.");
   EXPECT_TRUE(has_prefix(v, "TCDMIL")) << joined(v);
+  // "near" a place says the same as "in" it, and keeps the same limits.
+  v = code("A car bomb killed three policemen near Mosul.");
+  EXPECT_TRUE(has_prefix(v, "--- IRQCOP 19")) << joined(v);
+  v = code("Gunmen kidnapped aid workers near Mogadishu.");
+  EXPECT_FALSE(std::any_of(v.begin(), v.end(), [](const std::string& s) { return s.find("SOMNGO") != std::string::npos; }))
+      << joined(v);
 }
 
 // A source that took its country from its own target is not the target.

@@ -113,6 +113,7 @@ ActorFinder::ActorFinder(const Dictionaries& dicts, ActorOptions options)
   of_id_ = dicts.vocab.find("OF");
   from_id_ = dicts.vocab.find("FROM");
   in_id_ = dicts.vocab.find("IN");
+  near_id_ = dicts.vocab.find("NEAR");
 }
 
 const std::string* ActorFinder::code_on(uint32_t record, int32_t date) const {
@@ -388,7 +389,7 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
   }
 
   // 3. "the ambassadors of Arnor and Gondor", "soldiers from Gondor",
-  // "lawmakers in Fornost": agents alone, then of/from/in and actors.
+  // "lawmakers in Fornost": agents alone, then of/from/in/near and actors ("soldiers near Kandahar" are where they are, as "in").
   for (size_t g = 0; g + 1 < out.groups.size(); ++g) {
     ActorGroup& left = out.groups[g];
     const ActorGroup& right = out.groups[g + 1];
@@ -415,7 +416,7 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
     uint32_t k = left.end;
     if (k < right.begin) {
       uint32_t w = doc.tokens[k].word_id;
-      if (!(w && (w == of_id_ || w == from_id_ || w == in_id_))) continue;
+      if (!(w && (w == of_id_ || w == from_id_ || w == in_id_ || w == near_id_))) continue;
       ++k;
       // "the minister of defence of Russia", "the Minister of Foreign Affairs
       // of the United States": a title's own of-complement, a few words with
@@ -438,7 +439,7 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
     }
     while (k < right.begin && doc.tokens[k].tag == Tag::kDet) ++k;
     if (k != right.begin) continue;
-    if (doc.tokens[left.end].word_id == in_id_) {
+    if (doc.tokens[left.end].word_id == in_id_ || doc.tokens[left.end].word_id == near_id_) {
       bool foreign = false;
       // Aid workers and refugees, as peacekeepers, are seldom of the country they are in.
       for (uint32_t a = 0; a < left.count; ++a)

@@ -129,7 +129,7 @@ class ActorFinder {
   ActorOptions options_;
   // TABARI stems (single words) by their text, for prefix matching.
   std::unordered_map<std::string, std::vector<uint32_t>> stems_;
-  uint32_t former_id_ = 0, of_id_ = 0, from_id_ = 0, in_id_ = 0;
+  uint32_t former_id_ = 0, of_id_ = 0, from_id_ = 0, in_id_ = 0, near_id_ = 0;
 };
 
 // "Georgian riot police fired at protesters": the protesters are Georgian.
