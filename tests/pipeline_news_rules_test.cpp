@@ -27,6 +27,17 @@ TEST_F(NewsRulesTest, OneSidedEventsAreEmittedAndFlagged) {
 
 // Inside a quotation, "I" and "we" are its speaker: the event takes the
 // speaker's side, whichever side of the quotation the attribution stands on.
+// A hostile act named by a to-infinitive or a bare gerund, with no doer,
+// is a plan, a purpose or a figure of speech, not an act that took place.
+TEST_F(NewsRulesTest, AHostileActWithNoDoerInANonFiniteFormIsNoEvent) {
+  EXPECT_TRUE(code("The drive to stamp out the rebels failed.").empty());
+  EXPECT_TRUE(code("An effort to capture the rebel leaders failed.").empty());
+  EXPECT_TRUE(code("The plan for bombing Afghan villages was shelved.").empty());
+  // Finite, or passive, it stays: the doer is unknown, the act is reported.
+  EXPECT_EQ(code("Gunmen killed three Afghan soldiers."), std::vector<std::string>{"---UAF AFGMIL 190"});
+  EXPECT_FALSE(code("Twenty Afghan soldiers were reported to have been arrested.").empty());
+}
+
 TEST_F(NewsRulesTest, FirstPersonInAQuotationIsItsSpeaker) {
   EXPECT_TRUE(has(code("\"We condemn the attack on Kenya,\" the Tanzanian president said."), "TZAGOV KEN 111"));
   EXPECT_TRUE(has(code("The Chinese foreign ministry said: \"We firmly condemn Japan.\""), "CHNGOV JPN 111"));
