@@ -76,6 +76,11 @@ TEST_F(NewsRulesTest, AStatementNeedsBothSides) {
 TEST_F(NewsRulesTest, AttributionIsNotAStatementEvent) {
   EXPECT_EQ(code("Russia reported from Moscow that China had criticized Japan."),
             std::vector<std::string>{"CHN JPN 111"});
+  // With "that" left out, the actor after the speech verb is the subject of
+  // what was said when a verb follows it, not the one spoken to.
+  EXPECT_TRUE(code("Police said the rebels had withdrawn from the town.").empty());
+  EXPECT_TRUE(code("Officials say the rebels have left.").empty());
+  EXPECT_EQ(code("Putin told Washington he would answer by May."), std::vector<std::string>{"RUSGOV USA 010"});
 }
 
 TEST_F(NewsRulesTest, NegatedAndPossibleActsDidNotHappen) {

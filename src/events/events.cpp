@@ -295,6 +295,32 @@ bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& a
   return root == "04" && c != "042" && c != "043" && locative;
 }
 
+// "Police said the children's mother was visiting", "officials say the
+// rebels have withdrawn": with the "that" left out, an actor right after the
+// speech verb and followed by a verb is the subject of what was said, not
+// the one spoken to ("told Moscow he would answer" has a pronoun after its
+// addressee, not a verb).
+bool subject_of_reported_clause(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_end,
+                                int32_t target) {
+  const ActorGroup& grp = actors.groups[target];
+  uint32_t k = verb_end;
+  while (k < grp.begin && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj ||
+                           doc.tokens[k].tag == Tag::kNum))
+    ++k;
+  if (k != grp.begin) return false;
+  uint32_t n = grp.end;
+  const uint32_t e = doc.sentences[sentence].token_end;
+  // "the children's mother": the actor may be the possessor of the subject.
+  if (n < e && (doc.tokens[n].flags & kPossessive)) {
+    ++n;
+    while (n < e && n < grp.end + 5 && (doc.tokens[n].tag == Tag::kNoun || doc.tokens[n].tag == Tag::kAdj ||
+                                        doc.tokens[n].tag == Tag::kProper))
+      ++n;
+  }
+  while (n < e && doc.tokens[n].tag == Tag::kAdv) ++n;
+  return n < e && (doc.tokens[n].tag == Tag::kVerb || doc.tokens[n].tag == Tag::kAux);
+}
+
 // "Police arrested police officers", "lawmakers accused other lawmakers":
 // agents with no actor of their own are generic mentions, and two of them
 // are two different parties even when their codes agree.
@@ -488,7 +514,8 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
     }
 
     if (options_.drop_attributions && !hit.nominal && code.view() == "010" && target >= 0 &&
-        reported_content_between(doc, hit.end, actors.groups[target].begin))
+        (reported_content_between(doc, hit.end, actors.groups[target].begin) ||
+         subject_of_reported_clause(doc, sentence, actors, hit.end, target)))
       continue;
 
     Code reverse_code;
