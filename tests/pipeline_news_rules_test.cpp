@@ -38,6 +38,13 @@ TEST_F(NewsRulesTest, AHostileActWithNoDoerInANonFiniteFormIsNoEvent) {
   EXPECT_FALSE(code("Twenty Afghan soldiers were reported to have been arrested.").empty());
 }
 
+// Game words (parley.discards.txt) drop their sentence only; the story's
+// politics stay.
+TEST_F(NewsRulesTest, AGameSentenceIsDiscardedNotItsStory) {
+  EXPECT_EQ(code("The pitcher blasted the Senate in the ninth inning. Russia accused Ukraine."),
+            std::vector<std::string>{"RUS UKR 112"});
+}
+
 TEST_F(NewsRulesTest, FirstPersonInAQuotationIsItsSpeaker) {
   EXPECT_TRUE(has(code("\"We condemn the attack on Kenya,\" the Tanzanian president said."), "TZAGOV KEN 111"));
   EXPECT_TRUE(has(code("The Chinese foreign ministry said: \"We firmly condemn Japan.\""), "CHNGOV JPN 111"));
