@@ -14,7 +14,7 @@ events=${2:-1000000}
 bench_setup "$build" "$events"
 start_server "$build" "$db"
 echo "events in the store: $(sqlite3 "$db" 'SELECT count(*) FROM events'), documents: $(sqlite3 "$db" 'SELECT count(*) FROM documents')"
-big=$(sqlite3 "$db" 'SELECT doc_id FROM events GROUP BY doc_id ORDER BY count(*) DESC LIMIT 1')
+big=$(sqlite3 "$db" 'SELECT id FROM events GROUP BY id ORDER BY count(*) DESC LIMIT 1')
 small=$(sqlite3 "$db" "SELECT max(id) FROM documents WHERE id <> '$big'")
 url="http://127.0.0.1:$port/v1/events"
 # time_ms QUERY: median and worst of 7 runs, in ms.

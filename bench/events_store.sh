@@ -54,16 +54,16 @@ INSERT INTO copies SELECT k, printf('bench-%07d', k),
                 || ' days') AS INTEGER) FROM n;
 INSERT INTO documents(id, date, source_file, text, story_discarded)
   SELECT c.doc, c.date, d.source_file, d.text, 0 FROM copies c, documents d;
-INSERT INTO sentences(doc_id, sentence, "begin", "end", text, discarded)
+INSERT INTO sentences(id, sentence, "begin", "end", text, discarded)
   SELECT c.doc, s.sentence, s."begin", s."end", s.text, s.discarded FROM copies c, sentences s
-  WHERE s.doc_id = (SELECT doc_id FROM seed LIMIT 1);
+  WHERE s.id = (SELECT id FROM seed LIMIT 1);
 -- events(k, s): copy k of seed event s; the big document's copies come first.
 CREATE TEMP VIEW plan AS
-  SELECT 0 AS k, (SELECT doc_id FROM seed LIMIT 1) AS doc, 0 AS date, m.k AS r FROM
+  SELECT 0 AS k, (SELECT id FROM seed LIMIT 1) AS doc, 0 AS date, m.k AS r FROM
     (WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < ($events * 5 / 100) / (SELECT count(*) FROM seed))
      SELECT k FROM n) m
   UNION ALL SELECT k, doc, date, k + 100000 AS r FROM copies;
-INSERT INTO events(doc_id, sentence, date, source, target, code, root, quad_class, goldstein, passive, negated,
+INSERT INTO events(id, sentence, date, source, target, code, root, quad_class, goldstein, passive, negated,
   nominal, verb, verb_entry, pattern, source_begin, source_end, verb_begin, verb_end, target_begin, target_end,
   source_text, target_text, date_text, plover_type, plover_mode, place_name, place_region, place_country,
   place_country_iso3, place_lat, place_lon, place_kind, place_evidence, place_begin, place_end, conditional,

@@ -385,6 +385,111 @@ TEST_F(CliStore, QueryAndTheApiGiveTheSameRecordsForTheSameFilters) {
   }
 }
 
+namespace {
+
+// The line `parley query` writes to stderr after a full page: the API's
+// next_cursor; "" when there is none (the page was the last).
+std::string next_cursor_line(const std::string& err) {
+  const std::string prefix = "parley: next_cursor: ";
+  for (const std::string& line : text_lines(err))
+    if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  return "";
+}
+
+}  // namespace
+
+// `query events --cursor` pages as `/v1/events?cursor=` does: for the same
+// filters, sort, order and page size each page has the API's rows (the same
+// CSV bytes) and the API's next_cursor (on stderr; stdout stays the rows),
+// the last full page has one and the page after it is empty, and the pages
+// together are the whole listing.  An offset given with a cursor counts from
+// it, as in the API.
+TEST_F(CliStore, QueryPagesByCursorAsTheApiDoes) {
+  ServerProcess server(ServerProcess::ExistingStore{*db_});
+  httplib::Client client("127.0.0.1", server.port());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", ""},
+      {"sort=goldstein&order=desc", "--sort goldstein --order desc"},
+      {"sort=place_country&order=desc", "--sort place_country --order desc"},  // NULL keys
+      {"sort=place_country", "--sort place_country"},
+      {"actor=RUS&sort=source", "--actor RUS --sort source"},
+      {"sort=id&order=desc", "--sort id --order desc"},
+  };
+  for (const auto& [params, flags] : cases) {
+    SCOPED_TRACE(params);
+    const std::string query = "query --db " + *db_ + " --format csv events " + flags;
+    RunResult all = run_parley(query);
+    ASSERT_EQ(all.status, 0) << all.err;
+    EXPECT_EQ(next_cursor_line(all.err), "") << "every row: no next page";
+    const std::vector<std::string> want = text_lines(all.out);
+    ASSERT_GE(want.size(), 4u) << "a listing of fewer than three rows pages too little";
+    std::vector<std::string> got = {want.front()};  // the header
+    std::string cursor;
+    int pages = 0;
+    for (; pages < 100; ++pages) {
+      const std::string api = "/v1/events?" + params + (params.empty() ? "" : "&") + "limit=3" +
+                              (cursor.empty() ? "" : "&cursor=" + cursor);
+      RunResult cli = run_parley(query + " --limit 3" + (cursor.empty() ? "" : " --cursor " + quote_arg(cursor)));
+      ASSERT_EQ(cli.status, 0) << cli.err;
+      auto csv = client.Get(api + "&format=csv");
+      auto json = client.Get(api);
+      ASSERT_TRUE(csv && json);
+      ASSERT_EQ(json->status, 200) << json->body;
+      EXPECT_EQ(cli.out, csv->body) << "page " << pages;
+      const nlohmann::json page = nlohmann::json::parse(json->body);
+      const std::string next = page["next_cursor"].is_null() ? "" : page["next_cursor"].get<std::string>();
+      EXPECT_EQ(next_cursor_line(cli.err), next) << "page " << pages;
+      const std::vector<std::string> lines = text_lines(cli.out);
+      got.insert(got.end(), lines.begin() + 1, lines.end());
+      if (next.empty()) break;
+      cursor = next;
+    }
+    EXPECT_EQ(got, want);
+    EXPECT_GE(pages, 1);
+  }
+  // --offset with --cursor: skips from the cursor, as offset= does.
+  const std::string cursor = next_cursor_line(run_parley("query --db " + *db_ + " events --limit 2").err);
+  ASSERT_FALSE(cursor.empty());
+  RunResult cli = run_parley("query --db " + *db_ + " --format csv events --limit 2 --offset 1 --cursor " + quote_arg(cursor));
+  ASSERT_EQ(cli.status, 0) << cli.err;
+  auto res = client.Get("/v1/events?limit=2&offset=1&format=csv&cursor=" + cursor);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(cli.out, res->body);
+}
+
+// A cursor the API answers with a 400 (malformed, made for another sort or
+// order, or for another list) makes `query` exit with status 2 and the
+// API's message under --cursor, and print no rows.
+TEST_F(CliStore, ABadCursorIsRefusedWithTheApisMessage) {
+  ServerProcess server(ServerProcess::ExistingStore{*db_});
+  httplib::Client client("127.0.0.1", server.port());
+  const std::string good = next_cursor_line(run_parley("query --db " + *db_ + " events --limit 1").err);
+  ASSERT_FALSE(good.empty());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"nonsense", ""},
+      {"date~a~1~x", ""},
+      {"date~a~-1~i20250806", ""},
+      {"date~a~1~s0", ""},  // odd hex
+      {std::string(700, 'd'), ""},
+      {good, "sort=goldstein"},  // made for sort=date
+      {good, "order=desc"},
+  };
+  for (const auto& [token, params] : cases) {
+    SCOPED_TRACE(token + " " + params);
+    auto res = client.Get("/v1/events?" + params + (params.empty() ? "" : "&") + "cursor=" + token);
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 400) << res->body;
+    const nlohmann::json error = nlohmann::json::parse(res->body);
+    EXPECT_EQ(error["parameter"], "cursor");
+    const std::string flags = params.empty() ? "" : " --" + params.substr(0, params.find('=')) + " " +
+                                                        params.substr(params.find('=') + 1);
+    RunResult r = run_parley("query --db " + *db_ + " events" + flags + " --cursor " + quote_arg(token));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "parley: --" + error["error"].get<std::string>() + "\n");
+  }
+}
+
 TEST_F(CliStore, OutputFormats) {
   RunResult table = run_parley("query --db " + *db_ + " actors --limit 3");
   ASSERT_EQ(table.status, 0) << table.err;

@@ -184,33 +184,68 @@ TEST(StoreBasics, DocsNameEveryColumnOfEveryTable) {
   EXPECT_GT(checked, 80);
 }
 
-// One vocabulary (docs/STORE.md, schema version 9): every column of the
+// One vocabulary (docs/STORE.md, schema version 10): every column of the
 // record tables has the name of a field of its record, as the CSV of its
-// list (and `parley query`, and the API flattened) names it.  doc_id is the
-// one exception, documented there: the record's `id`.
+// list (and `parley query`, and the API flattened) names it, `id` (the
+// record's document) included, and `id` holds what the record's `id` is.
 TEST(StoreBasics, StoredRecordsColumnsAreTheirFieldsNames) {
   const fs::path p = temp_db("vocabulary.db");
-  Store::open(p.string());
+  Store::open(p.string())->put_document(full_document());
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open_v2(p.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   for (const auto& [table, fields] : std::vector<std::pair<std::string, std::vector<std::string>>>{
            {"events", events_table({}).columns},
            {"quotes", quotes_table({}).columns},
            {"deadlines", deadlines_table({}).columns}}) {
+    ASSERT_NE(std::find(fields.begin(), fields.end(), "id"), fields.end()) << table;
     sqlite3_stmt* cols = nullptr;
     sqlite3_prepare_v2(db, ("PRAGMA table_info(" + table + ")").c_str(), -1, &cols, nullptr);
-    int checked = 0;
+    std::vector<std::string> columns;
     while (sqlite3_step(cols) == SQLITE_ROW) {
       const std::string column = reinterpret_cast<const char*>(sqlite3_column_text(cols, 1));
-      ++checked;
-      if (column == "doc_id") continue;
+      columns.push_back(column);
       EXPECT_NE(std::find(fields.begin(), fields.end(), column), fields.end())
           << table << "." << column << " is no field of its records";
     }
     sqlite3_finalize(cols);
-    EXPECT_GT(checked, 10) << table;
+    EXPECT_GT(columns.size(), 10u) << table;
+    EXPECT_NE(std::find(columns.begin(), columns.end(), "id"), columns.end()) << table << " has no id";
+    sqlite3_stmt* ids = nullptr;
+    sqlite3_prepare_v2(db, ("SELECT DISTINCT id FROM " + table).c_str(), -1, &ids, nullptr);
+    std::vector<std::string> values;
+    while (sqlite3_step(ids) == SQLITE_ROW) values.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(ids, 0)));
+    sqlite3_finalize(ids);
+    EXPECT_EQ(values, std::vector<std::string>{"doc-1"}) << table << ".id is not the record's document";
   }
   sqlite3_close(db);
+}
+
+// Every table names a document's id `id`, and only that: no column is
+// doc_id, and a column named id holds a document's id (TEXT), never a row
+// id (those are event_id, quote_id, ..., sentence_keys.sentence_key).  The
+// text index's shadow tables are SQLite's (FTS5 names their keys id).
+TEST(StoreBasics, IdIsADocumentInEveryTable) {
+  const fs::path p = temp_db("ids.db");
+  Store::open(p.string());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(p.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT t.name, c.name, c.type FROM sqlite_schema t, pragma_table_info(t.name) c "
+                     "WHERE t.type = 'table' AND t.name NOT LIKE 'sentence!_search!_%' ESCAPE '!' "
+                     "AND c.name IN ('id', 'doc_id') ORDER BY t.name",
+                     -1, &st, nullptr);
+  std::vector<std::string> tables;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const std::string table = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 1))), "id") << table;
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 2))), "TEXT") << table;
+    tables.push_back(table);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  EXPECT_EQ(tables, (std::vector<std::string>{"cluster_documents", "deadlines", "documents", "events", "quotes",
+                                              "sentence_keys", "sentences"}));
 }
 
 TEST(StoreBasics, RoundTripsEveryField) {

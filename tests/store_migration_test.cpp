@@ -69,10 +69,22 @@ std::map<std::string, std::string> schema_of(const fs::path& db) {
   return out;
 }
 
-// What version 9 changed, undone: the columns get their version-8 names
-// back, and the quote and deadline indexes theirs.  A fresh file made into
-// an older version starts here.
+// What version 10 changed, undone: a document's id is doc_id again in every
+// table but documents, and the text index's key is sentence_keys.id.  A
+// fresh file made into an older version starts here.
+const std::string kWithoutVersion10 =
+    "ALTER TABLE events RENAME COLUMN id TO doc_id;"
+    "ALTER TABLE quotes RENAME COLUMN id TO doc_id;"
+    "ALTER TABLE deadlines RENAME COLUMN id TO doc_id;"
+    "ALTER TABLE sentences RENAME COLUMN id TO doc_id;"
+    "ALTER TABLE cluster_documents RENAME COLUMN id TO doc_id;"
+    "ALTER TABLE sentence_keys RENAME COLUMN id TO doc_id;"
+    "ALTER TABLE sentence_keys RENAME COLUMN sentence_key TO id;";
+
+// What versions 9 and 10 changed, undone: the columns get their version-8
+// names back, and the quote and deadline indexes theirs.
 const std::string kWithoutVersion9 =
+    kWithoutVersion10 +
     "ALTER TABLE events RENAME COLUMN event_id TO id;"
     "ALTER TABLE event_clusters RENAME COLUMN cluster_id TO id;"
     "ALTER TABLE quotes RENAME COLUMN quote_id TO id;"
@@ -94,10 +106,10 @@ const std::string kWithoutVersion9 =
     "CREATE INDEX quotes_speaker ON quotes(speaker_code); CREATE INDEX quotes_speaker_text ON quotes(speaker_text);"
     "CREATE INDEX deadlines_due ON deadlines(due_date);";
 
-// What versions 8 and 9 did, undone.
+// What versions 8 to 10 did, undone.
 const std::string kWithoutVersion8 = kWithoutVersion9 + "DROP INDEX quotes_speaker_text;";
 
-// What versions 5, 8 and 9 did, undone.
+// What versions 5 and 8 to 10 did, undone.
 const std::string kWithoutVersion5 =
     kWithoutVersion8 +
     "DROP TRIGGER sentences_search_insert; DROP TRIGGER sentences_search_delete;"
@@ -283,7 +295,7 @@ TEST(StoreMigration, Version3GetsTheDocumentDateAndFilterCoveringIndexes) {
   ASSERT_EQ(schema_of(db).count("index events_doc_date"), 0u);
   auto store = Store::open(db.string());
   const auto schema = schema_of(db);
-  EXPECT_EQ(schema.at("index events_doc_date"), "CREATE INDEX events_doc_date ON events(doc_id, date)");
+  EXPECT_EQ(schema.at("index events_doc_date"), "CREATE INDEX events_doc_date ON events(id, date)");
   EXPECT_NE(schema.at("index events_source_target").find("ON events(source, target, date, root, code, quad_class"),
             std::string::npos);
   EXPECT_NE(schema.at("index events_target_source").find("ON events(target, source, date, root, code, quad_class"),
@@ -329,7 +341,7 @@ TEST(StoreMigration, Version4GetsTheTextIndexAndGoldsteinIndexes) {
   auto store = Store::open(db.string());
   const auto schema = schema_of(db);
   EXPECT_EQ(schema.at("index events_root_goldstein"), "CREATE INDEX events_root_goldstein ON events(root, goldstein)");
-  EXPECT_EQ(schema.at("index events_doc_goldstein"), "CREATE INDEX events_doc_goldstein ON events(doc_id, goldstein)");
+  EXPECT_EQ(schema.at("index events_doc_goldstein"), "CREATE INDEX events_doc_goldstein ON events(id, goldstein)");
   EXPECT_EQ(schema.count("index events_dyad_goldstein"), 1u);
   EXPECT_EQ(schema.count("index events_date_weights"), 1u);
   // The existing sentences were indexed: a search read through the index
@@ -490,15 +502,11 @@ std::vector<std::string> columns_of(const fs::path& db, const std::string& table
   return out;
 }
 
-// Version 8 -> 9: the columns take their fields' names (docs/STORE.md).  The
-// rows are untouched and read back as they were written, the indexes,
-// triggers and foreign keys follow the new names (the text index's triggers
-// keep indexing and unindexing sentences, a document's delete cascades), and
-// the file is then a version-9 file like a new one.
-TEST(StoreMigration, Version8GetsTheFieldNames) {
-  const fs::path db = temp_db("v8.db");
-  StoredDocument d = document("v8-1", {"Gondor attacked Mordor in Osgiliath.", "\"We will win,\" the steward said.",
-                                       "Mordor must yield by Friday."});
+// A document with one record of each kind, all in one cluster: what the
+// renaming migrations (versions 9 and 10) are tried on.
+StoredDocument gondor_document(const std::string& id) {
+  StoredDocument d = document(id, {"Gondor attacked Mordor in Osgiliath.", "\"We will win,\" the steward said.",
+                                   "Mordor must yield by Friday."});
   EventRecord e = event("GONGOV", "MOR", "190", 4);
   e.plover_type = "ASSAULT";
   e.place = PlaceRecord{"Osgiliath", "", "UA", "UKR", 50.45, 30.52, "city", "named", {26, 35}};
@@ -512,13 +520,91 @@ TEST(StoreMigration, Version8GetsTheFieldNames) {
                          .target_code = "MOR", .target_text = "Mordor", .target_inferred = false, .due_date = 20250808,
                          .date_text = "Friday", .about = "yield", .span = {71, 98}, .setter_span = {},
                          .date_span = {92, 98}});
-  StoredRowIds ids_before;
+  return d;
+}
+
+// Stores `d` in a new file `db`, then makes the file a version-`version`
+// one with `undo` (the SQL that takes the later versions back); the row ids
+// `d` had before.
+StoredRowIds store_as_older_version(const fs::path& db, const StoredDocument& d, const std::string& undo, int version) {
+  StoredRowIds ids;
   {
     auto store = Store::open(db.string());
     store->put_document(d);
-    store->get_document(d.id, &ids_before);
+    store->get_document(d.id, &ids);
   }
-  run_sql(db, kWithoutVersion9 + "UPDATE meta SET value = '8' WHERE key = 'schema_version'");
+  run_sql(db, undo + "UPDATE meta SET value = '" + std::to_string(version) + "' WHERE key = 'schema_version'");
+  return ids;
+}
+
+// After a migration that renamed columns: gondor_document `d`, stored before
+// it with row ids `before`, reads back as written, with its ids, and every
+// list finds it, by its text and by its document; a document written and
+// replaced after it is indexed anew by the triggers, and deleting both
+// cascades through every table and empties the cluster.
+void expect_renamed_store_works(Store& store, const StoredDocument& d, const StoredRowIds& before) {
+  StoredRowIds ids;
+  const auto back = store.get_document(d.id, &ids);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, d);
+  EXPECT_EQ(ids.events, before.events);
+  EXPECT_EQ(ids.quotes, before.quotes);
+  EXPECT_EQ(ids.deadlines, before.deadlines);
+  EventFilter f;
+  f.text = "osgiliath";
+  f.plan = EventFilter::Plan::kFilter;  // through the text index
+  ASSERT_EQ(store.events(f).size(), 1u);
+  EXPECT_EQ(store.events(f)[0].event_id, ids.events.at(0));
+  EventFilter by_document;
+  by_document.doc_id = d.id;
+  by_document.sort = EventSort::kDocument;
+  ASSERT_EQ(store.events(by_document).size(), 1u);
+  EXPECT_EQ(store.events(by_document)[0].doc_id, d.id);
+  EXPECT_EQ(store.clusters(by_document).size(), 1u);  // through cluster_documents
+  QuoteFilter qf;
+  qf.speaker = "steward";
+  qf.sort = QuoteSort::kSpeaker;
+  ASSERT_EQ(store.quotes(qf).size(), 1u);
+  EXPECT_EQ(store.quotes(qf)[0].quote.quote_text, "We will win,");
+  qf = QuoteFilter{};
+  qf.doc_id = d.id;
+  qf.sort = QuoteSort::kDocument;
+  EXPECT_EQ(store.quotes(qf).size(), 1u);
+  DeadlineFilter df;
+  df.as_of = 20250807;
+  ASSERT_EQ(store.open_deadlines(df).size(), 1u);
+  EXPECT_EQ(store.open_deadlines(df)[0].deadline.setter_text, "Gondor");
+  ASSERT_EQ(store.clusters(EventFilter{}).size(), 1u);
+  const auto summaries = store.documents(DocumentFilter{});
+  ASSERT_EQ(summaries.size(), 1u);
+  EXPECT_EQ(std::tuple(summaries[0].sentences, summaries[0].events, summaries[0].quotes, summaries[0].deadlines),
+            std::tuple(3, 1, 1, 1));
+  StoredDocument other = d;
+  other.id = d.id + "-other";
+  store.put_document(other);
+  other.sentences[0].text = "Gondor shelled Mordor in Osgiliath.";
+  store.put_document(other);
+  f.text = "shelled";
+  EXPECT_EQ(store.events(f).size(), 1u);
+  f.text = "osgiliath";
+  EXPECT_EQ(store.events(f).size(), 2u);
+  EXPECT_EQ(store.clusters(EventFilter{}).at(0).mentions, 2);
+  ASSERT_TRUE(store.delete_document(d.id));
+  ASSERT_TRUE(store.delete_document(other.id));
+  EXPECT_EQ(store.counts(), StoreCounts{});
+  EXPECT_TRUE(store.events(f).empty());
+  EXPECT_EQ(store.integrity_check(), "ok");
+}
+
+// Version 8 -> 9: the columns take their fields' names (docs/STORE.md).  The
+// rows are untouched and read back as they were written, the indexes,
+// triggers and foreign keys follow the new names (the text index's triggers
+// keep indexing and unindexing sentences, a document's delete cascades), and
+// the file then has the schema of a new one.
+TEST(StoreMigration, Version8GetsTheFieldNames) {
+  const fs::path db = temp_db("v8.db");
+  const StoredDocument d = gondor_document("v8-1");
+  const StoredRowIds ids_before = store_as_older_version(db, d, kWithoutVersion9, 8);
   const auto old_quotes = columns_of(db, "quotes");
   ASSERT_NE(std::find(old_quotes.begin(), old_quotes.end(), "speaker_text"), old_quotes.end());
   ASSERT_EQ(columns_of(db, "events").front(), "id");
@@ -527,7 +613,7 @@ TEST(StoreMigration, Version8GetsTheFieldNames) {
   EXPECT_EQ(columns_of(db, "events").front(), "event_id");
   EXPECT_EQ(columns_of(db, "event_clusters").front(), "cluster_id");
   EXPECT_EQ(columns_of(db, "sentences"),
-            (std::vector<std::string>{"doc_id", "sentence", "begin", "end", "text", "discarded"}));
+            (std::vector<std::string>{"id", "sentence", "begin", "end", "text", "discarded"}));
   const auto quotes = columns_of(db, "quotes");
   const auto deadlines = columns_of(db, "deadlines");
   for (const char* c : {"quote_id", "speaker", "text", "text_begin", "text_end"})
@@ -541,47 +627,70 @@ TEST(StoreMigration, Version8GetsTheFieldNames) {
   EXPECT_EQ(schema.count("index quotes_speaker_text") + schema.count("index deadlines_due"), 0u);
   EXPECT_NE(schema.at("trigger sentences_search_insert").find("sentence = new.sentence"), std::string::npos)
       << schema.at("trigger sentences_search_insert");
-  // The rows, with their ids, read back as written, and every list finds them.
-  StoredRowIds ids;
-  const auto back = store->get_document(d.id, &ids);
-  ASSERT_TRUE(back);
-  EXPECT_EQ(*back, d);
-  EXPECT_EQ(ids.events, ids_before.events);
-  EXPECT_EQ(ids.quotes, ids_before.quotes);
-  EXPECT_EQ(ids.deadlines, ids_before.deadlines);
-  EventFilter f;
-  f.text = "osgiliath";
-  f.plan = EventFilter::Plan::kFilter;  // through the text index
-  ASSERT_EQ(store->events(f).size(), 1u);
-  EXPECT_EQ(store->events(f)[0].event_id, ids.events.at(0));
-  QuoteFilter qf;
-  qf.speaker = "steward";
-  qf.sort = QuoteSort::kSpeaker;
-  ASSERT_EQ(store->quotes(qf).size(), 1u);
-  EXPECT_EQ(store->quotes(qf)[0].quote.quote_text, "We will win,");
-  DeadlineFilter df;
-  df.as_of = 20250807;
-  ASSERT_EQ(store->open_deadlines(df).size(), 1u);
-  EXPECT_EQ(store->open_deadlines(df)[0].deadline.setter_text, "Gondor");
-  ASSERT_EQ(store->clusters(EventFilter{}).size(), 1u);
-  // Written and replaced after the migration: the triggers index the new
-  // text and drop the old; deleting the document cascades and empties its cluster.
-  StoredDocument other = d;
-  other.id = "v8-2";
-  store->put_document(other);
-  other.sentences[0].text = "Gondor shelled Mordor in Osgiliath.";
-  store->put_document(other);
-  f.text = "shelled";
-  EXPECT_EQ(store->events(f).size(), 1u);
-  f.text = "osgiliath";
-  EXPECT_EQ(store->events(f).size(), 2u);
-  EXPECT_EQ(store->clusters(EventFilter{}).at(0).mentions, 2);
-  ASSERT_TRUE(store->delete_document("v8-1"));
-  ASSERT_TRUE(store->delete_document("v8-2"));
-  EXPECT_EQ(store->counts(), StoreCounts{});
-  EXPECT_TRUE(store->events(f).empty());
-  EXPECT_EQ(store->integrity_check(), "ok");
+  expect_renamed_store_works(*store, d, ids_before);
   const fs::path fresh = temp_db("fresh-v9.db");
+  Store::open(fresh.string());
+  EXPECT_EQ(schema, schema_of(fresh));
+}
+
+// The SQL sqlite_schema keeps for `name` (a table, index or trigger).
+std::string sql_of(const fs::path& db, const std::string& name) {
+  sqlite3* conn = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(db.c_str(), &conn, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(conn, "SELECT coalesce(group_concat(sql, ';'), '') FROM sqlite_schema WHERE name LIKE ?1", -1, &st,
+                     nullptr);
+  sqlite3_bind_text(st, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+  std::string out;
+  if (sqlite3_step(st) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(conn);
+  return out;
+}
+
+// Version 9 -> 10: a document's id is `id` in every table (docs/STORE.md):
+// the record tables' column is their records' field `id`, and sentences,
+// cluster_documents and sentence_keys say it the same way (the text index's
+// own key becomes sentence_key).  Nothing in sqlite_schema names doc_id any
+// more; the indexes, the foreign keys (events -> sentences, every table ->
+// documents) and the text index's triggers follow, and the rows are as
+// they were.
+TEST(StoreMigration, Version9GetsIdForTheDocumentInEveryTable) {
+  const fs::path db = temp_db("v9.db");
+  const StoredDocument d = gondor_document("v9-1");
+  const StoredRowIds ids_before = store_as_older_version(db, d, kWithoutVersion10, 9);
+  const std::vector<std::string> tables = {"events", "quotes", "deadlines", "sentences", "cluster_documents",
+                                           "sentence_keys"};
+  for (const std::string& table : tables) {
+    const auto columns = columns_of(db, table);
+    ASSERT_NE(std::find(columns.begin(), columns.end(), "doc_id"), columns.end()) << table;
+  }
+  ASSERT_NE(sql_of(db, "%").find("doc_id"), std::string::npos);
+
+  auto store = Store::open(db.string());
+  for (const std::string& table : tables) {
+    const auto columns = columns_of(db, table);
+    EXPECT_EQ(std::count(columns.begin(), columns.end(), "id"), 1) << table;
+    EXPECT_EQ(std::count(columns.begin(), columns.end(), "doc_id"), 0) << table;
+  }
+  EXPECT_EQ(columns_of(db, "sentence_keys"), (std::vector<std::string>{"sentence_key", "id", "sentence"}));
+  EXPECT_EQ(sql_of(db, "%").find("doc_id"), std::string::npos) << sql_of(db, "%");
+  const auto schema = schema_of(db);
+  EXPECT_EQ(schema.at("index events_doc"), "CREATE INDEX events_doc ON events(id, sentence)");
+  EXPECT_EQ(schema.at("index quotes_doc"), "CREATE INDEX quotes_doc ON quotes(id)");
+  EXPECT_EQ(schema.at("index deadlines_doc"), "CREATE INDEX deadlines_doc ON deadlines(id)");
+  EXPECT_EQ(schema.at("index cluster_documents_doc"), "CREATE INDEX cluster_documents_doc ON cluster_documents(id)");
+  EXPECT_NE(sql_of(db, "events").find("FOREIGN KEY(id, sentence) REFERENCES sentences(id, sentence)"),
+            std::string::npos) << sql_of(db, "events");
+  for (const char* table : {"sentences", "quotes", "deadlines", "cluster_documents"})
+    EXPECT_NE(sql_of(db, table).find("id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE"), std::string::npos)
+        << sql_of(db, table);
+  EXPECT_NE(schema.at("trigger sentences_search_insert")
+                .find("SELECT sentence_key, new.text FROM sentence_keys WHERE id = new.id AND sentence = new.sentence"),
+            std::string::npos)
+      << schema.at("trigger sentences_search_insert");
+  expect_renamed_store_works(*store, d, ids_before);
+  const fs::path fresh = temp_db("fresh-v10.db");
   Store::open(fresh.string());
   EXPECT_EQ(schema, schema_of(fresh));
 }

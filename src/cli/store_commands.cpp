@@ -3,6 +3,11 @@
 //   parley ingest --db FILE [--dicts DIR] [--date D] [--threads N] [--[no-]progress] INPUT...
 //   parley query --db FILE [--format table|jsonl|csv] events|clusters|timeline|actors|quotes|deadlines|stats ...
 //
+// `query events --limit N` pages as /v1/events does: after a full page the
+// API's next_cursor goes to stderr as "parley: next_cursor: TOKEN" (stdout
+// holds the rows alone, so JSONL and CSV stay machine-readable), and
+// `--cursor TOKEN` gives the page after it (docs/STORE.md).
+//
 // Ingest lives in src/ingest and every query in src/store (the HTTP server
 // calls the same functions); what a query's options mean is read by
 // src/filters, as the API reads its query string: the options have the
@@ -13,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <tuple>
 
 #include "cli/commands.h"
@@ -39,13 +45,20 @@ struct IngestArgs {
 // ...); their values are kept as given, by parameter name, and read by the
 // API's own parser (filters/filters.h): one name, one meaning, one message
 // for a bad value.  Paging and output are the command's own (--limit 0:
-// every row).
+// every row); events also take --cursor, read as the API's cursor=.
 struct QueryArgs {
   std::string db, format = "table";
   std::string role = "either";
   bool wide = false;
   int64_t limit = 0, offset = 0;
   filters::QueryParams::Multimap params;  // parameter name -> value, as given
+};
+
+// What a query kind gives: its rows, and for a page of events that may have
+// a next one, the API's next_cursor.
+struct QueryOutput {
+  store::ResultTable table;
+  std::optional<std::string> next_cursor;
 };
 
 int run_ingest(const IngestArgs& a) {
@@ -73,10 +86,10 @@ int run_ingest(const IngestArgs& a) {
   return status;
 }
 
-// Runs one query kind; `query` fills the table from the open store.  A
+// Runs one query kind; `query` fills the output from the open store.  A
 // value the filters refuse is reported under its option's name (the
 // parameter's), exit status 2.
-int run_query(const QueryArgs& a, void (*query)(store::Store&, const QueryArgs&, store::ResultTable&)) {
+int run_query(const QueryArgs& a, void (*query)(store::Store&, const QueryArgs&, QueryOutput&)) {
   store::OutputFormat format;
   if (a.format == "table") format = store::OutputFormat::kTable;
   else if (a.format == "jsonl") format = store::OutputFormat::kJsonLines;
@@ -86,17 +99,18 @@ int run_query(const QueryArgs& a, void (*query)(store::Store&, const QueryArgs&,
     return 2;
   }
   std::unique_ptr<store::Store> db;
-  store::ResultTable table;
+  QueryOutput result;
   try {
     db = store::Store::open(a.db, store::Store::Mode::kReadOnly);
-    query(*db, a, table);
+    query(*db, a, result);
   } catch (const filters::ParamError& e) {
     std::fprintf(stderr, "parley: --%s\n", e.what());
     return 2;
   }
-  const std::string out = store::format_table(table, format);
+  const std::string out = store::format_table(result.table, format);
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
+  if (result.next_cursor) std::fprintf(stderr, "parley: next_cursor: %s\n", result.next_cursor->c_str());
   return 0;
 }
 
@@ -105,32 +119,35 @@ filters::QueryParams params(const QueryArgs& a, std::initializer_list<std::strin
   return filters::QueryParams(a.params, allowed);
 }
 
-void query_events(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
-  store::EventFilter f = filters::event_list_filter(params(a, {PARLEY_EVENT_FILTER_PARAMS, "sort", "order"}));
+void query_events(store::Store& db, const QueryArgs& a, QueryOutput& out) {
+  store::EventFilter f = filters::event_list_filter(params(a, {PARLEY_EVENT_FILTER_PARAMS, "sort", "order", "cursor"}));
   f.limit = a.limit;
   f.offset = a.offset;
-  out = store::events_table(db.events(f));
+  const std::vector<store::EventRow> rows = db.events(f);
+  out.next_cursor = filters::next_event_cursor(f, rows);
+  out.table = store::events_table(rows);
   // People get the short view unless they ask for every field.
   if (a.format == "table" && !a.wide) {
-    out = store::select_columns(out, {"date", "id", "sentence", "source", "target", "code", "goldstein", "verb", "sentence_text"});
+    out.table = store::select_columns(out.table, {"date", "id", "sentence", "source", "target", "code", "goldstein", "verb",
+                                                  "sentence_text"});
   }
 }
 
-void query_clusters(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+void query_clusters(store::Store& db, const QueryArgs& a, QueryOutput& out) {
   store::EventFilter f = filters::event_filter(params(a, {PARLEY_EVENT_FILTER_PARAMS}));
   f.limit = a.limit;
   f.offset = a.offset;
-  out = store::clusters_table(db.clusters(f));
+  out.table = store::clusters_table(db.clusters(f));
 }
 
-void query_timeline(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+void query_timeline(store::Store& db, const QueryArgs& a, QueryOutput& out) {
   const filters::QueryParams p = params(a, {PARLEY_TIMELINE_PARAMS, "dyad"});
   store::TimelineQuery t = filters::timeline_query(p);
   std::tie(t.a, t.b) = filters::checked_dyad(p.raw("dyad").value_or(""), "dyad");
-  out = store::timeline_table(db.timeline(t));
+  out.table = store::timeline_table(db.timeline(t));
 }
 
-void query_actors(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+void query_actors(store::Store& db, const QueryArgs& a, QueryOutput& out) {
   const filters::QueryParams p = params(a, {PARLEY_EVENT_FILTER_PARAMS, "prefix"});
   store::ActorQuery q;
   q.events = filters::event_filter(p);
@@ -139,29 +156,29 @@ void query_actors(store::Store& db, const QueryArgs& a, store::ResultTable& out)
                                 : store::ActorRole::kEither;
   q.prefix = p.actor("prefix");
   q.limit = a.limit ? a.limit : 20;
-  out = store::actors_table(db.top_actors(q));
+  out.table = store::actors_table(db.top_actors(q));
 }
 
-void query_quotes(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+void query_quotes(store::Store& db, const QueryArgs& a, QueryOutput& out) {
   store::QuoteFilter q = filters::quote_filter(params(a, {PARLEY_QUOTE_FILTER_PARAMS}));
   q.limit = a.limit;
   q.offset = a.offset;
-  out = store::quotes_table(db.quotes(q));
+  out.table = store::quotes_table(db.quotes(q));
 }
 
 // Every deadline, past ones too (as GET /v1/deadlines): a story read after
 // its deadline still set it.  --as_of DATE keeps those still open then.
-void query_deadlines(store::Store& db, const QueryArgs& a, store::ResultTable& out) {
+void query_deadlines(store::Store& db, const QueryArgs& a, QueryOutput& out) {
   store::DeadlineFilter q = filters::deadline_filter(params(a, {PARLEY_DEADLINE_FILTER_PARAMS}));
   q.limit = a.limit;
   q.offset = a.offset;
-  out = store::deadlines_table(db.open_deadlines(q));
+  out.table = store::deadlines_table(db.open_deadlines(q));
 }
 
-void query_stats(store::Store& db, const QueryArgs&, store::ResultTable& out) {
+void query_stats(store::Store& db, const QueryArgs&, QueryOutput& out) {
   const store::StoreCounts c = db.counts();
-  out.columns = {"documents", "sentences", "events", "clusters", "quotes", "deadlines"};
-  out.rows.push_back({c.documents, c.sentences, c.events, c.clusters, c.quotes, c.deadlines});
+  out.table.columns = {"documents", "sentences", "events", "clusters", "quotes", "deadlines"};
+  out.table.rows.push_back({c.documents, c.sentences, c.events, c.clusters, c.quotes, c.deadlines});
 }
 
 // An option named as the API parameter `param`: --param, and --para-m too
@@ -263,7 +280,7 @@ void add_store_commands(CLI::App& app, Runners& runners) {
   query->add_option("--format", args->format, "table (default), jsonl or csv")
       ->check(CLI::IsMember({"table", "jsonl", "csv"}));
 
-  using QueryFn = void (*)(store::Store&, const QueryArgs&, store::ResultTable&);
+  using QueryFn = void (*)(store::Store&, const QueryArgs&, QueryOutput&);
   auto add = [&](const char* name, const char* help, QueryFn fn) {
     auto* cmd = query->add_subcommand(name, help);
     runners.emplace_back(cmd, [args, fn] { return run_query(*args, fn); });
@@ -275,6 +292,9 @@ void add_store_commands(CLI::App& app, Runners& runners) {
   add_param(events, a, "sort", sort_help(store::kEventSortKeys, "ties by event id, in the same direction"));
   add_order(events, a);
   add_paging(events, a);
+  add_param(events, a, "cursor",
+            "the rows after an earlier page of the same --sort and --order: the TOKEN of its stderr line "
+            "'parley: next_cursor: TOKEN' (written after a full page of --limit rows; none: that page was the last)");
   events->add_flag("--wide", a.wide, "table format: show every field");
   auto* clusters = add("clusters", "deduplicated events: same day, source, target, code; with mentions", query_clusters);
   add_event_filters(clusters, a);
@@ -310,7 +330,7 @@ void add_store_commands(CLI::App& app, Runners& runners) {
   add("stats", "how many documents, sentences, events, clusters, quotes, deadlines", query_stats);
   // `parley query --help` names every kind's options, from the options themselves.
   std::string footer =
-      "The options of each kind (`parley query KIND --help` says what each means). The filters, --sort and --order "
+      "The options of each kind (`parley query KIND --help` says what each means). The filters, --sort, --order and --cursor "
       "have the names of the HTTP API's parameters and mean the same (docs/STORE.md); a dashed form of an "
       "underscored name is accepted too (--place-country).";
   for (const CLI::App* kind : query->get_subcommands([](const CLI::App*) { return true; })) {

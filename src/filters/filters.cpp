@@ -133,7 +133,16 @@ store::EventFilter event_list_filter(const QueryParams& p) {
   store::EventFilter f = event_filter(p);
   f.sort = sort_key(p, store::kEventSortKeys);
   f.descending = descending(p);
+  if (auto token = p.raw("cursor")) {
+    f.after = store::parse_event_cursor(*token, f.sort, f.descending);
+    if (!f.after) throw ParamError("cursor: not a next_cursor of a listing with this sort and order", "cursor");
+  }
   return f;
+}
+
+std::optional<std::string> next_event_cursor(const store::EventFilter& f, const std::vector<store::EventRow>& page) {
+  if (f.limit <= 0 || static_cast<int64_t>(page.size()) != f.limit) return std::nullopt;
+  return store::format_event_cursor(store::cursor_of(page.back(), f.sort), f.sort, f.descending);
 }
 
 store::QuoteFilter quote_filter(const QueryParams& p) {

@@ -6,14 +6,17 @@
 // store turns those into SQL (store/queries.cpp).  So a filter has one name,
 // one meaning and one error message everywhere (docs/STORE.md).
 //
-// Paging (limit, offset, cursor) and the output format are the front end's:
-// the API caps a page, `parley query` prints every row unless told not to.
+// Paging by limit and offset and the output format are the front end's: the
+// API caps a page, `parley query` prints every row unless told not to.  An
+// event listing's cursor is read and made here, so that its token and its
+// error are the same in both.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "filters/params.h"
 #include "store/store.h"
@@ -37,9 +40,18 @@ namespace parley::filters {
 // quad_class, plover_type, place_country, exclude, from, to, q, id.  Sort,
 // order and paging are left as EventFilter's defaults.
 store::EventFilter event_filter(const QueryParams& p);
-// event_filter() with sort= (store::kEventSortKeys) and order=: an event
-// listing's rows and their order.
+// event_filter() with sort= (store::kEventSortKeys), order= and cursor=: an
+// event listing's rows and their order.  cursor= is the next_cursor of an
+// earlier page of a listing with the same sort and order (keyset paging: the
+// rows after that page's last one; an offset then counts from there); a
+// token that is malformed or was made for another sort or order is an error
+// naming cursor.
 store::EventFilter event_list_filter(const QueryParams& p);
+// The next_cursor of `page`, a page of events read with `f`: the token of
+// its last row when the page is full (f.limit rows: there may be more; a
+// full last page has one and the page after it is empty), nullopt when it
+// is the last, as always when f.limit is 0 (every row).
+std::optional<std::string> next_event_cursor(const store::EventFilter& f, const std::vector<store::EventRow>& page);
 // speaker, id, from, to, sort, order.
 store::QuoteFilter quote_filter(const QueryParams& p);
 // as_of, actor, sort, order.

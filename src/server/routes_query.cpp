@@ -66,17 +66,10 @@ constexpr auto no_fields = [](io::JsonWriter&) {};
 
 void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   QueryParams p(req.params, {PARLEY_EVENT_FILTER_PARAMS, "sort", "order", "limit", "offset", "cursor", "format"});
+  // Filters, sort, order and cursor (the next_cursor of an earlier page).
   store::EventFilter f = filters::event_list_filter(p);
   f.limit = p.integer("limit", 1, ctx.limits.max_page, 50);
   f.offset = p.integer("offset", 0, 1000000000, 0);
-  // cursor: the next_cursor of the previous page (keyset paging; an offset
-  // then counts from there).
-  if (auto token = p.raw("cursor")) {
-    f.after = store::parse_event_cursor(*token, f.sort, f.descending);
-    if (!f.after) {
-      throw ApiError(400, "cursor: not a next_cursor of a listing with this sort and order", "cursor");
-    }
-  }
   const bool csv = wants_csv(p);
   const std::vector<store::EventRow> rows = ctx.store.events(f);
   if (csv) return send_csv(res, store::events_table(rows));
@@ -92,11 +85,7 @@ void list_events(ServerContext& ctx, const httplib::Request& req, httplib::Respo
   w.key("offset"); w.integer(f.offset);
   // A full page may have a next one: its cursor.  null: this page is the last.
   w.key("next_cursor");
-  if (static_cast<int64_t>(rows.size()) == f.limit) {
-    w.string(store::format_event_cursor(store::cursor_of(rows.back(), f.sort), f.sort, f.descending));
-  } else {
-    w.null();
-  }
+  if (const auto next = filters::next_event_cursor(f, rows)) w.string(*next); else w.null();
   w.key("events");
   w.begin_array();
   for (const store::EventRow& row : rows) write_event_row(w, row);

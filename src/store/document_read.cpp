@@ -40,7 +40,7 @@ std::optional<StoredDocument> Store::get_document(std::string_view id, StoredRow
   }
   {
     sql::Statement st(conn,
-                      "SELECT sentence, \"begin\", \"end\", text, discarded FROM sentences WHERE doc_id = ?1 ORDER BY sentence");
+                      "SELECT sentence, \"begin\", \"end\", text, discarded FROM sentences WHERE id = ?1 ORDER BY sentence");
     st.bind(1, id);
     while (st.step()) {
       doc.sentences.push_back({static_cast<uint32_t>(st.int64(0)), ByteSpan{st.int64(1), st.int64(2)}, st.text(3),
@@ -48,11 +48,11 @@ std::optional<StoredDocument> Store::get_document(std::string_view id, StoredRow
     }
   }
   if (row_ids) *row_ids = StoredRowIds{};
-  read_records(conn, id, "e.event_id", kEventColumns, "events e WHERE e.doc_id = ?1 ORDER BY e.event_id", read_event_columns,
+  read_records(conn, id, "e.event_id", kEventColumns, "events e WHERE e.id = ?1 ORDER BY e.event_id", read_event_columns,
                doc.events, row_ids ? &row_ids->events : nullptr);
-  read_records(conn, id, "q.quote_id", kQuoteColumns, "quotes q WHERE q.doc_id = ?1 ORDER BY q.quote_id", read_quote_columns,
+  read_records(conn, id, "q.quote_id", kQuoteColumns, "quotes q WHERE q.id = ?1 ORDER BY q.quote_id", read_quote_columns,
                doc.quotes, row_ids ? &row_ids->quotes : nullptr);
-  read_records(conn, id, "l.deadline_id", kDeadlineColumns, "deadlines l WHERE l.doc_id = ?1 ORDER BY l.deadline_id",
+  read_records(conn, id, "l.deadline_id", kDeadlineColumns, "deadlines l WHERE l.id = ?1 ORDER BY l.deadline_id",
                read_deadline_columns, doc.deadlines, row_ids ? &row_ids->deadlines : nullptr);
   return doc;
 }

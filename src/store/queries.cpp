@@ -131,7 +131,7 @@ std::string text_index_condition(QueryBuilder& q, const std::string& text) {
     if (c == '"') phrase += '"';
   }
   phrase += '"';
-  return "(e.doc_id, e.sentence) IN (SELECT k.doc_id, k.sentence FROM sentence_search JOIN sentence_keys k ON k.id = "
+  return "(e.id, e.sentence) IN (SELECT k.id, k.sentence FROM sentence_search JOIN sentence_keys k ON k.sentence_key = "
          "sentence_search.rowid WHERE sentence_search MATCH " + q.param(phrase) + ")";
 }
 
@@ -179,7 +179,7 @@ void where_event_filter(QueryBuilder& q, const EventFilter& f, std::vector<std::
     if ((use & kUseText) && text_indexable(f.text)) q.where(text_index_condition(q, f.text));
     q.where(like_condition(q, "s.text", f.text));
   }
-  if (!f.doc_id.empty()) q.where(column("e", "doc_id", use, kUseDoc) + " = " + q.param(f.doc_id));
+  if (!f.doc_id.empty()) q.where(column("e", "id", use, kUseDoc) + " = " + q.param(f.doc_id));
   if (f.after) where_after(q, f, use);
 }
 
@@ -192,7 +192,7 @@ const char* event_sort_column(EventSort sort) {
     case EventSort::kQuadClass: return "e.quad_class";
     case EventSort::kGoldstein: return "e.goldstein";
     case EventSort::kCountry: return "e.place_country";
-    case EventSort::kDocument: return "e.doc_id";
+    case EventSort::kDocument: return "e.id";
     case EventSort::kDate: break;
   }
   return "e.date";
@@ -209,7 +209,7 @@ std::string limit_offset(QueryBuilder& q, int64_t limit, int64_t offset) {
 }
 
 constexpr const char* kEventsWithSentences =
-    " FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence = e.sentence";
+    " FROM events e JOIN sentences s ON s.id = e.id AND s.sentence = e.sentence";
 
 // The FROM clause of a query over the events filter `f` matches: with the
 // sentences when it searches their text.
@@ -311,7 +311,7 @@ std::string event_keys_sql(QueryBuilder& q, const EventFilter& f, Plan plan) {
 // cleared when the walk budget ran out first.
 bool read_page(sql::Connection& conn, const EventFilter& f, Plan plan, bool budgeted, std::vector<EventRow>& out) {
   QueryBuilder q;
-  const std::string sql = std::string("SELECT e.event_id, e.doc_id, s.text, ") + kEventColumns + kEventsWithSentences +
+  const std::string sql = std::string("SELECT e.event_id, e.id, s.text, ") + kEventColumns + kEventsWithSentences +
                           " WHERE e.event_id IN (" + event_keys_sql(q, f, plan) + ")" +
                           order_by(event_sort_column(f.sort), "e.event_id", f.descending);
   sql::Statement st(conn, sql.c_str());
@@ -418,7 +418,7 @@ std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
     q.where(std::string("EXISTS (SELECT 1") + kEventsWithSentences + " WHERE " + all + ")");
   }
   if (!f.doc_id.empty()) {
-    q.where("EXISTS (SELECT 1 FROM cluster_documents cd WHERE cd.cluster_id = c.cluster_id AND cd.doc_id = " +
+    q.where("EXISTS (SELECT 1 FROM cluster_documents cd WHERE cd.cluster_id = c.cluster_id AND cd.id = " +
             q.param(f.doc_id) + ")");
   }
   const std::string sql =
@@ -443,7 +443,7 @@ std::vector<ClusterRow> Store::clusters(const EventFilter& f) {
     out.push_back(std::move(c));
   }
   for (ClusterRow& c : out) {
-    sql::Statement& docs = db.cached("SELECT doc_id FROM cluster_documents WHERE cluster_id = ?1 ORDER BY doc_id");
+    sql::Statement& docs = db.cached("SELECT id FROM cluster_documents WHERE cluster_id = ?1 ORDER BY id");
     docs.bind(1, c.cluster_id);
     while (docs.step()) c.documents.push_back(docs.text(0));
   }
@@ -602,10 +602,10 @@ std::vector<DocumentSummary> Store::documents(const DocumentFilter& f) {
   const char* column = f.sort == DocumentSort::kId ? "d.id" : f.sort == DocumentSort::kEvents ? "n_events" : "d.date";
   const std::string sql =
       "SELECT d.id, d.date, d.source_file, d.story_discarded, "
-      "(SELECT count(*) FROM sentences s WHERE s.doc_id = d.id), "
-      "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS n_events, "
-      "(SELECT count(*) FROM quotes k WHERE k.doc_id = d.id), "
-      "(SELECT count(*) FROM deadlines l WHERE l.doc_id = d.id) FROM documents d" +
+      "(SELECT count(*) FROM sentences s WHERE s.id = d.id), "
+      "(SELECT count(*) FROM events e WHERE e.id = d.id) AS n_events, "
+      "(SELECT count(*) FROM quotes k WHERE k.id = d.id), "
+      "(SELECT count(*) FROM deadlines l WHERE l.id = d.id) FROM documents d" +
       q.where_clause() + order_by(column, "d.id", f.descending) + limit_offset(q, f.limit, f.offset);
   sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
@@ -623,14 +623,14 @@ std::vector<QuoteRow> Store::quotes(const QuoteFilter& f) {
   if (!f.speaker.empty()) {
     q.where(sql_or(q.prefix_condition("q.speaker_code", f.speaker), like_condition(q, "q.speaker", f.speaker)));
   }
-  if (!f.doc_id.empty()) q.where("q.doc_id = " + q.param(f.doc_id));
+  if (!f.doc_id.empty()) q.where("q.id = " + q.param(f.doc_id));
   q.where_date_range("d.date", f.from, f.to);
   const char* column = f.sort == QuoteSort::kSpeaker       ? "q.speaker"
                        : f.sort == QuoteSort::kSpeakerCode ? "q.speaker_code"
-                       : f.sort == QuoteSort::kDocument    ? "q.doc_id"
+                       : f.sort == QuoteSort::kDocument    ? "q.id"
                                                            : "d.date";
   const std::string sql = std::string("SELECT q.quote_id, d.date, ") + kQuoteColumns +
-                          " FROM quotes q JOIN documents d ON d.id = q.doc_id" + q.where_clause() +
+                          " FROM quotes q JOIN documents d ON d.id = q.id" + q.where_clause() +
                           order_by(column, "q.quote_id", f.descending) + limit_offset(q, f.limit, f.offset);
   sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);
@@ -646,7 +646,7 @@ std::vector<DeadlineRow> Store::open_deadlines(const DeadlineFilter& f) {
   where_actor(q, "l.setter_code", "l.target_code", f.actor);
   const char* column = f.sort == DeadlineSort::kReported ? "d.date" : "l.date";
   const std::string sql = std::string("SELECT l.deadline_id, d.date, ") + kDeadlineColumns +
-                          " FROM deadlines l JOIN documents d ON d.id = l.doc_id" + q.where_clause() +
+                          " FROM deadlines l JOIN documents d ON d.id = l.id" + q.where_clause() +
                           order_by(column, "l.deadline_id", f.descending) + limit_offset(q, f.limit, f.offset);
   sql::Statement st(db.conn(), sql.c_str());
   q.bind_all(st);

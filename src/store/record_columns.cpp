@@ -49,12 +49,12 @@ const char* const kEventColumns =
     "e.target_begin, e.target_end, e.source_text, e.target_text";
 
 const char* const kQuoteColumns =
-    "q.doc_id, q.sentence, coalesce(q.last_sentence, q.sentence), q.speaker, q.speaker_code, q.text, "
+    "q.id, q.sentence, coalesce(q.last_sentence, q.sentence), q.speaker, q.speaker_code, q.text, "
     "q.attribution, q.closed, q.speaker_begin, q.speaker_end, q.text_begin, q.text_end, q.speech_verb_begin, "
     "q.speech_verb_end";
 
 const char* const kDeadlineColumns =
-    "l.doc_id, l.sentence, l.setter_code, l.setter, l.target_code, l.target, l.target_inferred, "
+    "l.id, l.sentence, l.setter_code, l.setter, l.target_code, l.target, l.target_inferred, "
     "l.date, l.date_text, l.about, l.\"begin\", l.\"end\", l.setter_begin, l.setter_end, l.date_begin, "
     "l.date_end";
 

@@ -300,7 +300,7 @@ CREATE INDEX quotes_speaker_text ON quotes(speaker_text);
     // document view names them).  SQLite rewrites every index, trigger and
     // foreign key that names a renamed column; the indexes whose names no
     // longer say what they hold are made again (quotes and deadlines are few:
-    // cheap).  doc_id keeps its name: see docs/STORE.md.
+    // cheap).  doc_id kept its name until version 10.
     R"sql(
 ALTER TABLE events RENAME COLUMN id TO event_id;
 ALTER TABLE event_clusters RENAME COLUMN id TO cluster_id;
@@ -325,6 +325,22 @@ CREATE INDEX quotes_speaker_code ON quotes(speaker_code);
 CREATE INDEX quotes_speaker ON quotes(speaker);
 DROP INDEX deadlines_due;
 CREATE INDEX deadlines_date ON deadlines(date);
+)sql",
+    // 9 -> 10: a document's id is `id` in every table (docs/STORE.md): the
+    // record tables' doc_id is their records' field `id`, and sentences,
+    // cluster_documents and sentence_keys say it the same way, so `id` never
+    // means anything but a document.  The text index's own key gives up the
+    // name first (sentence_keys would otherwise have two `id`s).  As in
+    // version 9, SQLite rewrites the indexes, foreign keys and triggers that
+    // name a renamed column, and no row.
+    R"sql(
+ALTER TABLE sentence_keys RENAME COLUMN id TO sentence_key;
+ALTER TABLE sentence_keys RENAME COLUMN doc_id TO id;
+ALTER TABLE sentences RENAME COLUMN doc_id TO id;
+ALTER TABLE events RENAME COLUMN doc_id TO id;
+ALTER TABLE quotes RENAME COLUMN doc_id TO id;
+ALTER TABLE deadlines RENAME COLUMN doc_id TO id;
+ALTER TABLE cluster_documents RENAME COLUMN doc_id TO id;
 )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration step per schema version");

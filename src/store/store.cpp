@@ -21,7 +21,7 @@ using ClusterKey = std::tuple<int64_t, std::string, std::string, std::string>;
 bool remove_document(Store::Impl& db, std::string_view id) {
   sql::Statement& mine = db.cached(
       "SELECT c.cluster_id, cd.mentions FROM cluster_documents cd JOIN event_clusters c ON c.cluster_id = cd.cluster_id "
-      "WHERE cd.doc_id = ?1");
+      "WHERE cd.id = ?1");
   mine.bind(1, id);
   std::vector<std::pair<int64_t, int64_t>> clusters;
   while (mine.step()) clusters.emplace_back(mine.int64(0), mine.int64(1));
@@ -79,7 +79,7 @@ void add_to_clusters(Store::Impl& db, std::string_view doc_id, const ClusterTall
     if (!up.step()) db.writer.conn.fail("updating a cluster");
     const int64_t cluster = up.int64(0);
     up.reset();
-    sql::Statement& link = db.cached("INSERT INTO cluster_documents(cluster_id, doc_id, mentions) VALUES (?1, ?2, ?3)");
+    sql::Statement& link = db.cached("INSERT INTO cluster_documents(cluster_id, id, mentions) VALUES (?1, ?2, ?3)");
     link.bind(1, cluster).bind(2, doc_id).bind(3, tally.mentions).run();
   }
 }
@@ -91,7 +91,7 @@ void bind_text_or_null(sql::Statement& st, int i, const std::string& text) {
 
 void insert_quote(Store::Impl& db, std::string_view doc_id, const QuoteRecord& q) {
   sql::Statement& st = db.cached(
-      "INSERT INTO quotes(doc_id, sentence, speaker, speaker_code, text, speaker_begin, speaker_end, "
+      "INSERT INTO quotes(id, sentence, speaker, speaker_code, text, speaker_begin, speaker_end, "
       "text_begin, text_end, last_sentence, attribution, closed, speech_verb_begin, speech_verb_end) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   st.bind(1, doc_id).bind(2, int64_t{q.sentence}).bind(3, q.speaker_text).bind(4, q.speaker_code).bind(5, q.quote_text);
@@ -106,7 +106,7 @@ void insert_quote(Store::Impl& db, std::string_view doc_id, const QuoteRecord& q
 
 void insert_deadline(Store::Impl& db, std::string_view doc_id, const DeadlineRecord& d) {
   sql::Statement& st = db.cached(
-      "INSERT INTO deadlines(doc_id, sentence, setter_code, setter, target_code, target, date, about, "
+      "INSERT INTO deadlines(id, sentence, setter_code, setter, target_code, target, date, about, "
       "\"begin\", \"end\", target_inferred, date_text, setter_begin, setter_end, date_begin, date_end) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   st.bind(1, doc_id).bind(2, int64_t{d.sentence}).bind(3, d.setter_code).bind(4, d.setter_text);
@@ -144,13 +144,13 @@ void insert_document_row(Store::Impl& db, const StoredDocument& doc) {
 // document, or one part of one) under document `doc_id`, dated doc_date.
 void insert_records(Store::Impl& db, std::string_view doc_id, int32_t doc_date, const StoredDocument& part) {
   sql::Statement& s = db.cached(
-                   "INSERT INTO sentences(doc_id, sentence, \"begin\", \"end\", text, discarded) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                   "INSERT INTO sentences(id, sentence, \"begin\", \"end\", text, discarded) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   for (const SentenceRecord& r : part.sentences) {
     s.bind(1, doc_id).bind(2, int64_t{r.index}).bind(3, r.span.begin).bind(4, r.span.end).bind(5, r.text)
         .bind(6, int64_t{r.discarded}).run();
   }
   sql::Statement& e = db.cached(
-      "INSERT INTO events(doc_id, sentence, date, source, target, code, root, quad_class, goldstein, "
+      "INSERT INTO events(id, sentence, date, source, target, code, root, quad_class, goldstein, "
       "passive, negated, nominal, verb, verb_entry, pattern, source_begin, source_end, verb_begin, "
       "verb_end, target_begin, target_end, source_text, target_text, date_text, plover_type, plover_mode, "
       "place_name, place_region, place_country, place_country_iso3, place_lat, place_lon, place_kind, "
@@ -296,8 +296,8 @@ void DocumentWriter::append(const StoredDocument& part) {
     // put_document() does (Worker::code_in_pieces finds it before the first
     // piece, so nothing is normally there to take back).
     w.story_discarded = true;
-    for (const char* sql : {"DELETE FROM events WHERE doc_id = ?1", "DELETE FROM quotes WHERE doc_id = ?1",
-                            "DELETE FROM deadlines WHERE doc_id = ?1"})
+    for (const char* sql : {"DELETE FROM events WHERE id = ?1", "DELETE FROM quotes WHERE id = ?1",
+                            "DELETE FROM deadlines WHERE id = ?1"})
       w.db.cached(sql).bind(1, w.id).run();
     w.clusters.clear();
   }

@@ -31,7 +31,7 @@ namespace parley::store {
 
 // Version of the schema this build writes and reads.  A file with a larger
 // version (a newer parley) or without parley's meta table is refused.
-inline constexpr int kSchemaVersion = 9;  // docs/STORE.md; older files migrate in place
+inline constexpr int kSchemaVersion = 10;  // docs/STORE.md; older files migrate in place
 
 class StoreError : public std::runtime_error {
  public:
