@@ -88,6 +88,9 @@ TEST_F(NewsRulesTest, AttributionIsNotAStatementEvent) {
   EXPECT_TRUE(code("Police said the rebels had withdrawn from the town.").empty());
   EXPECT_TRUE(code("Officials say the rebels have left.").empty());
   EXPECT_EQ(code("Putin told Washington he would answer by May."), std::vector<std::string>{"RUSGOV USA 010"});
+  // A statement to the press is how it reached the news, not one about the press.
+  EXPECT_TRUE(code("The minister told reporters that the talks had failed.").empty());
+  EXPECT_TRUE(code("The French minister told the BBC that the talks had failed.").empty());
 }
 
 TEST_F(NewsRulesTest, NegatedAndPossibleActsDidNotHappen) {

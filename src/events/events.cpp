@@ -321,6 +321,18 @@ bool subject_of_reported_clause(const Doc& doc, uint32_t sentence, const Sentenc
   return n < e && (doc.tokens[n].tag == Tag::kVerb || doc.tokens[n].tag == Tag::kAux);
 }
 
+// "told reporters", "said in an interview with the BBC": a statement to the
+// press is how what was said reached the news (an attribution, gold README),
+// not a statement about the press.
+bool media_only(const SentenceActors& actors, int32_t g) {
+  const ActorGroup& grp = actors.groups[g];
+  for (uint32_t k = 0; k < grp.count; ++k) {
+    const std::string& code = actors.refs[grp.first + k].code;
+    if (code.size() < 6 || !code.ends_with("MED")) return false;
+  }
+  return true;
+}
+
 // "Police arrested police officers", "lawmakers accused other lawmakers":
 // agents with no actor of their own are generic mentions, and two of them
 // are two different parties even when their codes agree.
@@ -515,7 +527,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
 
     if (options_.drop_attributions && !hit.nominal && code.view() == "010" && target >= 0 &&
         (reported_content_between(doc, hit.end, actors.groups[target].begin) ||
-         subject_of_reported_clause(doc, sentence, actors, hit.end, target)))
+         subject_of_reported_clause(doc, sentence, actors, hit.end, target) || media_only(actors, target)))
       continue;
 
     Code reverse_code;
