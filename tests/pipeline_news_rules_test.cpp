@@ -45,6 +45,18 @@ TEST_F(NewsRulesTest, AGameSentenceIsDiscardedNotItsStory) {
             std::vector<std::string>{"RUS UKR 112"});
 }
 
+// After an addressee, a subject pronoun of what was said is the speaker's,
+// unless the clause lays a duty on the addressee.
+TEST_F(NewsRulesTest, APronounAfterAnAddresseeIsTheSpeaker) {
+  auto v = code("Putin told journalists he was ready to meet Zelensky.");
+  EXPECT_TRUE(has_prefix(v, "RUS")) << joined(v);
+  EXPECT_FALSE(has_prefix(v, "---MED")) << joined(v);
+  v = code("Kenya warned Uganda it would retaliate.");
+  EXPECT_FALSE(has_prefix(v, "UGA")) << joined(v);
+  v = code("Russia told Ukraine it must withdraw its troops.");
+  EXPECT_TRUE(has(v, "RUS UKR 1056")) << joined(v);
+}
+
 TEST_F(NewsRulesTest, FirstPersonInAQuotationIsItsSpeaker) {
   EXPECT_TRUE(has(code("\"We condemn the attack on Kenya,\" the Tanzanian president said."), "TZAGOV KEN 111"));
   EXPECT_TRUE(has(code("The Chinese foreign ministry said: \"We firmly condemn Japan.\""), "CHNGOV JPN 111"));

@@ -173,6 +173,25 @@ int32_t antecedent_over_relative_clause(const Doc& doc, uint32_t sentence, const
   return a == g ? -1 : a;
 }
 
+// The group starting at `begin` follows a verb, with only determiners,
+// adjectives and numbers between: the verb's object.
+bool object_of_a_verb(const Doc& doc, uint32_t sentence_begin, uint32_t begin) {
+  uint32_t v = begin;
+  while (v > sentence_begin && (doc.tokens[v - 1].tag == Tag::kDet || doc.tokens[v - 1].tag == Tag::kAdj ||
+                                doc.tokens[v - 1].tag == Tag::kNum))
+    --v;
+  return v > sentence_begin && doc.tokens[v - 1].tag == Tag::kVerb;
+}
+
+// A verb group of obligation: "must", "should", "ought", "has to".
+bool deontic(const Doc& doc, const Chunk& vg) {
+  for (uint32_t k = vg.begin; k < vg.end; ++k) {
+    std::string_view w = doc.norm_of(doc.tokens[k]);
+    if (w == "MUST" || w == "SHOULD" || w == "OUGHT") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk, int depth) {
@@ -207,6 +226,13 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
       // "Kenya told Okonkwo it would ...": a pronoun stands for the nearest
       // actor a dictionary lists, not for an unlisted name.
       if (saw_pronoun && name_only(actors, g)) {
+        i = grp.begin;
+        continue;
+      }
+      // "Putin told journalists he was ready to meet", "Kenya warned Uganda
+      // it would retaliate": a subject pronoun after an addressee stands for
+      // the speaker; "told Ukraine it must withdraw" is the addressee's duty.
+      if (saw_pronoun && object_of_a_verb(doc, b, grp.begin) && !deontic(doc, vg)) {
         i = grp.begin;
         continue;
       }
