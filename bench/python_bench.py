@@ -11,9 +11,12 @@ Like for like: the same input file and the same output content.
   * dicts: `parley code FILE` (JSON Lines) against iterating
     Coder.code_many(open(FILE), jsonl=True), one dict per record.
 The CLI's time is its run minus a run on a one-document file (start-up and
-dictionary loading); Python's is the call alone, the Coder made beforehand.
+dictionary loading); Python's is the call alone, the Coder made and pandas
+imported beforehand.
 Each round runs every case once, back to back, so a round's ratios compare
-runs made under the same load; the script prints each round, then the median
+runs made under the same load (the CLI first in odd rounds, Python first in
+even ones, so that a load rising or falling during a round favours neither
+side); the script prints each round, then the median
 and range of each figure over the rounds, with wall-clock documents/s and
 CPU seconds (user+sys; all threads for Python), and the load average.
 
@@ -84,28 +87,40 @@ with tempfile.TemporaryDirectory() as work:
     csv_rows = subprocess.run([cli, "code", "--dicts", phoenix, "--format", "csv", corpus], check=True,
                               capture_output=True).stdout.count(b"\n") - 1
     coder = parley.Coder(dicts=phoenix)
+    # pandas is imported by the first code_frame() (~0.5 s of CPU here): a
+    # one-time cost, like loading the dictionaries, that would otherwise
+    # fall on the first round only.
+    import pandas  # noqa: F401
     print(f"{n:,} documents, {csv_rows:,} event rows; {os.cpu_count()} cores; "
           f"load average before: {os.getloadavg()[0]:.1f}")
     figures = {k: [] for k in ("cli_csv", "py_frame", "cli_jsonl", "py_dicts",
                                "cpu_cli_csv", "cpu_py_frame", "cpu_cli_jsonl", "cpu_py_dicts")}
-    for r in range(rounds):
-        load_wall, load_cpu = cli_run(one, "csv")
-        w, c = cli_run(corpus, "csv")
-        figures["cli_csv"].append(w - load_wall)
-        figures["cpu_cli_csv"].append(c - load_cpu)
+    def cli_case(fmt, key):
+        load_wall, load_cpu = cli_run(one, fmt)
+        w, c = cli_run(corpus, fmt)
+        figures[key].append(w - load_wall)
+        figures["cpu_" + key].append(c - load_cpu)
+
+    def frame_case():
         w, c, frame = py_run(lambda: frame_of(coder, corpus))
         assert len(frame) == csv_rows, (len(frame), csv_rows)
-        del frame
         figures["py_frame"].append(w)
         figures["cpu_py_frame"].append(c)
-        load_wall, load_cpu = cli_run(one, "jsonl")
-        w, c = cli_run(corpus, "jsonl")
-        figures["cli_jsonl"].append(w - load_wall)
-        figures["cpu_cli_jsonl"].append(c - load_cpu)
+
+    def dicts_case():
         w, c, (records, events) = py_run(lambda: dict_records(coder, corpus))
         assert events == csv_rows, (events, csv_rows)
         figures["py_dicts"].append(w)
         figures["cpu_py_dicts"].append(c)
+
+    for r in range(rounds):
+        # Odd rounds run the CLI first, even rounds Python first, so that a
+        # load that rises or falls during a round favours neither side.
+        pairs = [(lambda: cli_case("csv", "cli_csv"), frame_case),
+                 (lambda: cli_case("jsonl", "cli_jsonl"), dicts_case)]
+        for cli_side, py_side in pairs:
+            for case in ((cli_side, py_side) if r % 2 == 0 else (py_side, cli_side)):
+                case()
         f = {k: v[-1] for k, v in figures.items()}
         print(f"round {r + 1}: DataFrame {f['cli_csv'] / f['py_frame']:.0%} of CLI csv "
               f"({n / f['py_frame']:,.0f} vs {n / f['cli_csv']:,.0f} docs/s; CPU {f['cpu_py_frame']:.2f} vs "

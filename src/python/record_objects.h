@@ -18,9 +18,18 @@
 
 #include <pybind11/pybind11.h>
 
+#include <string>
 #include <string_view>
 
 namespace parley::python {
+
+// The JSON Lines of a batch of documents, coded on code_many()'s coding
+// thread (python/batch_queue.h); its records() (module.cpp) makes their dicts
+// on the thread that iterates code_many(), so making one batch's dicts
+// overlaps coding the next.
+struct CodedLines {
+  std::string jsonl;
+};
 
 // Appends one dict per line of `jsonl` (JSON objects, one per line, each
 // ended by '\n') to `list`.  Needs the GIL.  Throws pybind11::error_already_set

@@ -468,7 +468,10 @@ def test_code_frame_takes_the_tables_buffers_and_they_stay_valid(coder):
     import gc
     import pandas as pd
     table = parley._EventTable()
-    error, problems = coder._coder.code_columns(table, DOCS)
+    queue = parley._CodingQueue(coder._coder, table=table)
+    queue.submit(DOCS, 1)
+    error, problems = queue.next()
+    queue.close()
     assert error is None and problems == [] and table.rows > 0
     rows = table.rows
     frame = parley._frame_from_table(table)

@@ -21,11 +21,11 @@ it with warnings.simplefilter("ignore", parley.ParleyWarning).
 """
 
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from itertools import islice
 
-from ._parley import Coder as _Coder, DictError, EventTable as _EventTable, flat_columns, default_dicts_dir
+from ._parley import (Coder as _Coder, CodingQueue as _CodingQueue, DictError, EventTable as _EventTable,
+                      flat_columns, default_dicts_dir)
 
 __all__ = ["Coder", "DictError", "ParleyWarning", "to_frame", "flat_columns"]
 
@@ -91,8 +91,8 @@ class Coder:
         so.  A batch's warnings are issued
         before its first record is yielded."""
         size = batch or 512 * self.threads
-        code = lambda chunk, first: self._coder.code_batch(chunk, first, date, jsonl)
-        with closing(_pipelined(docs, size, code)) as results:
+        queue = _CodingQueue(self._coder, date, jsonl)
+        with closing(_pipelined(docs, size, queue)) as results:
             for lines, error, problems in results:
                 _warn(problems)
                 # The dicts are made here, on the caller's thread, while the
@@ -110,10 +110,10 @@ class Coder:
         raises ValueError "docs:N: record ID: what", as code_many() does."""
         size = batch or 2048 * self.threads
         table = _EventTable()
-        # Chunks are coded one after another on one helper thread, so rows
-        # reach the table in document order.
-        code = lambda chunk, first: self._coder.code_columns(table, chunk, first, date, jsonl)
-        with closing(_pipelined(docs, size, code)) as results:
+        # Chunks are coded one after another on the queue's one thread, so
+        # rows reach the table in document order.
+        queue = _CodingQueue(self._coder, date, jsonl, table)
+        with closing(_pipelined(docs, size, queue)) as results:
             for error, problems in results:
                 _warn(problems)
                 if error is not None:
@@ -150,30 +150,35 @@ class Coder:
         return _frame_from_table(table), bad, problems
 
 
-def _pipelined(docs, size, code):
-    """Yields code(chunk, first) for each chunk of `size` items of `docs`,
-    in order (`first`: the chunk's first position, from 1).  One chunk codes
-    on a helper thread (the GIL is released while it codes) while the
-    caller's thread reads the next chunk and handles the previous result, so
+def _pipelined(docs, size, queue, ahead=4):
+    """Yields queue.next() for each chunk of `size` items of `docs`, in
+    order, with up to `ahead` chunks submitted: they code one after another
+    on the queue's C++ thread (which never needs the GIL) while the caller's
+    thread reads the next chunks and handles the previous results, so
     reading input and building results overlap coding instead of adding to
-    it, as the CLI's reader thread does.  The caller's iterator is only read
-    on the caller's thread."""
+    it.  More than one chunk ahead because on a busy machine the caller's
+    thread may wait a scheduler slice or more to run again after each chunk:
+    the coding thread must find the next chunks queued meanwhile, not sleep
+    until the caller comes back.  The caller's iterator is only read on the
+    caller's thread.  Closing the generator (or an exception) stops the
+    queue's thread, dropping what it had not coded."""
     docs = iter(docs)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-code") as pool:
-        first = 1
-        chunk = list(islice(docs, size))
-        pending = pool.submit(code, chunk, first) if chunk else None
-        while pending is not None:
-            first += len(chunk)
-            chunk = list(islice(docs, size))
-            following = pool.submit(code, chunk, first) if chunk else None
-            try:
-                yield pending.result()
-            except BaseException:
-                if following is not None:
-                    following.cancel()
-                raise
-            pending = following
+    try:
+        first, queued = 1, 0
+        while True:
+            while queued < ahead:
+                chunk = list(islice(docs, size))
+                if not chunk:
+                    break
+                queue.submit(chunk, first)
+                first += len(chunk)
+                queued += 1
+            if not queued:
+                return
+            queued -= 1
+            yield queue.next()
+    finally:
+        queue.close()
 
 
 _PANDAS_TYPES = {"string": "string", "int": "Int64", "float": "float64", "bool": "bool", "date": "datetime64[ns]"}
