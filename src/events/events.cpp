@@ -43,9 +43,9 @@ bool named_side_root(const Code& c) {
 // Material conflict (15-20: force posture, coercion, assault, fighting,
 // mass violence) is done by someone.  A to-infinitive or a bare gerund with
 // no doer named names the act in general -- a plan, a purpose, a habit, a
-// metaphor ("a drive to stamp out gangs", "the plan for eliminating traffic
-// hazards", "an effort to capture the minority groups") -- not one that took
-// place.  Passive ones keep it: "were reported to have been arrested".
+// metaphor ("a campaign to crush the smugglers", "the plan for bombing the
+// dams", "an effort to capture the youth vote") -- not one that took place.
+// Passive ones keep it: "are said to have been detained".
 // Measured on the gold tune half (one match lost, four wrong events gone)
 // and on Brown A/B sentences outside the gold set (28 events gone, one or
 // two of them right).
@@ -295,7 +295,7 @@ bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& a
   return root == "04" && c != "042" && c != "043" && locative;
 }
 
-// "Police said the children's mother was visiting", "officials say the
+// "Police said the driver's brother was driving", "officials say the
 // rebels have withdrawn": with the "that" left out, an actor right after the
 // speech verb and followed by a verb is the subject of what was said, not
 // the one spoken to ("told Moscow he would answer" has a pronoun after its
@@ -310,7 +310,7 @@ bool subject_of_reported_clause(const Doc& doc, uint32_t sentence, const Sentenc
   if (k != grp.begin) return false;
   uint32_t n = grp.end;
   const uint32_t e = doc.sentences[sentence].token_end;
-  // "the children's mother": the actor may be the possessor of the subject.
+  // "the driver's brother": the actor may be the possessor of the subject.
   if (n < e && (doc.tokens[n].flags & kPossessive)) {
     ++n;
     while (n < e && n < grp.end + 5 && (doc.tokens[n].tag == Tag::kNoun || doc.tokens[n].tag == Tag::kAdj ||
