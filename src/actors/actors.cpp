@@ -389,7 +389,8 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
   }
 
   // 3. "the ambassadors of Arnor and Gondor", "soldiers from Gondor",
-  // "lawmakers in Fornost": agents alone, then of/from/in/near and actors ("soldiers near Kandahar" are where they are, as "in").
+  // "lawmakers in Fornost": agents alone, then of/from/in/near and actors
+  // ("soldiers near Kandahar" are where they are, as with "in").
   for (size_t g = 0; g + 1 < out.groups.size(); ++g) {
     ActorGroup& left = out.groups[g];
     const ActorGroup& right = out.groups[g + 1];

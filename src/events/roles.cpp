@@ -173,17 +173,7 @@ int32_t antecedent_over_relative_clause(const Doc& doc, uint32_t sentence, const
   return a == g ? -1 : a;
 }
 
-// The group starting at `begin` follows a verb, with only determiners,
-// adjectives and numbers between: the verb's object.
-bool object_of_a_verb(const Doc& doc, uint32_t sentence_begin, uint32_t begin) {
-  uint32_t v = begin;
-  while (v > sentence_begin && (doc.tokens[v - 1].tag == Tag::kDet || doc.tokens[v - 1].tag == Tag::kAdj ||
-                                doc.tokens[v - 1].tag == Tag::kNum))
-    --v;
-  return v > sentence_begin && doc.tokens[v - 1].tag == Tag::kVerb;
-}
-
-// A verb group of obligation: "must", "should", "ought", "has to".
+// A verb group of obligation: "must", "should", "ought".
 bool deontic(const Doc& doc, const Chunk& vg) {
   for (uint32_t k = vg.begin; k < vg.end; ++k) {
     std::string_view w = doc.norm_of(doc.tokens[k]);
@@ -229,17 +219,18 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         i = grp.begin;
         continue;
       }
-      // "Putin told journalists he was ready to meet", "Kenya warned Uganda
-      // it would retaliate": a subject pronoun after an addressee stands for
-      // the speaker; "told Ukraine it must withdraw" is the addressee's duty.
-      if (saw_pronoun && object_of_a_verb(doc, b, grp.begin) && !deontic(doc, vg)) {
-        i = grp.begin;
-        continue;
-      }
       uint32_t p = grp.begin;
       while (p > b && (doc.tokens[p - 1].tag == Tag::kDet || doc.tokens[p - 1].tag == Tag::kAdj ||
                        doc.tokens[p - 1].tag == Tag::kNum))
         --p;
+      // "Putin told journalists he was ready to meet", "Kenya warned Uganda
+      // it would retaliate": a subject pronoun after an addressee (a verb's
+      // object) stands for the speaker; "told Ukraine it must withdraw" is
+      // the addressee's duty.
+      if (saw_pronoun && p > b && doc.tokens[p - 1].tag == Tag::kVerb && !deontic(doc, vg)) {
+        i = grp.begin;
+        continue;
+      }
       // "Lawmakers who opposed sending troops praised X", "the militants who
       // attacked Kenya said": an actor inside a relative clause that ends at
       // the verb is that clause's; the verb's subject is the antecedent.
