@@ -9,8 +9,9 @@
 # (fuzz/regressions/<harness>/, kept after the fix) and its seeds.  The
 # growing corpus and every crash, leak, timeout or out-of-memory input are
 # kept under $PARLEY_FUZZ_OUT (default build-fuzz/fuzz-out): corpus/<harness>/
-# and findings/<harness>/; runs.tsv there accumulates the time run per
-# harness across calls.  Exits 1 if any harness found something.
+# and findings/<harness>/; runs.tsv there accumulates, per harness and call,
+# the wall seconds, runs, new findings and CPU seconds (the CPU time is the
+# honest figure when the fuzzers share the machine, e.g. run at nice 19).  Exits 1 if any harness found something.
 # PARLEY_FUZZ_BUILD (default build-fuzz) is the build tree; PARLEY_FUZZ_SKIP_BUILD=1
 # runs the harnesses already built there.
 set -euo pipefail
@@ -49,6 +50,16 @@ python3 tools/fuzz_seeds.py "$out/seeds" --harnesses "$out/harnesses.txt"
 # still reported (-detect_leaks=1).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# CPU seconds (user + system) used so far by this shell's finished children:
+# the second line of the `times` builtin, run in this shell (not a subshell,
+# whose children are its own).
+children_cpu_seconds() {
+  local times_file="$out/.times" self children
+  times > "$times_file"
+  { read -r self; read -r children; } < "$times_file"
+  awk '{ s = 0; for (i = 1; i <= NF; ++i) { split($i, p, /m|s/); s += p[1] * 60 + p[2] }
+         printf "%d", s }' <<< "$children"
+}
 status=0
 summary=()
 for h in "${harnesses[@]}"; do
@@ -67,6 +78,7 @@ for h in "${harnesses[@]}"; do
   before=$(find "$findings" -type f | wc -l)
   # -timeout: one input taking longer is a finding (hangs, quadratic paths).
   started=$(date +%s)
+  cpu_before=$(children_cpu_seconds)
   set +e
   "$bin" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$findings/" "$corpus" "$out/seeds/$h" > "$log" 2>&1
@@ -75,14 +87,18 @@ for h in "${harnesses[@]}"; do
   after=$(find "$findings" -type f | wc -l)
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   secs=$(($(date +%s) - started))
+  cpu=$(($(children_cpu_seconds) - cpu_before))
   new=$((after - before))
   if [ "$rc" -ne 0 ] || [ "$new" -gt 0 ]; then status=1; fi
-  printf '%s\t%s\t%s\t%s\n' "$h" "$secs" "${runs:-0}" "$new" >> "$out/runs.tsv"
-  summary+=("$(printf '%-24s %10s runs %4s s  %s new finding(s)%s' "$h" "${runs:-?}" "$secs" "$new" \
+  printf '%s\t%s\t%s\t%s\t%s\n' "$h" "$secs" "${runs:-0}" "$new" "$cpu" >> "$out/runs.tsv"
+  summary+=("$(printf '%-24s %10s runs %4s s (CPU %4s s)  %s new finding(s)%s' "$h" "${runs:-?}" "$secs" "$cpu" "$new" \
     "$([ "$rc" -ne 0 ] && echo "  (exit $rc; log $log)")")")
 done
 echo "== fuzz summary ($seconds s per harness; findings in $out/findings)"
 printf '%s\n' "${summary[@]}"
 echo "== total time per harness so far ($out/runs.tsv)"
-awk -F'\t' '{t[$1]+=$2; r[$1]+=$3; c[$1]+=$4} END {for (h in t) printf "%-24s %7.2f h %12d runs %3d finding(s)\n", h, t[h]/3600, r[h], c[h]}' "$out/runs.tsv" | sort
+# Rows written before the CPU column count their wall time as CPU time.
+awk -F'\t' '{t[$1]+=$2; r[$1]+=$3; c[$1]+=$4; u[$1]+=(NF>=5 ? $5 : $2)}
+  END {for (h in t) printf "%-24s %7.2f h (CPU %5.2f h) %12d runs %3d finding(s)\n", h, t[h]/3600, u[h]/3600, r[h], c[h]}' \
+  "$out/runs.tsv" | sort
 exit $status
