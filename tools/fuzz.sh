@@ -50,15 +50,15 @@ python3 tools/fuzz_seeds.py "$out/seeds" --harnesses "$out/harnesses.txt"
 # still reported (-detect_leaks=1).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-# CPU seconds (user + system) used so far by this shell's finished children:
-# the second line of the `times` builtin, run in this shell (not a subshell,
-# whose children are its own).
+# Sets children_cpu to the CPU seconds (user + system) used so far by this
+# shell's finished children: the second line of the `times` builtin, which must
+# run in this shell (in a $(...) subshell it would see the subshell's children).
 children_cpu_seconds() {
   local times_file="$out/.times" self children
   times > "$times_file"
   { read -r self; read -r children; } < "$times_file"
-  awk '{ s = 0; for (i = 1; i <= NF; ++i) { split($i, p, /m|s/); s += p[1] * 60 + p[2] }
-         printf "%d", s }' <<< "$children"
+  children_cpu=$(awk '{ s = 0; for (i = 1; i <= NF; ++i) { split($i, p, /m|s/); s += p[1] * 60 + p[2] }
+                        printf "%d", s }' <<< "$children")
 }
 status=0
 summary=()
@@ -78,7 +78,8 @@ for h in "${harnesses[@]}"; do
   before=$(find "$findings" -type f | wc -l)
   # -timeout: one input taking longer is a finding (hangs, quadratic paths).
   started=$(date +%s)
-  cpu_before=$(children_cpu_seconds)
+  children_cpu_seconds
+  cpu_before=$children_cpu
   set +e
   "$bin" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$findings/" "$corpus" "$out/seeds/$h" > "$log" 2>&1
@@ -87,7 +88,8 @@ for h in "${harnesses[@]}"; do
   after=$(find "$findings" -type f | wc -l)
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   secs=$(($(date +%s) - started))
-  cpu=$(($(children_cpu_seconds) - cpu_before))
+  children_cpu_seconds
+  cpu=$((children_cpu - cpu_before))
   new=$((after - before))
   if [ "$rc" -ne 0 ] || [ "$new" -gt 0 ]; then status=1; fi
   printf '%s\t%s\t%s\t%s\t%s\n' "$h" "$secs" "${runs:-0}" "$new" "$cpu" >> "$out/runs.tsv"
