@@ -105,6 +105,24 @@ TEST_F(NewsRulesTest, AttributionIsNotAStatementEvent) {
   EXPECT_TRUE(code("The French minister told the BBC that the talks had failed.").empty());
 }
 
+// "Insist" with what it says in the indicative asserts; it demands an act
+// asked for (subjunctive, should/must) or with "on".
+TEST_F(NewsRulesTest, InsistingThatSomethingIsSoIsNoDemand) {
+  EXPECT_TRUE(code("The French minister insisted that the talks with Germany had been useful.").empty());
+  EXPECT_TRUE(code("The Iranian minister insisted the embargo was a mistake.").empty());
+  EXPECT_TRUE(code("\"The embargo is a mistake\", insists the Iranian minister.").empty());
+  EXPECT_TRUE(code("The Iranian minister insisted that \"we know enough to act\".").empty());
+  // What is asserted is still coded on its own.
+  EXPECT_EQ(code("Iran insisted that Iraq had attacked its border posts."),
+            std::vector<std::string>{"IRQ --- 190 one-sided"});
+  // Asked for, it is a demand.
+  EXPECT_EQ(code("Germany insisted that Russia withdraw its troops."), std::vector<std::string>{"DEU RUS 1056"});
+  EXPECT_EQ(code("The French minister insisted that the German government be dissolved."),
+            std::vector<std::string>{"FRAGOV DEUGOV 100"});
+  EXPECT_EQ(code("The French minister insisted on a new treaty with Germany."),
+            std::vector<std::string>{"FRAGOV DEU 100"});
+}
+
 TEST_F(NewsRulesTest, NegatedAndPossibleActsDidNotHappen) {
   EXPECT_TRUE(code("Russia did not attack Ukraine.").empty());
   EXPECT_TRUE(code("Russia may attack Ukraine.").empty());
