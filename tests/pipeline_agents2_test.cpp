@@ -76,6 +76,8 @@ TEST_F(AgentsAuditTest, PoliceUnitsAndEnforcement) {
   EXPECT_EQ(code("Police Lt. Sam Ward arrested the drug pushers."), V{"---COP ---CRM 173"});
   EXPECT_EQ(code("Customs agents arrested the counterfeiters."), V{"---COP ---CRM 173"});
   EXPECT_EQ(code("The Russian public security bureau arrested the white supremacists."), V{"RUSCOP RUSRAD 173"});
+  EXPECT_EQ(code("Federal investigators arrested the mobsters."), V{"---COP ---CRM 173"});
+  EXPECT_EQ(code("Congressional investigators criticized the generals."), V{"---LEG ---MIL 111"});
 }
 
 TEST_F(AgentsAuditTest, Intelligence) {
