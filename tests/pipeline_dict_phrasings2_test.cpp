@@ -54,6 +54,15 @@ TEST_F(DictPhrasings2Test, BareCallIsNoAppeal) {
 
 // A verbal attack (personal, scathing, blistering ...) is criticism (111),
 // whatever light verb carries it; a plain attack stays an assault (19).
+// "Try" is an attempt, coded by what was tried, or a trial; a summons'
+// patterns ("over", an ambassador) are not its.
+TEST_F(DictPhrasings2Test, TryIsAnAttemptOrATrial) {
+  EXPECT_TRUE(code("Japan will try to win orders from Korean shipyards over the years.").empty());
+  EXPECT_EQ(code("Gunmen tried to kill the Iraqi minister."), (Events{"IRQUAF IRQGOV 185"}));
+  EXPECT_EQ(code("The Egyptian court tried the rebels in absentia."), (Events{"EGYJUD EGYREB 173"}));
+  EXPECT_EQ(code("Iran summoned the British ambassador over the remarks."), (Events{"IRN GBRGOV 114"}));
+}
+
 TEST_F(DictPhrasings2Test, VerbalAttacksAreCriticism) {
   EXPECT_EQ(code("The Kenyan opposition leader made a personal attack on the president."),
             (Events{"KENOPP KENGOV 111"}));
