@@ -226,6 +226,14 @@ TEST_F(AgentsAuditTest, WordsMostlyAdjectivesAreAgentsOnlyInThePlural) {
 // rest to become an agent ("Bank" = BUS).  Sentences written for this test.
 namespace parley {
 namespace {
+// In a sentence written with capitals, a lower-case word that is also a
+// common noun is that noun, not the country or person it spells.
+TEST_F(AgentsAuditTest, ALowerCaseCommonNounNamesNoOne) {
+  EXPECT_EQ(code("Sudanese rebels attacked the village and hid in the bush."), V{"SDNREB --- 190"});
+  EXPECT_EQ(code("Sudanese rebels attacked Bush."), V{"SDNREB USAELI 190"});  // in 2025, a former president
+  EXPECT_TRUE(code("The driver struck a utility pole near the border.").empty());
+}
+
 TEST_F(AgentsAuditTest, ArticleNameGivesWayToALongerName) {
   EXPECT_EQ(code("Israeli troops raided a village in the West Bank."), V{"ISRMIL PSE 190"});
   auto v = code("Officials of the West German government criticized Moscow.");

@@ -122,7 +122,7 @@ TEST_F(DictPhrasings2Test, ClashesWithProtestersAreRepression) {
 // (091); anybody questioning a decision disapproves of it (11).
 TEST_F(DictPhrasings2Test, QuestioningByInvestigatorsIsAnInvestigation) {
   EXPECT_EQ(code("Kenyan prosecutors questioned the Ugandan minister."), (Events{"KENJUD UGAGOV 091"}));
-  EXPECT_EQ(code("Russian investigators grilled the Ukrainian journalist."), (Events{"RUSCOP UKRMED 091"}));
+  EXPECT_EQ(code("Russian investigators grilled the Ukrainian journalist."), (Events{"RUS UKRMED 091"}));
   EXPECT_EQ(roots("Kenyan police questioned the Ugandan suspects."), (Events{"09"}));
   EXPECT_EQ(code("France questioned the Russian decision."), (Events{"FRA RUS 110"}));
   // Opposing is no questioning, whoever opposes.

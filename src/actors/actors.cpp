@@ -133,6 +133,9 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
                               std::vector<Match>& out) const {
   const auto& actors = dicts_.actors;
   const auto& agents = dicts_.agents;
+  bool capitals_in_sentence = false;
+  for (uint32_t k = b; k < e && options_.unlisted_names && !capitals_in_sentence; ++k)
+    capitals_in_sentence = (doc.tokens[k].flags & kCapitalised) != 0;
   for (uint32_t i = b; i < e;) {
     const Token& t = doc.tokens[i];
     uint32_t best_end = i;
@@ -211,9 +214,13 @@ void ActorFinder::raw_matches(const Doc& doc, uint32_t b, uint32_t e, int32_t da
       }
     }
     // A lower-case single word that is a pronoun or function word ("us") is
-    // not a country.
+    // not a country; nor, in a sentence written with capitals, is one that is
+    // also a common noun: names are capitalised there, so "hid in the bush",
+    // "an indian ringneck", "fine china" name no one (in text typed all in
+    // lower case, "bush" may still be the president).
     if (best_end == i + 1 && all_lower(doc.text_of(t)) &&
-        (t.pos_bits & (kPosPronoun | kPosDet | kPosPrep | kPosAux | kPosConj))) {
+        ((t.pos_bits & (kPosPronoun | kPosDet | kPosPrep | kPosAux | kPosConj)) ||
+         ((t.pos_bits & kPosNoun) && capitals_in_sentence))) {
       best_end = i;
     }
     if (t.word_id) {

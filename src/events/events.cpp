@@ -324,7 +324,8 @@ bool subject_of_reported_clause(const Doc& doc, uint32_t sentence, const Sentenc
 // Does the clause starting at `k` ask for an act ("that Japan apologize",
 // "that Russia should withdraw", "he resign") rather than state one ("that
 // the bill was an effort", "that there has not been time")?  Its first verb
-// group decides: a base-form verb with no auxiliary, or should/must, asks.
+// group decides: a base-form verb with no auxiliary, or should/must, asks;
+// with no verb group found, it is read as asking (the dictionary's code stays).
 bool clause_asks(const Doc& doc, uint32_t sentence, uint32_t k) {
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t c = s.chunk_begin; c < s.chunk_end; ++c) {
@@ -344,7 +345,7 @@ bool clause_asks(const Doc& doc, uint32_t sentence, uint32_t k) {
     }
     return false;
   }
-  return false;
+  return true;  // no verb found (a tagging miss: "the United States lift/NOUN"): as before, a demand
 }
 
 // "insisted that the bill was an effort to cover up", "'this is the ideal
