@@ -38,6 +38,8 @@ using Events = std::vector<std::string>;
 // (111).
 TEST_F(DictPhrasings2Test, BareCallIsNoAppeal) {
   EXPECT_EQ(code("The French government called the Russian claims absurd."), (Events{"FRAGOV RUS 111"}));
+  EXPECT_EQ(code("The French government called the Russian claims baseless."), (Events{"FRAGOV RUS 111"}));
+  EXPECT_EQ(code("The Kenyan opposition called the Ugandan election undemocratic."), (Events{"KENOPP UGA 111"}));
   EXPECT_EQ(roots("The Egyptian minister called the Ethiopian dam plan a provocation."), (Events{"11"}));
   // Praise words are not taken after a bare CALL: they match too far away
   // ("Albanians who call themselves Communists ... their Chinese friends").
