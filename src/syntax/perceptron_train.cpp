@@ -421,11 +421,15 @@ void annotate(std::vector<TrainSentence>& sents, const Lexicon& lex) {
 
 namespace {
 
-struct Cell {
-  uint8_t cls;
-  float w;
-  double total;
-  uint32_t ts;
+// A feature's current weights, one cache line for the 16 classes (what
+// prediction reads), and what averaging needs (touched only by updates).
+struct alignas(64) Weights {
+  float w[perceptron::kClasses];
+};
+struct Averaging {
+  double total[perceptron::kClasses];
+  uint32_t ts[perceptron::kClasses];
+  uint32_t touched;  // bit c: class c was ever updated
 };
 
 // Brown and the UD treebanks differ in conventions and genre.  Each feature
@@ -438,7 +442,10 @@ enum Domain : uint32_t { kShared = 0, kBrown = 1, kUd = 2 };
 
 class Trainer {
  public:
-  explicit Trainer(bool adapt) : adapt_(adapt) {}
+  explicit Trainer(bool adapt) : adapt_(adapt) {
+    slots_.assign(1u << 20, 0);
+    mask_ = slots_.size() - 1;
+  }
   void predict_features(const std::vector<uint64_t>& feats, Domain d, float* scores) const {
     for (int c = 0; c < perceptron::kClasses; ++c) scores[c] = 0;
     for (uint64_t f : feats) {
@@ -458,8 +465,8 @@ class Trainer {
   // Writes averaged, pruned weights: shared + UD copy.
   size_t write(const std::string& path, float prune, const std::vector<std::pair<uint64_t, int>>& dict) {
     std::vector<std::pair<uint64_t, uint32_t>> order;
-    for (const auto& [key, idx] : index_)
-      if (domain_[idx] == kShared) order.emplace_back(key, idx);
+    for (uint32_t idx = 0; idx < keys_.size(); ++idx)
+      if (domain_[idx] == kShared) order.emplace_back(keys_[idx], idx);
     std::sort(order.begin(), order.end());
     std::string body;
     size_t written = 0;
@@ -467,16 +474,18 @@ class Trainer {
     for (auto& [key, idx] : order) {
       double avg[perceptron::kClasses] = {};
       bool used[perceptron::kClasses] = {};
-      auto accumulate = [&](uint32_t cells) {
-        for (const Cell& c : cells_[cells]) {
-          const double total = c.total + static_cast<double>(clock_ - c.ts) * c.w;
-          avg[c.cls] += total / static_cast<double>(clock_);
-          used[c.cls] = true;
+      auto accumulate = [&](uint32_t f) {
+        const Averaging& a = avg_[f];
+        for (int c = 0; c < perceptron::kClasses; ++c) {
+          if (!(a.touched >> c & 1)) continue;
+          const double total = a.total[c] + static_cast<double>(clock_ - a.ts[c]) * weights_[f].w[c];
+          avg[c] += total / static_cast<double>(clock_);
+          used[c] = true;
         }
       };
       accumulate(idx);
       if (adapt_)
-        if (auto ud = index_.find(copy_key(key, kUd)); ud != index_.end()) accumulate(ud->second);
+        if (const int64_t ud = find(copy_key(key, kUd)); ud >= 0) accumulate(static_cast<uint32_t>(ud));
       std::string line;
       for (int c = 0; c < perceptron::kClasses; ++c) {
         if (!used[c] || std::fabs(avg[c]) < prune) continue;
@@ -507,35 +516,63 @@ class Trainer {
 
  private:
   static uint64_t copy_key(uint64_t f, Domain d) { return perceptron::combine(f, 0xd0a1 + d); }
-  void add(uint64_t f, float* scores) const {
-    auto it = index_.find(f);
-    if (it == index_.end()) return;
-    for (const Cell& c : cells_[it->second]) scores[c.cls] += c.w;
-  }
-  void bump_feature(uint64_t f, Domain d, int gold, int guess) {
-    auto [it, fresh] = index_.try_emplace(f, static_cast<uint32_t>(cells_.size()));
-    if (fresh) {
-      cells_.emplace_back();
-      domain_.push_back(static_cast<uint8_t>(d));
+  // The feature's index, or -1.  slots_ holds index + 1 (0: empty).
+  int64_t find(uint64_t f) const {
+    for (uint64_t s = f & mask_;; s = (s + 1) & mask_) {
+      const uint32_t v = slots_[s];
+      if (v == 0) return -1;
+      if (keys_[v - 1] == f) return v - 1;
     }
-    auto& v = cells_[it->second];
-    bump(v, gold, 1.0f);
-    bump(v, guess, -1.0f);
   }
-  void bump(std::vector<Cell>& v, int cls, float d) {
-    for (Cell& c : v) {
-      if (c.cls == cls) {
-        c.total += static_cast<double>(clock_ - c.ts) * c.w;
-        c.ts = clock_;
-        c.w += d;
-        return;
+  uint32_t insert(uint64_t f, Domain d) {
+    uint64_t s = f & mask_;
+    for (;; s = (s + 1) & mask_) {
+      const uint32_t v = slots_[s];
+      if (v == 0) break;
+      if (keys_[v - 1] == f) return v - 1;
+    }
+    const uint32_t idx = static_cast<uint32_t>(keys_.size());
+    keys_.push_back(f);
+    domain_.push_back(static_cast<uint8_t>(d));
+    weights_.push_back(Weights{});
+    avg_.push_back(Averaging{});
+    slots_[s] = idx + 1;
+    if (keys_.size() * 2 > slots_.size()) {
+      slots_.assign(slots_.size() * 2, 0);
+      mask_ = slots_.size() - 1;
+      for (uint32_t k = 0; k < keys_.size(); ++k) {
+        uint64_t t = keys_[k] & mask_;
+        while (slots_[t] != 0) t = (t + 1) & mask_;
+        slots_[t] = k + 1;
       }
     }
-    v.push_back(Cell{static_cast<uint8_t>(cls), d, 0.0, clock_});
+    return idx;
   }
-  std::unordered_map<uint64_t, uint32_t> index_;
-  std::vector<std::vector<Cell>> cells_;
-  std::vector<uint8_t> domain_;  // of each cells_ entry
+  void add(uint64_t f, float* scores) const {
+    const int64_t idx = find(f);
+    if (idx < 0) return;
+    const float* w = weights_[static_cast<size_t>(idx)].w;
+    for (int c = 0; c < perceptron::kClasses; ++c) scores[c] += w[c];
+  }
+  void bump_feature(uint64_t f, Domain d, int gold, int guess) {
+    const uint32_t idx = insert(f, d);
+    bump(idx, gold, 1.0f);
+    bump(idx, guess, -1.0f);
+  }
+  void bump(uint32_t idx, int cls, float d) {
+    Averaging& a = avg_[idx];
+    float& w = weights_[idx].w[cls];
+    a.total[cls] += static_cast<double>(clock_ - a.ts[cls]) * w;
+    a.ts[cls] = clock_;
+    a.touched |= 1u << cls;
+    w += d;
+  }
+  std::vector<uint32_t> slots_;  // open addressing: feature index + 1, 0 empty
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> keys_;     // of each feature
+  std::vector<Weights> weights_;   // of each feature
+  std::vector<Averaging> avg_;     // of each feature
+  std::vector<uint8_t> domain_;    // of each feature
   uint32_t clock_ = 0;
   bool adapt_;
 };
