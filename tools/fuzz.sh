@@ -11,7 +11,8 @@
 # kept under $PARLEY_FUZZ_OUT (default build-fuzz/fuzz-out): corpus/<harness>/
 # and findings/<harness>/; runs.tsv there accumulates, per harness and call,
 # the wall seconds, runs, new findings and CPU seconds (the CPU time is the
-# honest figure when the fuzzers share the machine, e.g. run at nice 19).  Exits 1 if any harness found something.
+# honest figure when the fuzzers share the machine, e.g. run at nice 19).
+# Exits 1 if any harness found something.
 # PARLEY_FUZZ_BUILD (default build-fuzz) is the build tree; PARLEY_FUZZ_SKIP_BUILD=1
 # runs the harnesses already built there.
 set -euo pipefail
