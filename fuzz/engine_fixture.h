@@ -22,3 +22,13 @@ inline const Engine& bundled_engine() {
 }
 
 }  // namespace parley::fuzz
+
+// Loading the dictionaries takes seconds under ASan; done in libFuzzer's
+// initialisation hook it is not charged to the first input, whose -timeout
+// a starved, niced fuzzer would otherwise exceed before fuzzing began.
+// Each harness that includes this header is its own executable, so the
+// definition appears once per binary.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  parley::fuzz::bundled_engine();
+  return 0;
+}
