@@ -47,6 +47,18 @@ TEST_F(AgentsAuditTest, ExecutiveByOtherTitles) {
   EXPECT_EQ(code("Gulf monarchs criticized the ex-generals."), V{"---GOV ---ELI 111"});
 }
 
+TEST_F(AgentsAuditTest, NationalityBeforeATitledName) {
+  // A person's record whose names include the title ("President Xi") takes
+  // the title word from the agents; the nationality before it names the same
+  // country and must not hide the person's role.
+  EXPECT_EQ(code("Chinese President Xi criticized the Japanese ambassador."), V{"CHNGOV JPNGOV 111"});
+  EXPECT_EQ(code("China's President Xi Jinping criticized the Japanese army."), V{"CHNGOV JPNMIL 111"});
+  // Composed as before when the title is an agent of its own.
+  EXPECT_EQ(code("Japanese Prime Minister Shinzo Abe criticized the Chinese army."), V{"JPNGOV CHNMIL 111"});
+  // A second country in the phrase does not replace the first.
+  EXPECT_EQ(code("Israeli Arab lawmakers criticized the Syrian army."), V{"ISRLEG SYRMIL 111"});
+}
+
 TEST_F(AgentsAuditTest, LegislaturesByOtherNames) {
   EXPECT_EQ(code("The Iranian Majlis criticized the Saudi government."), V{"IRNLEG SAUGOV 111"});
   EXPECT_EQ(code("Senate panels criticized the technocrats."), V{"---LEG ---GOV 111"});
@@ -88,7 +100,7 @@ TEST_F(AgentsAuditTest, Intelligence) {
 
 TEST_F(AgentsAuditTest, CourtsLawyersAndProcurators) {
   EXPECT_EQ(code("British barristers criticized the police."), V{"GBRJUD GBRCOP 111"});
-  EXPECT_EQ(code("Russian procurators charged the opposition leader."), V{"RUSJUD RUSOPP 173"});
+  EXPECT_EQ(code("Russian procurators charged the opposition leader."), V{"RUSJUD RUSOPP 115"});  // charges are 115 (usage note of 173)
   EXPECT_EQ(code("The public defender criticized the narcotics officers."), V{"---JUD ---COP 111"});
   // A court-martial is a military court, as "military court" composes.
   EXPECT_EQ(code("An Egyptian court-martial sentenced the army deserters."), V{"EGYMILJUD EGYMILOPP 116"});

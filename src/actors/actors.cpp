@@ -292,7 +292,8 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
     }
     prefix.clear();
     agents.clear();
-    std::string_view actor;
+    std::string_view actor, refined;
+    uint32_t refined_head = 0;
     bool former = matches[m].begin > b && doc.tokens[matches[m].begin - 1].word_id == former_id_ && former_id_;
     uint32_t head = matches[m].begin;
     for (size_t k = m; k < n; ++k) {
@@ -302,12 +303,30 @@ void ActorFinder::find(const Doc& doc, uint32_t sentence, int32_t date, ActorScr
           if (doc.tokens[j].word_id == former_id_ && former_id_) former = true;
       }
       if (!x.is_agent) {
-        if (actor.empty()) { actor = x.code; head = x.begin; }
+        if (actor.empty()) {
+          actor = x.code;
+          head = x.begin;
+        } else if (refined.empty() && actor.size() == 3 && x.code.size() > 3 &&
+                   std::string_view(x.code).starts_with(actor)) {
+          refined = x.code;
+          refined_head = x.begin;
+        }
       } else if (x.prefix_agent) {
         prefix.emplace_back(x.code);
       } else {
         agents.emplace_back(x.code);
       }
+    }
+    // "Chinese President Xi": the nationality names only the country and the
+    // person's record, whose names took in the title ("President Xi"), says
+    // more about the same one (CHNGOV).  With a title of its own in the
+    // phrase the title gives the role, as the sentence states it ("Japanese
+    // Prime Minister Shinzo Abe" is JPN + GOV whatever Abe's record says of
+    // the date); a different country later in the phrase never replaces the
+    // first ("Israeli Arab lawmakers").
+    if (!refined.empty() && agents.empty() && prefix.empty()) {
+      actor = refined;
+      head = refined_head;
     }
     ActorRef ref;
     ref.begin = matches[m].begin;
