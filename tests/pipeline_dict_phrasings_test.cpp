@@ -137,7 +137,9 @@ TEST_F(DictPhrasingsTest, ChargingAStateWithAggressionIsAnAccusation) {
   EXPECT_EQ(code("The Cuban government charged the United States with aggression."),
             std::vector<std::string>{"CUBGOV USA 1123"});
   EXPECT_TRUE(has(code("Moscow charged Bonn with violating the treaty."), "RUS DEU 112"));
-  EXPECT_EQ(roots("Kenyan prosecutors charged the former minister with corruption."), std::vector<std::string>{"17"});
+  // A prosecutor's criminal charge is a lawsuit (115, usage note of 173).
+  EXPECT_EQ(code("Kenyan prosecutors charged the former minister with corruption."),
+            std::vector<std::string>{"KENJUD KENELI 115"});
 }
 
 // A union that calls a strike strikes (143); calling FOR a strike rallies
