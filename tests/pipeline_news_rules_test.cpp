@@ -123,6 +123,17 @@ TEST_F(NewsRulesTest, InsistingThatSomethingIsSoIsNoDemand) {
             std::vector<std::string>{"FRAGOV DEU 100"});
 }
 
+// "Ask" with a question after it asks for an answer, not for an act.
+TEST_F(NewsRulesTest, AskingAQuestionIsNoAppeal) {
+  EXPECT_TRUE(code("Russian reporters asked the French minister about the treaty.").empty());
+  EXPECT_TRUE(code("The German senator asked the French minister if the troops would leave.").empty());
+  EXPECT_TRUE(code("The Iranian opposition asked whether the vote had been fair.").empty());
+  EXPECT_TRUE(code("\"Why not?\" asked the Iranian minister.").empty());
+  // Asked to do or give something, it is an appeal.
+  EXPECT_EQ(code("Germany asked Russia to withdraw its troops."), std::vector<std::string>{"DEU RUS 0256"});
+  EXPECT_EQ(code("Iran asked Germany for help."), std::vector<std::string>{"IRN DEU 023"});
+}
+
 TEST_F(NewsRulesTest, NegatedAndPossibleActsDidNotHappen) {
   EXPECT_TRUE(code("Russia did not attack Ukraine.").empty());
   EXPECT_TRUE(code("Russia may attack Ukraine.").empty());
