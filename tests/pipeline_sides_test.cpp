@@ -81,6 +81,17 @@ TEST_F(SidesTest, ASourceLentItsCountryByItsTargetKeepsTheTarget) {
 
 // Two different names with one code are two sides; one name said twice,
 // or a name and a place where an event happens, is one.
+// After the object, "as" says what it is called: the actors there are not
+// acted on, unless a "to" names a recipient after the description.
+TEST_F(SidesTest, WhatTheObjectIsCalledIsNoTarget) {
+  EXPECT_EQ(code("The Kenyan president praised Smith as a soldier, a diplomat and a lawyer."),
+            std::vector<std::string>{"KENGOV --- 051 one-sided"});
+  EXPECT_EQ(code("Macedonia surrendered its capital as a pledge to Persia."), std::vector<std::string>{"MKD IRN 0831"});
+  EXPECT_EQ(code("The Kenyan president criticized the plan as well as Russia."),
+            std::vector<std::string>{"KENGOV RUS 111"});
+  EXPECT_EQ(code("Russian jets bombed targets such as Aleppo."), std::vector<std::string>{"RUS SYR 195"});
+}
+
 TEST_F(SidesTest, DifferentNamesWithOneCodeAreBothKept) {
   auto v = code("The Tories condemned the Labour Party.");
   EXPECT_TRUE(has(v, "GBRPTY GBRPTY 111")) << joined(v);

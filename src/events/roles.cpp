@@ -463,6 +463,21 @@ int32_t object_of(const Doc& doc, uint32_t sentence, const SentenceActors& actor
       continue;
     }
     if (ends_object_clause(doc, b, e, k, inside_quote)) return agents_only;
+    // "praised Smith as a soldier, a diplomat and a lawyer", "explained the
+    // decline as a reaction from consumers": after the object, "as" says what
+    // it is called; the actors there are not acted on.  A recipient may follow
+    // the description ("surrendered his country as a vassal state to
+    // Persia"): the search goes on only at a "to" right after the first noun
+    // phrase.  Not "such as" (a list of examples) nor "as well as" (more
+    // objects).
+    if (k > from_token && doc.norm_of(doc.tokens[k]) == "AS" && doc.norm_of(doc.tokens[k - 1]) != "SUCH" &&
+        doc.norm_of(doc.tokens[k - 1]) != "WELL" && !(k + 1 < e && doc.norm_of(doc.tokens[k + 1]) == "WELL")) {
+      const int32_t np = k + 1 < e ? doc.chunk_at(sentence, k + 1) : -1;
+      const uint32_t after = np >= 0 ? doc.chunks[static_cast<size_t>(np)].end : k + 1;
+      if (np < 0 || after >= e || doc.norm_of(doc.tokens[after]) != "TO") return agents_only;
+      k = after;  // the loop moves past "to"
+      continue;
+    }
     if (agents_only >= 0) {
       // Looking past the agents: stop where another clause or verb starts.
       const Token& t = doc.tokens[k];
