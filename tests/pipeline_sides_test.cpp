@@ -92,6 +92,18 @@ TEST_F(SidesTest, WhatTheObjectIsCalledIsNoTarget) {
   EXPECT_EQ(code("Russian jets bombed targets such as Aleppo."), std::vector<std::string>{"RUS SYR 195"});
 }
 
+// Material conflict aimed at a place no actor dictionary lists is aimed at
+// that place's country (the gazetteer's); a place where it happens is not.
+TEST_F(SidesTest, AnAttackOnAnUnlistedPlaceIsOnItsCountry) {
+  EXPECT_EQ(code("US troops attacked Fallujah."), std::vector<std::string>{"USAMIL IRQ 190"});
+  EXPECT_EQ(code("US troops launched an assault on Fallujah."), std::vector<std::string>{"USAMIL IRQ 190"});
+  EXPECT_EQ(code("US jets dropped bombs on Ramadi."), std::vector<std::string>{"USA IRQ 195"});
+  EXPECT_EQ(code("Insurgents fired rockets into Sderot."), std::vector<std::string>{"---INS ISR 194"});
+  // Where, not whom; and a name that modifies a noun is no place.
+  EXPECT_EQ(code("US troops fought insurgents in Fallujah."), std::vector<std::string>{"USAMIL ---INS 190"});
+  EXPECT_EQ(code("Gunmen attacked Western tourists."), std::vector<std::string>{"---UAF ---CVL 190"});
+}
+
 TEST_F(SidesTest, DifferentNamesWithOneCodeAreBothKept) {
   auto v = code("The Tories condemned the Labour Party.");
   EXPECT_TRUE(has(v, "GBRPTY GBRPTY 111")) << joined(v);

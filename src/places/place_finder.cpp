@@ -127,6 +127,17 @@ std::optional<PlaceMention> PlaceFinder::find(const Doc& doc, uint32_t sentence)
   return venue;
 }
 
+std::optional<PlaceMention> PlaceFinder::name_at(const Doc& doc, uint32_t sentence, uint32_t token) {
+  if (sentence >= doc.sentences.size()) return std::nullopt;
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t limit = std::min<uint32_t>(s.token_end, static_cast<uint32_t>(doc.tokens.size()));
+  if (token < s.token_begin || token >= limit || !(doc.tokens[token].flags & kCapitalised)) return std::nullopt;
+  PlaceMention m;
+  if (!try_name(doc, token, limit, m)) return std::nullopt;
+  m.token_begin = token;
+  return m;
+}
+
 std::string_view place_evidence_name(PlaceEvidence evidence) {
   switch (evidence) {
     case PlaceEvidence::kNamed: return "named";

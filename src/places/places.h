@@ -122,6 +122,11 @@ class PlaceFinder {
   std::optional<PlaceMention> find(const Doc& doc, uint32_t sentence);
 
   const std::optional<Place>& story_place() const { return story_place_; }
+  // The place named by the capitalised words that start at `token` of
+  // `sentence` ("Fallujah", "Khan Younis", "Paris, Texas"), or nullopt: for a
+  // name read in another role than the event's venue (what an attack is
+  // aimed at).  The story place is left as it is.
+  std::optional<PlaceMention> name_at(const Doc& doc, uint32_t sentence, uint32_t token);
 
  private:
   bool try_name(const Doc& doc, uint32_t begin, uint32_t limit, PlaceMention& out);
