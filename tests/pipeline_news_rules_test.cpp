@@ -99,6 +99,8 @@ TEST_F(NewsRulesTest, AttributionIsNotAStatementEvent) {
   // what was said when a verb follows it, not the one spoken to.
   EXPECT_TRUE(code("Police said the rebels had withdrawn from the town.").empty());
   EXPECT_TRUE(code("Officials say the rebels have left.").empty());
+  // The reported clause's subject may carry an appositive.
+  EXPECT_TRUE(code("Kenyan police said the opposition leader, Raila Odinga, had left Nairobi.").empty());
   EXPECT_EQ(code("Putin told Washington he would answer by May."), std::vector<std::string>{"RUSGOV USA 010"});
   // A statement to the press is how it reached the news, not one about the press.
   EXPECT_TRUE(code("The minister told reporters that the talks had failed.").empty());

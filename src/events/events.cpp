@@ -331,6 +331,13 @@ bool subject_of_reported_clause(const Doc& doc, uint32_t sentence, const Sentenc
                                         doc.tokens[n].tag == Tag::kProper))
       ++n;
   }
+  // "the children's mother, Mrs. Eleanor Somerville, was visiting": an
+  // appositive between two commas before the verb.
+  if (n < e && doc.norm_of(doc.tokens[n]) == ",") {
+    uint32_t m = n + 1;
+    while (m < e && m < n + 9 && doc.norm_of(doc.tokens[m]) != "," && np_internal(doc.tokens[m])) ++m;
+    if (m > n + 1 && m < e && doc.norm_of(doc.tokens[m]) == ",") n = m + 1;
+  }
   while (n < e && doc.tokens[n].tag == Tag::kAdv) ++n;
   return n < e && (doc.tokens[n].tag == Tag::kVerb || doc.tokens[n].tag == Tag::kAux);
 }
