@@ -104,6 +104,17 @@ TEST_F(SidesTest, AnAttackOnAnUnlistedPlaceIsOnItsCountry) {
   EXPECT_EQ(code("Gunmen attacked Western tourists."), std::vector<std::string>{"---UAF ---CVL 190"});
 }
 
+// "told police two men beat him": the number starts the reported clause's
+// subject; the addressee before it is not the one who acted.
+TEST_F(SidesTest, ANumberedNounPhraseAfterAnAddresseeIsItsOwnSubject) {
+  for (const std::string& e : code("The Kenyan farmer told police two men attacked him."))
+    EXPECT_NE(e.substr(0, 6), "KENCOP") << e;
+  EXPECT_EQ(code("The US sent Kenya 200 rifles."), std::vector<std::string>{"USA KEN 072"});
+  // Numbers inside a noun phrase stay in it.
+  EXPECT_EQ(code("A jury of seven men and five women convicted the Ugandan minister."),
+            std::vector<std::string>{"UGAJUD UGAGOV 116"});
+}
+
 TEST_F(SidesTest, DifferentNamesWithOneCodeAreBothKept) {
   auto v = code("The Tories condemned the Labour Party.");
   EXPECT_TRUE(has(v, "GBRPTY GBRPTY 111")) << joined(v);

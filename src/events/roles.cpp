@@ -275,7 +275,16 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         // A noun phrase without an actor: inside it a possessor may still be an
         // actor ("Eriador's death toll"); before it a preposition makes it a PP.
         uint32_t p = k;
-        while (p > b && actors.group_at[p - 1 - b] < 0) {
+        // "told police two men beat him": a noun phrase the chunker started at
+        // a number (syntax/chunker.cpp) is whole; the actor before it is the
+        // indirect object, not part of this subject.
+        const int32_t own = doc.chunk_at(sentence, k);
+        const uint32_t own_begin = own >= 0 ? doc.chunks[static_cast<size_t>(own)].begin : b;
+        const uint32_t floor = own_begin > b && doc.tokens[own_begin].tag == Tag::kNum &&
+                                       doc.tokens[own_begin - 1].tag == Tag::kNoun
+                                   ? own_begin
+                                   : b;
+        while (p > floor && actors.group_at[p - 1 - b] < 0) {
           if (np_internal(doc.tokens[p - 1])) { --p; continue; }
           // "death and injury toll": a coordination inside the noun phrase.
           if (p > b + 1 && doc.tokens[p - 1].tag == Tag::kConj && doc.norm_of(doc.tokens[p - 1]) == "AND" &&
@@ -288,7 +297,7 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         }
         // An actor inside the subject noun phrase: "Eriador's death toll",
         // "the primary official news agency WFNA", "the KU basketball team".
-        if (p > b && actors.group_at[p - 1 - b] >= 0) return actors.group_at[p - 1 - b];
+        if (p > floor && actors.group_at[p - 1 - b] >= 0) return actors.group_at[p - 1 - b];
         // "Legislators who last year opposed", "Russia this week sent": a
         // time phrase is an adverbial, not the subject.
         if (t.tag == Tag::kNoun && time_noun(w) && p < k) {

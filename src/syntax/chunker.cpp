@@ -97,6 +97,13 @@ void chunk_sentence(Doc& doc, uint32_t s) {
       uint32_t j = i, head = i;
       bool has_head = false;
       while (j < e && np_internal(doc.tokens[j])) {
+        // "told police two men beat him", "sent the rebels 200 rifles": a
+        // number and its noun after a common noun start a noun phrase of
+        // their own (an indirect object, or a clause's subject, before them).
+        if (j > i && has_head && doc.tokens[j].tag == Tag::kNum && doc.tokens[j - 1].tag == Tag::kNoun &&
+            j + 1 < e && (doc.tokens[j + 1].tag == Tag::kNoun || doc.tokens[j + 1].tag == Tag::kAdj ||
+                          doc.tokens[j + 1].tag == Tag::kProper))
+          break;
         doc.tokens[j].clause = clause;
         if (np_head_token(doc.tokens[j])) { head = j; has_head = true; }
         ++j;
