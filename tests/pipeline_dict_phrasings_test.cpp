@@ -125,8 +125,8 @@ TEST_F(DictPhrasingsTest, RoleReversingNounsMakeTheFromActorTheSource) {
   EXPECT_EQ(roots("The Israeli government received threats from Iran."), std::vector<std::string>{"13"});
   EXPECT_EQ(code("The Serbian president faced criticism from Croatia."), std::vector<std::string>{"HRV SRBGOV 111"});
   EXPECT_EQ(roots("The Italian minister drew praise from Austria."), std::vector<std::string>{"05"});
-  // Charges faced from prosecutors are legal action.
-  EXPECT_EQ(roots("The governor faced charges from federal prosecutors."), std::vector<std::string>{"17"});
+  // Charges faced from prosecutors are a criminal case brought (115, usage note of 173).
+  EXPECT_EQ(code("The governor faced charges from federal prosecutors."), std::vector<std::string>{"---JUD ---GOV 115"});
   // Meeting with opposition leaders is still a meeting.
   EXPECT_EQ(code("The Iraqi president met with opposition leaders."), std::vector<std::string>{"IRQGOV IRQOPP 040"});
 }
