@@ -136,6 +136,15 @@ TEST_F(NewsRulesTest, AskingAQuestionIsNoAppeal) {
   EXPECT_EQ(code("Iran asked Germany for help."), std::vector<std::string>{"IRN DEU 023"});
 }
 
+// Harm done by fire, weather, disease or accident is no act of an actor; a
+// bomb's is (gold README: one-sided, the doer unknown).
+TEST_F(NewsRulesTest, NaturalCausesAreNoActors) {
+  EXPECT_TRUE(code("The storm killed six Kenyan villagers.").empty());
+  EXPECT_TRUE(code("Kenyan villages hit by the floods were evacuated.").empty());
+  EXPECT_TRUE(code("The children were hurt in a fire that also killed two Kenyan soldiers.").empty());
+  EXPECT_EQ(code("A roadside bomb killed four Afghan soldiers."), std::vector<std::string>{"--- AFGMIL 195 one-sided"});
+}
+
 TEST_F(NewsRulesTest, NegatedAndPossibleActsDidNotHappen) {
   EXPECT_TRUE(code("Russia did not attack Ukraine.").empty());
   EXPECT_TRUE(code("Russia may attack Ukraine.").empty());

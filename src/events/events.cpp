@@ -75,6 +75,35 @@ bool doerless_non_finite(const Doc& doc, const Chunk* vg) {
   return (vg->flags & kInfinitive) || doc.tokens[vg->begin].verb_form == VerbForm::kGerund;
 }
 
+// "a fire which damaged their home", "a storm that killed six", "areas hit
+// by the tsunami": harm done by fire, weather, disease or accident is no act
+// of an actor (CAMEO codes what actors do; a bomb or a raid still is one).
+// The cause is the noun right before the verb group (past "which"/"that" and
+// adverbs), or after its "by".
+bool natural_cause(const Doc& doc, uint32_t sentence, const Chunk* vg) {
+  if (!vg) return false;
+  static constexpr std::string_view kCauses[] = {
+      "FIRE",     "FIRES",     "BLAZE",   "FLAMES",     "FLOOD",     "FLOODS",      "FLOODING", "STORM",
+      "STORMS",   "HURRICANE", "TORNADO", "TYPHOON",    "CYCLONE",   "EARTHQUAKE",  "QUAKE",    "TSUNAMI",
+      "AVALANCHE", "LANDSLIDE", "MUDSLIDE", "DROUGHT",  "FAMINE",    "LIGHTNING",   "DISEASE",  "EPIDEMIC",
+      "CANCER",   "ILLNESS",   "ACCIDENT", "CRASH",      "COLLISION", "HEAT",        "COLD",     "VIRUS"};
+  auto cause = [&](uint32_t t) {
+    const std::string_view w = doc.norm_of(doc.tokens[t]);
+    return doc.tokens[t].tag == Tag::kNoun && std::find(std::begin(kCauses), std::end(kCauses), w) != std::end(kCauses);
+  };
+  const Sentence& s = doc.sentences[sentence];
+  uint32_t k = vg->begin;
+  while (k > s.token_begin && doc.tokens[k - 1].tag == Tag::kAdv) --k;
+  if (k > s.token_begin && (doc.tokens[k - 1].tag == Tag::kRelPron || doc.norm_of(doc.tokens[k - 1]) == "THAT")) --k;
+  if (k > s.token_begin && cause(k - 1)) return true;
+  if (!(vg->flags & kPassive)) return false;
+  uint32_t n = vg->end;
+  while (n < s.token_end && doc.tokens[n].tag == Tag::kAdv) ++n;
+  if (n >= s.token_end || doc.norm_of(doc.tokens[n]) != "BY") return false;
+  for (++n; n < s.token_end && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj); ++n) {}
+  return n < s.token_end && cause(n);
+}
+
 // Cooperation (03-06) with one side unnamed, whose named side is a social
 // sector with no country ("the company agreed to ...", "teachers praised
 // ...", "the hospital will cooperate"), is nearly always private life, not an
@@ -663,6 +692,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       const bool one_sided = !src || !tgt || src->name_only;
       if (one_sided && options_.require_dyad && !(options_.one_sided && may_be_one_sided(c))) return;
       if (one_sided && !src && options_.one_sided && material_conflict(c) && doerless_non_finite(doc, vg)) return;
+      if (!src && options_.drop_attributions && material_conflict(c) && natural_cause(doc, sentence, vg)) return;
       if (one_sided && options_.one_sided) {
         const ActorRef* named = src && !src->name_only ? src : tgt;
         if (named && private_cooperation(c, *named)) return;
