@@ -67,6 +67,13 @@ TEST_F(StructureRulesTest, CapitalMayIsAMonthOrANameUnlessABaseVerbFollows) {
   EXPECT_EQ(tag_of("The Kenyan army may attack Somalia.", "may"), Tag::kAux);
 }
 
+TEST_F(StructureRulesTest, AVerbAfterANumberWithNoNounAfterItIsTheVerb) {
+  EXPECT_EQ(tag_of("Thousands marched against the Kenyan government.", "marched"), Tag::kVerb);
+  EXPECT_EQ(tag_of("Hundreds protested outside the Russian embassy.", "protested"), Tag::kVerb);
+  EXPECT_EQ(tag_of("Three armed men attacked the police station.", "armed"), Tag::kAdj);
+  EXPECT_EQ(code("Thousands marched against the Kenyan government."), std::vector<std::string>{"--- KENGOV 141 one-sided"});
+}
+
 TEST_F(StructureRulesTest, LastBeforeATimeNounIsNoVerb) {
   EXPECT_EQ(tag_of("Senators who last week opposed the treaty criticized Kenya.", "last"), Tag::kAdj);
   EXPECT_EQ(tag_of("The talks did not last.", "last"), Tag::kVerb);

@@ -280,7 +280,11 @@ void tag_sentence(Doc& doc, uint32_t s, const SyntaxOptions& opt) {
     }
     if (!can_verb) continue;
     if (!can_noun && t.tag == Tag::kVerb) {
-      if (premodifier(prev) && !(prev == Tag::kAdj && ends_with(w, "ED"))) {
+      // "Thousands marched against", "two died": after a number, a verb form
+      // that no noun follows is the verb of which the number is the subject.
+      const bool number_subject = prev == Tag::kNum && next != Tag::kNoun && next != Tag::kAdj &&
+                                  next != Tag::kProper && next != Tag::kNum;
+      if (premodifier(prev) && !(prev == Tag::kAdj && ends_with(w, "ED")) && !number_subject) {
         // "the affected villages": a participle used as an adjective.
         if (ends_with(w, "ED") || ends_with(w, "ING")) t.tag = Tag::kAdj;
       } else if (participle_modifier(prev, next, w)) {
