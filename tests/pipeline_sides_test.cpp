@@ -99,6 +99,7 @@ TEST_F(SidesTest, AnAttackOnAnUnlistedPlaceIsOnItsCountry) {
   EXPECT_EQ(code("US troops launched an assault on Fallujah."), std::vector<std::string>{"USAMIL IRQ 190"});
   EXPECT_EQ(code("US jets dropped bombs on Ramadi."), std::vector<std::string>{"USA IRQ 195"});
   EXPECT_EQ(code("Insurgents fired rockets into Sderot."), std::vector<std::string>{"---INS ISR 194"});
+  EXPECT_EQ(code("Rebels captured the town of Kunduz."), std::vector<std::string>{"---REB AFG 192"});
   // Where, not whom; and a name that modifies a noun is no place.
   EXPECT_EQ(code("US troops fought insurgents in Fallujah."), std::vector<std::string>{"USAMIL ---INS 190"});
   EXPECT_EQ(code("Gunmen attacked Western tourists."), std::vector<std::string>{"---UAF ---CVL 190"});

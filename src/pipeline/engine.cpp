@@ -754,6 +754,13 @@ void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event&
     k = doc.chunks[static_cast<size_t>(np)].end + 1;
   }
   if (k < s.token_end && doc.norm_of(doc.tokens[k]) == "THE") ++k;
+  // "captured the town of Kunduz", "shelled the city of Aleppo".
+  static constexpr std::string_view kSettlements[] = {"TOWN", "CITY", "VILLAGE", "PORT", "CAPITAL",
+                                                      "PROVINCE", "REGION", "DISTRICT", "AREA"};
+  if (k + 2 < s.token_end && doc.norm_of(doc.tokens[k + 1]) == "OF" &&
+      std::find(std::begin(kSettlements), std::end(kSettlements), doc.norm_of(doc.tokens[k])) !=
+          std::end(kSettlements))
+    k += 2;
   if (k >= s.token_end) return;
   if (doc.tokens[k].tag != Tag::kProper) return;
   const std::optional<PlaceMention> m = places.name_at(doc, sentence, k);
