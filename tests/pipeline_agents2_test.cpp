@@ -103,7 +103,7 @@ TEST_F(AgentsAuditTest, CourtsLawyersAndProcurators) {
   EXPECT_EQ(code("Russian procurators charged the opposition leader."), V{"RUSJUD RUSOPP 115"});  // charges are 115 (usage note of 173)
   EXPECT_EQ(code("The public defender criticized the narcotics officers."), V{"---JUD ---COP 111"});
   // A court-martial is a military court, as "military court" composes.
-  EXPECT_EQ(code("An Egyptian court-martial sentenced the army deserters."), V{"EGYMILJUD EGYMILOPP 116"});
+  EXPECT_EQ(code("An Egyptian court-martial sentenced the army deserters."), V{"EGYMILJUD EGYMILOPP 173"});
   EXPECT_EQ(code("The special counsel criticized the attorney general."), V{"---JUD ---GOV 111"});
   EXPECT_EQ(code("The bar council criticized the smugglers."), V{"---JUD ---CRM 111"});
 }
@@ -117,7 +117,7 @@ TEST_F(AgentsAuditTest, RebelsAndIrregulars) {
 
 TEST_F(AgentsAuditTest, ProtestOppositionAndRadicals) {
   // A hunger striker protests; STRIKER alone is labour.
-  EXPECT_EQ(code("A Chinese court sentenced the hunger strikers."), V{"CHNJUD CHNOPP 116"});
+  EXPECT_EQ(code("A Chinese court sentenced the hunger strikers."), V{"CHNJUD CHNOPP 173"});
   EXPECT_EQ(code("Burmese pro-democracy groups criticized the junta."), V{"MMROPP MMRMIL 111"});
   EXPECT_EQ(code("The government-in-exile criticized the generals."), V{"---OPP ---MIL 111"});
   EXPECT_EQ(code("German neo-Nazis attacked Turkish immigrants."), V{"DEURAD TURREF 190"});

@@ -98,13 +98,17 @@ TEST_F(DictPhrasings2Test, RegisteredProtestsAreComplaints) {
 }
 
 // CAMEO 116's usage note: a person found guilty and detained is coded 173.
-// A prison or jail term is detention; a death sentence stays 116.
+// A prison or jail term is detention, and so is a sentence to death (the
+// condemned is held; gold README: 173 arrest/detain/sentence).
 TEST_F(DictPhrasings2Test, PrisonSentencesAreDetention) {
   EXPECT_EQ(code("A Chinese court sentenced the dissident to ten years in prison."), (Events{"CHNJUD CHNOPP 173"}));
   EXPECT_EQ(code("An Iranian court sentenced the British professor to six months in jail."),
             (Events{"IRNJUD GBREDU 173"}));
   EXPECT_EQ(code("The Turkish court sent the journalist to prison."), (Events{"TURJUD TURMED 173"}));
-  EXPECT_EQ(code("The Russian court sentenced the activist to death."), (Events{"RUSJUD RUSOPP 116"}));
+  EXPECT_EQ(code("The Russian court sentenced the activist to death."), (Events{"RUSJUD RUSOPP 173"}));
+  // A fine is a ruling (116), a sentence imposed is detention (173).
+  EXPECT_EQ(code("The Turkish court imposed a fine on the newspaper."), (Events{"TURJUD TURMED 116"}));
+  EXPECT_EQ(code("The Turkish court imposed a prison sentence on the journalist."), (Events{"TURJUD TURMED 173"}));
 }
 
 // Forces that clash with protesters repress them (175); protesters who clash
