@@ -1,4 +1,4 @@
-"""Unit tests of the gold-set tools (tools/gold_text.py, tools/gold_eval.py)."""
+"""Unit tests of the gold-set tools (tools/gold_text.py, gold_eval.py, gold_split.py, gold_draw.py)."""
 import json
 import os
 import sys
@@ -7,6 +7,7 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
+import gold_draw  # noqa: E402
 import gold_eval  # noqa: E402
 import gold_split  # noqa: E402
 from gold_text import Resolver, detokenize_brown  # noqa: E402
@@ -80,6 +81,26 @@ class ResolverTest(unittest.TestCase):
         for ref in ("brown:ca01:100000", "ud:no-such-id", "gigaword:nope", "web:x", "brown:zz99:1"):
             with self.assertRaises(KeyError):
                 self.r.text(ref)
+
+
+class DrawTest(unittest.TestCase):
+    def test_political_words_and_stems_whole_words_only(self):
+        self.assertTrue(gold_draw.is_political("The Senate voted on the treaty."))
+        self.assertTrue(gold_draw.is_political("Rebels were accused of looting."))
+        self.assertFalse(gold_draw.is_political("The warehouse held grain."))  # "war" inside a word
+        self.assertFalse(gold_draw.is_political("She baked a cake for the party-goers' picnic."))
+
+    def test_candidates_leave_out_the_gold_set_and_short_sentences(self):
+        r = Resolver()
+        if not os.path.isdir(r.shared):
+            self.fail(f"{r.shared}: ../shared is missing; these tests read it")
+        taken = gold_draw.in_gold(gold_eval.GOLD_DIR)
+        brown, ud = gold_draw.candidates(r, taken)
+        self.assertTrue(brown and ud)
+        for ref, text in brown[:500] + ud:
+            self.assertNotIn(ref, taken)
+            self.assertGreaterEqual(len(text.split()), 4)
+            self.assertTrue(gold_draw.is_political(text), ref)
 
 
 if __name__ == "__main__":
