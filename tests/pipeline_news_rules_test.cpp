@@ -306,5 +306,21 @@ TEST_F(NewsRulesTest, NominalCriticismWithOneSide) {
   EXPECT_EQ(code("The attack on Kenya was discussed at length."), std::vector<std::string>{});
 }
 
+// A meeting yet to come, or one both sides agreed to, is an intent to meet
+// (036) on both sides; an intended visit is the visitor's alone, and a
+// meeting that took place stays one way (tests/gold/README.md).
+TEST_F(NewsRulesTest, AnAgreedOrComingMeetingBindsBothSides) {
+  EXPECT_EQ(code("The Kenyan president will meet the Ugandan president in Nairobi."),
+            (std::vector<std::string>{"KENGOV UGAGOV 036", "UGAGOV KENGOV 036"}));
+  EXPECT_EQ(code("The Kenyan president agreed to meet the Ugandan president."),
+            (std::vector<std::string>{"KENGOV UGAGOV 036", "UGAGOV KENGOV 036"}));
+  EXPECT_EQ(code("The Kenyan president agreed to hold talks with Uganda."),
+            (std::vector<std::string>{"KENGOV UGA 036", "UGA KENGOV 036"}));
+  EXPECT_EQ(code("The Kenyan president agreed to visit Uganda."), std::vector<std::string>{"KENGOV UGA 036"});
+  EXPECT_EQ(code("The Kenyan president met the Ugandan president."), std::vector<std::string>{"KENGOV UGAGOV 040"});
+  EXPECT_EQ(code("The Kenyan president will attend the summit in Kampala."),
+            std::vector<std::string>{"KENGOV --- 036 one-sided"});
+}
+
 }  // namespace
 }  // namespace parley

@@ -174,6 +174,20 @@ bool reciprocal_code(const Code& c) {
   return v == "046" || v == "057";
 }
 
+// "agreed to meet Y", "agreed to hold talks with Y": an agreement to meet
+// (036) binds both sides, as one to sign would (tests/gold/README.md,
+// reciprocal events).  Not "agreed to visit" or "to host": that is the
+// visitor's or the host's own intent.
+bool agreed_to_meet(const Doc& doc, const VerbBlock& block, const Code& code, const VerbHit& hit,
+                    const PatternMatch& m) {
+  if (code.view() != "036" || block.name != "AGREE" || m.pattern < 0) return false;
+  for (uint32_t k = hit.end; k < m.span_end && k < doc.tokens.size(); ++k) {
+    const std::string_view w = doc.norm_of(doc.tokens[k]);
+    if (w.starts_with("VISIT") || w.starts_with("HOST")) return false;
+  }
+  return true;
+}
+
 // A visit and its hosting are one meeting seen from each side: the codebook
 // says each "is typically accompanied by the linked event" (042 <-> 043).
 // Only when the other side is a government, its leaders or legislators, or
@@ -759,7 +773,9 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         const ActorRef* t = nt ? &tgt[j] : nullptr;
         emit(a, t, code);
         if (!reverse_code.empty()) emit(t, a, reverse_code);
-        else if (a && t && !a->name_only && !t->name_only && reciprocal_code(code)) emit(t, a, code);
+        else if (a && t && !a->name_only && !t->name_only &&
+                 (reciprocal_code(code) || agreed_to_meet(doc, block, code, hit, m)))
+          emit(t, a, code);
         else if (a && t && !a->name_only && !t->name_only && options_.linked_visits) {
           const Code linked = linked_visit_code(code, code.view() == "042" ? *t : *a);
           if (!linked.empty()) emit(t, a, linked);

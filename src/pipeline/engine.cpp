@@ -546,6 +546,12 @@ bool coded_in(const std::vector<Event>& events, size_t first, size_t last, size_
 // "will build up its forces": a build-up with no other country as its
 // target keeps 154; only a deployment to somewhere else is the intent to
 // provide forces (0334, whose target is where they would go).
+// A meeting or talks (040, 044, 046) with both sides named.
+bool meeting_between(const Event& ev) {
+  const std::string_view c = ev.code.view();
+  return (c == "040" || c == "044" || c == "046") && !ev.one_sided && ev.source_begin >= 0 && ev.target_begin >= 0;
+}
+
 bool own_forces(const Event& ev) {
   if (ev.code.view() != "154") return false;
   return ev.source.compare(0, 3, "---") == 0 || ev.target.compare(0, 3, "---") == 0 ||
@@ -828,12 +834,43 @@ void Worker::add_details(CodedDocument& out, bool record_start) {
         // What someone should do, as the reporter says: an appeal, no longer merely possible.
         d.modality.hypothetical = false;
       } else if (announced(d.modality) && !own_forces(ev)) {
+        if (meeting_between(ev)) mutual_intents_.push_back(e);
         ev.code = intent_code(ev.code);
       }
       d.plover = plover_for(ev.code.view());
     }
   }
+  add_mutual_intents(out);
   if (code_intents) drop_non_events(out);
+}
+
+// "Kennedy will meet Khrushchev in Vienna": a meeting yet to come is an
+// intent to meet (036) on both sides, as an agreement to meet is (CAMEO 036
+// "agree to meet"; tests/gold/README.md, reciprocal events).  A visit stays
+// the visitor's intent ("hopes to visit Russia").  The copy goes right after
+// its event, so events stay in sentence order.
+void Worker::add_mutual_intents(CodedDocument& out) {
+  if (mutual_intents_.empty()) return;
+  for (size_t k = mutual_intents_.size(); k-- > 0;) {
+    const size_t e = mutual_intents_[k];
+    Event reverse = out.events[e];
+    std::swap(reverse.source, reverse.target);
+    std::swap(reverse.source_begin, reverse.target_begin);
+    std::swap(reverse.source_end, reverse.target_end);
+    size_t first = e, last = e + 1;
+    while (first > 0 && out.events[first - 1].sentence == reverse.sentence) --first;
+    while (last < out.events.size() && out.events[last].sentence == reverse.sentence) ++last;
+    bool present = false;
+    for (size_t f = first; f < last && !present; ++f) {
+      const Event& g = out.events[f];
+      present = g.source == reverse.source && g.target == reverse.target && g.code == reverse.code;
+    }
+    if (present) continue;
+    EventDetails details = out.details[e];
+    out.events.insert(out.events.begin() + static_cast<std::ptrdiff_t>(e + 1), std::move(reverse));
+    out.details.insert(out.details.begin() + static_cast<std::ptrdiff_t>(e + 1), std::move(details));
+  }
+  mutual_intents_.clear();
 }
 
 

@@ -174,6 +174,7 @@ class Worker {
   bool code_sentences(int32_t date, CodedDocument& out, bool record_start);
   void add_details(CodedDocument& out, bool record_start);
   void drop_non_events(CodedDocument& out);
+  void add_mutual_intents(CodedDocument& out);
   void refine_governor(CodedDocument& out, size_t first, size_t last, size_t e, const Chunk& group);
   bool recode_for_reporter(Event& ev, const EventModality& m, Code (*recode)(Code));
   bool recode_as_content(const CodedDocument& out, size_t first, size_t last, size_t e, Event& ev,
@@ -194,6 +195,7 @@ class Worker {
   PlaceFinder places_;
   std::vector<DateMention> dates_;
   std::vector<uint8_t> drop_;           // drop_non_events(), per event
+  std::vector<size_t> mutual_intents_;  // add_details(): events whose reverse add_mutual_intents() adds
   int32_t dateline_hint_ = 0;           // the record's, from its first piece
   std::function<bool()> stop_check_;
 };
