@@ -270,3 +270,14 @@ TEST_F(AgentsAuditTest, TitleOfABodyIsThatBodys) {
 }
 }  // namespace
 }  // namespace parley
+
+// "met his Ugandan counterpart": an official's counterpart is the other
+// country's government.  Sentences written for this test.
+namespace parley {
+namespace {
+TEST_F(AgentsAuditTest, ACounterpartIsTheOtherGovernment) {
+  EXPECT_EQ(code("The Kenyan foreign minister met his Ugandan counterpart."), V{"KENGOV UGAGOV 040"});
+  EXPECT_EQ(code("Kenya's defence minister criticized his Tanzanian counterparts."), V{"KENGOV TZAGOV 111"});
+}
+}  // namespace
+}  // namespace parley
