@@ -546,6 +546,14 @@ bool coded_in(const std::vector<Event>& events, size_t first, size_t last, size_
 // "will build up its forces": a build-up with no other country as its
 // target keeps 154; only a deployment to somewhere else is the intent to
 // provide forces (0334, whose target is where they would go).
+// "will meet", "shall meet": said to happen, not only wanted or planned by
+// one side ("wants to meet", "plans to meet").
+bool will_happen(const Doc& doc, const EventModality& m) {
+  if (!m.future || m.modal < 0) return false;
+  const std::string_view w = doc.norm_of(doc.tokens[static_cast<size_t>(m.modal)]);
+  return w == "WILL" || w == "SHALL" || w == "'LL";
+}
+
 // A meeting or talks (040, 044, 046) with both sides named.
 bool meeting_between(const Event& ev) {
   const std::string_view c = ev.code.view();
@@ -834,7 +842,7 @@ void Worker::add_details(CodedDocument& out, bool record_start) {
         // What someone should do, as the reporter says: an appeal, no longer merely possible.
         d.modality.hypothetical = false;
       } else if (announced(d.modality) && !own_forces(ev)) {
-        if (meeting_between(ev)) mutual_intents_.push_back(e);
+        if (meeting_between(ev) && will_happen(doc_, d.modality)) mutual_intents_.push_back(e);
         ev.code = intent_code(ev.code);
       }
       d.plover = plover_for(ev.code.view());
