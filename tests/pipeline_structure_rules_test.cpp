@@ -248,15 +248,5 @@ TEST_F(StructureRulesTest, IngWordsBeforeANounAfterADeterminerAreModifiers) {
   EXPECT_EQ(tag_of("Kenya accused the rebels of killing civilians.", "killing"), Tag::kVerb);
 }
 
-// "Kenya meddled in Somalia, sending arms to the rebels": a participle
-// clause after a comma has the subject of the verb before it.
-TEST_F(StructureRulesTest, AParticipleAfterACommaHasTheMainSubject) {
-  EXPECT_EQ(code("The Kenyan army entered Somalia on Monday, threatening to attack Kismayo."),
-            (std::vector<std::string>{"KENMIL SOM 192", "KENMIL SOM 1384"}));
-  // A thing as the main subject leaves the participle's doer unknown.
-  EXPECT_EQ(code("The bomb exploded near the market, killing four Afghan soldiers."),
-            std::vector<std::string>{"--- AFGMIL 183 one-sided"});
-}
-
 }  // namespace
 }  // namespace parley

@@ -1,6 +1,7 @@
 #include "events/events.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "events/roles.h"
 #include "syntax/words.h"
@@ -32,12 +33,16 @@ bool is_light_verb(std::string_view w) {
 // someone again or granting a point ("was recognized multiple times", "the
 // House recognized it"; outside the gold set 4 events, all wrong; the gold
 // set has none).
+constexpr std::string_view kTwoSidedRoots[] = {"01", "07", "08", "13", "16"};
+constexpr std::string_view kTwoSidedCodes[] = {"030", "050", "054", "057", "060"};
+
 bool may_be_one_sided(const Code& c) {
-  std::string_view v = c.view();
+  const std::string_view v = c.view();
   if (v.size() < 2) return false;
-  if (v == "030" || v == "050" || v == "060" || v == "057" || v == "054") return false;
-  const std::string_view root = v.substr(0, 2);
-  return root != "01" && root != "07" && root != "08" && root != "13" && root != "16";
+  auto listed = [](const auto& table, std::string_view x) {
+    return std::find(std::begin(table), std::end(table), x) != std::end(table);
+  };
+  return !listed(kTwoSidedCodes, v) && !listed(kTwoSidedRoots, v.substr(0, 2));
 }
 
 // Roots an unlisted name may take part in: appeals (02), consultation (04),

@@ -372,13 +372,6 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
         return depth == 0 && !infinitive ? relative_clause_antecedent(doc, sentence, actors, vg.begin) : -1;
       }
       case Tag::kPunct: {
-        if (w == "," && k + 1 == vg.begin && !infinitive && doc.tokens[vg.begin].tag == Tag::kVerb &&
-            doc.tokens[vg.begin].verb_form == VerbForm::kGerund) {
-          // "Russia meddled in the Congo, sending Lumumba arms": a participle
-          // clause after a comma has the subject of the verb before it.
-          const int32_t prev = previous_verb_group(doc, sentence, verb_chunk);
-          if (prev >= 0) return subject_of(doc, sentence, actors, static_cast<uint32_t>(prev), depth + 1);
-        }
         if (w == ",") {
           // Skip a comma-enclosed parenthetical or appositive.
           uint32_t p = k;

@@ -1,0 +1,28 @@
+// parley/events: targets that are places no actor dictionary lists.
+//
+// The coder (events.h) finds targets among the actor groups; a town or a
+// province is no actor, so "shelled Fallujah" leaves the target unnamed.  The
+// gazetteer (places/places.h) knows the town's country: an attack aimed at an
+// unlisted place is aimed at that country.  The pipeline applies this after
+// coding, with the worker's PlaceFinder (which keeps per-document state).
+#pragma once
+
+#include <cstdint>
+
+#include "doc/doc.h"
+#include "events/events.h"
+#include "places/places.h"
+
+namespace parley {
+
+// "shelled Fallujah", "launched an assault on Fallujah", "fired rockets
+// into Sderot": material conflict (15-20) aimed at a place no actor dictionary
+// lists (an unlisted name, so the coder found no target) is aimed at that
+// place's country.  The place must stand where the target would: right after
+// the verb or noun (past adverbs), after on/upon/against/into, or after what
+// was fired and then at/on/into ("fighting in Fallujah" names where, not whom).
+// Fills `ev`'s target (code, span, one_sided) when the rule applies; leaves
+// it unchanged otherwise.
+void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event& ev);
+
+}  // namespace parley
