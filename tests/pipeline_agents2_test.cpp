@@ -281,3 +281,18 @@ TEST_F(AgentsAuditTest, ACounterpartIsTheOtherGovernment) {
 }
 }  // namespace
 }  // namespace parley
+
+// "Kandahar police", "the Houston city council": an agent with no country
+// after a city's or region's name takes the place's country.  Not a word
+// that is also an adjective or a verb ("Western delegations"), nor a city
+// that ends a person's name.  Sentences written for this test.
+namespace parley {
+namespace {
+TEST_F(AgentsAuditTest, AnAgentAfterAPlaceTakesItsCountry) {
+  EXPECT_EQ(code("Kandahar police arrested two Pakistani men."), V{"AFGCOP PAK 173"});
+  EXPECT_EQ(code("The Houston police criticized the Mexican consulate."), V{"USACOP MEXGOV 111"});
+  EXPECT_EQ(code("Western diplomats criticized the Kenyan government."), V{"---GOV KENGOV 111"});
+  EXPECT_EQ(code("The pilot Alan Lawrence Pope criticized the police."), V{"---REL ---COP 111"});
+}
+}  // namespace
+}  // namespace parley

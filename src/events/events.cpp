@@ -740,6 +740,8 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       ev.verb_end = hit.end;
       if (src) { ev.source_begin = static_cast<int32_t>(src->begin); ev.source_end = static_cast<int32_t>(src->end); }
       if (tgt) { ev.target_begin = static_cast<int32_t>(tgt->begin); ev.target_end = static_cast<int32_t>(tgt->end); }
+      ev.source_lent = src && src->lent && !unlend;
+      ev.target_lent = tgt && tgt->lent;
       ev.form = hit.form;
       ev.pattern = m.pattern;
       ev.passive = passive;

@@ -31,6 +31,9 @@ struct Event {
   int32_t pattern = -1;          // VerbDictionary::patterns index, -1 = verb default
   bool passive = false, negated = false, nominal = false;
   bool one_sided = false;        // the sentence names only one side (the other is "---")
+  // The side's country came from another actor of the sentence
+  // (ActorRef::lent), not from its own words.
+  bool source_lent = false, target_lent = false;
 };
 
 struct CoderOptions {

@@ -49,4 +49,44 @@ void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event&
 }
 
 
+namespace {
+
+// The country of a city or region named by the capitalised words that end
+// right before token `end`, or an empty view.
+std::string_view country_named_before(const Doc& doc, uint32_t sentence, PlaceFinder& places, uint32_t end) {
+  constexpr uint32_t kLongestName = 4;
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  uint32_t first = end;
+  while (first > b && end - first < kLongestName && doc.tokens[first - 1].tag == Tag::kProper &&
+         (doc.tokens[first - 1].flags & kCapitalised))
+    --first;
+  if (first == end) return {};
+  // The whole run must be the place: in "pilot Alan Lawrence Pope" the city
+  // Lawrence ends a person's name.  A single word the lexicon knows as an
+  // adjective or a verb is no place here ("Western delegations", "Eastern
+  // Airlines", "Reading"); city names WordNet lists as nouns stay.
+  if (end - first == 1 && (doc.tokens[first].pos_bits & (kPosAdj | kPosVerb))) return {};
+  const std::optional<PlaceMention> m = places.name_at(doc, sentence, first);
+  if (!m || m->token_end != end) return {};
+  const Place& p = m->place;
+  if (p.kind == PlaceKind::kCountry) return {};  // a country's name is an actor already
+  constexpr uint32_t kFewestPeople = 50000;
+  if (p.kind == PlaceKind::kCity && p.population < kFewestPeople) return {};
+  return p.iso3;
+}
+
+void lend_to_side(const Doc& doc, uint32_t sentence, PlaceFinder& places, std::string& code, int32_t begin,
+                  bool lent) {
+  if (begin < 0 || code.size() != 6 || (!lent && !code.starts_with("---"))) return;
+  const std::string_view iso3 = country_named_before(doc, sentence, places, static_cast<uint32_t>(begin));
+  if (iso3.size() == 3) code.replace(0, 3, iso3);
+}
+
+}  // namespace
+
+void lend_place_country(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event& ev) {
+  lend_to_side(doc, sentence, places, ev.source, ev.source_begin, ev.source_lent);
+  lend_to_side(doc, sentence, places, ev.target, ev.target_begin, ev.target_lent);
+}
+
 }  // namespace parley

@@ -25,4 +25,14 @@ namespace parley {
 // it unchanged otherwise.
 void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event& ev);
 
+// "the Atlanta Police Department", "Kandahar police", "Texas legislators":
+// an agent with no country (---COP) right after the name of a city or
+// region takes that place's country, as it would a nationality's ("Afghan
+// police").  Only cities of 50,000 people or more and first-level regions:
+// smaller places share their names with people ("the Martin government").
+// The place's country also replaces one lent by another actor of the
+// sentence ("the Houston police criticized the Mexican consulate" is USACOP).
+// Fills the source's and the target's country where this applies.
+void lend_place_country(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event& ev);
+
 }  // namespace parley

@@ -779,7 +779,10 @@ void Worker::add_details(CodedDocument& out, bool record_start) {
       d.precision = when.precision;
       d.date_text.assign(when.date_text);
       d.place = place;
-      if (code_intents) aim_at_place(doc_, s, places_, ev);
+      if (code_intents) {
+        aim_at_place(doc_, s, places_, ev);
+        lend_place_country(doc_, s, places_, ev);
+      }
       d.modality = engine_.modality().analyse(doc_, ev, &out.quotes);
       if (code_intents && !d.modality.negated && recode_as_content(out, first, last, e, ev, d.modality)) {
         // Asked for or denied by the governing verb's subject: not an act, nor announced.
