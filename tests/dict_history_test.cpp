@@ -157,6 +157,18 @@ TEST(DictHistory, FormerStatesTakeTheSuccessorsCode) {
     for (int32_t date : {19850601, 20200601}) EXPECT_EQ(code_of(phrase, date), code) << phrase << " on " << date;
 }
 
+// "Georgia" names the US state before Georgia's independence (1991-04-09)
+// and the country from then on (tools/countries_extra.tsv, DATED); the
+// country's other names ("Tbilisi", "Soviet Georgia") are Georgia's always.
+TEST(DictHistory, GeorgiaIsTheUSStateBeforeIndependence) {
+  EXPECT_EQ(code_of("GEORGIA", 19610615), "USA");
+  EXPECT_EQ(code_of("GEORGIA", 19910408), "USA");
+  EXPECT_EQ(code_of("GEORGIA", 19910409), "GEO");
+  EXPECT_EQ(code_of("GEORGIA", 20080810), "GEO");
+  EXPECT_EQ(code_of("TBILISI", 19610615), "GEO");
+  EXPECT_EQ(code_of("SOVIET_GEORGIA", 19610615), "GEO");
+}
+
 // Every country below has a person coded as its government on every
 // 1 January and 1 July from 1980 to 2025: a head of state or government
 // whose record is missing or mis-dated leaves a hole here.  (A minister

@@ -127,6 +127,8 @@ def read_extra(path):
             if not parts:
                 continue
             code, phrases = parts[0], parts[1:]
+            if code == "DATED":
+                continue  # read by read_dated()
             if not re.fullmatch(r"(?:[A-Z]{3})+", code):
                 sys.exit(f"{path}:{no}: bad code '{code}'")
             for p in phrases:
@@ -134,6 +136,34 @@ def read_extra(path):
                     sys.exit(f"{path}:{no}: phrase '{p}' must be plain upper case")
             groups.append((code, phrases, note, no))
     return groups
+
+
+def read_dated(path):
+    """DATED lines -> {phrase: ([(code, "<YYYYMMDD")...], note)}.
+
+    "DATED  GEORGIA  USA<19910409  # note": before that date the phrase is
+    coded USA; on and after it, by the code it has in the table or iso-codes.
+    """
+    dated = {}
+    with open(path, encoding="utf-8") as f:
+        for no, line in enumerate(f, 1):
+            note = ""
+            if "#" in line:
+                line, _, note = line.partition("#")
+                note = note.strip()
+            parts = line.split()
+            if not parts or parts[0] != "DATED":
+                continue
+            if len(parts) < 3:
+                sys.exit(f"{path}:{no}: DATED needs a phrase and at least one CODE<YYYYMMDD")
+            specs = []
+            for spec in parts[2:]:
+                m = re.fullmatch(r"((?:[A-Z]{3})+)<(\d{8})", spec)
+                if not m:
+                    sys.exit(f"{path}:{no}: bad dated code '{spec}' (want CODE<YYYYMMDD)")
+                specs.append((m.group(1), "<" + m.group(2)))
+            dated[parts[1]] = (specs, note)
+    return dated
 
 
 def main(argv):
@@ -181,6 +211,11 @@ def main(argv):
             if p.endswith("*"):
                 origin[p.rstrip("*")] += ":stem"
 
+    dated = read_dated(args.extra)
+    for phrase in dated:
+        if phrase not in owner:
+            sys.exit(f"error: DATED phrase {phrase} has no code in the table or iso-codes")
+
     country_codes = sorted(set(names))
     missing = [c for c in country_codes if not phrases.get(c)]
     if missing:
@@ -202,16 +237,28 @@ def main(argv):
             if origin[p].endswith(":stem"):
                 return p + "  # stem-ok"
             return p + "_"
-        first = fmt(plist[0])
+        undated = [p for p in plist if p not in dated]
+        first = fmt(undated[0])
         if "#" in first:
             body, _, cmt = first.partition("  #")
             out.append(f"{body} [{code}]  #{cmt}\n")
         else:
             out.append(f"{first} [{code}]\n")
-        for p in plist[1:]:
+        for p in undated[1:]:
             out.append(f"+{fmt(p)}\n")
         counts["records"] += 1
-        counts["phrases"] += len(plist)
+        counts["phrases"] += len(undated)
+        # A phrase whose meaning changed: its own record with dated codes.
+        for p in plist:
+            if p not in dated:
+                continue
+            specs, note = dated[p]
+            out.append(f"{fmt(p)}" + (f"  # {note}" if note else "") + "\n")
+            for c, restriction in specs:
+                out.append(f"\t[{c} {restriction}]\n")
+            out.append(f"\t[{code}]\n")
+            counts["records"] += 1
+            counts["phrases"] += 1
 
     out.append("\n# ================================================ countries and territories\n")
     for code in country_codes:
