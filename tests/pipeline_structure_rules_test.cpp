@@ -248,5 +248,17 @@ TEST_F(StructureRulesTest, IngWordsBeforeANounAfterADeterminerAreModifiers) {
   EXPECT_EQ(tag_of("Kenya accused the rebels of killing civilians.", "killing"), Tag::kVerb);
 }
 
+// "Sanctions were imposed on Iran by the EU": a passive whose subject holds
+// the pattern's word after the verb is the active "the EU imposed sanctions
+// on Iran"; the target is the actor right after the verb's preposition.
+TEST_F(StructureRulesTest, APassiveWithTheActAsSubject) {
+  EXPECT_EQ(code("New sanctions were imposed on Kenya by the European Union."),
+            std::vector<std::string>{"IGOEEC KEN 163"});
+  EXPECT_EQ(code("Charges were filed against three Kenyan policemen."),
+            std::vector<std::string>{"--- KENCOP 115 one-sided"});
+  // No actor right after the verb: no target from further on.
+  EXPECT_TRUE(code("A rally was held on Monday in Nairobi, where the Kenyan president spoke.").empty());
+}
+
 }  // namespace
 }  // namespace parley

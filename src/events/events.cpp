@@ -581,6 +581,27 @@ bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
   return true;
 }
 
+// "were imposed on Iran", "was launched against Kenyan troops", "was lodged
+// with the government": the actor a passive's fronted act is aimed at, in a
+// prepositional phrase right after the verb; -1 when none is there ("a rally
+// was held Sept. 8 in Savannah, at which Sen. X spoke" names no target).
+int32_t aimed_object_after(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_end) {
+  const uint32_t b = doc.sentences[sentence].token_begin, e = doc.sentences[sentence].token_end;
+  uint32_t k = verb_end;
+  while (k < e && doc.tokens[k].tag == Tag::kAdv) ++k;
+  if (k >= e) return -1;
+  const std::string_view prep = doc.norm_of(doc.tokens[k]);
+  if (prep != "ON" && prep != "UPON" && prep != "AGAINST" && prep != "AT" && prep != "INTO" && prep != "WITH" &&
+      prep != "TO" && prep != "OVER")
+    return -1;
+  ++k;
+  while (k < e && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj || doc.tokens[k].tag == Tag::kNum))
+    ++k;
+  if (k >= e) return -1;
+  const int32_t g = actors.group_at[k - b];
+  return g >= 0 && actors.groups[g].begin == k && !group_is_name(actors, g) ? g : -1;
+}
+
 }  // namespace
 
 void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const SentenceActors& actors,
@@ -642,7 +663,13 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       // by-agent was more often a rival or an author than a political actor
       // (gold tune half: one more silent sentence, no match lost).
       if (agent >= 0 && group_is_name(actors, agent)) agent = -1;
-      if (passive && (agent >= 0 || !options_.tabari_roles)) {
+      if (passive && m.fronted) {
+        // "Sanctions were imposed on Iran by the EU": the subject is what was
+        // done; the one it was done to comes after the verb, as in the active.
+        source = agent;
+        target = aimed_object_after(doc, sentence, actors, hit.end);
+        if (target >= 0 && target == agent) target = -1;
+      } else if (passive && (agent >= 0 || !options_.tabari_roles)) {
         // "X was greeted by Y": Y acted on X.  With no agent named, who acted
         // is unknown.
         source = agent;

@@ -163,15 +163,30 @@ bool is_bracket(const PatternItem& item) {
 
 // `post_start`: where the items after the verb start looking (hit.end, or the
 // word after the anchor of a multi-word form, see match_pattern).
+// `fronted`: for a passive verb, the subject noun phrase [begin, end) in which
+// the pattern's first word after the verb is sought instead ("sanctions were
+// imposed on Iran" is "imposed sanctions on Iran"); empty otherwise.
 bool try_pattern(const Cursor& c, const Dictionaries& dicts, const Pattern& p, const VerbHit& hit,
-                 uint32_t post_start, PatternMatch& m) {
+                 uint32_t post_start, PatternMatch& m, std::pair<uint32_t, uint32_t> fronted = {0, 0}) {
   const PatternItem* items = dicts.verbs.items.data();
   int score = 0;
   // After the verb.
   uint32_t pos = post_start;
   bool in_group = false;
   bool first_in_group = false;
-  for (uint32_t i = 0; i < p.post_count; ++i) {
+  uint32_t first = 0;
+  if (fronted.first < fronted.second) {
+    if (p.post_count == 0) return false;
+    const PatternItem& item = items[p.post_begin];
+    if (item.kind != PatternItem::kWord && item.kind != PatternItem::kSynset) return false;
+    uint32_t at = fronted.first;
+    const uint32_t gap = fronted.second - fronted.first - 1;
+    if (!match_forward(c, item, false, gap, at, m) || at > fronted.second) return false;
+    ++score;
+    first = 1;
+    m.fronted = true;
+  }
+  for (uint32_t i = first; i < p.post_count; ++i) {
     const PatternItem& item = items[p.post_begin + i];
     if (is_bracket(item)) {
       in_group = item.kind == PatternItem::kNounOpen || item.kind == PatternItem::kPrepOpen;
@@ -299,6 +314,16 @@ PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries
   Cursor c{doc, dicts, index, actors, s.token_begin, s.token_end, clause_end};
   const VerbEntry& form = dicts.verbs.forms[hit.form];
   const VerbBlock& block = dicts.verbs.blocks[form.block];
+  // A passive verb's subject noun phrase, right before the verb group and
+  // naming no actor, holds what an active sentence puts after the verb.
+  std::pair<uint32_t, uint32_t> fronted{0, 0};
+  if (!hit.nominal && hit.group > static_cast<int32_t>(s.chunk_begin) &&
+      (doc.chunks[static_cast<size_t>(hit.group)].flags & kPassive)) {
+    const Chunk& np = doc.chunks[static_cast<size_t>(hit.group) - 1];
+    if (np.kind == ChunkKind::kNounPhrase && np.end == doc.chunks[static_cast<size_t>(hit.group)].begin &&
+        actors.group_at[np.begin - s.token_begin] < 0 && actors.group_at[np.end - 1 - s.token_begin] < 0)
+      fronted = {np.begin, np.end};
+  }
   PatternMatch best;
   for (uint32_t p : block.patterns) {
     if (!index.may_match(p, present)) continue;
@@ -310,6 +335,10 @@ PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries
     if (!matched && hit.anchor + 1 < hit.end) {
       m = PatternMatch{};
       matched = try_pattern(c, dicts, dicts.verbs.patterns[p], hit, hit.anchor + 1, m);
+    }
+    if (!matched && fronted.first < fronted.second) {
+      m = PatternMatch{};
+      matched = try_pattern(c, dicts, dicts.verbs.patterns[p], hit, hit.end, m, fronted);
     }
     if (!matched) continue;
     if (m.score > best.score) {

@@ -35,6 +35,7 @@ struct PatternMatch {
   int32_t source_group = -1;     // actor group bound by $ (or %), -1 = not bound
   int32_t target_group = -1;     // actor group bound by +
   bool compound = false;         // % : the event is between members of one group
+  bool fronted = false;          // a passive's subject held the pattern's first word ("sanctions were imposed")
   uint32_t span_begin = 0, span_end = 0;  // tokens the pattern covered
   int score = -1;
 };
