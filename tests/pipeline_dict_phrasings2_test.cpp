@@ -315,5 +315,12 @@ TEST_F(DictPhrasings2Test, DeathAtTheHandsOfAnActorIsItsForce) {
   EXPECT_TRUE(code("The Kenyan minister died on Tuesday.").empty());
 }
 
+// A fine is a legal penalty with no detention: 116 (its usage note).
+TEST_F(DictPhrasings2Test, AFineIsALegalPenalty) {
+  EXPECT_EQ(code("The Kenyan high court fined the Ugandan company."), (Events{"KENJUD UGABUS 116"}));
+  EXPECT_EQ(code("The Ugandan company was fined by a Kenyan court."), (Events{"KENJUD UGABUS 116"}));
+  EXPECT_TRUE(code("The Kenyan minister said the weather was fine.").empty());
+}
+
 }  // namespace
 }  // namespace parley
