@@ -260,5 +260,14 @@ TEST_F(StructureRulesTest, APassiveWithTheActAsSubject) {
   EXPECT_TRUE(code("A rally was held on Monday in Nairobi, where the Kenyan president spoke.").empty());
 }
 
+// "was praised by police for his courage": a pattern's target after a
+// passive verb ("- * + (FOR)") is not the by-agent; the agent is the source.
+TEST_F(StructureRulesTest, APassivesAgentIsNoPatternTarget) {
+  EXPECT_EQ(code("The Kenyan minister was praised by Uganda for his courage."),
+            std::vector<std::string>{"UGA KENGOV 051"});
+  EXPECT_EQ(code("The boy was praised by Kenyan police for his courage."),
+            std::vector<std::string>{"KENCOP --- 051 one-sided"});
+}
+
 }  // namespace
 }  // namespace parley

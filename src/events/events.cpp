@@ -699,8 +699,12 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
           target = object_of(doc, sentence, actors, actors.groups[target].end);
       }
       if (m.source_group >= 0) source = m.source_group;
-      if (m.target_group >= 0) target = m.target_group;
-      if (m.target_group >= 0 && m.source_group < 0 && source == target) {
+      // "The boy was praised by police for his courage": a pattern's + after
+      // a passive verb ("- * + (FOR)") lands on the by-agent, who is the
+      // source; the target stays the passive's subject.
+      const bool agent_as_target = passive && agent >= 0 && m.target_group == agent && !m.fronted;
+      if (m.target_group >= 0 && !agent_as_target) target = m.target_group;
+      if (m.target_group >= 0 && !agent_as_target && m.source_group < 0 && source == target) {
         // "X noted that + Y regretted": the pattern made the subject the
         // target, so the source is the actor before it.
         source = -1;
