@@ -107,5 +107,15 @@ TEST_F(ModalityRulesTest, QuestionsAndConditionsReportNothingDone) {
   EXPECT_TRUE(has_root(code("The rebels had attacked the army, officials said."), "19"));
 }
 
+// "was reluctant to withdraw", "failed to withdraw": what one held back
+// from or failed at was not done; "refused to" is the refusal.
+TEST_F(ModalityRulesTest, HeldBackActsAreNotDone) {
+  EXPECT_TRUE(code("Kenya was reluctant to withdraw its troops from Somalia.").empty());
+  EXPECT_TRUE(code("Kenya was unwilling to withdraw its troops from Somalia.").empty());
+  EXPECT_TRUE(code("Kenya failed to withdraw its troops from Somalia.").empty());
+  EXPECT_TRUE(code("Kenya hesitated to attack Somalia.").empty());
+  EXPECT_EQ(code("Kenya refused to withdraw its troops from Somalia."), std::vector<std::string>{"KEN SOM 1246"});
+}
+
 }  // namespace
 }  // namespace parley

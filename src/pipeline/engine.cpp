@@ -350,6 +350,25 @@ bool kept_from(const Doc& doc, uint32_t sentence, uint32_t verb) {
   return verb > b && doc.norm_of(doc.tokens[verb - 1]) == "FROM" && doc.norm_of(doc.tokens[verb]).ends_with("ING");
 }
 
+// "was reluctant to withdraw", "were unwilling to negotiate", "failed to
+// reach a deal", "hesitated to attack": an infinitive after a word of
+// holding back names what was not done.  ("refused to", "declined to" are
+// rejections, coded by their own verbs.)
+bool held_back(const Doc& doc, uint32_t sentence, uint32_t verb) {
+  const int32_t c = doc.chunk_at(sentence, verb);
+  if (c < 0) return false;
+  const Chunk& g = doc.chunks[static_cast<size_t>(c)];
+  const uint32_t b = doc.sentences[sentence].token_begin;
+  if (!(g.flags & kInfinitive) || g.begin == b) return false;
+  uint32_t k = g.begin;
+  while (k > b && doc.tokens[k - 1].tag == Tag::kAdv) --k;
+  if (k == b) return false;
+  const std::string_view w = doc.norm_of(doc.tokens[k - 1]);
+  return w == "RELUCTANT" || w == "UNWILLING" || w == "HESITANT" || w == "LOATH" || w == "LOTH" ||
+         w == "UNABLE" || w == "UNPREPARED" || w == "FAIL" || w == "FAILS" || w == "FAILED" || w == "FAILING" ||
+         w == "HESITATE" || w == "HESITATES" || w == "HESITATED" || w == "NEGLECTED";
+}
+
 // An indirect question: "asked whether Russia attacked Georgia", "wondered
 // if talks would resume".  The act's clause opens with "whether", or with
 // "if" right after a speech verb (a condition's "if" follows anything else).
@@ -896,6 +915,7 @@ void Worker::drop_non_events(CodedDocument& out) {
       if (factual && !ev.nominal) {
         const int32_t vg = doc_.chunk_at(sentence, ev.verb_begin);
         if (intended_by_nobody(doc_, sentence, ev.verb_begin) || kept_from(doc_, sentence, ev.verb_begin) ||
+            held_back(doc_, sentence, ev.verb_begin) ||
             (vg >= 0 && governed_by_doubt(doc_, sentence, static_cast<uint32_t>(vg)))) {
           drop_[e] = 1;
           continue;
