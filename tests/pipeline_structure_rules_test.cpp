@@ -246,6 +246,7 @@ TEST_F(StructureRulesTest, IngWordsBeforeANounAfterADeterminerAreModifiers) {
   EXPECT_EQ(tag_of("Hamas called the group its striking arm in Gaza.", "striking"), Tag::kAdj);
   EXPECT_EQ(tag_of("Israel's raiding forces entered the town.", "raiding"), Tag::kAdj);
   EXPECT_EQ(tag_of("Kenya accused the rebels of killing civilians.", "killing"), Tag::kVerb);
+  EXPECT_EQ(tag_of("The town was taken by the advancing Ugandan army.", "advancing"), Tag::kAdj);
 }
 
 // "Sanctions were imposed on Iran by the EU": a passive whose subject holds

@@ -399,11 +399,16 @@ void tag_sentence(Doc& doc, uint32_t s, const SyntaxOptions& opt) {
   // adjectives) and a common noun modifies that noun; it heads no verb
   // group and names no act of its own.  After a verb or a preposition it is
   // a verb ("saw marching soldiers", "for recruiting soldiers").
+  // The noun may come after a nationality or another adjective ("the
+  // advancing German army"), which the trained model tags ADJ as UD does.
   for (uint32_t i = b + 1; i + 1 < e; ++i) {
     Token& t = doc.tokens[i];
     if ((t.tag != Tag::kVerb && t.tag != Tag::kNoun) || !ends_with(doc.norm_of(t), "ING")) continue;
     uint32_t n = i + 1;
     if (doc.tokens[n].tag == Tag::kQuote && n + 1 < e) ++n;
+    if ((doc.tokens[n].tag == Tag::kAdj || doc.tokens[n].tag == Tag::kProper) && n + 1 < e &&
+        doc.tokens[n + 1].tag == Tag::kNoun)
+      ++n;
     if (doc.tokens[n].tag != Tag::kNoun) continue;
     uint32_t k = i - 1;  // the word before, over one quotation mark
     if (doc.tokens[k].tag == Tag::kQuote && k > b) --k;
