@@ -67,7 +67,12 @@ bool named_side_root(const Code& c) {
 // Passive ones keep it: "are said to have been detained".
 // Measured on the gold tune half (one match lost, four wrong events gone)
 // and on Brown A/B sentences outside the gold set (27 events gone, one or
-// two of them right).
+// two of them right).  Since stop 28 the same holds for every root ("to seek
+// a change of policy is the safest path", "a plan for negotiating with
+// Russia"): on the blind tune slices (dev3-dev6) 9 events gone, 1 of them
+// right; on the check half (measured) 25 gone, 3 right, F1 31.3 -> 31.6,
+// precision 46.1% -> 49.8%; outside the gold set nearly all of ~30 wrong.
+// The older tune slices lost 7 matches, F1 47.2 -> 46.4 on the whole tune half.
 bool material_conflict(const Code& c) {
   std::string_view v = c.view();
   if (v.size() < 2) return false;
@@ -741,7 +746,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       // A name leaves its side unknown ("---"), as a missing one does.
       const bool one_sided = !src || !tgt || src->name_only;
       if (one_sided && options_.require_dyad && !(options_.one_sided && may_be_one_sided(c))) return;
-      if (one_sided && !src && options_.one_sided && material_conflict(c) && doerless_non_finite(doc, vg)) return;
+      if (one_sided && !src && options_.one_sided && doerless_non_finite(doc, vg)) return;
       if (!src && options_.drop_attributions && material_conflict(c) && natural_cause(doc, sentence, vg)) return;
       if (one_sided && options_.one_sided) {
         const ActorRef* named = src && !src->name_only ? src : tgt;
