@@ -114,9 +114,8 @@ def variants(phrase):
     return out
 
 
-def read_extra(path):
-    """-> list of (code, [phrases], note, lineno) in file order."""
-    groups = []
+def table_lines(path):
+    """The table's non-empty lines: (lineno, [fields], note) in file order."""
     with open(path, encoding="utf-8") as f:
         for no, line in enumerate(f, 1):
             note = ""
@@ -124,17 +123,23 @@ def read_extra(path):
                 line, _, note = line.partition("#")
                 note = note.strip()
             parts = line.split()
-            if not parts:
-                continue
-            code, phrases = parts[0], parts[1:]
-            if code == "DATED":
-                continue  # read by read_dated()
-            if not re.fullmatch(r"(?:[A-Z]{3})+", code):
-                sys.exit(f"{path}:{no}: bad code '{code}'")
-            for p in phrases:
-                if p != p.upper() or any(ord(ch) > 127 for ch in p):
-                    sys.exit(f"{path}:{no}: phrase '{p}' must be plain upper case")
-            groups.append((code, phrases, note, no))
+            if parts:
+                yield no, parts, note
+
+
+def read_extra(path):
+    """-> list of (code, [phrases], note, lineno) in file order."""
+    groups = []
+    for no, parts, note in table_lines(path):
+        code, phrases = parts[0], parts[1:]
+        if code == "DATED":
+            continue  # read by read_dated()
+        if not re.fullmatch(r"(?:[A-Z]{3})+", code):
+            sys.exit(f"{path}:{no}: bad code '{code}'")
+        for p in phrases:
+            if p != p.upper() or any(ord(ch) > 127 for ch in p):
+                sys.exit(f"{path}:{no}: phrase '{p}' must be plain upper case")
+        groups.append((code, phrases, note, no))
     return groups
 
 
@@ -145,24 +150,18 @@ def read_dated(path):
     coded USA; on and after it, by the code it has in the table or iso-codes.
     """
     dated = {}
-    with open(path, encoding="utf-8") as f:
-        for no, line in enumerate(f, 1):
-            note = ""
-            if "#" in line:
-                line, _, note = line.partition("#")
-                note = note.strip()
-            parts = line.split()
-            if not parts or parts[0] != "DATED":
-                continue
-            if len(parts) < 3:
-                sys.exit(f"{path}:{no}: DATED needs a phrase and at least one CODE<YYYYMMDD")
-            specs = []
-            for spec in parts[2:]:
-                m = re.fullmatch(r"((?:[A-Z]{3})+)<(\d{8})", spec)
-                if not m:
-                    sys.exit(f"{path}:{no}: bad dated code '{spec}' (want CODE<YYYYMMDD)")
-                specs.append((m.group(1), "<" + m.group(2)))
-            dated[parts[1]] = (specs, note)
+    for no, parts, note in table_lines(path):
+        if parts[0] != "DATED":
+            continue
+        if len(parts) < 3:
+            sys.exit(f"{path}:{no}: DATED needs a phrase and at least one CODE<YYYYMMDD")
+        specs = []
+        for spec in parts[2:]:
+            m = re.fullmatch(r"((?:[A-Z]{3})+)<(\d{8})", spec)
+            if not m:
+                sys.exit(f"{path}:{no}: bad dated code '{spec}' (want CODE<YYYYMMDD)")
+            specs.append((m.group(1), "<" + m.group(2)))
+        dated[parts[1]] = (specs, note)
     return dated
 
 
