@@ -48,7 +48,6 @@ void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event&
   ev.one_sided = ev.source_begin < 0 || ev.source == "---";
 }
 
-
 namespace {
 
 // The country of a city or region named by the capitalised words that end

@@ -1,10 +1,12 @@
-// parley/events: targets that are places no actor dictionary lists.
+// parley/events: what the gazetteer tells about an event's sides.
 //
-// The coder (events.h) finds targets among the actor groups; a town or a
-// province is no actor, so "shelled Fallujah" leaves the target unnamed.  The
-// gazetteer (places/places.h) knows the town's country: an attack aimed at an
-// unlisted place is aimed at that country.  The pipeline applies this after
-// coding, with the worker's PlaceFinder (which keeps per-document state).
+// The coder (events.h) finds sides among the actor groups; a town or a
+// province is no actor, so "shelled Fallujah" leaves the target unnamed and
+// "Kandahar police" has no country.  The gazetteer (places/places.h) knows
+// the town's country: an attack aimed at an unlisted place is aimed at that
+// country, and an agent named after a city takes its country.  The pipeline
+// applies both after coding, with the worker's PlaceFinder (which keeps
+// per-document state).
 #pragma once
 
 #include <cstdint>

@@ -563,9 +563,7 @@ bool coded_in(const std::vector<Event>& events, size_t first, size_t last, size_
       return true;
   return false;
 }
-// "will build up its forces": a build-up with no other country as its
-// target keeps 154; only a deployment to somewhere else is the intent to
-// provide forces (0334, whose target is where they would go).
+
 // "will meet", "shall meet": said to happen, not only wanted or planned by
 // one side ("wants to meet", "plans to meet").
 bool will_happen(const Doc& doc, const EventModality& m) {
@@ -580,6 +578,9 @@ bool meeting_between(const Event& ev) {
   return (c == "040" || c == "044" || c == "046") && !ev.one_sided && ev.source_begin >= 0 && ev.target_begin >= 0;
 }
 
+// "will build up its forces": a build-up with no other country as its
+// target keeps 154; only a deployment to somewhere else is the intent to
+// provide forces (0334, whose target is where they would go).
 bool own_forces(const Event& ev) {
   if (ev.code.view() != "154") return false;
   return ev.source.compare(0, 3, "---") == 0 || ev.target.compare(0, 3, "---") == 0 ||
