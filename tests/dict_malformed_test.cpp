@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -189,6 +190,49 @@ TEST(DictMalformed, IssuesExpansionIsBoundedBeforeItIsBuilt) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
   // Two words of three spellings each multiply within the limit.
   EXPECT_EQ(load_error(kIssues, temp_file("issues_small.txt", "n:talk+v:hold n:deal [Q]\n")), "");
+}
+
+// Few phrases of many words cost as much as many short ones: a line is
+// bounded by the words it expands to, and a long line is read in linear
+// time (fuzz_dict_issues: 315 bytes took over a second when every partial
+// phrase was copied once per word).
+TEST(DictMalformed, IssuesExpansionIsBoundedInWords) {
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "a+b ";  // 2 variants each: 2^40 phrases
+  std::string long_phrase;
+  for (int i = 0; i < 20000; ++i) long_phrase += "w ";
+  std::string wide = "x";
+  for (int i = 0; i < 20000; ++i) wide += "+y";
+  for (const std::string& line : {many, long_phrase, wide}) {
+    const std::string path = temp_file("issues_words.txt", "PEACE [P]\n" + line + "[Q]\n");
+    const auto start = std::chrono::steady_clock::now();
+    const std::string msg = load_error(kIssues, path);
+    EXPECT_NE(msg.find(path + ":2: "), std::string::npos) << msg.substr(0, 200);
+    EXPECT_NE(msg.find("too many"), std::string::npos) << msg.substr(0, 200);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  }
+  // 256 phrases of 8 words each are within both limits.
+  std::string fine;
+  for (int i = 0; i < 8; ++i) fine += "a+b ";
+  EXPECT_EQ(load_error(kIssues, temp_file("issues_fine.txt", fine + "[Q]\n")), "");
+}
+
+// What one line stands for: every spelling of every word, each '+' word
+// both as separate words and hyphen-joined, in every combination.
+TEST(DictMalformed, IssuesExpansionListsEveryPhraseOnce) {
+  std::vector<std::string> seen;
+  Dictionaries d = load_quiet(kIssues, temp_file("issues_expand.txt", "n:talk+hold n:deal [Q]\n"), seen);
+  std::set<std::string> phrases;
+  for (const auto& e : d.issues) {
+    std::string p;
+    for (uint32_t w : e.words) p += (p.empty() ? "" : " ") + std::string(d.vocab.word(w));
+    phrases.insert(p);
+    EXPECT_EQ(e.code, "Q");
+  }
+  EXPECT_EQ(d.issues.size(), 8u);
+  EXPECT_EQ(phrases, (std::set<std::string>{"TALK HOLD DEAL", "TALK HOLD DEALS", "TALK-HOLD DEAL", "TALK-HOLD DEALS",
+                                            "TALKS HOLD DEAL", "TALKS HOLD DEALS", "TALKS-HOLD DEAL",
+                                            "TALKS-HOLD DEALS"}));
 }
 
 TEST(DictMalformed, EmptyFileEveryKind) {
