@@ -105,6 +105,15 @@ TEST_F(SidesTest, AnAttackOnAnUnlistedPlaceIsOnItsCountry) {
   EXPECT_EQ(code("Gunmen attacked Western tourists."), std::vector<std::string>{"---UAF ---CVL 190"});
 }
 
+// Seizing a place is occupying territory (192), listed as an actor or not;
+// seizing what belongs to a country stays confiscation (1711).
+TEST_F(SidesTest, SeizingAPlaceIsOccupyingTerritory) {
+  EXPECT_EQ(code("Rebels seized Kunduz."), std::vector<std::string>{"---REB AFG 192"});
+  EXPECT_EQ(code("Iraqi forces seized Kuwait in 1990."), std::vector<std::string>{"IRQMIL KWT 192"});
+  EXPECT_EQ(code("Russian forces seized Ukrainian ships."), std::vector<std::string>{"RUSMIL UKR 1711"});
+  EXPECT_EQ(code("Iranian troops seized Britain's tanker."), std::vector<std::string>{"IRNMIL GBR 1711"});
+}
+
 // "told police two men beat him": the number starts the reported clause's
 // subject; the addressee before it is not the one who acted.
 TEST_F(SidesTest, ANumberedNounPhraseAfterAnAddresseeIsItsOwnSubject) {

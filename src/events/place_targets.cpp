@@ -6,7 +6,27 @@
 
 namespace parley {
 
+namespace {
+
+// "seized Bakhmut", "seized Crimea", "Iraq seized Kuwait": a seizure verb's
+// own code is confiscating property (1711); a town, region or country
+// taken is territory occupied (192, the codebook's "occupy territory"), as
+// the seizure patterns for "town", "city" and "territory" already say.  The
+// place must be the object itself ("seized Ukrainian ships" is property).
+bool seized_territory(const Doc& doc, const Event& ev) {
+  if (ev.pattern >= 0 || ev.code.view() != "1711" || ev.target_begin < 0 || ev.target.size() != 3) return false;
+  const uint32_t b = static_cast<uint32_t>(ev.target_begin), e = static_cast<uint32_t>(ev.target_end);
+  const uint32_t end = doc.sentences[ev.sentence].token_end;
+  if (b < ev.verb_end || doc.tokens[b].tag != Tag::kProper) return false;
+  for (uint32_t k = ev.verb_end; k < b; ++k)
+    if (doc.tokens[k].tag != Tag::kAdv && doc.norm_of(doc.tokens[k]) != "THE") return false;
+  return e >= end || doc.tokens[e].tag != Tag::kNoun;
+}
+
+}  // namespace
+
 void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event& ev) {
+  if (seized_territory(doc, ev)) ev.code = Code::of("192");
   const std::string_view code = ev.code.view();
   if (ev.target_begin >= 0 || ev.target != "---" || code.size() < 2) return;
   const std::string_view root = code.substr(0, 2);
@@ -43,6 +63,7 @@ void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event&
   // "Western women": a name that modifies the noun after it is no place.
   if (m->token_end < s.token_end && doc.tokens[m->token_end].tag == Tag::kNoun) return;
   ev.target.assign(m->place.iso3);
+  if (ev.pattern < 0 && code == "1711") ev.code = Code::of("192");  // seized_territory
   ev.target_begin = static_cast<int32_t>(k);
   ev.target_end = static_cast<int32_t>(m->token_end);
   ev.one_sided = ev.source_begin < 0 || ev.source == "---";

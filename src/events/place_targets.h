@@ -23,6 +23,8 @@ namespace parley {
 // place's country.  The place must stand where the target would: right after
 // the verb or noun (past adverbs), after on/upon/against/into, or after what
 // was fired and then at/on/into ("fighting in Fallujah" names where, not whom).
+// A seizure coded by its verb alone (1711) whose object is a place, listed
+// or not, becomes occupying territory (192): "seized Bakhmut", "seized Kuwait".
 // Fills `ev`'s target (code, span, one_sided) when the rule applies; leaves
 // it unchanged otherwise.
 void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event& ev);
