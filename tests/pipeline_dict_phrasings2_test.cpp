@@ -322,5 +322,14 @@ TEST_F(DictPhrasings2Test, AFineIsALegalPenalty) {
   EXPECT_TRUE(code("The Kenyan minister said the weather was fine.").empty());
 }
 
+// "Bring lawsuit against" is 115's own name; what else is brought is no event.
+TEST_F(DictPhrasings2Test, BringingASuitOrChargesIsLegalAction) {
+  EXPECT_EQ(code("The Kenyan union brought a suit against the Ugandan company."), (Events{"KENLAB UGABUS 115"}));
+  EXPECT_EQ(code("Kenyan prosecutors brought charges against the Ugandan minister."), (Events{"KENJUD UGAGOV 115"}));
+  EXPECT_EQ(code("A suit was brought against the Ugandan company by the Kenyan union."), (Events{"KENLAB UGABUS 115"}));
+  EXPECT_TRUE(code("The Kenyan minister brought gifts for the Ugandan president.").empty());
+  EXPECT_TRUE(code("The rains brought floods to Kenya.").empty());
+}
+
 }  // namespace
 }  // namespace parley
