@@ -331,5 +331,19 @@ TEST_F(DictPhrasings2Test, BringingASuitOrChargesIsLegalAction) {
   EXPECT_TRUE(code("The rains brought floods to Kenya.").empty());
 }
 
+// Unions strike as workers do: a threat to strike is a threat of protest
+// (133), not of a military strike (1384).
+TEST_F(DictPhrasings2Test, UnionsThreatenALabourStrike) {
+  EXPECT_EQ(code("Kenyan unions threaten to strike."), (Events{"KENLAB --- 133 one-sided"}));
+  EXPECT_EQ(code("Kenyan unions went on strike."), (Events{"KENLAB --- 143 one-sided"}));
+  EXPECT_EQ(code("Kenya threatened to strike Uganda."), (Events{"KEN UGA 1384"}));
+}
+
+// Taken to jail or prison is arrested; taken to hospital is not.
+TEST_F(DictPhrasings2Test, TakenToJailIsArrest) {
+  EXPECT_EQ(code("Kenyan police took the Ugandan suspect to jail."), (Events{"KENCOP UGA 173"}));
+  EXPECT_TRUE(code("The Kenyan minister was taken to hospital.").empty());
+}
+
 }  // namespace
 }  // namespace parley
