@@ -89,6 +89,18 @@ TEST_F(StructureRulesTest, ThoseWhoOpensARelativeClause) {
   EXPECT_EQ(tag_of("Those who backed the treaty praised Kenya.", "who"), Tag::kRelPron);
 }
 
+// A usual verb's -s form before a noun is the verb with its object; a word
+// WordNet tags as a noun about as often stays the noun modifying the next one.
+TEST_F(StructureRulesTest, AUsualVerbBeforeANounIsTheVerb) {
+  EXPECT_EQ(tag_of("Russia holds talks with Ukraine.", "holds"), Tag::kVerb);
+  EXPECT_EQ(tag_of("The Kenyan opposition takes issue with the plan.", "takes"), Tag::kVerb);
+  EXPECT_EQ(tag_of("The Kenyan opposition takes issue with the plan.", "issue"), Tag::kNoun);
+  EXPECT_EQ(code("Russia holds talks with Ukraine."), (std::vector<std::string>{"RUS UKR 046", "UKR RUS 046"}));
+  EXPECT_EQ(code("Kenya makes demands of Uganda."), std::vector<std::string>{"KEN UGA 100"});
+  EXPECT_EQ(tag_of("Kenya sanctions policy is failing.", "sanctions"), Tag::kNoun);
+  EXPECT_EQ(tag_of("US arms sales to Taiwan anger China.", "arms"), Tag::kNoun);
+}
+
 TEST_F(StructureRulesTest, PluralAndNamedSubjectsTakeTheirVerb) {
   EXPECT_EQ(tag_of("The inspectors want to visit the reactors.", "want"), Tag::kVerb);
   EXPECT_EQ(tag_of("The tanks head back to the border.", "head"), Tag::kVerb);

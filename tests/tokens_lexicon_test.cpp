@@ -52,6 +52,14 @@ TEST(Lexicon, TalksIsNounPluralAndVerbPresent) {
   EXPECT_EQ(s.lemma, "SANCTION");
 }
 
+// WordNet's sense-tagged counts: TAKES and HOLDS are mostly verbs, TALKS
+// and SANCTIONS as much nouns (mark_usual_verbs).
+TEST(Lexicon, UsualVerbsFromTaggedSenses) {
+  for (const char* w : {"TAKES", "HOLDS", "MAKES", "SAYS", "SEEKS"}) EXPECT_TRUE(wordnet().lookup(w).usual_verb()) << w;
+  for (const char* w : {"TALKS", "SANCTIONS", "ARMS", "PLANS", "ATTACKS", "TAKE", "HELD"})
+    EXPECT_FALSE(wordnet().lookup(w).usual_verb()) << w;
+}
+
 TEST(Lexicon, RegularPastForms) {
   for (auto [form, lemma] : {std::pair{"THREATENED", "THREATEN"}, {"GREETED", "GREET"}, {"STOPPED", "STOP"},
                              {"TRIED", "TRY"}, {"AGREED", "AGREE"}, {"VISITED", "VISIT"}, {"COMMITTED", "COMMIT"}}) {

@@ -73,13 +73,13 @@ struct Token {
   uint32_t clause = 0;       // clause id within the sentence (syntax/)
   Tag tag = Tag::kUnknown;
   VerbForm verb_form = VerbForm::kNone;
-  uint8_t flags = 0;         // TokenFlags
+  uint16_t flags = 0;        // TokenFlags
   uint8_t verb_forms = 0;    // all candidate verb forms (LexInfo::verb_forms bitmask)
 
   uint32_t length() const { return end - begin; }
 };
 
-enum TokenFlags : uint8_t {
+enum TokenFlags : uint16_t {
   kCapitalised = 1 << 0,     // first letter upper case in the source text
   kAllCaps = 1 << 1,
   kSentenceStart = 1 << 2,
@@ -88,6 +88,9 @@ enum TokenFlags : uint8_t {
   kPlural = 1 << 5,          // noun in plural form
   kHasDigit = 1 << 6,
   kPossessive = 1 << 7,      // the 's / ' marker token
+  // An -s form whose verb reading is far more common than its noun plural
+  // (TAKES, HOLDS, MAKES, SAYS; not TALKS, PLANS, ARMS): LexFlags kLexUsualVerb.
+  kUsualVerb = 1 << 8,
 };
 
 struct Sentence {

@@ -363,7 +363,11 @@ void tag_sentence(Doc& doc, uint32_t s, const SyntaxOptions& opt) {
       else if (prev == Tag::kPronoun && nominative_pronoun(prev_word)) choice = Tag::kVerb;  // "He calls for"
       else if (plural_subject || named_subject) choice = Tag::kVerb;
       else if (next_is_verb) choice = Tag::kNoun;  // "death toll has risen"
-      else if (s_form && can_noun) choice = object_follows ? Tag::kVerb : Tag::kNoun;  // "Osgiliath soldiers in"
+      // "Russia holds talks", "Kenya takes issue with": a usual verb's -s
+      // form before a noun is the verb with its object, not a plural noun
+      // modifying the noun ("Osgiliath soldiers in", "Kenya sanctions policy").
+      else if (s_form && can_noun)
+        choice = object_follows || ((t.flags & kUsualVerb) && next == Tag::kNoun) ? Tag::kVerb : Tag::kNoun;
       else if (tensed) choice = Tag::kVerb;
       else if (prev == Tag::kPronoun && !(doc.tokens[p - 1].pos_bits & kPosDet)) choice = Tag::kVerb;
       else if (subject_like && (object_follows || (next == Tag::kPrep && norm(i + 1) != "OF")))

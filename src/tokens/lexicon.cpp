@@ -83,7 +83,44 @@ uint32_t LexiconBuilder::add(std::string_view form, uint16_t pos, uint8_t forms,
   return s.key_off;
 }
 
-void LexiconBuilder::load_index(const std::string& path, uint16_t pos, std::vector<uint64_t>* lemmas) {
+namespace {
+
+// An index line's tagsense_cnt: "lemma pos synset_cnt p_cnt [ptr_symbol...]
+// sense_cnt tagsense_cnt synset_offset..." (wndb(5WN)); 0 if malformed.
+uint32_t tagged_senses(std::string_view line) {
+  std::string_view fields[4];
+  size_t at = 0;
+  auto next_field = [&](std::string_view& out) {
+    while (at < line.size() && line[at] == ' ') ++at;
+    const size_t start = at;
+    while (at < line.size() && line[at] != ' ') ++at;
+    out = line.substr(start, at - start);
+    return !out.empty();
+  };
+  for (auto& f : fields)
+    if (!next_field(f)) return 0;
+  uint32_t pointers = 0;
+  for (char c : fields[3]) {
+    if (c < '0' || c > '9') return 0;
+    pointers = pointers * 10 + static_cast<uint32_t>(c - '0');
+  }
+  std::string_view skip;
+  for (uint32_t k = 0; k <= pointers; ++k)  // the pointer symbols, then sense_cnt
+    if (!next_field(skip)) return 0;
+  std::string_view count;
+  if (!next_field(count)) return 0;
+  uint32_t n = 0;
+  for (char c : count) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + static_cast<uint32_t>(c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+void LexiconBuilder::load_index(const std::string& path, uint16_t pos, std::vector<uint64_t>* lemmas,
+                                std::unordered_map<std::string, uint32_t>* tagged) {
   read_file(path, scratch_);
   char buf[LexTable::kMaxKey + 1];
   for_each_line(scratch_, [&](std::string_view line) {
@@ -91,6 +128,10 @@ void LexiconBuilder::load_index(const std::string& path, uint16_t pos, std::vect
     size_t len;
     if (sp == std::string_view::npos || !upper_word(line.substr(0, sp), buf, len)) return;
     std::string_view w(buf, len);
+    if (tagged) {
+      const uint32_t n = tagged_senses(line);
+      if (n > 0) (*tagged)[std::string(w)] = n;
+    }
     uint8_t forms = (pos & kPosVerb) ? verb_form_bit(VerbForm::kBase) : 0;
     uint32_t off = add(w, pos, forms, kLexWordNet, {}, (pos & kPosVerb) ? kRankVerbForm : kRankSelf);
     if (lemmas) lemmas->push_back(off | (static_cast<uint64_t>(len) << 32));
@@ -159,19 +200,40 @@ void LexiconBuilder::generate_noun_plurals(const std::vector<uint64_t>& nouns) {
   }
 }
 
+// "holds talks", "takes issue", "makes demands": WordNet's sense-tagged
+// counts say how often a lemma is a verb against a noun in running text; an
+// -s form of a lemma tagged as a verb at least three times as often (and at
+// least three times) is usually the verb, not the noun plural.  The tagger
+// reads it where a noun follows ("Kenya takes issue with"), where the noun
+// plural would otherwise win.
+void LexiconBuilder::mark_usual_verbs(const std::unordered_map<std::string, uint32_t>& verb_tagged,
+                                      const std::unordered_map<std::string, uint32_t>& noun_tagged) {
+  constexpr uint32_t kFewestVerbTags = 3, kVerbToNoun = 3;
+  char out[LexTable::kMaxKey + 8];
+  for (const auto& [lemma, verb_count] : verb_tagged) {
+    if (verb_count < kFewestVerbTags || !all_letters(lemma) || lemma.size() > LexTable::kMaxKey - 4) continue;
+    const auto noun = noun_tagged.find(lemma);
+    const uint32_t noun_count = noun == noun_tagged.end() ? 0 : noun->second;
+    if (noun_count * kVerbToNoun > verb_count) continue;
+    add({out, inflect_s(lemma, out)}, 0, 0, kLexUsualVerb, {}, 0);  // rank 0: only the flag is added
+  }
+}
+
 void LexiconBuilder::load_wordnet(const std::string& dir) {
   std::string base = dir.empty() || dir.back() == '/' ? dir : dir + "/";
   t_.reserve(175000, 2u << 20);  // WordNet 3.0 gives ~160k forms
   std::vector<uint64_t> nouns, verbs;
   nouns.reserve(120000);
   verbs.reserve(12000);
-  load_index(base + "index.verb", kPosVerb, &verbs);
-  load_index(base + "index.noun", kPosNoun, &nouns);
+  std::unordered_map<std::string, uint32_t> verb_tagged, noun_tagged;
+  load_index(base + "index.verb", kPosVerb, &verbs, &verb_tagged);
+  load_index(base + "index.noun", kPosNoun, &nouns, &noun_tagged);
   load_index(base + "index.adj", kPosAdj, nullptr);
   load_index(base + "index.adv", kPosAdv, nullptr);
   add_irregular_verbs();
   generate_verb_forms(verbs);
   generate_noun_plurals(nouns);
+  mark_usual_verbs(verb_tagged, noun_tagged);
   load_exceptions(base + "verb.exc", kPosVerb);
   load_exceptions(base + "noun.exc", kPosNoun);
   load_exceptions(base + "adj.exc", kPosAdj);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -42,7 +43,11 @@ class LexiconBuilder {
   LexTable& table() { return t_; }
 
  private:
-  void load_index(const std::string& path, uint16_t pos, std::vector<uint64_t>* lemmas);
+  // tagged: each lemma's tagsense_cnt (senses tagged in SemCor), when given.
+  void load_index(const std::string& path, uint16_t pos, std::vector<uint64_t>* lemmas,
+                  std::unordered_map<std::string, uint32_t>* tagged = nullptr);
+  void mark_usual_verbs(const std::unordered_map<std::string, uint32_t>& verb_tagged,
+                        const std::unordered_map<std::string, uint32_t>& noun_tagged);
   void load_exceptions(const std::string& path, uint16_t pos);
   void generate_verb_forms(const std::vector<uint64_t>& verbs);
   void generate_noun_plurals(const std::vector<uint64_t>& nouns);

@@ -148,11 +148,12 @@ void Tokenizer::tokenize(Doc& doc) const {
       t.sentence = si;
       std::string_view raw = text.substr(piece.begin, piece.end - piece.begin);
       t.norm_begin = static_cast<uint32_t>(doc.norm.size());
-      uint8_t flags;
-      if (!append_ascii_upper(doc.norm, raw, flags)) {
+      uint8_t case_bits;
+      if (!append_ascii_upper(doc.norm, raw, case_bits)) {
         append_normalized(doc.norm, raw);
-        flags = case_flags(raw);
+        case_bits = case_flags(raw);
       }
+      uint16_t flags = case_bits;
       size_t norm_len = doc.norm.size() - t.norm_begin;
       if (norm_len > UINT16_MAX) {
         doc.norm.resize(t.norm_begin + UINT16_MAX);
@@ -208,6 +209,7 @@ void Tokenizer::tokenize(Doc& doc) const {
           t.verb_forms = info.verb_forms;
           if (info.plural_noun()) flags |= kPlural;
           if (info.negation()) flags |= kNegation;
+          if (info.usual_verb()) flags |= kUsualVerb;
           if (piece.kind == PieceKind::kClitic && norm == "'S") {
             std::string_view prev_norm(doc.norm.data() + prev_norm_begin, prev_norm_len);
             if (takes_verbal_s(prev_norm)) {
