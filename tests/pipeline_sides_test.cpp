@@ -112,6 +112,8 @@ TEST_F(SidesTest, SeizingAPlaceIsOccupyingTerritory) {
   EXPECT_EQ(code("Iraqi forces seized Kuwait in 1990."), std::vector<std::string>{"IRQMIL KWT 192"});
   EXPECT_EQ(code("Russian forces seized Ukrainian ships."), std::vector<std::string>{"RUSMIL UKR 1711"});
   EXPECT_EQ(code("Iranian troops seized Britain's tanker."), std::vector<std::string>{"IRNMIL GBR 1711"});
+  // A town too small to be told from a person's name is no territory taken.
+  for (const std::string& e : code("Kenyan police seized Mitchell.")) EXPECT_FALSE(e.ends_with(" 192")) << e;
 }
 
 // "told police two men beat him": the number starts the reported clause's

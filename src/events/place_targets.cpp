@@ -8,13 +8,20 @@ namespace parley {
 
 namespace {
 
+// Cities this small share their names with people ("Mitchell", "Lawrence"):
+// such a name names a place only where a place is expected.
+constexpr uint32_t kFewestPeople = 50000;
+bool notable_place(const Place& p) { return p.kind != PlaceKind::kCity || p.population >= kFewestPeople; }
+
 // "seized Bakhmut", "seized Crimea", "Iraq seized Kuwait": a seizure verb's
 // own code is confiscating property (1711); a town, region or country
 // taken is territory occupied (192, the codebook's "occupy territory"), as
 // the seizure patterns for "town", "city" and "territory" already say.  The
 // place must be the object itself ("seized Ukrainian ships" is property).
 bool seized_territory(const Doc& doc, const Event& ev) {
-  if (ev.pattern >= 0 || ev.code.view() != "1711" || ev.target_begin < 0 || ev.target.size() != 3) return false;
+  if (ev.pattern >= 0 || ev.code.view() != "1711" || ev.target_begin < 0 || ev.target.size() != 3 ||
+      ev.target == "---")
+    return false;
   const uint32_t b = static_cast<uint32_t>(ev.target_begin), e = static_cast<uint32_t>(ev.target_end);
   const uint32_t end = doc.sentences[ev.sentence].token_end;
   if (b < ev.verb_end || doc.tokens[b].tag != Tag::kProper) return false;
@@ -63,7 +70,8 @@ void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event&
   // "Western women": a name that modifies the noun after it is no place.
   if (m->token_end < s.token_end && doc.tokens[m->token_end].tag == Tag::kNoun) return;
   ev.target.assign(m->place.iso3);
-  if (ev.pattern < 0 && code == "1711") ev.code = Code::of("192");  // seized_territory
+  // seized_territory, for a place no actor dictionary lists ("seized Mitchell" is a person).
+  if (ev.pattern < 0 && code == "1711" && notable_place(m->place)) ev.code = Code::of("192");
   ev.target_begin = static_cast<int32_t>(k);
   ev.target_end = static_cast<int32_t>(m->token_end);
   ev.one_sided = ev.source_begin < 0 || ev.source == "---";
@@ -90,8 +98,7 @@ std::string_view country_named_before(const Doc& doc, uint32_t sentence, PlaceFi
   if (!m || m->token_end != end) return {};
   const Place& p = m->place;
   if (p.kind == PlaceKind::kCountry) return {};  // a country's name is an actor already
-  constexpr uint32_t kFewestPeople = 50000;
-  if (p.kind == PlaceKind::kCity && p.population < kFewestPeople) return {};
+  if (!notable_place(p)) return {};
   return p.iso3;
 }
 

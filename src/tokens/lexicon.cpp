@@ -85,10 +85,20 @@ uint32_t LexiconBuilder::add(std::string_view form, uint16_t pos, uint8_t forms,
 
 namespace {
 
+// A decimal count, or false (malformed or too long to be one).
+bool parse_count(std::string_view digits, uint32_t& n) {
+  if (digits.empty() || digits.size() > 9) return false;
+  n = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + static_cast<uint32_t>(c - '0');
+  }
+  return true;
+}
+
 // An index line's tagsense_cnt: "lemma pos synset_cnt p_cnt [ptr_symbol...]
 // sense_cnt tagsense_cnt synset_offset..." (wndb(5WN)); 0 if malformed.
 uint32_t tagged_senses(std::string_view line) {
-  std::string_view fields[4];
   size_t at = 0;
   auto next_field = [&](std::string_view& out) {
     while (at < line.size() && line[at] == ' ') ++at;
@@ -97,24 +107,16 @@ uint32_t tagged_senses(std::string_view line) {
     out = line.substr(start, at - start);
     return !out.empty();
   };
-  for (auto& f : fields)
-    if (!next_field(f)) return 0;
+  std::string_view field;
+  for (int k = 0; k < 4; ++k)  // lemma, pos, synset_cnt, p_cnt
+    if (!next_field(field)) return 0;
   uint32_t pointers = 0;
-  for (char c : fields[3]) {
-    if (c < '0' || c > '9') return 0;
-    pointers = pointers * 10 + static_cast<uint32_t>(c - '0');
-  }
-  std::string_view skip;
+  if (!parse_count(field, pointers)) return 0;
   for (uint32_t k = 0; k <= pointers; ++k)  // the pointer symbols, then sense_cnt
-    if (!next_field(skip)) return 0;
-  std::string_view count;
-  if (!next_field(count)) return 0;
-  uint32_t n = 0;
-  for (char c : count) {
-    if (c < '0' || c > '9') return 0;
-    n = n * 10 + static_cast<uint32_t>(c - '0');
-  }
-  return n;
+    if (!next_field(field)) return 0;
+  uint32_t tagged = 0;
+  if (!next_field(field) || !parse_count(field, tagged)) return 0;
+  return tagged;
 }
 
 }  // namespace
