@@ -116,6 +116,17 @@ TEST_F(SidesTest, SeizingAPlaceIsOccupyingTerritory) {
   for (const std::string& e : code("Kenyan police seized Mitchell.")) EXPECT_FALSE(e.ends_with(" 192")) << e;
 }
 
+// A share of a place is the place ("captured most of Kunduz"); a weekday
+// after a name dates the act and is no part of the name.
+TEST_F(SidesTest, APartOfAPlaceAndAWeekdayAfterItKeepThePlace) {
+  EXPECT_EQ(code("Rebels captured most of Kunduz."), std::vector<std::string>{"---REB AFG 192"});
+  EXPECT_EQ(code("Russian troops shelled parts of Kharkiv overnight."), std::vector<std::string>{"RUSMIL UKR 194"});
+  EXPECT_EQ(code("Rebels seized much of the town of Kunduz."), std::vector<std::string>{"---REB AFG 192"});
+  EXPECT_EQ(code("Rebels captured Kunduz Tuesday."), std::vector<std::string>{"---REB AFG 192"});
+  // A share of what is no place stays the verb's own code (confiscation).
+  EXPECT_EQ(code("Rebels seized most of the grain."), std::vector<std::string>{"---REB --- 1711 one-sided"});
+}
+
 // "told police two men beat him": the number starts the reported clause's
 // subject; the addressee before it is not the one who acted.
 TEST_F(SidesTest, ANumberedNounPhraseAfterAnAddresseeIsItsOwnSubject) {

@@ -47,6 +47,20 @@ class StructureRulesTest : public test::DefaultDictTest {
     return false;
   }
 
+  // Whether the first tokens written `a` and `b` are in one chunk.
+  bool one_chunk(const std::string& text, const std::string& a, const std::string& b) {
+    Worker w(*engine_);
+    w.code("t", 20250806, text, true, last_);
+    const Doc& doc = w.doc();
+    int32_t ca = -2, cb = -3;
+    for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+      const Token& t = doc.tokens[i];
+      if (ca == -2 && doc.text.compare(t.begin, t.end - t.begin, a) == 0) ca = doc.chunk_at(0, i);
+      if (cb == -3 && doc.text.compare(t.begin, t.end - t.begin, b) == 0) cb = doc.chunk_at(0, i);
+    }
+    return ca >= 0 && ca == cb;
+  }
+
   static bool any_from(const std::vector<std::string>& v, const std::string& source) {
     return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.rfind(source + " ", 0) == 0; });
   }
@@ -99,6 +113,16 @@ TEST_F(StructureRulesTest, AUsualVerbBeforeANounIsTheVerb) {
   EXPECT_EQ(code("Kenya makes demands of Uganda."), std::vector<std::string>{"KEN UGA 100"});
   EXPECT_EQ(tag_of("Kenya sanctions policy is failing.", "sanctions"), Tag::kNoun);
   EXPECT_EQ(tag_of("US arms sales to Taiwan anger China.", "arms"), Tag::kNoun);
+}
+
+// News dates an act by its weekday alone: the day after a name starts a
+// noun phrase of its own.
+TEST_F(StructureRulesTest, AWeekdayAfterANameIsItsOwnPhrase) {
+  EXPECT_FALSE(one_chunk("Kenyan troops entered Mombasa Friday.", "Mombasa", "Friday"));
+  EXPECT_FALSE(one_chunk("The Kenyan president met Museveni on Tuesday and Ruto Wednesday.", "Ruto", "Wednesday"));
+  // Before a name, or after a common noun, the day stays in the phrase.
+  EXPECT_TRUE(one_chunk("Kenya marked Good Friday quietly.", "Good", "Friday"));
+  EXPECT_TRUE(one_chunk("The Kenyan opposition called a Monday strike.", "Monday", "strike"));
 }
 
 TEST_F(StructureRulesTest, PluralAndNamedSubjectsTakeTheirVerb) {
@@ -271,6 +295,25 @@ TEST_F(StructureRulesTest, APassiveWithTheActAsSubject) {
             std::vector<std::string>{"--- KENCOP 115 one-sided"});
   // No actor right after the verb: no target from further on.
   EXPECT_TRUE(code("A rally was held on Monday in Nairobi, where the Kenyan president spoke.").empty());
+}
+
+// "The president's plan was criticized by X": criticism or rejection of a
+// stance is aimed at whose stance it was, named inside the subject.
+TEST_F(StructureRulesTest, CriticismOfAStanceIsAimedAtItsOwner) {
+  EXPECT_EQ(code("The Kenyan president's plan was criticized by the opposition."),
+            std::vector<std::string>{"KENOPP KENGOV 111"});
+  EXPECT_EQ(code("Ugandan government policies have been condemned by Kenyan lawmakers."),
+            std::vector<std::string>{"KENLEG UGAGOV 111"});
+  // Not for other acts: the subject says what was done, not to whom.
+  for (const std::string& e : code("The Kenyan plan to press Uganda was announced by the foreign minister."))
+    EXPECT_FALSE(e.ends_with("KEN 0871")) << e;
+}
+
+// An auxiliary after a group's verb starts the next group: "the decision to
+// appeal was criticized" has a passive of its own.
+TEST_F(StructureRulesTest, AnAuxiliaryAfterTheVerbStartsANewGroup) {
+  EXPECT_TRUE(passive_at("The Kenyan decision to appeal was criticized by Uganda.", "criticized"));
+  EXPECT_FALSE(one_chunk("The Kenyan decision to appeal was criticized by Uganda.", "appeal", "was"));
 }
 
 // "was praised by police for his courage": a pattern's target after a

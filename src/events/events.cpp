@@ -673,6 +673,14 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         // done; the one it was done to comes after the verb, as in the active.
         source = agent;
         target = aimed_object_after(doc, sentence, actors, hit.end);
+        // "The president's plan was criticized by X", "Kennedy administration
+        // policies have been assailed", "the Kenyan proposal was rejected by":
+        // with no one named after the verb, criticism or rejection of a stance
+        // is aimed at whose stance it was, the actor inside the subject.
+        // (Other fronted acts name what was done, not to whom: "security
+        // problems be improved", "plans to press Russia was announced".)
+        const std::string_view root = code.view().substr(0, 2);
+        if (target < 0 && (root == "11" || root == "12")) target = subject;
         if (target >= 0 && target == agent) target = -1;
       } else if (passive && (agent >= 0 || !options_.tabari_roles)) {
         // "X was greeted by Y": Y acted on X.  With no agent named, who acted

@@ -56,6 +56,14 @@ void aim_at_place(const Doc& doc, uint32_t sentence, PlaceFinder& places, Event&
     k = doc.chunks[static_cast<size_t>(np)].end + 1;
   }
   if (k < s.token_end && doc.norm_of(doc.tokens[k]) == "THE") ++k;
+  // "captured most of Fallujah", "shelled parts of Aleppo": a share of the
+  // place is the place.
+  static constexpr std::string_view kShares[] = {"MOST", "MUCH", "PART", "PARTS", "ALL", "HALF", "REST", "OUTSKIRTS"};
+  if (k + 2 < s.token_end && doc.norm_of(doc.tokens[k + 1]) == "OF" &&
+      std::find(std::begin(kShares), std::end(kShares), doc.norm_of(doc.tokens[k])) != std::end(kShares)) {
+    k += 2;
+    if (doc.norm_of(doc.tokens[k]) == "THE") ++k;
+  }
   // "captured the town of Kunduz", "shelled the city of Aleppo".
   static constexpr std::string_view kSettlements[] = {"TOWN", "CITY", "VILLAGE", "PORT", "CAPITAL",
                                                       "PROVINCE", "REGION", "DISTRICT", "AREA"};

@@ -104,6 +104,12 @@ void chunk_sentence(Doc& doc, uint32_t s) {
             j + 1 < e && (doc.tokens[j + 1].tag == Tag::kNoun || doc.tokens[j + 1].tag == Tag::kAdj ||
                           doc.tokens[j + 1].tag == Tag::kProper))
           break;
+        // "took Fallujah Wednesday", "met Putin Monday": a weekday after a
+        // name is when, not part of the name.  Not after an adjective
+        // written with a capital ("Good Friday", "Super Tuesday").
+        if (j > i && has_head && doc.tokens[j - 1].tag == Tag::kProper && !(doc.tokens[j - 1].pos_bits & kPosAdj) &&
+            weekday_name(doc.norm_of(doc.tokens[j])))
+          break;
         doc.tokens[j].clause = clause;
         if (np_head_token(doc.tokens[j])) { head = j; has_head = true; }
         ++j;
@@ -143,6 +149,9 @@ void chunk_sentence(Doc& doc, uint32_t s) {
           continue;
         }
         if (u.tag == Tag::kAux) {
+          // "Berger's decision to sue was questioned", "what he said is
+          // true": an auxiliary after the group's verb starts the next group.
+          if (has_verb) break;
           if (is_be(uw)) saw_be = true;
           if (!has_verb) head = j;
           ++j;

@@ -49,6 +49,13 @@ inline bool time_noun(std::string_view w) {
   return false;
 }
 
+// The days of the week: news dates an act by its weekday alone ("took the
+// town Wednesday").
+inline bool weekday_name(std::string_view w) {
+  return w == "MONDAY" || w == "TUESDAY" || w == "WEDNESDAY" || w == "THURSDAY" || w == "FRIDAY" ||
+         w == "SATURDAY" || w == "SUNDAY";
+}
+
 // A token that can sit inside a noun phrase before its head: determiner,
 // adjective, number, noun, name, or the possessive 's.
 inline bool np_internal(const Token& t) {
