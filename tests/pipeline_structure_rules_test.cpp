@@ -297,6 +297,22 @@ TEST_F(StructureRulesTest, APassiveWithTheActAsSubject) {
   EXPECT_TRUE(code("A rally was held on Monday in Nairobi, where the Kenyan president spoke.").empty());
 }
 
+// "An agreement between Kenya and Uganda was reached": the parties named
+// after the act in the passive's subject take part in it; a mutual act is
+// each one's with the others, another act is aimed at them.
+TEST_F(StructureRulesTest, APassiveActsPartiesFollowIt) {
+  EXPECT_EQ(code("An agreement between Kenya and Uganda was reached on Monday."),
+            (std::vector<std::string>{"KEN UGA 057", "UGA KEN 057"}));
+  EXPECT_EQ(code("A border treaty with Kenya was signed by Uganda."),
+            (std::vector<std::string>{"UGA KEN 057", "KEN UGA 057"}));
+  EXPECT_EQ(code("New sanctions against Iran were imposed by the European Union."),
+            std::vector<std::string>{"IGOEEC IRN 163"});
+  EXPECT_EQ(code("The arrest of the opposition leader was ordered by the Kenyan president."),
+            std::vector<std::string>{"KENGOV KENOPP 173"});
+  // An actor that is the act's doer, not its party, stays out.
+  EXPECT_TRUE(code("The speech of the Kenyan president was broadcast on Monday.").empty());
+}
+
 // "The president's plan was criticized by X": criticism or rejection of a
 // stance is aimed at whose stance it was, named inside the subject.
 TEST_F(StructureRulesTest, CriticismOfAStanceIsAimedAtItsOwner) {

@@ -681,6 +681,17 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         // problems be improved", "plans to press Russia was announced".)
         const std::string_view root = code.view().substr(0, 2);
         if (target < 0 && (root == "11" || root == "12")) target = subject;
+        // "An agreement between Kenya and Uganda was reached": the parties
+        // named after the act; between several, a mutual act is each one's
+        // with the others (below).  "A deal with Kenya was signed by Uganda",
+        // "the arrest of the leader was ordered": the one acted on.
+        const int32_t parties = fronted_act(doc, sentence, actors, static_cast<uint32_t>(hit.group)).parties;
+        if (parties >= 0 && target < 0) {
+          if (source < 0 && actors.groups[static_cast<size_t>(parties)].count > 1 && mutual_code(code))
+            source = parties;
+          else if (parties != source)
+            target = parties;
+        }
         if (target >= 0 && target == agent) target = -1;
       } else if (passive && (agent >= 0 || !options_.tabari_roles)) {
         // "X was greeted by Y": Y acted on X.  With no agent named, who acted

@@ -307,6 +307,36 @@ std::span<const uint32_t> PatternIndex::synset_phrases(uint32_t synset, uint32_t
   return it->second;
 }
 
+FrontedAct fronted_act(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk) {
+  const Sentence& s = doc.sentences[sentence];
+  const uint32_t b = s.token_begin;
+  auto names_actor = [&](const Chunk& c) {
+    return actors.group_at[c.begin - b] >= 0 || actors.group_at[c.end - 1 - b] >= 0;
+  };
+  if (verb_chunk <= s.chunk_begin) return {};
+  const Chunk& vg = doc.chunks[verb_chunk];
+  const Chunk& np = doc.chunks[verb_chunk - 1];
+  if (np.kind != ChunkKind::kNounPhrase || np.end != vg.begin) return {};
+  if (!names_actor(np)) return {static_cast<int32_t>(verb_chunk - 1), -1};
+  // "an agreement between Kenya and Uganda was reached", "the arrest of the
+  // opposition leader was ordered": the act's noun phrase, then the parties
+  // in a prepositional phrase that ends at the verb.
+  const int32_t g = actors.group_at[vg.begin - 1 - b];
+  if (g < 0 || actors.groups[static_cast<size_t>(g)].end != vg.begin) return {};
+  uint32_t first = actors.groups[static_cast<size_t>(g)].begin;
+  while (first > b && (doc.tokens[first - 1].tag == Tag::kDet || doc.tokens[first - 1].tag == Tag::kAdj ||
+                       doc.tokens[first - 1].tag == Tag::kNum))
+    --first;
+  if (first <= b + 1) return {};
+  const std::string_view w = doc.norm_of(doc.tokens[first - 1]);
+  if (w != "BETWEEN" && w != "AMONG" && w != "WITH" && w != "OF" && w != "AGAINST" && w != "ON" && w != "TO") return {};
+  const int32_t act = doc.chunk_at(sentence, first - 2);
+  if (act < 0) return {};
+  const Chunk& a = doc.chunks[static_cast<size_t>(act)];
+  if (a.kind != ChunkKind::kNounPhrase || a.end != first - 1 || names_actor(a)) return {};
+  return {act, g};
+}
+
 PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const PatternIndex& index,
                            const WordPresence& present, const VerbHit& hit, const SentenceActors& actors,
                            uint32_t clause_end) {
@@ -319,10 +349,8 @@ PatternMatch match_pattern(const Doc& doc, uint32_t sentence, const Dictionaries
   std::pair<uint32_t, uint32_t> fronted{0, 0};
   if (!hit.nominal && hit.group > static_cast<int32_t>(s.chunk_begin) &&
       (doc.chunks[static_cast<size_t>(hit.group)].flags & kPassive)) {
-    const Chunk& np = doc.chunks[static_cast<size_t>(hit.group) - 1];
-    if (np.kind == ChunkKind::kNounPhrase && np.end == doc.chunks[static_cast<size_t>(hit.group)].begin &&
-        actors.group_at[np.begin - s.token_begin] < 0 && actors.group_at[np.end - 1 - s.token_begin] < 0)
-      fronted = {np.begin, np.end};
+    const int32_t np = fronted_act(doc, sentence, actors, static_cast<uint32_t>(hit.group)).chunk;
+    if (np >= 0) fronted = {doc.chunks[static_cast<size_t>(np)].begin, doc.chunks[static_cast<size_t>(np)].end};
   }
   PatternMatch best;
   for (uint32_t p : block.patterns) {

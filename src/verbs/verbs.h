@@ -82,6 +82,17 @@ struct VerbScratch {
 void find_verbs(const Doc& doc, uint32_t sentence, const Dictionaries& dicts, const VerbOptions& options,
                 VerbScratch& scratch, std::vector<VerbHit>& out);
 
+// A passive verb's subject that names the act ("sanctions were imposed",
+// "an agreement between Kenya and Uganda was reached"): the noun phrase
+// right before the verb group, naming no actor (`chunk`, -1 when there is
+// none), and the actor group of a between/among/with/of phrase after it that
+// ends at the verb (`parties`, -1 when there is none).
+struct FrontedAct {
+  int32_t chunk = -1;
+  int32_t parties = -1;
+};
+FrontedAct fronted_act(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_chunk);
+
 // Tries every pattern of the hit's block; returns the best match (pattern -1
 // when none matches).  Actors after the verb are looked for before token
 // `clause_end` (the verb's clause; default: the sentence's end), so "* +" in
