@@ -313,6 +313,18 @@ TEST_F(StructureRulesTest, APassiveActsPartiesFollowIt) {
   EXPECT_TRUE(code("The speech of the Kenyan president was broadcast on Monday.").empty());
 }
 
+// "Mrs. Njeri is accused of fraud", "Otieno was arrested Tuesday": what is
+// done to a person, in the passive with no doer named, is coded with that
+// person's side unknown (a name); elsewhere a name is never a target.
+TEST_F(StructureRulesTest, APassiveAccusationOrArrestOfANameIsCoded) {
+  EXPECT_EQ(code("Mrs. Wanjiru Njeri is accused of smuggling arms."), std::vector<std::string>{"--- --- 1121 one-sided"});
+  EXPECT_EQ(code("Otieno was arrested on Tuesday."), std::vector<std::string>{"--- --- 173 one-sided"});
+  EXPECT_EQ(code("Otieno was arrested by Kenyan police."), std::vector<std::string>{"KENCOP --- 173 one-sided"});
+  // Other acts, and the active voice, keep a name out of the target.
+  EXPECT_TRUE(code("Otieno was praised on Tuesday.").empty());
+  EXPECT_TRUE(code("Someone accused Otieno of fraud.").empty());
+}
+
 // "The president's plan was criticized by X": criticism or rejection of a
 // stance is aimed at whose stance it was, named inside the subject.
 TEST_F(StructureRulesTest, CriticismOfAStanceIsAimedAtItsOwner) {

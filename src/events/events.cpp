@@ -45,6 +45,15 @@ bool may_be_one_sided(const Code& c) {
   return !listed(kTwoSidedCodes, v) && !listed(kTwoSidedRoots, v.substr(0, 2));
 }
 
+// "Mrs. Huntley is accused of driving the getaway car", "Smith was
+// sentenced to ten years", "Jones was arrested Tuesday": what authorities do
+// to a person, reported in the passive with no doer named, is an event whose
+// one named side is that person (a name, so "---").
+bool person_act_root(const Code& c) {
+  const std::string_view v = c.view();
+  return v.starts_with("11") || v.starts_with("17");
+}
+
 // Roots an unlisted name may take part in: appeals (02), consultation (04),
 // demands (10), disapproval (11) and rejection (12) -- what people do in
 // politics with words.  Not material acts: sports and business news is full of
@@ -759,7 +768,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       if (c.empty() || c.is_null()) return;
       // An unlisted name is a source only, and only in the roots it may
       // take part in; elsewhere that side counts as not named.
-      if (tgt && tgt->name_only) tgt = nullptr;
+      if (tgt && tgt->name_only && !(passive && !src && person_act_root(c))) tgt = nullptr;
       if (src && src->name_only && !(options_.named_sides && named_side_root(c))) src = nullptr;
       if (!src && !tgt) return;
       // A name leaves its side unknown ("---"), as a missing one does.
