@@ -116,6 +116,15 @@ TEST_F(SidesTest, SeizingAPlaceIsOccupyingTerritory) {
   for (const std::string& e : code("Kenyan police seized Mitchell.")) EXPECT_FALSE(e.ends_with(" 192")) << e;
 }
 
+// A clash is fought by both sides; fighting "with" someone may be alongside.
+TEST_F(SidesTest, AClashIsFoughtByBothSides) {
+  EXPECT_EQ(code("Kenyan troops clashed with Ugandan soldiers."),
+            (std::vector<std::string>{"KENMIL UGAMIL 190", "UGAMIL KENMIL 190"}));
+  EXPECT_EQ(code("Kenyan troops fought with Ugandan soldiers."), std::vector<std::string>{"KENMIL UGAMIL 190"});
+  // Protesters and police keep their own codes, one way.
+  EXPECT_EQ(code("Kenyan protesters clashed with police in Nairobi."), std::vector<std::string>{"KENOPP KENCOP 145"});
+}
+
 // A share of a place is the place ("captured most of Kunduz"); a weekday
 // after a name dates the act and is no part of the name.
 TEST_F(SidesTest, APartOfAPlaceAndAWeekdayAfterItKeepThePlace) {

@@ -193,6 +193,16 @@ bool reciprocal_code(const Code& c) {
   return v == "046" || v == "057";
 }
 
+// "US troops clashed with guerrillas", "Kenyan and Ugandan troops clashed": a
+// clash is fought by both sides, each against the other (190 both ways, as
+// the gold set codes it).  Not "fought": "fought with the Allies" may be
+// alongside them.  Only the verb: the noun was as often a clash of words.
+bool clash(const VerbDictionary& verbs, const Vocabulary& vocab, const VerbHit& hit, const Code& code) {
+  if (code.view() != "190" || hit.nominal) return false;  // "Chou's clash with Khrushchev" was words
+  const VerbEntry& form = verbs.forms[hit.form];
+  return !form.words.empty() && vocab.word(form.words[0]).starts_with("CLASH");
+}
+
 // "agreed to meet Y", "agreed to hold talks with Y": an agreement to meet
 // (036) binds both sides, as one to sign would (tests/gold/README.md,
 // reciprocal events).  Not "agreed to visit" or "to host": that is the
@@ -825,7 +835,8 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
 
     auto [src, ns] = members(source);
     auto [tgt, nt] = members(target);
-    if ((m.compound || (target < 0 && mutual_code(code))) && ns > 1 && target < 0) {
+    const bool clashed = clash(dicts_.verbs, dicts_.vocab, hit, code);
+    if ((m.compound || (target < 0 && (mutual_code(code) || clashed))) && ns > 1 && target < 0) {
       // "% HAVE *", or "Gondor and Osgiliath renewed ties": between the members.
       for (uint32_t i = 0; i < ns; ++i)
         for (uint32_t j = 0; j < ns; ++j)
@@ -845,7 +856,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         emit(a, t, code);
         if (!reverse_code.empty()) emit(t, a, reverse_code);
         else if (a && t && !a->name_only && !t->name_only &&
-                 (reciprocal_code(code) || agreed_to_meet(doc, block, code, hit, m)))
+                 (reciprocal_code(code) || clashed || agreed_to_meet(doc, block, code, hit, m)))
           emit(t, a, code);
         else if (a && t && !a->name_only && !t->name_only && options_.linked_visits) {
           const Code linked = linked_visit_code(code, code.view() == "042" ? *t : *a);
