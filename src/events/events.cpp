@@ -782,7 +782,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       if (src && src->name_only && !(options_.named_sides && named_side_root(c))) src = nullptr;
       if (!src && !tgt) return;
       // A name leaves its side unknown ("---"), as a missing one does.
-      const bool one_sided = !src || !tgt || src->name_only;
+      const bool one_sided = !src || !tgt || src->name_only || tgt->name_only;
       if (one_sided && options_.require_dyad && !(options_.one_sided && may_be_one_sided(c))) return;
       if (one_sided && !src && options_.one_sided && doerless_non_finite(doc, vg)) return;
       if (!src && options_.drop_attributions && material_conflict(c) && natural_cause(doc, sentence, vg)) return;
