@@ -88,9 +88,12 @@ TEST_F(ClauseRulesTest, TwoActorsWhoConcurAreEachOthersTargets) {
   // 019 is "typically reciprocal" in the codebook.
   const auto ev = code("Eritrea and Djibouti concurred.");
   EXPECT_TRUE(has(ev, "ERI DJI 019") && has(ev, "DJI ERI 019")) << joined(ev);
-  // Fighting is not: no 19x code is reciprocal, each side is coded alone.
-  const auto ev2 = code("Eritrea and Djibouti clashed along the border.");
+  // Fighting is not reciprocal in the codebook: each side is coded alone.
+  const auto ev2 = code("Eritrea and Djibouti fought along the border.");
   EXPECT_FALSE(has_dyad(ev2, "ERI", "DJI")) << joined(ev2);
+  // But a clash is each side's against the other (the gold set codes it so).
+  const auto ev3 = code("Eritrea and Djibouti clashed along the border.");
+  EXPECT_TRUE(has(ev3, "ERI DJI 190") && has(ev3, "DJI ERI 190")) << joined(ev3);
 }
 
 TEST_F(ClauseRulesTest, APlaceIsNotTheTargetOfAPairThatCooperated) {

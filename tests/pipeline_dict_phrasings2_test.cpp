@@ -117,7 +117,7 @@ TEST_F(DictPhrasings2Test, ClashesWithProtestersAreRepression) {
   EXPECT_EQ(code("Kenyan police clashed with protesters in Nairobi."), (Events{"KENCOP KENOPP 175"}));
   EXPECT_EQ(code("Government forces clashed with Tunisian rioters in the square."), (Events{"TUNMIL TUNOPP 175"}));
   EXPECT_EQ(code("Protesters clashed with Kenyan police in Nairobi."), (Events{"KENOPP KENCOP 145"}));
-  EXPECT_EQ(roots("Syrian troops clashed with the rebels."), (Events{"19"}));
+  EXPECT_EQ(code("Syrian troops clashed with the rebels."), (Events{"SYRMIL ---REB 190", "---REB SYRMIL 190"}));  // both fight
   EXPECT_EQ(code("Hundreds of demonstrators came out against the Kenyan government."), (Events{"KENOPP KENGOV 141"}));
   EXPECT_EQ(roots("Thousands of Iraqi students came out in protest against the US troops."), (Events{"14"}));
   // A politician coming out against a plan criticises it.
@@ -343,6 +343,20 @@ TEST_F(DictPhrasings2Test, UnionsThreatenALabourStrike) {
 TEST_F(DictPhrasings2Test, TakenToJailIsArrest) {
   EXPECT_EQ(code("Kenyan police took the Ugandan suspect to jail."), (Events{"KENCOP UGA 173"}));
   EXPECT_TRUE(code("The Kenyan minister was taken to hospital.").empty());
+}
+
+// Repelling an attack is fighting it off; rejecting or refusing one is a
+// refusal (the patterns for attacks live with REPEL, not with REJECT).
+TEST_F(DictPhrasings2Test, RepellingAnAttackIsFightingRejectingItIsNot) {
+  EXPECT_EQ(code("Kenyan troops repelled an attack by Somali militants."), (Events{"KENMIL SOMINS 190"}));
+  for (const std::string& e : code("The Kenyan president rejected an attack on Somali bases."))
+    EXPECT_FALSE(e.ends_with(" 190")) << e;
+}
+
+// Paying tribute to someone commends them (051); homage is a symbolic act.
+TEST_F(DictPhrasings2Test, PayingTributeIsPraise) {
+  EXPECT_EQ(code("The Kenyan president paid tribute to the Ugandan army."), (Events{"KENGOV UGAMIL 051"}));
+  EXPECT_EQ(code("The Kenyan president paid homage to the Ugandan army."), (Events{"KENGOV UGAMIL 017"}));
 }
 
 }  // namespace
