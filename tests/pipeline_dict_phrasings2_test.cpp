@@ -359,5 +359,15 @@ TEST_F(DictPhrasings2Test, PayingTributeIsPraise) {
   EXPECT_EQ(code("The Kenyan president paid homage to the Ugandan army."), (Events{"KENGOV UGAMIL 017"}));
 }
 
+// What was presented says what was done: evidence against Y accuses Y, a
+// plan proposes, demands demand, an award honours.
+TEST_F(DictPhrasings2Test, WhatWasPresentedSaysWhatWasDone) {
+  EXPECT_EQ(code("Kenya presented evidence against Uganda."), (Events{"KEN UGA 112"}));
+  EXPECT_EQ(code("The Kenyan president presented a peace plan to Uganda."), (Events{"KENGOV UGA 030"}));
+  EXPECT_EQ(code("Kenyan students presented a list of demands to the government."), (Events{"KENEDU KENGOV 100"}));
+  EXPECT_EQ(code("The Kenyan president presented a medal to Ugandan soldiers."), (Events{"KENGOV UGAMIL 051"}));
+  EXPECT_TRUE(code("The Kenyan minister presented the budget.").empty());
+}
+
 }  // namespace
 }  // namespace parley
