@@ -369,5 +369,13 @@ TEST_F(DictPhrasings2Test, WhatWasPresentedSaysWhatWasDone) {
   EXPECT_TRUE(code("The Kenyan minister presented the budget.").empty());
 }
 
+// Troops moving into a place occupy it, as troops entering it do; anyone
+// else moving into a house does nothing political.
+TEST_F(DictPhrasings2Test, TroopsMovingIntoAPlaceOccupyIt) {
+  EXPECT_EQ(code("Kenyan troops moved into the town of Kismayo."), (Events{"KENMIL SOM 192"}));
+  EXPECT_EQ(code("Kenyan troops moved into most of Kismayo."), (Events{"KENMIL SOM 192"}));
+  EXPECT_TRUE(code("The Kenyan president moved into a new house.").empty());
+}
+
 }  // namespace
 }  // namespace parley
