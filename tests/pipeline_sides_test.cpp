@@ -125,6 +125,16 @@ TEST_F(SidesTest, AClashIsFoughtByBothSides) {
   EXPECT_EQ(code("Kenyan protesters clashed with police in Nairobi."), std::vector<std::string>{"KENOPP KENCOP 145"});
 }
 
+// An attack comes from where it was launched and is aimed where it landed:
+// "from X" is the origin (the source when no doer is named), not the target.
+TEST_F(SidesTest, AnAttackFromAPlaceIsAimedWhereItLanded) {
+  EXPECT_EQ(code("Rockets were fired from Somalia into Kenya."), std::vector<std::string>{"SOM KEN 194"});
+  EXPECT_EQ(code("Two rockets were fired at Kenya from Somalia on Tuesday."), std::vector<std::string>{"SOM KEN 194"});
+  EXPECT_EQ(code("Militants fired rockets from Somalia into Kenya."), std::vector<std::string>{"---INS KEN 194"});
+  // Withdrawing from a place is aimed at it.
+  EXPECT_EQ(code("Kenyan troops withdrew from Somalia."), std::vector<std::string>{"KENMIL SOM 0874"});
+}
+
 // A share of a place is the place ("captured most of Kunduz"); a weekday
 // after a name dates the act and is no part of the name.
 TEST_F(SidesTest, APartOfAPlaceAndAWeekdayAfterItKeepThePlace) {

@@ -608,22 +608,68 @@ bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
 // "were imposed on Iran", "was launched against Kenyan troops", "was lodged
 // with the government": the actor a passive's fronted act is aimed at, in a
 // prepositional phrase right after the verb; -1 when none is there ("a rally
-// was held Sept. 8 in Savannah, at which Sen. X spoke" names no target).
-int32_t aimed_object_after(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_end) {
+// was held Sept. 8 in Savannah, at which Sen. X spoke" names no target).  An
+// actor after "from" right after the verb is where the act came from: it is
+// stored in `origin` and the aimed phrase may follow it.
+int32_t aimed_object_after(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_end,
+                           int32_t* origin) {
   const uint32_t b = doc.sentences[sentence].token_begin, e = doc.sentences[sentence].token_end;
+  auto aims = [](std::string_view w) {
+    return w == "ON" || w == "UPON" || w == "AGAINST" || w == "AT" || w == "INTO" || w == "WITH" || w == "TO" ||
+           w == "OVER";
+  };
   uint32_t k = verb_end;
+  // "rockets were fired at Israel": the verb form ends with its preposition.
+  if (k > b && k < e && aims(doc.norm_of(doc.tokens[k - 1])) && doc.tokens[k].tag != Tag::kPrep) --k;
   while (k < e && doc.tokens[k].tag == Tag::kAdv) ++k;
+  // "rockets were fired from Gaza into Israel": where it came from, then
+  // where it was aimed.
+  if (k < e && doc.norm_of(doc.tokens[k]) == "FROM") {
+    uint32_t n = k + 1;
+    while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj)) ++n;
+    const int32_t g = n < e ? actors.group_at[n - b] : -1;
+    if (g < 0 || actors.groups[g].begin != n || group_is_name(actors, g)) return -1;
+    *origin = g;
+    k = actors.groups[g].end;
+    while (k < e && doc.tokens[k].tag == Tag::kAdv) ++k;
+  }
   if (k >= e) return -1;
-  const std::string_view prep = doc.norm_of(doc.tokens[k]);
-  if (prep != "ON" && prep != "UPON" && prep != "AGAINST" && prep != "AT" && prep != "INTO" && prep != "WITH" &&
-      prep != "TO" && prep != "OVER")
-    return -1;
+  if (!aims(doc.norm_of(doc.tokens[k]))) return -1;
   ++k;
   while (k < e && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj || doc.tokens[k].tag == Tag::kNum))
     ++k;
   if (k >= e) return -1;
   const int32_t g = actors.group_at[k - b];
-  return g >= 0 && actors.groups[g].begin == k && !group_is_name(actors, g) ? g : -1;
+  if (g < 0 || actors.groups[g].begin != k || group_is_name(actors, g)) return -1;
+  // "were fired at Israel from the Gaza Strip": the origin after the aim.
+  uint32_t n = actors.groups[g].end;
+  if (*origin < 0 && n < e && doc.norm_of(doc.tokens[n]) == "FROM") {
+    ++n;
+    while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj)) ++n;
+    const int32_t o = n < e ? actors.group_at[n - b] : -1;
+    if (o >= 0 && actors.groups[o].begin == n && !group_is_name(actors, o)) *origin = o;
+  }
+  return g;
+}
+
+// "fired rockets from Gaza into Israel", "launched drones from Crimea at
+// Odesa": the actor after "from" is where an attack came from; the one after
+// into/at/on/against/upon right after it is what it was aimed at.  `object`
+// when it is not such an origin.
+int32_t aimed_past_origin(const Doc& doc, uint32_t sentence, const SentenceActors& actors, int32_t object) {
+  const uint32_t b = doc.sentences[sentence].token_begin, e = doc.sentences[sentence].token_end;
+  uint32_t k = actors.groups[object].begin;
+  while (k > b && (doc.tokens[k - 1].tag == Tag::kDet || doc.tokens[k - 1].tag == Tag::kAdj)) --k;
+  if (k == b || doc.norm_of(doc.tokens[k - 1]) != "FROM") return object;
+  k = actors.groups[object].end;
+  while (k < e && doc.tokens[k].tag == Tag::kAdv) ++k;
+  if (k >= e) return object;
+  const std::string_view w = doc.norm_of(doc.tokens[k]);
+  if (w != "INTO" && w != "AT" && w != "ON" && w != "AGAINST" && w != "UPON") return object;
+  ++k;
+  while (k < e && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj)) ++k;
+  const int32_t g = k < e ? actors.group_at[k - b] : -1;
+  return g >= 0 && actors.groups[g].begin == k && !group_is_name(actors, g) ? g : object;
 }
 
 }  // namespace
@@ -691,7 +737,11 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
         // "Sanctions were imposed on Iran by the EU": the subject is what was
         // done; the one it was done to comes after the verb, as in the active.
         source = agent;
-        target = aimed_object_after(doc, sentence, actors, hit.end);
+        int32_t origin = -1;
+        target = aimed_object_after(doc, sentence, actors, hit.end, &origin);
+        // "Rockets were fired from Gaza": with no one named as the doer, an
+        // attack comes from the place it was launched from.
+        if (source < 0 && origin >= 0 && material_conflict(code)) source = origin;
         // "The president's plan was criticized by X", "Kennedy administration
         // policies have been assailed", "the Kenyan proposal was rejected by":
         // with no one named after the verb, criticism or rejection of a stance
@@ -720,6 +770,7 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
       } else {
         source = subject;
         target = object_of(doc, sentence, actors, hit.end);
+        if (target >= 0 && material_conflict(code)) target = aimed_past_origin(doc, sentence, actors, target);
         // "Putin met in the Kremlin with Witkoff": an actor identical to the
         // source is a place or an aside; the target is the next one.
         // Two generic mentions with one code ("police arrested two police
