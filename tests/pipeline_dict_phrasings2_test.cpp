@@ -377,5 +377,20 @@ TEST_F(DictPhrasings2Test, TroopsMovingIntoAPlaceOccupyIt) {
   EXPECT_TRUE(code("The Kenyan president moved into a new house.").empty());
 }
 
+// Occupying land is military occupation, a building a protest; obstructing
+// is neither (OCCUPY has its own block).
+TEST_F(DictPhrasings2Test, OccupyingIsNotObstructing) {
+  EXPECT_EQ(code("Kenyan troops occupied Kismayo."), (Events{"KENMIL SOM 192"}));
+  EXPECT_EQ(code("Kenyan protesters occupied the parliament."), (Events{"KENOPP KENLEG 144"}));
+  for (const std::string& e : code("Kenyan troops stayed and often obstructed U.N. efforts."))
+    EXPECT_FALSE(e.ends_with(" 192")) << e;
+}
+
+// Demonstrating that something is so shows it; demonstrating is protest.
+TEST_F(DictPhrasings2Test, DemonstratingThatIsNoProtest) {
+  EXPECT_EQ(code("Kenyan students demonstrated against the Ugandan embassy."), (Events{"KENEDU UGAGOV 141"}));
+  EXPECT_TRUE(code("Kenya demonstrated that Uganda was wrong.").empty());
+}
+
 }  // namespace
 }  // namespace parley
