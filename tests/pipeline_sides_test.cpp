@@ -116,6 +116,16 @@ TEST_F(SidesTest, SeizingAPlaceIsOccupyingTerritory) {
   for (const std::string& e : code("Kenyan police seized Mitchell.")) EXPECT_FALSE(e.ends_with(" 192")) << e;
 }
 
+// A plain statement is aimed at the one addressed or spoken of, right after
+// the verb or after to/with/on/about; a venue or a name further on is not.
+TEST_F(SidesTest, AStatementIsAimedAtWhomItAddresses) {
+  EXPECT_EQ(code("The Kenyan president spoke to Ugandan lawmakers."), std::vector<std::string>{"KENGOV UGALEG 010"});
+  EXPECT_EQ(code("The Kenyan president told the foreign ministers of Uganda about the budget."),
+            std::vector<std::string>{"KENGOV UGAGOV 010"});
+  EXPECT_TRUE(code("The Kenyan president spoke on Monday at a dinner honoring Ugandan lawmakers.").empty());
+  EXPECT_TRUE(code("The Kenyan president spoke yesterday at the United Irish Counties Feis.").empty());
+}
+
 // A clash is fought by both sides; fighting "with" someone may be alongside.
 TEST_F(SidesTest, AClashIsFoughtByBothSides) {
   EXPECT_EQ(code("Kenyan troops clashed with Ugandan soldiers."),

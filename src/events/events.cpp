@@ -381,6 +381,46 @@ bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& a
   return root == "04" && c != "042" && c != "043" && locative;
 }
 
+// "spoke to Kenya", "told Uganda", "talked with the minister", "commented on
+// the Kenyan plan", "told the newspaper men of Latin America": a plain
+// statement's (010) target is the one addressed or spoken of,
+// right after the verb (past adverbs, a time phrase and the determiners and
+// adjectives of its noun phrase) or after to/with/on/about/of.  Not one
+// further on ("will speak Sunday night at the Masonic Temple at a dinner
+// honoring Sen. Morse").
+bool addressed(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_end, int32_t target) {
+  const uint32_t e = doc.sentences[sentence].token_end;
+  uint32_t k = verb_end;
+  auto skip = [&] {
+    while (k < e && (doc.tokens[k].tag == Tag::kAdv || doc.tokens[k].tag == Tag::kDet ||
+                     doc.tokens[k].tag == Tag::kAdj || doc.tokens[k].tag == Tag::kNum))
+      ++k;
+  };
+  skip();
+  if (k < e && doc.tokens[k].tag == Tag::kPrep) {
+    const std::string_view w = doc.norm_of(doc.tokens[k]);
+    if (w != "TO" && w != "WITH" && w != "ON" && w != "ABOUT" && w != "OF" && w != "AGAINST" && w != "FOR")
+      return false;
+    ++k;
+    skip();
+  }
+  // "told the newspaper men of Latin America", "commented on the talks with
+  // the United States": the noun phrase addressed or spoken of names its
+  // actor after of/with/between/against/on.
+  const int32_t np = k < e ? doc.chunk_at(sentence, k) : -1;
+  if (np >= 0 && doc.chunks[static_cast<size_t>(np)].kind == ChunkKind::kNounPhrase &&
+      k < actors.groups[target].begin) {
+    const uint32_t end = doc.chunks[static_cast<size_t>(np)].end;
+    const std::string_view link = end < e ? doc.norm_of(doc.tokens[end]) : std::string_view();
+    if (end < actors.groups[target].begin &&
+        (link == "OF" || link == "WITH" || link == "BETWEEN" || link == "AGAINST" || link == "ON")) {
+      k = end + 1;
+      skip();
+    }
+  }
+  return k >= actors.groups[target].begin && k < actors.groups[target].end;
+}
+
 // "Police said the driver's brother was driving", "officials say the
 // rebels have withdrawn": with the "that" left out, an actor right after the
 // speech verb and followed by a verb is the subject of what was said, not
@@ -791,6 +831,9 @@ void EventCoder::code_sentence(const Doc& doc, uint32_t sentence, const Sentence
                                              source >= 0 && actors.groups[source].count > 1 && mutual_code(code));
              ++guard)
           target = object_of(doc, sentence, actors, actors.groups[target].end);
+        if (target >= 0 && m.pattern < 0 && code.view() == "010" &&
+            !addressed(doc, sentence, actors, hit.end, target))
+          target = -1;
       }
       if (m.source_group >= 0) source = m.source_group;
       // "The boy was praised by police for his courage": a pattern's + after
