@@ -337,6 +337,17 @@ TEST_F(StructureRulesTest, CriticismOfAStanceIsAimedAtItsOwner) {
     EXPECT_FALSE(e.ends_with("KEN 0871")) << e;
 }
 
+// A headline (no closing punctuation) whose one verb is a lone participle
+// after its noun phrase reports a passive: "suspect arrested".
+TEST_F(StructureRulesTest, AHeadlineParticipleIsPassive) {
+  EXPECT_TRUE(passive_at("Kenyan opposition leader detained", "detained"));
+  EXPECT_EQ(code("Kenyan opposition leader detained"), std::vector<std::string>{"--- KENOPP 173 one-sided"});
+  EXPECT_TRUE(passive_at("Three Kenyan soldiers killed in Mogadishu", "killed"));
+  // A sentence with its full stop, or a participle with an object, is active.
+  EXPECT_FALSE(passive_at("Kenyan police detained.", "detained"));
+  EXPECT_FALSE(passive_at("Kenyan police detained two Ugandans", "detained"));
+}
+
 // An auxiliary after a group's verb starts the next group: "the decision to
 // appeal was criticized" has a passive of its own.
 TEST_F(StructureRulesTest, AnAuxiliaryAfterTheVerbStartsANewGroup) {

@@ -74,6 +74,23 @@ bool reduced_relative(const Doc& doc, uint32_t b, uint32_t e, const Chunk& vg) {
   return false;
 }
 
+// "Key Delhi blast suspect arrested", "Three soldiers killed in Kandahar
+// blast": a headline (no closing punctuation) whose one verb group is a lone
+// past participle after its noun phrase, with no object after it, reports a
+// passive.
+bool headline_passive(const Doc& doc, uint32_t b, uint32_t e, const Chunk& vg, uint32_t verb_groups) {
+  if (verb_groups != 1 || e - b < 3 || vg.end != vg.begin + 1 || vg.begin == b) return false;
+  const std::string_view last = doc.norm_of(doc.tokens[e - 1]);
+  if (last == "." || last == "!" || last == "?" || last == ";" || last == ":" ||
+      doc.tokens[e - 1].tag == Tag::kQuote)
+    return false;
+  const Token& v = doc.tokens[vg.begin];
+  if (v.tag != Tag::kVerb || !past_participle_shape(doc, v)) return false;
+  const Tag before = doc.tokens[vg.begin - 1].tag;
+  if (before != Tag::kNoun && before != Tag::kProper) return false;
+  return vg.end == e || doc.tokens[vg.end].tag == Tag::kPrep || doc.tokens[vg.end].tag == Tag::kPunct;
+}
+
 }  // namespace
 
 void chunk_sentence(Doc& doc, uint32_t s) {
@@ -188,10 +205,15 @@ void chunk_sentence(Doc& doc, uint32_t s) {
     ++i;
   }
   sent.chunk_end = static_cast<uint32_t>(doc.chunks.size());
+  uint32_t verb_groups = 0;
+  for (uint32_t c = sent.chunk_begin; c < sent.chunk_end; ++c)
+    verb_groups += doc.chunks[c].kind == ChunkKind::kVerbGroup;
   for (uint32_t c = sent.chunk_begin; c < sent.chunk_end; ++c) {
     Chunk& ch = doc.chunks[c];
     if (ch.kind == ChunkKind::kVerbGroup && !(ch.flags & kPassive) && reduced_relative(doc, b, e, ch))
       ch.flags |= kPassive | kRelative;
+    if (ch.kind == ChunkKind::kVerbGroup && !(ch.flags & kPassive) && headline_passive(doc, b, e, ch, verb_groups))
+      ch.flags |= kPassive;
   }
 }
 
