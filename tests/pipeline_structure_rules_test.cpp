@@ -353,6 +353,9 @@ TEST_F(StructureRulesTest, AHeadlineParticipleIsPassive) {
 TEST_F(StructureRulesTest, AnAuxiliaryAfterTheVerbStartsANewGroup) {
   EXPECT_TRUE(passive_at("The Kenyan decision to appeal was criticized by Uganda.", "criticized"));
   EXPECT_FALSE(one_chunk("The Kenyan decision to appeal was criticized by Uganda.", "appeal", "was"));
+  // The infinitive's objects end there: the by-agent after it is not its target.
+  for (const std::string& e : code("The Kenyan decision to sue was questioned by the Ugandan president."))
+    EXPECT_FALSE(e.starts_with("KEN UGAGOV 115")) << e;
 }
 
 // "was praised by police for his courage": a pattern's target after a
