@@ -122,6 +122,7 @@ TEST_F(SidesTest, AStatementIsAimedAtWhomItAddresses) {
   EXPECT_EQ(code("The Kenyan president spoke to Ugandan lawmakers."), std::vector<std::string>{"KENGOV UGALEG 010"});
   EXPECT_EQ(code("The Kenyan president told the foreign ministers of Uganda about the budget."),
             std::vector<std::string>{"KENGOV UGAGOV 010"});
+  EXPECT_EQ(code("The Kenyan president spoke on Monday to Ugandan lawmakers."), std::vector<std::string>{"KENGOV UGALEG 010"});
   EXPECT_TRUE(code("The Kenyan president spoke on Monday at a dinner honoring Ugandan lawmakers.").empty());
   EXPECT_TRUE(code("The Kenyan president spoke yesterday at the United Irish Counties Feis.").empty());
 }

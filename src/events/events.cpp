@@ -383,18 +383,31 @@ bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& a
 
 // "spoke to Kenya", "told Uganda", "talked with the minister", "commented on
 // the Kenyan plan", "told the newspaper men of Latin America": a plain
-// statement's (010) target is the one addressed or spoken of,
-// right after the verb (past adverbs, a time phrase and the determiners and
-// adjectives of its noun phrase) or after to/with/on/about/of.  Not one
+// statement's (010) target is the one addressed or spoken of, right after
+// the verb (past adverbs, a time phrase and the determiners and adjectives of
+// its noun phrase) or after to/with/on/about/of/against/for.  Not one
 // further on ("will speak Sunday night at the Masonic Temple at a dinner
 // honoring Sen. Morse").
 bool addressed(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_end, int32_t target) {
   const uint32_t e = doc.sentences[sentence].token_end;
   uint32_t k = verb_end;
+  auto time_word = [&](uint32_t at) {
+    const std::string_view x = doc.norm_of(doc.tokens[at]);
+    return (doc.tokens[at].tag == Tag::kNoun || doc.tokens[at].tag == Tag::kProper) &&
+           (time_noun(x) || x == "YESTERDAY" || x == "TODAY" || x == "TONIGHT");
+  };
   auto skip = [&] {
-    while (k < e && (doc.tokens[k].tag == Tag::kAdv || doc.tokens[k].tag == Tag::kDet ||
-                     doc.tokens[k].tag == Tag::kAdj || doc.tokens[k].tag == Tag::kNum))
+    while (k < e) {
+      const Token& t = doc.tokens[k];
+      const std::string_view w = doc.norm_of(t);
+      // "spoke on Monday to", "spoke yesterday to": a time phrase.
+      if ((w == "ON" || w == "IN" || w == "DURING") && k + 1 < e && time_word(k + 1)) {
+        k += 2;
+        continue;
+      }
+      if (t.tag != Tag::kAdv && t.tag != Tag::kDet && t.tag != Tag::kAdj && t.tag != Tag::kNum && !time_word(k)) break;
       ++k;
+    }
   };
   skip();
   if (k < e && doc.tokens[k].tag == Tag::kPrep) {
