@@ -392,5 +392,13 @@ TEST_F(DictPhrasings2Test, DemonstratingThatIsNoProtest) {
   EXPECT_TRUE(code("Kenya demonstrated that Uganda was wrong.").empty());
 }
 
+// An item joined to the verb ("*_&MZMETFATE": met the competition, met its
+// target) may stand after the adverbs that follow the verb.
+TEST_F(DictPhrasings2Test, AJoinedItemMayFollowAnAdverb) {
+  EXPECT_TRUE(code("Kenyan firms met successfully the competition of Uganda.").empty());
+  EXPECT_TRUE(code("Kenyan firms met the competition of Uganda.").empty());
+  EXPECT_EQ(code("The Kenyan president met the Ugandan president."), (Events{"KENGOV UGAGOV 040"}));
+}
+
 }  // namespace
 }  // namespace parley

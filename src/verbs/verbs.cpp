@@ -194,6 +194,10 @@ bool try_pattern(const Cursor& c, const Dictionaries& dicts, const Pattern& p, c
       continue;
     }
     const bool adjacent = item.joined_prev;
+    // "met successfully the competition": an item joined to the verb may
+    // stand after the adverbs that follow it.
+    if (adjacent && i == first && !m.fronted)
+      while (pos < c.e && c.doc.tokens[pos].tag == Tag::kAdv) ++pos;
     // Words inside {..} or (..) stay close together; the group itself may
     // start anywhere after the verb.
     const uint32_t gap = (in_group && !first_in_group) ? 3 : (c.e - c.b);
