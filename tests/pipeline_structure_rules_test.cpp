@@ -337,6 +337,16 @@ TEST_F(StructureRulesTest, CriticismOfAStanceIsAimedAtItsOwner) {
     EXPECT_FALSE(e.ends_with("KEN 0871")) << e;
 }
 
+// "Some of the rebels attacked", "many of the protesters were arrested": a
+// quantifier heads a subject whose actor follows "of"; so does "a number of"
+// after "and" in a list of subjects.
+TEST_F(StructureRulesTest, APartOfAGroupIsTheSubject) {
+  EXPECT_EQ(code("Some of the Kenyan rebels attacked Ugandan troops."), std::vector<std::string>{"KENREB UGAMIL 190"});
+  EXPECT_EQ(code("Many of the Kenyan protesters were arrested by police."), std::vector<std::string>{"KENCOP KENOPP 173"});
+  EXPECT_EQ(code("The Kenyan army and a number of Ugandan militias attacked the rebels."),
+            std::vector<std::string>{"UGAUAF ---REB 190"});
+}
+
 // A headline (no closing punctuation) whose one verb is a lone participle
 // after its noun phrase reports a passive: "suspect arrested".
 TEST_F(StructureRulesTest, AHeadlineParticipleIsPassive) {

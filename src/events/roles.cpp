@@ -44,6 +44,12 @@ bool new_clause_verb(const Doc& doc, uint32_t b, uint32_t e, uint32_t k) {
 
 // Prepositions that also open clauses ("as Israel announced", "after Russia
 // attacked", "before Sarkozy heads to Beijing").
+// Words that head a noun phrase of a part of a group: "some of", "many of".
+bool quantifier(std::string_view w) {
+  return w == "SOME" || w == "MANY" || w == "MOST" || w == "ALL" || w == "SEVERAL" || w == "FEW" || w == "NONE" ||
+         w == "EACH" || w == "BOTH" || w == "HALF" || w == "DOZENS" || w == "HUNDREDS" || w == "THOUSANDS";
+}
+
 bool subordinator(std::string_view w) {
   return w == "AS" || w == "AFTER" || w == "BEFORE" || w == "SINCE" || w == "UNTIL" || w == "TILL" ||
          w == "ONCE" || w == "BECAUSE" || w == "WHILE" || w == "THOUGH" || w == "ALTHOUGH" || w == "WHEREAS";
@@ -251,12 +257,19 @@ int32_t subject_of(const Doc& doc, uint32_t sentence, const SentenceActors& acto
           uint32_t q = p - 1;
           while (q > b && np_internal(doc.tokens[q - 1]) && actors.group_at[q - 1 - b] < 0) --q;
           // "-- The two leaders of Chad agreed": a dash or colon opens it too.
+          // "General Electric and a number of other manufacturers were": the
+          // last of a list of subjects, after "and" and an actor.
+          const bool listed = q > b + 1 && is_list_conjunction(doc.norm_of(doc.tokens[q - 1])) &&
+                              actors.group_at[q - 2 - b] >= 0;
           const bool opens_clause = q == b || is_comma(doc, q - 1) || doc.tokens[q - 1].tag == Tag::kSubConj ||
-                                    doc.norm_of(doc.tokens[q - 1]) == "--" || doc.norm_of(doc.tokens[q - 1]) == ":";
+                                    doc.norm_of(doc.tokens[q - 1]) == "--" || doc.norm_of(doc.tokens[q - 1]) == ":" ||
+                                    listed;
           bool has_head = false;
           for (uint32_t r = q; r + 1 < p; ++r) {
             const Tag rt = doc.tokens[r].tag;
-            if (rt == Tag::kNoun || rt == Tag::kNum || rt == Tag::kProper) has_head = true;
+            // "Some of the rebels", "many of the protesters": a quantifier heads it.
+            if (rt == Tag::kNoun || rt == Tag::kNum || rt == Tag::kProper || quantifier(doc.norm_of(doc.tokens[r])))
+              has_head = true;
           }
           if (q < p - 1 && opens_clause && has_head) return g;
         }
