@@ -351,6 +351,9 @@ TEST_F(DictPhrasings2Test, RepellingAnAttackIsFightingRejectingItIsNot) {
   EXPECT_EQ(code("Kenyan troops repelled an attack by Somali militants."), (Events{"KENMIL SOMINS 190"}));
   for (const std::string& e : code("The Kenyan president rejected an attack on Somali bases."))
     EXPECT_FALSE(e.ends_with(" 190")) << e;
+  EXPECT_EQ(code("Kenya rejected Ugandan offensives."), (Events{"KEN UGA 120"}));
+  // Pressing offensives is still fighting (PRESS keeps its own patterns).
+  EXPECT_EQ(code("Kenyan troops pressed their offensives against the rebels."), (Events{"KENMIL ---REB 190"}));
 }
 
 // Paying tribute to someone commends them (051); homage is a symbolic act.
