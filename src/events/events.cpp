@@ -658,6 +658,18 @@ bool same_codes(const SentenceActors& actors, int32_t a, int32_t b) {
   return true;
 }
 
+// The listed actor group whose name starts at token `k`, past the
+// determiners and adjectives (and, with `numbers`, the numbers) of its noun
+// phrase; -1 when there is none or it is only an unlisted name.
+int32_t listed_group_at(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t k, bool numbers) {
+  const uint32_t b = doc.sentences[sentence].token_begin, e = doc.sentences[sentence].token_end;
+  while (k < e && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj ||
+                   (numbers && doc.tokens[k].tag == Tag::kNum)))
+    ++k;
+  const int32_t g = k < e ? actors.group_at[k - b] : -1;
+  return g >= 0 && actors.groups[g].begin == k && !group_is_name(actors, g) ? g : -1;
+}
+
 // "were imposed on Iran", "was launched against Kenyan troops", "was lodged
 // with the government": the actor a passive's fronted act is aimed at, in a
 // prepositional phrase right after the verb; -1 when none is there ("a rally
@@ -678,30 +690,19 @@ int32_t aimed_object_after(const Doc& doc, uint32_t sentence, const SentenceActo
   // "rockets were fired from Gaza into Israel": where it came from, then
   // where it was aimed.
   if (k < e && doc.norm_of(doc.tokens[k]) == "FROM") {
-    uint32_t n = k + 1;
-    while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj)) ++n;
-    const int32_t g = n < e ? actors.group_at[n - b] : -1;
-    if (g < 0 || actors.groups[g].begin != n || group_is_name(actors, g)) return -1;
+    const int32_t g = listed_group_at(doc, sentence, actors, k + 1, false);
+    if (g < 0) return -1;
     *origin = g;
     k = actors.groups[g].end;
     while (k < e && doc.tokens[k].tag == Tag::kAdv) ++k;
   }
-  if (k >= e) return -1;
-  if (!aims(doc.norm_of(doc.tokens[k]))) return -1;
-  ++k;
-  while (k < e && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj || doc.tokens[k].tag == Tag::kNum))
-    ++k;
-  if (k >= e) return -1;
-  const int32_t g = actors.group_at[k - b];
-  if (g < 0 || actors.groups[g].begin != k || group_is_name(actors, g)) return -1;
+  if (k >= e || !aims(doc.norm_of(doc.tokens[k]))) return -1;
+  const int32_t g = listed_group_at(doc, sentence, actors, k + 1, true);
+  if (g < 0) return -1;
   // "were fired at Israel from the Gaza Strip": the origin after the aim.
-  uint32_t n = actors.groups[g].end;
-  if (*origin < 0 && n < e && doc.norm_of(doc.tokens[n]) == "FROM") {
-    ++n;
-    while (n < e && (doc.tokens[n].tag == Tag::kDet || doc.tokens[n].tag == Tag::kAdj)) ++n;
-    const int32_t o = n < e ? actors.group_at[n - b] : -1;
-    if (o >= 0 && actors.groups[o].begin == n && !group_is_name(actors, o)) *origin = o;
-  }
+  const uint32_t n = actors.groups[g].end;
+  if (*origin < 0 && n < e && doc.norm_of(doc.tokens[n]) == "FROM")
+    *origin = listed_group_at(doc, sentence, actors, n + 1, false);
   return g;
 }
 
@@ -719,10 +720,8 @@ int32_t aimed_past_origin(const Doc& doc, uint32_t sentence, const SentenceActor
   if (k >= e) return object;
   const std::string_view w = doc.norm_of(doc.tokens[k]);
   if (w != "INTO" && w != "AT" && w != "ON" && w != "AGAINST" && w != "UPON") return object;
-  ++k;
-  while (k < e && (doc.tokens[k].tag == Tag::kDet || doc.tokens[k].tag == Tag::kAdj)) ++k;
-  const int32_t g = k < e ? actors.group_at[k - b] : -1;
-  return g >= 0 && actors.groups[g].begin == k && !group_is_name(actors, g) ? g : object;
+  const int32_t g = listed_group_at(doc, sentence, actors, k + 1, false);
+  return g >= 0 ? g : object;
 }
 
 }  // namespace
