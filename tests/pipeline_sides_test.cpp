@@ -124,7 +124,7 @@ TEST_F(SidesTest, AStatementIsAimedAtWhomItAddresses) {
             std::vector<std::string>{"KENGOV UGAGOV 010"});
   EXPECT_EQ(code("The Kenyan president spoke on Monday to Ugandan lawmakers."), std::vector<std::string>{"KENGOV UGALEG 010"});
   EXPECT_TRUE(code("The Kenyan president spoke on Monday at a dinner honoring Ugandan lawmakers.").empty());
-  EXPECT_TRUE(code("The Kenyan president spoke yesterday at the United Irish Counties Feis.").empty());
+  EXPECT_TRUE(code("The Kenyan president spoke yesterday at the Ugandan Traders Hall.").empty());
 }
 
 // A clash is fought by both sides; fighting "with" someone may be alongside.

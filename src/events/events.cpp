@@ -45,7 +45,7 @@ bool may_be_one_sided(const Code& c) {
   return !listed(kTwoSidedCodes, v) && !listed(kTwoSidedRoots, v.substr(0, 2));
 }
 
-// "Mrs. Huntley is accused of driving the getaway car", "Smith was
+// "Mrs. Otieno is accused of smuggling arms", "Smith was
 // sentenced to ten years", "Jones was arrested Tuesday": what authorities do
 // to a person, reported in the passive with no doer named, is an event whose
 // one named side is that person (a name, so "---").
@@ -382,12 +382,12 @@ bool place_not_target(const Doc& doc, uint32_t sentence, const SentenceActors& a
 }
 
 // "spoke to Kenya", "told Uganda", "talked with the minister", "commented on
-// the Kenyan plan", "told the newspaper men of Latin America": a plain
+// the Kenyan plan", "told the foreign ministers of Uganda": a plain
 // statement's (010) target is the one addressed or spoken of, right after
 // the verb (past adverbs, a time phrase and the determiners and adjectives of
 // its noun phrase) or after to/with/on/about/of/against/for.  Not one
-// further on ("will speak Sunday night at the Masonic Temple at a dinner
-// honoring Sen. Morse").
+// further on ("spoke on Monday at a dinner honoring the Ugandan
+// lawmakers").
 bool addressed(const Doc& doc, uint32_t sentence, const SentenceActors& actors, uint32_t verb_end, int32_t target) {
   const uint32_t e = doc.sentences[sentence].token_end;
   uint32_t k = verb_end;
@@ -417,7 +417,7 @@ bool addressed(const Doc& doc, uint32_t sentence, const SentenceActors& actors, 
     ++k;
     skip();
   }
-  // "told the newspaper men of Latin America", "commented on the talks with
+  // "told the foreign ministers of Uganda", "commented on the talks with
   // the United States": the noun phrase addressed or spoken of names its
   // actor after of/with/between/against/on.
   const int32_t np = k < e ? doc.chunk_at(sentence, k) : -1;

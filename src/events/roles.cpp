@@ -418,7 +418,7 @@ bool ends_object_clause(const Doc& doc, uint32_t b, uint32_t e, uint32_t k, bool
   if (t.tag == Tag::kConj && is_coordinator(w) && verb_group_starts(doc, k + 1, e)) return true;
   if (opens_clause_with_subject(doc, k, e)) return true;
   if (new_clause_verb(doc, b, e, k)) return true;
-  // "the decision to sue was questioned by Mayor Wagner": an auxiliary right
+  // "the decision to sue was questioned by the mayor": an auxiliary right
   // after a verb is the next clause's; the infinitive before it was a subject.
   if (t.tag == Tag::kAux && k > b && doc.tokens[k - 1].tag == Tag::kVerb) return true;
   // "called for talks while saying he opposed X", "sounded the keynote when

@@ -74,7 +74,7 @@ bool reduced_relative(const Doc& doc, uint32_t b, uint32_t e, const Chunk& vg) {
   return false;
 }
 
-// "Key Delhi blast suspect arrested", "Three soldiers killed in Kandahar
+// "Opposition leader detained", "Three soldiers killed in border
 // blast": a headline (no closing punctuation) whose one verb group is a lone
 // past participle after its noun phrase, with no object after it, reports a
 // passive.
@@ -166,7 +166,7 @@ void chunk_sentence(Doc& doc, uint32_t s) {
           continue;
         }
         if (u.tag == Tag::kAux) {
-          // "Berger's decision to sue was questioned", "what he said is
+          // "the decision to sue was questioned", "what he said is
           // true": an auxiliary after the group's verb starts the next group.
           if (has_verb) break;
           if (is_be(uw)) saw_be = true;
